@@ -1,0 +1,51 @@
+"""The main job behind `jinshang build`: load the bundled data and make the standard outputs.
+
+Each step is a plain function of (driver, settings); later capabilities add theirs to STEPS.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from neo4j import Driver
+
+from graph.settings import Settings
+
+CAMPAIGN_FIGURES = """
+MATCH (c:Campaign)-[:CAMPAIGN_OF]->(city:City)
+OPTIONAL MATCH (e:Event)-[:PART_OF]->(c)
+RETURN city.name AS city, c.year AS year, c.signed_count AS signed, c.signed_total_yi AS total,
+       c.target_yi AS target, c.funds_in_place_yi AS funds, count(e) AS events
+ORDER BY year
+"""
+
+
+@dataclass
+class BuildResult:
+    uri: str
+    lines: list[str] = field(default_factory=list)
+
+
+def load_bundled(driver: Driver, settings: Settings, result: BuildResult) -> None:
+    from graph.writer import Neo4jWriter
+    from loaders.catalog import bundled_catalog
+
+    summary = Neo4jWriter(driver, settings.neo4j_database).write(bundled_catalog())
+    result.lines.append(f"bundled 2017 Xinzhou dataset: {summary.nodes_created} nodes and "
+                        f"{summary.relationships_created} relationships created (0 and 0 means it was already loaded)")
+    with driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
+        for r in s.run(CAMPAIGN_FIGURES):
+            result.lines.append(
+                f"{r['city']} {r['year']}: {r['events']} events, {r['signed']} projects signed for "
+                f"{r['total']}亿元 (target {r['target']}亿元), {r['funds']}亿元 of funds in place")
+
+
+STEPS = [load_bundled]
+
+
+def build(driver: Driver, settings: Settings) -> BuildResult:
+    from graph.connection import resolve_target
+
+    result = BuildResult(uri=resolve_target(settings)[0])
+    for step in STEPS:
+        step(driver, settings, result)
+    return result

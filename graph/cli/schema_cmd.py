@@ -1,0 +1,38 @@
+"""`jinshang schema`: the graph contract, printed from the schema itself."""
+from __future__ import annotations
+
+from enum import Enum
+
+import typer
+from rich.table import Table
+
+from graph.cli.app import app
+from graph.cli.common import console
+from graph.schema_docs import label_rows, relationship_rows, to_markdown
+
+
+class SchemaFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+
+
+@app.command("schema")
+def schema_command(
+    format: SchemaFormat = typer.Option(SchemaFormat.table, "--format", "-f", help="table or markdown."),
+) -> None:
+    """Print the graph schema: labels, their properties, relationship types and their ends."""
+    if format is SchemaFormat.markdown:
+        typer.echo(to_markdown(), nl=False)
+        return
+    labels = Table(title="Labels", show_lines=False)
+    for col in ("labels", "id", "properties (* required)", "meaning"):
+        labels.add_column(col, overflow="fold")
+    for row in label_rows():
+        labels.add_row(*row)
+    rels = Table(title="Relationships")
+    for col in ("type", "from → to", "properties", "meaning"):
+        rels.add_column(col, overflow="fold")
+    for row in relationship_rows():
+        rels.add_row(*row)
+    console.print(labels)
+    console.print(rels)

@@ -1,0 +1,144 @@
+package jinshang;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * The project's local Neo4j: an embedded Neo4j Community DBMS with only a Bolt connector, on
+ * 127.0.0.1. Started (and stopped with SIGTERM) by graph/local_neo4j.py.
+ *
+ * <pre>
+ *   JINSHANG_NEO4J_INITIAL_PASSWORD=... java -Xms1g -Xmx1g [module options] -cp 'lib/*' \
+ *       jinshang.Launcher --home var/neo4j --port 7687 --pagecache 512m
+ *   # prints: READY bolt://127.0.0.1:7687
+ * </pre>
+ *
+ * The password comes from the environment, never from the command line (which any local user
+ * can read with ps) and is never printed.
+ */
+public final class Launcher {
+    static final String PASSWORD_ENV = "JINSHANG_NEO4J_INITIAL_PASSWORD";
+
+    private Launcher() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = parseArgs(args);
+        Path home = Path.of(opts.get("--home")).toAbsolutePath();
+        int port = Integer.parseInt(opts.get("--port"));
+        long pagecache = ByteUnit.parse(opts.get("--pagecache"));
+        String password = System.getenv(PASSWORD_ENV);
+        if (password == null || password.isEmpty()) {
+            fail("the environment variable " + PASSWORD_ENV + " is not set");
+        }
+
+        // Registered before build() so a SIGTERM that arrives while the store is opening still
+        // lets the JVM exit; once built, the DBMS is shut down cleanly (checkpoint, store unlocked).
+        AtomicReference<DatabaseManagementService> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DatabaseManagementService dbms = running.getAndSet(null);
+            if (dbms != null) {
+                System.out.println("STOPPING");
+                dbms.shutdown();
+                System.out.println("STOPPED");
+            }
+            stopped.countDown();
+        }, "jinshang-shutdown"));
+
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    // There is no outside network here; usage reporting would only fail noisily.
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    // A runaway query should not hold the 2-core machine forever.
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(5))
+                    // A development store: keep a bounded amount of transaction log, not 2 days.
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "256M size")
+                    .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
+                    // Netty waits this many idle seconds per event-loop group on shutdown; the
+                    // default 5 made every stop take over 10 s for no benefit here.
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 1)
+                    .build();
+        } catch (RuntimeException e) {
+            fail("Neo4j did not start: " + rootMessage(e));
+            return;
+        }
+        running.set(dbms);
+        System.err.println("T built " + System.currentTimeMillis());
+
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        setPassword(system, password);
+        System.err.println("T pw " + System.currentTimeMillis());
+        GraphDatabaseService neo4j = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (!neo4j.isAvailable(Duration.ofMinutes(2).toMillis())) {
+            fail("the default database did not become available");
+        }
+
+        System.out.println("READY bolt://127.0.0.1:" + port);
+        System.out.flush();
+        stopped.await();  // the shutdown hook releases this on SIGTERM / SIGINT
+    }
+
+    /**
+     * Sets the password of user neo4j on every start: the first start replaces the built-in
+     * "neo4j" (which must be changed), later starts pick up a changed password. Neo4j refuses
+     * to "change" a password to the same value; that refusal means it is already right.
+     */
+    static void setPassword(GraphDatabaseService system, String password) {
+        try (Transaction tx = system.beginTx()) {
+            tx.execute("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+            tx.commit();
+        } catch (RuntimeException e) {
+            String message = rootMessage(e);
+            if (!message.contains("cannot be the same")) {
+                fail("could not set the password of user neo4j: " + message);
+            }
+        }
+    }
+
+    static Map<String, String> parseArgs(String[] args) {
+        Map<String, String> opts = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i], args[i + 1]);
+        }
+        for (String required : new String[] {"--home", "--port", "--pagecache"}) {
+            if (!opts.containsKey(required)) {
+                fail("usage: Launcher --home DIR --port N --pagecache SIZE (missing " + required + ")");
+            }
+        }
+        return opts;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String here = e.getMessage() == null ? e.toString() : e.getMessage();
+        return t == e ? here : here + " (cause: " + t + ")";
+    }
+
+    static void fail(String message) {
+        System.err.println("FAILED " + message);
+        System.err.flush();
+        System.exit(1);  // runs the shutdown hook, which closes the DBMS if it got that far
+    }
+}

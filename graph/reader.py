@@ -1,0 +1,31 @@
+"""Small read-only helpers over the database: counts and id lookups for summaries and loaders."""
+from __future__ import annotations
+
+from neo4j import Driver
+
+from graph import cypher_write as q
+
+
+def counts(driver: Driver, database: str = "neo4j") -> dict[str, dict[str, int]]:
+    """Nodes per label and relationships per type, as the database has them now."""
+    with driver.session(database=database, default_access_mode="READ") as session:
+        labels = {r["label"]: r["n"] for r in session.run(q.COUNT_LABELS)}
+        types = {r["type"]: r["n"] for r in session.run(q.COUNT_TYPES)}
+    return {"nodes": labels, "relationships": types}
+
+
+def snapshot(driver: Driver, database: str = "neo4j") -> list:
+    """Every node and relationship with all its properties, sorted: equal snapshots mean an
+    unchanged database (used to prove idempotence and all-or-nothing loads)."""
+    with driver.session(database=database, default_access_mode="READ") as session:
+        nodes = sorted(
+            (r["id"], sorted(r["labels"]), sorted((k, repr(v)) for k, v in r["props"].items()))
+            for r in session.run("MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props")
+        )
+        rels = sorted(
+            (r["a"], r["t"], r["b"], sorted((k, repr(v)) for k, v in r["props"].items()))
+            for r in session.run(
+                "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props"
+            )
+        )
+    return [nodes, rels]

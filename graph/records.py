@@ -1,0 +1,130 @@
+"""Typed records passed from loaders to writers: nodes and edges with provenance.
+
+>>> ds = Dataset()
+>>> ds.add_node(NodeRecord("Industry", "industry:文化旅游", {"name": "文化旅游"}, ("source:demo",)))
+>>> ds.add_node(NodeRecord("Industry", "industry:文化旅游", {"name": "文化旅游"}, ("source:other",)))
+>>> ds.nodes["industry:文化旅游"].sources
+('source:demo', 'source:other')
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from graph.errors import SchemaError
+from graph.schema import IMPLIED_NODE_PROPERTIES, Schema, get_schema
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    label: str
+    id: str
+    props: dict  # includes `name`; never `id` or `sources`
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EdgeRecord:
+    type: str
+    start: str  # node id
+    end: str  # node id
+    props: dict
+    sources: tuple[str, ...]
+    start_label: str = ""
+    end_label: str = ""
+
+    def key(self, schema: Schema | None = None) -> tuple:
+        """What makes this fact the same fact: type, ends and the type's key properties."""
+        spec = (schema or get_schema()).rel(self.type)
+        return (self.type, self.start, self.end, tuple(self.props.get(k) for k in spec.key))
+
+
+def _merge_sources(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a + b))
+
+
+@dataclass
+class Dataset:
+    """Nodes by id and edges by fact key; adding the same fact twice merges its sources.
+
+    Where two records of the same node disagree on a property the later one wins, which is
+    what a reload of a corrected source should do.
+    """
+
+    nodes: dict[str, NodeRecord] = field(default_factory=dict)
+    edges: dict[tuple, EdgeRecord] = field(default_factory=dict)
+
+    def add_node(self, rec: NodeRecord) -> None:
+        old = self.nodes.get(rec.id)
+        if old is None:
+            self.nodes[rec.id] = rec
+            return
+        if old.label != rec.label:
+            raise SchemaError(f"node {rec.id!r} is both {old.label} and {rec.label}")
+        self.nodes[rec.id] = NodeRecord(
+            rec.label, rec.id, {**old.props, **rec.props}, _merge_sources(old.sources, rec.sources)
+        )
+
+    def add_edge(self, rec: EdgeRecord) -> None:
+        key = rec.key()
+        old = self.edges.get(key)
+        if old is None:
+            self.edges[key] = rec
+        else:
+            self.edges[key] = replace(old, props={**old.props, **rec.props},
+                                      sources=_merge_sources(old.sources, rec.sources))
+
+    def extend(self, other: "Dataset") -> None:
+        for n in other.nodes.values():
+            self.add_node(n)
+        for e in other.edges.values():
+            self.add_edge(e)
+
+    def counts(self) -> dict[str, Counter]:
+        return {
+            "nodes": Counter(n.label for n in self.nodes.values()),
+            "relationships": Counter(e.type for e in self.edges.values()),
+        }
+
+    def check(self, schema: Schema | None = None, known_ids: dict[str, str] | None = None) -> list[str]:
+        """Contract checks every writer relies on; returns reasons (empty when fine).
+
+        `known_ids` maps ids of nodes already in the database to their labels, so a source may
+        point at nodes it does not itself declare.
+        """
+        schema = schema or get_schema()
+        problems = []
+        for n in self.nodes.values():
+            spec = schema.label(n.label)
+            if not n.props.get("name"):
+                problems.append(f"node {n.id}: no name")
+            for p in n.props:
+                if p not in spec.properties and p not in IMPLIED_NODE_PROPERTIES:
+                    problems.append(f"node {n.id}: property {p!r} is not in the schema for {n.label}")
+            for p, ps in spec.properties.items():
+                if ps.required and n.props.get(p) is None:
+                    problems.append(f"node {n.id}: required property {p!r} is missing")
+            if not n.sources:
+                problems.append(f"node {n.id}: no source")
+        labels = {i: n.label for i, n in self.nodes.items()}
+        labels.update({k: v for k, v in (known_ids or {}).items() if k not in labels})
+        for e in self.edges.values():
+            spec = schema.rel(e.type)
+            s, t = labels.get(e.start), labels.get(e.end)
+            if s is None or t is None:
+                missing = e.start if s is None else e.end
+                problems.append(f"{e.type} {e.start} → {e.end}: node {missing} is not defined")
+                continue
+            if not spec.allows(s, t):
+                problems.append(f"{e.type} {e.start} → {e.end}: {s}→{t} is not allowed by the schema")
+            for p in e.props:
+                if p not in spec.properties:
+                    problems.append(f"{e.type} {e.start} → {e.end}: property {p!r} is not in the schema")
+            if not e.sources:
+                problems.append(f"{e.type} {e.start} → {e.end}: no source")
+        return problems
+
+    def with_end_labels(self, known_ids: dict[str, str] | None = None) -> list[EdgeRecord]:
+        labels = {i: n.label for i, n in self.nodes.items()}
+        labels.update({k: v for k, v in (known_ids or {}).items() if k not in labels})
+        return [replace(e, start_label=labels[e.start], end_label=labels[e.end]) for e in self.edges.values()]

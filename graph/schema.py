@@ -1,0 +1,233 @@
+"""The schema as data: read `schema.yaml` once and answer questions about it.
+
+>>> s = get_schema()
+>>> s.label("Chamber").labels
+('Chamber', 'Organization')
+>>> s.rel("HOLDS_POST").allows("Person", "Chamber")
+True
+>>> s.label("County").make_id({"part_of": "忻州市", "name": "代县"})
+'county:忻州市/代县'
+"""
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from graph.errors import SchemaError
+
+IMPLIED_NODE_PROPERTIES = ("id", "name", "sources")
+PROPERTY_TYPES = ("string", "int", "float", "bool", "date", "list[string]")
+
+
+@dataclass(frozen=True)
+class PropertySpec:
+    name: str
+    type: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    description: str = ""
+
+    def coerce(self, value):
+        """Turn an already-parsed value into this property's type, or raise ValueError."""
+        return coerce_value(self.type, value, self.enum)
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    name: str
+    description: str
+    id_template: str
+    also: tuple[str, ...]
+    style: dict
+    properties: dict[str, PropertySpec]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """All labels a node of this type carries, its own first."""
+        return (self.name, *self.also)
+
+    @property
+    def id_fields(self) -> tuple[str, ...]:
+        return tuple(f for _, f, _, _ in string.Formatter().parse(self.id_template) if f)
+
+    def make_id(self, values: dict) -> str:
+        """The deterministic id from the natural key; missing fields raise KeyError."""
+        parts = {}
+        for f in self.id_fields:
+            v = values.get(f)
+            if v is None or v == "":
+                raise KeyError(f)
+            parts[f] = v.isoformat() if isinstance(v, date) else str(v)
+        return self.id_template.format(**parts)
+
+
+@dataclass(frozen=True)
+class RelSpec:
+    type: str
+    description: str
+    ends: tuple[tuple[str, str], ...]
+    key: tuple[str, ...]
+    properties: dict[str, PropertySpec]
+
+    def allows(self, start: str, end: str) -> bool:
+        return (start, end) in self.ends
+
+    @property
+    def start_labels(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for s, _ in self.ends))
+
+    @property
+    def end_labels(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e for _, e in self.ends))
+
+
+@dataclass(frozen=True)
+class Schema:
+    labels: dict[str, LabelSpec]
+    relationships: dict[str, RelSpec]
+    all_labels: tuple[str, ...] = field(default=())
+
+    def label(self, name: str) -> LabelSpec:
+        try:
+            return self.labels[name]
+        except KeyError:
+            raise SchemaError(f"unknown label {name!r}; the schema has {', '.join(self.labels)}") from None
+
+    def rel(self, type_: str) -> RelSpec:
+        try:
+            return self.relationships[type_]
+        except KeyError:
+            raise SchemaError(
+                f"unknown relationship type {type_!r}; the schema has {', '.join(self.relationships)}"
+            ) from None
+
+    def constraint_statements(self) -> list[str]:
+        """Idempotent DDL: a uniqueness constraint on `id` and an index on `name` per label.
+
+        Labels come from the schema (never from data), so composing them into DDL is safe.
+        """
+        out = []
+        for name in self.all_labels:
+            low = name.lower()
+            out.append(f"CREATE CONSTRAINT {low}_id IF NOT EXISTS FOR (n:{name}) REQUIRE n.id IS UNIQUE")
+            out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{name}) ON (n.name)")
+        out.append("CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)")
+        out.append("CREATE INDEX project_stage IF NOT EXISTS FOR (n:Project) ON (n.stage)")
+        return out
+
+
+def coerce_value(type_: str, value, enum: tuple[str, ...] = ()):
+    """Coerce one value to a schema type; raises ValueError with a short reason.
+
+    >>> coerce_value("float", "12.5")
+    12.5
+    >>> coerce_value("date", "2017-05-12")
+    datetime.date(2017, 5, 12)
+    """
+    if value is None:
+        return None
+    if type_ == "string":
+        if isinstance(value, (dict, list)):
+            raise ValueError("expected text")
+        out = str(value).strip()
+        if enum and out not in enum:
+            raise ValueError(f"must be one of {', '.join(enum)}")
+        return out
+    if type_ == "int":
+        if isinstance(value, bool):
+            raise ValueError("expected a whole number")
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError("expected a whole number")
+        try:
+            return int(str(value).strip()) if not isinstance(value, float) else int(value)
+        except ValueError:
+            raise ValueError("expected a whole number") from None
+    if type_ == "float":
+        if isinstance(value, bool):
+            raise ValueError("expected a number")
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise ValueError("expected a number") from None
+    if type_ == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("true", "yes", "y", "1", "是", "√", "✓"):
+            return True
+        if text in ("false", "no", "n", "0", "否", ""):
+            return False
+        raise ValueError("expected yes/no (是/否, true/false)")
+    if type_ == "date":
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError("expected a date like 2017-05-12") from None
+    if type_ == "list[string]":
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return [str(v).strip() for v in items if str(v).strip()]
+    raise SchemaError(f"unknown property type {type_!r}")
+
+
+def _props(raw: dict | None, where: str) -> dict[str, PropertySpec]:
+    out = {}
+    for name, spec in (raw or {}).items():
+        if spec.get("type") not in PROPERTY_TYPES:
+            raise SchemaError(f"{where}.{name}: type must be one of {PROPERTY_TYPES}")
+        out[name] = PropertySpec(
+            name=name,
+            type=spec["type"],
+            required=bool(spec.get("required", False)),
+            enum=tuple(spec.get("enum", ())),
+            description=spec.get("description", ""),
+        )
+    return out
+
+
+def parse_schema(data: dict) -> Schema:
+    labels = {}
+    for name, spec in data["labels"].items():
+        if not spec.get("description"):
+            raise SchemaError(f"label {name} has no description")
+        labels[name] = LabelSpec(
+            name=name,
+            description=spec["description"],
+            id_template=spec["id"],
+            also=tuple(spec.get("also", ())),
+            style=dict(spec.get("style", {})),
+            properties=_props(spec.get("properties"), name),
+        )
+    rels = {}
+    for type_, spec in data["relationships"].items():
+        if not spec.get("description"):
+            raise SchemaError(f"relationship {type_} has no description")
+        ends = tuple((s, e) for s, e in spec["ends"])
+        for s, e in ends:
+            if s not in labels or e not in labels:
+                raise SchemaError(f"relationship {type_}: end {s}→{e} names a label the schema lacks")
+        props = _props(spec.get("properties"), type_)
+        key = tuple(spec.get("key", ()))
+        if any(k not in props for k in key):
+            raise SchemaError(f"relationship {type_}: key {key} names an undeclared property")
+        rels[type_] = RelSpec(type_, spec["description"], ends, key, props)
+    for spec in labels.values():
+        for extra in spec.also:
+            if extra not in labels:
+                raise SchemaError(f"label {spec.name}: also-label {extra} is not in the schema")
+    return Schema(labels=labels, relationships=rels, all_labels=tuple(labels))
+
+
+@lru_cache(maxsize=1)
+def get_schema() -> Schema:
+    """The project's schema, read from package data on first use."""
+    text = resources.files("graph").joinpath("schema.yaml").read_text(encoding="utf-8")
+    return parse_schema(yaml.safe_load(text))
