@@ -70,7 +70,7 @@ class LocalNeo4j:
     def prepare(self) -> Path:
         """Check Java and Maven; fetch and build the launcher unless the cached jars are current."""
         java = _java()
-        if self._lib_is_current():
+        if self.is_prepared():
             return self.lib_dir
         mvn = shutil.which("mvn")
         if not mvn:
@@ -78,7 +78,7 @@ class LocalNeo4j:
                                    f"Neo4j {NEO4J_VERSION} from Maven Central (java: {java})")
         self.lib_dir.parent.mkdir(parents=True, exist_ok=True)
         with _locked(self.lib_dir.parent / f".{self.lib_dir.name}.lock"):
-            if self._lib_is_current():  # another process built it while we waited
+            if self.is_prepared():  # another process built it while we waited
                 return self.lib_dir
             partial = self.lib_dir.with_name(self.lib_dir.name + ".partial")
             shutil.rmtree(partial, ignore_errors=True)
@@ -104,7 +104,8 @@ class LocalNeo4j:
             shutil.rmtree(old, ignore_errors=True)
         return self.lib_dir
 
-    def _lib_is_current(self) -> bool:
+    def is_prepared(self) -> bool:
+        """True when the cached jars match this pom, launcher source and NEO4J_VERSION."""
         stamp = self.lib_dir / ".stamp"
         return (stamp.is_file() and stamp.read_text() == _source_stamp()
                 and (self.lib_dir / "jinshang-neo4j-launcher.jar").is_file())
@@ -182,10 +183,9 @@ class LocalNeo4j:
     def stop(self, timeout: float = 60) -> bool:
         """SIGTERM (clean shutdown), then SIGKILL after `timeout`; False if it was not running."""
         pid = self._read_pid()
-        if pid is None:
-            return False
-        self._terminate(pid, timeout)
-        return True
+        if pid is not None:
+            self._terminate(pid, timeout)
+        return pid is not None
 
     def _terminate(self, pid: int, timeout: float) -> None:
         for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, 10)):
@@ -203,8 +203,7 @@ class LocalNeo4j:
     def status(self) -> dict:
         """``running``, ``pid``, ``uri``, ``var_dir``, ``store_size`` (bytes), ``log``."""
         pid = self._read_pid()
-        size = sum(p.stat().st_size for p in self.data_dir.rglob("*") if p.is_file()) \
-            if self.data_dir.exists() else 0
+        size = sum(p.stat().st_size for p in self.data_dir.rglob("*") if p.is_file())
         return {"running": pid is not None, "pid": pid, "uri": self.uri,
                 "var_dir": str(self.home), "store_size": size, "log": str(self.log_path)}
 
@@ -224,10 +223,8 @@ class LocalNeo4j:
         """NEO4J_PASSWORD if set, else a random one made once and kept in var/neo4j/password."""
         if self.settings.neo4j_password is not None:
             return self.settings.neo4j_password.get_secret_value()
-        try:
+        if self.password_path.exists():
             return self.password_path.read_text().strip()
-        except FileNotFoundError:
-            pass
         self.home.mkdir(parents=True, exist_ok=True)
         try:  # O_EXCL: if two processes race, one writes and both read the same value
             fd = os.open(self.password_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -82,11 +82,9 @@ public final class Launcher {
             return;
         }
         running.set(dbms);
-        System.err.println("T built " + System.currentTimeMillis());
 
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         setPassword(system, password);
-        System.err.println("T pw " + System.currentTimeMillis());
         GraphDatabaseService neo4j = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!neo4j.isAvailable(Duration.ofMinutes(2).toMillis())) {
             fail("the default database did not become available");

@@ -1,0 +1,101 @@
+"""The one step that reads the graph out of Neo4j into NetworkX; analyses never talk to Neo4j.
+
+Nodes are keyed by `id` and carry `label` (their schema label), `labels` and every property;
+edges carry `type` and every property. `G.graph["synthetic_sources"]` lists the Source ids marked
+synthetic, and each node and edge has `synthetic=True` when all its sources are synthetic, so every
+output built on the projection can say which of its figures are generated.
+
+>>> G = project(driver, years=(2017, 2017))                  # doctest: +SKIP
+>>> G.nodes["chamber:广东山西商会"]["label"]                 # doctest: +SKIP
+'Chamber'
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import networkx as nx
+from neo4j import Driver
+
+from graph.schema import get_schema
+
+NODES = """
+MATCH (n)
+WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)
+RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
+"""
+EDGES = """
+MATCH (a)-[r]->(b)
+WHERE ($types IS NULL OR type(r) IN $types)
+  AND ($labels IS NULL OR (any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)))
+RETURN a.id AS start, b.id AS end, type(r) AS type, properties(r) AS props
+"""
+SYNTHETIC = "MATCH (s:Source) WHERE s.synthetic = true RETURN collect(s.id) AS ids"
+
+
+def primary_label(labels: Iterable[str]) -> str:
+    """The schema label a node was written as (`Chamber` for `:Organization:Chamber`).
+
+    >>> primary_label(["Organization", "Chamber"])
+    'Chamber'
+    """
+    schema = get_schema()
+    labels = list(labels)
+    for name in labels:
+        if name in schema.labels and set(labels) - {name} <= set(schema.label(name).also):
+            return name
+    return labels[0] if labels else ""
+
+
+def _event_filter(G: nx.MultiDiGraph, years: tuple[int, int] | None, event_kinds: set[str] | None) -> None:
+    """Drop events outside the years/kinds, and projects signed or discussed only at dropped events."""
+    if years is None and event_kinds is None:
+        return
+    drop = set()
+    for n, d in G.nodes(data=True):
+        if d["label"] != "Event":
+            continue
+        year = d.get("date").year if d.get("date") is not None else None
+        if years is not None and (year is None or not years[0] <= year <= years[1]):
+            drop.add(n)
+        elif event_kinds is not None and d.get("kind") not in event_kinds:
+            drop.add(n)
+    for n, d in G.nodes(data=True):
+        if d["label"] == "Project":
+            events = [u for u, _, t in G.in_edges(n, data="type") if t in ("SIGNED", "DISCUSSED")]
+            signed = d.get("signed_on")
+            if events and all(u in drop for u in events):
+                drop.add(n)
+            elif not events and years is not None and signed is not None and not years[0] <= signed.year <= years[1]:
+                drop.add(n)
+    G.remove_nodes_from(drop)
+
+
+def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] | None = None,
+            event_kinds: Iterable[str] | None = None, labels: Iterable[str] | None = None,
+            types: Iterable[str] | None = None) -> nx.MultiDiGraph:
+    """Read nodes and relationships (optionally only some labels/types, events of some years or
+    kinds) into a MultiDiGraph. Neo4j temporal values become `datetime.date`."""
+    labels = sorted(labels) if labels is not None else None
+    types = sorted(types) if types is not None else None
+    G = nx.MultiDiGraph()
+    with driver.session(database=database, default_access_mode="READ") as s:
+        synthetic = set(s.run(SYNTHETIC).single()["ids"])
+        for r in s.run(NODES, labels=labels):
+            props = {k: _plain(v) for k, v in r["props"].items()}
+            props["label"] = primary_label(r["labels"])
+            props["labels"] = tuple(r["labels"])
+            props["synthetic"] = bool(props.get("sources")) and set(props["sources"]) <= synthetic
+            G.add_node(r["id"], **props)
+        for r in s.run(EDGES, labels=labels, types=types):
+            props = {k: _plain(v) for k, v in r["props"].items()}
+            props["synthetic"] = bool(props.get("sources")) and set(props["sources"]) <= synthetic
+            G.add_edge(r["start"], r["end"], key=r["type"], type=r["type"], **props)
+    G.graph["synthetic_sources"] = sorted(synthetic)
+    _event_filter(G, years, set(event_kinds) if event_kinds is not None else None)
+    return G
+
+
+def _plain(value):
+    """Neo4j's Date/DateTime become the standard library's, so analyses need no driver types."""
+    to_native = getattr(value, "to_native", None)
+    return to_native() if callable(to_native) else value
