@@ -80,8 +80,7 @@ def load_command(
 
 @app.command("build")
 def build_command() -> None:
-    """The main job: start the local Neo4j (unless NEO4J_URI is set), load the bundled 2017
-    Xinzhou dataset and print a summary."""
+    """The main job: start the local Neo4j (unless NEO4J_URI is set), load the bundled 2017 Xinzhou dataset, write the standard outputs and print a summary."""
     from graph.build import build
 
     with driver_for() as (driver, settings):
