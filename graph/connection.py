@@ -13,11 +13,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.errors import DatabaseError
-from graph.local_neo4j import LocalNeo4j, names_local_server
+from graph.local_neo4j import LocalNeo4j
 from graph.settings import Settings
 
 if TYPE_CHECKING:
     import neo4j
+
+
+def names_local_server(settings: Settings) -> bool:
+    """True when there is no NEO4J_URI, or it is exactly the URI ``jinshang neo4j env`` exports.
+
+    Only the exact string counts, so that a docker-compose Neo4j at ``bolt://localhost:7687``
+    stays external (never started or stopped by us).
+
+    >>> names_local_server(Settings(_env_file=None, NEO4J_URI="bolt://127.0.0.1:7687"))
+    True
+    """
+    return not settings.neo4j_uri or settings.neo4j_uri.rstrip("/") == settings.local_uri
 
 
 def resolve_target(settings: Settings) -> tuple[str, str, str, str]:

@@ -32,6 +32,8 @@ def neo4j_settings(tmp_path_factory):
                         NEO4J_PASSWORD=os.environ.get("JINSHANG_TEST_NEO4J_PASSWORD", ""))
     return Settings(
         _env_file=None,
+        NEO4J_URI=None,  # never a server the developer's shell points at (`eval "$(jinshang neo4j env)"`)
+        NEO4J_PASSWORD=None,
         JINSHANG_VAR=tmp_path_factory.mktemp("var"),
         JINSHANG_NEO4J_PORT=_free_port(),
         JINSHANG_NEO4J_LIB=ROOT / "var" / "neo4j" / "lib",

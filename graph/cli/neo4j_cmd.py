@@ -13,8 +13,9 @@ import typer
 from rich.console import Console
 
 from graph.cli.app import app
-from graph.local_neo4j import LocalNeo4j, names_local_server
-from graph.settings import load_settings
+from graph.connection import names_local_server
+from graph.local_neo4j import LocalNeo4j
+from graph.settings import NEO4J_VERSION, load_settings
 
 NOT_RUNNING = 3  # like `systemctl status` / LSB: "program is not running"
 
@@ -42,6 +43,9 @@ def start(timeout: float = typer.Option(180, help="Seconds to wait for Bolt to a
         return
     server = LocalNeo4j(settings)
     was_running = server.status()["running"]
+    if not was_running and not server.is_prepared():
+        _console().print(f"Fetching Neo4j {NEO4J_VERSION} with Maven (once; log: "
+                         f"{server.maven_log}) ...")
     uri = server.start(timeout=timeout)
     status = server.status()
     verb = "already running" if was_running else "started"
@@ -74,7 +78,7 @@ def status() -> None:
             open_driver(settings, start_local=False).close()
         except DatabaseError as exc:
             console.print(f"not answering: {exc}")
-            raise SystemExit(NOT_RUNNING)
+            raise typer.Exit(NOT_RUNNING) from None
         console.print("external server: answering")
         return
     info = LocalNeo4j(settings).status()
@@ -85,9 +89,7 @@ def status() -> None:
     console.print(f"store size: {info['store_size'] / 2**20:.1f} MiB")
     console.print(f"log:        {info['log']}")
     if not info["running"]:
-        # SystemExit, not typer.Exit: graph.cli.main runs click with standalone_mode=False,
-        # where an Exit's code is returned (and lost) instead of becoming the process status.
-        raise SystemExit(NOT_RUNNING)
+        raise typer.Exit(NOT_RUNNING)
 
 
 @neo4j_app.command()

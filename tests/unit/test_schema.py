@@ -64,7 +64,7 @@ def test_enum_is_enforced():
 def _mentioned(text: str) -> tuple[set[str], set[str]]:
     # `(n:Label`, `n:Label:Other`, `[r:TYPE`: CamelCase after a colon is a label, UPPER_SNAKE a type.
     labels = set(re.findall(r"[(\s\w]:([A-Z][a-z]\w*)", text))
-    types = set(re.findall(r"\[\w*:([A-Z_]{3,})", text))
+    types = set(re.findall(r"-\[\w*:([A-Z_]{3,})", text))  # `-[r:TYPE`, not a Python slice `x[:N]`
     return labels, types
 
 

@@ -37,8 +37,14 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = parseArgs(args);
         Path home = Path.of(opts.get("--home")).toAbsolutePath();
-        int port = Integer.parseInt(opts.get("--port"));
-        long pagecache = ByteUnit.parse(opts.get("--pagecache"));
+        int port = 0;
+        long pagecache = 0;
+        try {
+            port = Integer.parseInt(opts.get("--port"));
+            pagecache = ByteUnit.parse(opts.get("--pagecache"));
+        } catch (IllegalArgumentException e) {  // one line for the user, not a stack trace
+            fail("bad --port or --pagecache: " + e.getMessage());
+        }
         String password = System.getenv(PASSWORD_ENV);
         if (password == null || password.isEmpty()) {
             fail("the environment variable " + PASSWORD_ENV + " is not set");
