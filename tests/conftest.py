@@ -72,7 +72,7 @@ def driver(neo4j_server):
 
 def wipe(driver, database="neo4j") -> None:
     with driver.session(database=database) as s:
-        s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 @pytest.fixture
