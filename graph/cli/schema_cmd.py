@@ -14,13 +14,23 @@ from graph.schema_docs import label_rows, relationship_rows, to_markdown
 class SchemaFormat(str, Enum):
     table = "table"
     markdown = "markdown"
+    ttl = "ttl"
+    shacl = "shacl"
 
 
 @app.command("schema")
 def schema_command(
-    format: SchemaFormat = typer.Option(SchemaFormat.table, "--format", "-f", help="table or markdown."),
+    format: SchemaFormat = typer.Option(SchemaFormat.table, "--format", "-f",
+                                      help="table, markdown, ttl (RDF ontology) or shacl (SHACL shapes)."),
 ) -> None:
-    """Print the graph schema: labels, their properties, relationship types and their ends."""
+    """Print the graph schema: labels, their properties, relationship types and their ends
+    (as tables, Markdown, or as an RDF ontology / SHACL shapes in Turtle)."""
+    if format in (SchemaFormat.ttl, SchemaFormat.shacl):
+        from graph.rdf_shapes import ontology, shapes
+
+        graph = ontology() if format is SchemaFormat.ttl else shapes()
+        typer.echo(graph.serialize(format="turtle"), nl=False)
+        return
     if format is SchemaFormat.markdown:
         typer.echo(to_markdown(), nl=False)
         return
