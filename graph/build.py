@@ -39,7 +39,13 @@ def load_bundled(driver: Driver, settings: Settings, result: BuildResult) -> Non
                 f"{r['total']}亿元 (target {r['target']}亿元), {r['funds']}亿元 of funds in place")
 
 
-STEPS = [load_bundled]
+from graph.views.outputs import write_views  # noqa: E402
+
+from graph.exporters import write_graph_ttl  # noqa: E402
+
+from graph.report import load_demo_step, report_step  # noqa: E402
+
+STEPS = [load_bundled, load_demo_step, write_views, write_graph_ttl, report_step]
 
 
 def build(driver: Driver, settings: Settings) -> BuildResult:

@@ -19,26 +19,30 @@ def _ident(name: str, allowed) -> str:
     return name
 
 
-def _changed(var: str) -> str:
+def _changed(var: str, props: str) -> str:
     # Rows whose node/relationship already holds every property and source are dropped before
     # MERGE, so reloading unchanged data reads but never writes.
-    return (f"{var} IS NULL OR any(k IN keys(row.props) WHERE {var}[k] IS NULL OR {var}[k] <> row.props[k]) "
-            f"OR any(s IN row.sources WHERE NOT s IN coalesce({var}.sources, []))")
+    return (f"{var} IS NULL OR any(k IN keys({props}) WHERE {var}[k] IS NULL OR {var}[k] <> {props}[k]) "
+            f"OR any(s IN $sources WHERE NOT s IN coalesce({var}.sources, []))")
 
 
-_SET = ("ON CREATE SET {v} += row.props, {v}.sources = row.sources{extra} "
-        "ON MATCH SET {v} += row.props, "
-        "{v}.sources = coalesce({v}.sources, []) + [s IN row.sources WHERE NOT s IN coalesce({v}.sources, [])]")
+_SET = ("ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
+        "ON MATCH SET {v} += {p}, "
+        "{v}.sources = coalesce({v}.sources, []) + [s IN $sources WHERE NOT s IN coalesce({v}.sources, [])]")
+
+# Rows are lists, not maps, and the sources travel once per batch (`$sources`): the driver packs
+# every value of every row, and map keys repeated per row were most of the bytes and the time.
 
 
 def merge_nodes(label: str, schema: Schema | None = None) -> str:
-    """`$rows`: [{id, props, sources}] → MERGE on the label's key, stacking its extra labels."""
+    """`$rows`: [[id, props]], `$sources`: [source id] → MERGE on the label's key, stacking its
+    extra labels."""
     schema = schema or get_schema()
     spec = schema.label(_ident(label, schema.labels))
     extra = "".join(f", n:{_ident(x, schema.labels)}" for x in spec.also)
     return (
-        f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row.id}}) WITH row, o WHERE {_changed('o')} "
-        f"MERGE (n:{label} {{id: row.id}}) " + _SET.format(v="n", extra=extra)
+        f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row[0]}}) WITH row, o WHERE {_changed('o', 'row[1]')} "
+        f"MERGE (n:{label} {{id: row[0]}}) " + _SET.format(v="n", p="row[1]", extra=extra)
     )
 
 
@@ -47,29 +51,30 @@ def plan_nodes(label: str, schema: Schema | None = None) -> str:
     schema = schema or get_schema()
     _ident(label, schema.labels)
     return (
-        f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row.id}}) "
-        f"RETURN CASE WHEN o IS NULL THEN 'new' WHEN {_changed('o')} THEN 'changed' ELSE 'unchanged' END AS state, "
-        f"count(*) AS n"
+        f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row[0]}}) "
+        f"RETURN CASE WHEN o IS NULL THEN 'new' WHEN {_changed('o', 'row[1]')} THEN 'changed' "
+        f"ELSE 'unchanged' END AS state, count(*) AS n"
     )
 
 
 def _rel_parts(rtype: str, start: str, end: str, schema: Schema):
     spec = schema.rel(_ident(rtype, schema.relationships))
     _ident(start, schema.labels), _ident(end, schema.labels)
-    key = ", ".join(f"{k}: row.key.{_ident(k, spec.properties)}" for k in spec.key)
+    # Key properties are among the row's props (row[2]); they tell facts between the same ends apart.
+    key = ", ".join(f"{k}: row[2].{_ident(k, spec.properties)}" for k in spec.key)
     key = f" {{{key}}}" if key else ""
-    where_key = " AND ".join(f"o.{k} = row.key.{k}" for k in spec.key)
+    where_key = " AND ".join(f"o.{k} = row[2].{k}" for k in spec.key)
     return key, (f" WHERE {where_key}" if where_key else "")
 
 
 def merge_rels(rtype: str, start: str, end: str, schema: Schema | None = None) -> str:
-    """`$rows`: [{start, end, key, props, sources}] → MERGE one fact per (ends, key properties)."""
+    """`$rows`: [[start id, end id, props]], `$sources` → MERGE one fact per (ends, key properties)."""
     schema = schema or get_schema()
     key, where_key = _rel_parts(rtype, start, end, schema)
     return (
-        f"UNWIND $rows AS row MATCH (a:{start} {{id: row.start}}) MATCH (b:{end} {{id: row.end}}) "
-        f"OPTIONAL MATCH (a)-[o:{rtype}]->(b){where_key} WITH row, a, b, o WHERE {_changed('o')} "
-        f"MERGE (a)-[r:{rtype}{key}]->(b) " + _SET.format(v="r", extra="")
+        f"UNWIND $rows AS row MATCH (a:{start} {{id: row[0]}}) MATCH (b:{end} {{id: row[1]}}) "
+        f"OPTIONAL MATCH (a)-[o:{rtype}]->(b){where_key} WITH row, a, b, o WHERE {_changed('o', 'row[2]')} "
+        f"MERGE (a)-[r:{rtype}{key}]->(b) " + _SET.format(v="r", p="row[2]", extra="")
     )
 
 
@@ -77,10 +82,10 @@ def plan_rels(rtype: str, start: str, end: str, schema: Schema | None = None) ->
     schema = schema or get_schema()
     _, where_key = _rel_parts(rtype, start, end, schema)
     return (
-        f"UNWIND $rows AS row OPTIONAL MATCH (a:{start} {{id: row.start}}) OPTIONAL MATCH (b:{end} {{id: row.end}}) "
+        f"UNWIND $rows AS row OPTIONAL MATCH (a:{start} {{id: row[0]}}) OPTIONAL MATCH (b:{end} {{id: row[1]}}) "
         f"OPTIONAL MATCH (a)-[o:{rtype}]->(b){where_key} "
         f"RETURN CASE WHEN a IS NULL OR b IS NULL THEN 'new' WHEN o IS NULL THEN 'new' "
-        f"WHEN {_changed('o')} THEN 'changed' ELSE 'unchanged' END AS state, count(*) AS n"
+        f"WHEN {_changed('o', 'row[2]')} THEN 'changed' ELSE 'unchanged' END AS state, count(*) AS n"
     )
 
 

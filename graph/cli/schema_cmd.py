@@ -4,6 +4,7 @@ from __future__ import annotations
 from enum import Enum
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from graph.cli.app import app
@@ -23,8 +24,7 @@ def schema_command(
     format: SchemaFormat = typer.Option(SchemaFormat.table, "--format", "-f",
                                       help="table, markdown, ttl (RDF ontology) or shacl (SHACL shapes)."),
 ) -> None:
-    """Print the graph schema: labels, their properties, relationship types and their ends
-    (as tables, Markdown, or as an RDF ontology / SHACL shapes in Turtle)."""
+    """Print the graph schema: labels, their properties, relationship types and their ends (as tables, Markdown, or as an RDF ontology / SHACL shapes in Turtle)."""
     if format in (SchemaFormat.ttl, SchemaFormat.shacl):
         from graph.rdf_shapes import ontology, shapes
 
@@ -38,11 +38,11 @@ def schema_command(
     for col in ("labels", "id", "properties (* required)", "meaning"):
         labels.add_column(col, overflow="fold")
     for row in label_rows():
-        labels.add_row(*row)
+        labels.add_row(*map(escape, row))  # `list[string]` is not Rich markup
     rels = Table(title="Relationships")
     for col in ("type", "from → to", "properties", "meaning"):
         rels.add_column(col, overflow="fold")
     for row in relationship_rows():
-        rels.add_row(*row)
+        rels.add_row(*map(escape, row))
     console.print(labels)
     console.print(rels)
