@@ -8,6 +8,7 @@ Pure: a path in, a Dataset out, or a ValidationError listing every problem of th
 """
 from __future__ import annotations
 
+import copy
 import json
 from functools import lru_cache
 from importlib import resources
@@ -247,10 +248,16 @@ class _Catalog:
 
 
 @lru_cache(maxsize=1)
+def _bundled() -> Dataset:
+    return load_catalog(bundled_path(), gazetteer=Gazetteer(load_aliases()))
+
+
 def bundled_catalog() -> Dataset:
-    """The bundled 2017 Xinzhou dataset (reference data and the seed article's facts)."""
-    path = resources.files("loaders").joinpath(BUNDLED)
-    return load_catalog(Path(str(path)), gazetteer=Gazetteer(load_aliases()))
+    """The bundled 2017 Xinzhou dataset (reference data and the seed article's facts).
+
+    Parsed once; each caller gets its own copy, so extending it cannot change anyone else's.
+    """
+    return copy.deepcopy(_bundled())
 
 
 def bundled_path() -> Path:

@@ -1,0 +1,115 @@
+"""`jinshang outreach` (whom to approach next, and why) and `jinshang analyze` (the HTML report)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from graph.cli.app import app
+from graph.cli.common import console, driver_for
+
+SYNTHETIC_LINE = "⚠ includes SYNTHETIC data (合成演示数据，非真实): figures are generated, not real"
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _rows(result) -> list[dict]:
+    return [{**c.as_dict(), "untapped": untapped} for untapped, group in ((False, result.candidates),
+                                                                         (True, result.untapped)) for c in group]
+
+
+def _table(title: str, candidates) -> Table:
+    from queries.outreach import WEIGHTS
+
+    t = Table(title=title, show_lines=True)
+    for col in ("#", "candidate", "score", *WEIGHTS, "evidence"):
+        t.add_column(col, justify="right" if col in ("#", "score", *WEIGHTS) else "left")
+    for i, c in enumerate(candidates, 1):
+        t.add_row(str(i), f"{c.name} ({c.label})", f"{c.score:.3f}", *(f"{c.factors[f]:.2f}" for f in WEIGHTS),
+                  "\n".join(c.paths))
+    return t
+
+
+@app.command("outreach")
+def outreach_command(
+    county: str = typer.Option(None, "--county", help="County name or id, e.g. 代县."),
+    industry: str = typer.Option(None, "--industry", help="Industry name or id, e.g. 文化旅游."),
+    project_ref: str = typer.Option(None, "--project", help="Project name or id: its county and industry are the target."),
+    top: int = typer.Option(10, "--top", min=1, help="Candidates to list (and untapped ones)."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json (json: a list of candidates with factors and paths)."),
+    backtest: bool = typer.Option(False, "--backtest", help="Hide each known introduction and report how often the true introducer ranks in the top 5."),
+) -> None:
+    """Rank chambers, people and companies to approach for a county, industry or project, with each score's factors and evidence paths."""
+    from graph.projection import project
+    from queries.outreach import backtest as run_backtest
+    from queries.outreach import recommend
+
+    if not (county or industry or project_ref or backtest):
+        raise typer.BadParameter("give --county, --industry, --project or --backtest")
+    with driver_for() as (driver, settings):
+        G = project(driver, settings.neo4j_database)
+    if backtest:
+        r = run_backtest(G)
+        if r["synthetic"]:
+            typer.echo(SYNTHETIC_LINE)
+        typer.echo(f"back-test: a true introducer ranked in the top {r['top']} for {r['hits']} of "
+                      f"{r['projects']} hidden introductions = {100 * r['rate']:.1f}% "
+                      f"(popularity baseline {100 * r['baseline_rate']:.1f}%)")
+        if not (county or industry or project_ref):
+            return
+    result = recommend(G, county=county, industry=industry, project=project_ref, top=top)
+    rows = _rows(result)
+    if fmt is Format.json:
+        # stdout stays valid JSON; the synthetic flag travels with every candidate
+        typer.echo(json.dumps([{**r, "synthetic_data": result.synthetic} for r in rows], ensure_ascii=False, indent=2))
+        return
+    if fmt is Format.csv:
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        factors = list(rows[0]["factors"]) if rows else []
+        w.writerow(["rank", "id", "name", "label", "untapped", "score", *factors, "paths", "synthetic_data"])
+        for i, r in enumerate(rows, 1):
+            w.writerow([i, r["id"], r["name"], r["label"], r["untapped"], r["score"],
+                        *(r["factors"][f] for f in factors), " | ".join(r["paths"]), result.synthetic])
+        typer.echo(buf.getvalue(), nl=False)
+        return
+    if result.synthetic:
+        typer.echo(SYNTHETIC_LINE)
+    t = result.target
+    what = " · ".join(x.split(":", 1)[1] for x in (t.county, t.industry, t.project) if x)
+    console.print(_table(f"Whom to approach: {what}", result.candidates))
+    console.print(_table("Untapped (well connected, nothing signed yet)", result.untapped))
+
+
+@app.command("analyze")
+def analyze_command(
+    out: Path = typer.Option(None, "--out", help="Directory for report.html (default: JINSHANG_OUT, ./out)."),
+    seed: int = typer.Option(42, "--seed", help="Seed for communities, sampled betweenness and the back-test."),
+) -> None:
+    """Project the graph, run the merchant-network analyses and write a self-contained report.html."""
+    from graph.connection import resolve_target
+    from graph.projection import project
+    from graph.report import write_report
+    from queries.summary import run_analysis
+
+    with driver_for() as (driver, settings):
+        G = project(driver, settings.neo4j_database)
+        uri = resolve_target(settings)[0]
+    a = run_analysis(G, seed=seed)
+    path = write_report(a, out or settings.out_dir, uri=uri, seed=seed)
+    if a.synthetic:
+        typer.echo(SYNTHETIC_LINE)
+    top = a.chambers.head(3)
+    for cid, r in top.iterrows():
+        console.print(f"{r['name']}: {r['projects']:.1f} projects, {r['signed_yi']:.1f}亿元 signed, "
+                      f"{r['funds_yi']:.1f}亿元 funds in place")
+    console.print(f"report: {path}")

@@ -1,0 +1,220 @@
+"""Shared reading of the projected graph: project facts, names, networks, the merchant view.
+
+Every analysis module reads the NetworkX graph that `graph.projection.project` returns (nodes keyed
+by id with `label`, edges keyed by `type`) through these helpers, so the domain rules live once:
+
+- **landed** = stage in {落地, 投产}, **started** = stage in {开工, 投产}, **in production** = 投产
+  (the article's 140 landed < 192 started means its two counts are independent milestones; see
+  loaders/demo_ledger.py for the reading and docs/analytics.md);
+- a project is credited to the event of its **first** signing (earliest SIGNED event by date).
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("e", label="Event", name="会", date=None)
+>>> G.add_node("p", label="Project", name="甲", amount_yi=2.5, stage="投产")
+>>> _ = G.add_edge("e", "p", key="SIGNED", type="SIGNED")
+>>> f = project_facts(G)["p"]
+>>> (f.landed, f.started, f.event)
+(True, True, 'e')
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import networkx as nx
+
+LANDED = frozenset({"落地", "投产"})
+STARTED = frozenset({"开工", "投产"})
+SIGNED_STAGES = frozenset({"签约", "落地", "开工", "投产"})
+# Labels kept in the merchant graph: the actors and what they do together. Geography (County,
+# City, Province), Industry, Campaign and Source are left out because they are hubs that would
+# join every community into one.
+MERCHANT_LABELS = frozenset({"Chamber", "Person", "Company", "Organization", "Event", "Project"})
+ACTOR_LABELS = ("Chamber", "Person", "Company")
+
+
+@dataclass
+class ProjectFact:
+    id: str
+    name: str
+    amount_yi: float
+    stage: str | None
+    funds_yi: float
+    county: str | None
+    industries: tuple[str, ...]
+    event: str | None  # event of first signing
+    signed_on: date | None
+    introducers: tuple[str, ...]
+    investors: tuple[str, ...]
+    synthetic: bool
+
+    @property
+    def signed(self) -> bool:
+        return self.stage in SIGNED_STAGES or self.event is not None
+
+    @property
+    def landed(self) -> bool:
+        return self.stage in LANDED
+
+    @property
+    def started(self) -> bool:
+        return self.stage in STARTED
+
+    @property
+    def in_production(self) -> bool:
+        return self.stage == "投产"
+
+
+def label(G, n) -> str:
+    return G.nodes[n].get("label", "")
+
+
+def name(G, n) -> str:
+    """A node's display name (its id when it has none)."""
+    return str(G.nodes[n].get("name") or n) if n in G else str(n)
+
+
+def nodes_of(G, *labels: str) -> list[str]:
+    return sorted(n for n, d in G.nodes(data=True) if d.get("label") in labels)
+
+
+def out_by_type(G, n, rtype: str) -> list[str]:
+    return [v for _, v, t in G.out_edges(n, data="type") if t == rtype]
+
+
+def in_by_type(G, n, rtype: str) -> list[str]:
+    return [u for u, _, t in G.in_edges(n, data="type") if t == rtype]
+
+
+def event_label(G, e) -> str:
+    """`2017-05-12 珠海市 event` — how an event is named in words."""
+    d = G.nodes[e]
+    city = next((name(G, c) for c in out_by_type(G, e, "HELD_IN")), "")
+    day = d.get("date")
+    return f"{day.isoformat() if day else '?'} {city} event".replace("  ", " ")
+
+
+def project_facts(G) -> dict[str, ProjectFact]:
+    """One ProjectFact per Project node; amounts default to 0 where unknown.
+
+    Cached on the graph (``G.graph``) until its node or edge count changes, since every analysis
+    asks for it.
+    """
+    key = (G.number_of_nodes(), G.number_of_edges())
+    cached = G.graph.get("_project_facts")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    projects = {n for n, d in G.nodes(data=True) if d.get("label") == "Project"}
+    ins: dict[str, dict[str, list]] = {p: {"SIGNED": [], "INTRODUCED": [], "INVESTS_IN": []} for p in projects}
+    outs: dict[str, dict[str, list]] = {p: {"LOCATED_IN": [], "IN_INDUSTRY": []} for p in projects}
+    for u, v, t in G.edges(data="type"):  # one pass over the edges, not one scan per project
+        if v in ins and t in ins[v]:
+            ins[v][t].append(u)
+        elif u in outs and t in outs[u]:
+            outs[u][t].append(v)
+    out = {}
+    for p in sorted(projects):
+        d = G.nodes[p]
+        events = ins[p]["SIGNED"]
+        first = min(events, key=lambda e: (G.nodes[e].get("date") or date.max, e)) if events else None
+        out[p] = ProjectFact(
+            id=p, name=name(G, p), amount_yi=float(d.get("amount_yi") or 0.0), stage=d.get("stage"),
+            funds_yi=float(d.get("funds_in_place_yi") or 0.0),
+            county=min(outs[p]["LOCATED_IN"], default=None), industries=tuple(sorted(outs[p]["IN_INDUSTRY"])),
+            event=first, signed_on=d.get("signed_on"), introducers=tuple(sorted(ins[p]["INTRODUCED"])),
+            investors=tuple(sorted(ins[p]["INVESTS_IN"])), synthetic=bool(d.get("synthetic")))
+    G.graph["_project_facts"] = (key, out)
+    return out
+
+
+@dataclass
+class ChamberNetwork:
+    """A chamber and the people and companies around it."""
+
+    chamber: str
+    post_holders: set[str] = field(default_factory=set)
+    companies: set[str] = field(default_factory=set)
+    ambassadors: set[str] = field(default_factory=set)
+    liaison_office: bool = False
+
+    @property
+    def members(self) -> set[str]:
+        return {self.chamber} | self.post_holders | self.companies | self.ambassadors
+
+
+def chamber_networks(G) -> dict[str, ChamberNetwork]:
+    """Each chamber's network: post-holders (HOLDS_POST), member companies (MEMBER_OF), linked
+    ambassadors and whether it is a liaison office (LIAISON_OFFICE_OF).
+
+    A city's ambassador is *linked* to a chamber when they hold a post in it or attended an event
+    the chamber attended or organized (the seed's 8-02 Beijing event handed the five letters of
+    appointment where the chamber got its liaison-office plaque).
+    """
+    ambassadors = {u for u, _, t in G.edges(data="type") if t == "AMBASSADOR_OF"}
+    nets = {c: ChamberNetwork(c) for c in nodes_of(G, "Chamber")}
+    events_of: dict[str, set] = {c: set() for c in nets}
+    ambassadors_at: dict[str, set] = {}
+    for u, v, t in G.edges(data="type"):  # one pass: hubs make per-chamber scans quadratic
+        if t == "HOLDS_POST" and v in nets:
+            nets[v].post_holders.add(u)
+        elif t == "MEMBER_OF" and v in nets:
+            nets[v].companies.add(u)
+        elif t == "LIAISON_OFFICE_OF" and u in nets:
+            nets[u].liaison_office = True
+        elif t in ("ATTENDED", "ORGANIZED"):
+            if u in nets:
+                events_of[u].add(v)
+            if t == "ATTENDED" and u in ambassadors:
+                ambassadors_at.setdefault(v, set()).add(u)
+    for c, net in nets.items():
+        for e in events_of[c]:
+            net.ambassadors |= ambassadors_at.get(e, set())
+        net.ambassadors |= net.post_holders & ambassadors
+    return nets
+
+
+def merchant_graph(G) -> nx.Graph:
+    """Undirected, weighted (parallel edges add up) view of the actors and their events and
+    projects. A graph without `label` attributes (hand-built, benchmark) is used as it is."""
+    if G.number_of_nodes() and all("label" not in d for _, d in G.nodes(data=True)):
+        keep = set(G)
+    else:
+        keep = {n for n, d in G.nodes(data=True) if d.get("label") in MERCHANT_LABELS}
+    H = nx.Graph()
+    H.add_nodes_from((n, G.nodes[n]) for n in keep)
+    weights: Counter = Counter()
+    for u, v in G.edges():  # count parallel and opposite edges once per unordered pair
+        if u != v and u in keep and v in keep:
+            weights[(u, v) if str(u) <= str(v) else (v, u)] += 1
+    H.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
+    return H
+
+
+def is_synthetic(G) -> bool:
+    """True when any synthetic source is in the graph: every output must then say so."""
+    return bool(G.graph.get("synthetic_sources"))
+
+
+def from_dataset(ds, synthetic_sources=None) -> nx.MultiDiGraph:
+    """The graph `graph.projection.project` would return after writing `ds` (no database):
+    for unit tests, notebooks without a server and benchmarks of the analyses alone.
+
+    >>> from loaders.catalog import bundled_catalog
+    >>> G = from_dataset(bundled_catalog())
+    >>> G.nodes["chamber:广东山西商会"]["label"], G.graph["synthetic_sources"]
+    ('Chamber', [])
+    """
+    if synthetic_sources is None:
+        synthetic_sources = {n.id for n in ds.nodes.values() if n.label == "Source" and n.props.get("synthetic")}
+    synthetic_sources = set(synthetic_sources)
+    G = nx.MultiDiGraph()
+    for n in ds.nodes.values():
+        G.add_node(n.id, **{**n.props, "label": n.label, "labels": (n.label,), "sources": list(n.sources),
+                            "synthetic": bool(n.sources) and set(n.sources) <= synthetic_sources})
+    for e in ds.edges.values():
+        G.add_edge(e.start, e.end, key=e.type, **{**e.props, "type": e.type, "sources": list(e.sources),
+                   "synthetic": bool(e.sources) and set(e.sources) <= synthetic_sources})
+    G.graph["synthetic_sources"] = sorted(synthetic_sources)
+    return G
