@@ -71,9 +71,15 @@ class Neo4jWriter:
     def ensure_constraints(self) -> None:
         """Uniqueness constraints and indexes from the schema; safe to run any number of times."""
         with self.driver.session(database=self.database) as session:
-            for statement in self.schema.constraint_statements():
+            # Each DDL statement is its own schema transaction (seconds on a busy machine), so
+            # only the missing ones run; the names are the schema's own (`person_id`, …).
+            have = {r["name"] for r in session.run("SHOW CONSTRAINTS YIELD name")}
+            have |= {r["name"] for r in session.run("SHOW INDEXES YIELD name")}
+            missing = [s for s in self.schema.constraint_statements() if s.split()[2] not in have]
+            for statement in missing:
                 session.run(statement).consume()
-            session.run("CALL db.awaitIndexes(300)").consume()
+            if missing:
+                session.run("CALL db.awaitIndexes(300)").consume()
 
     def groups(self, ds: Dataset, known_ids: dict[str, str] | None = None) -> list[tuple]:
         """(statement, plan statement, rows, name, sources) per label or relationship signature
