@@ -54,6 +54,11 @@ class BenchServer:
         self.driver = open_driver(self.settings, start_local=False)
 
     @property
+    def import_dir(self) -> Path:
+        """The only place the server's LOAD CSV may read from (set by the launcher)."""
+        return self.server.home / "import"
+
+    @property
     def pid(self) -> int | None:
         return self.server.status()["pid"]
 

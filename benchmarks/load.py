@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from urllib.parse import quote
 
 from benchmarks.common import DATA, BenchServer, Clock, PeakMemory, machine, python_peak_mb
 from benchmarks.synthetic import generate, node_count, write_csv
@@ -84,7 +85,9 @@ def run_load_csv(srv: BenchServer, specs: list[dict]) -> dict:
     with PeakMemory(srv.pid) as mem, srv.driver.session() as session:
         for spec in specs:
             with Clock() as c:
-                session.run(load_csv_statement(spec, schema), url=spec["path"].resolve().as_uri()).consume()
+                # The server reads only under its import root, so the URL is relative to it.
+                rel = spec["path"].resolve().relative_to(srv.import_dir.resolve()).as_posix()
+                session.run(load_csv_statement(spec, schema), url="file:///" + quote(rel)).consume()
             took[spec["kind"]] += c.seconds
     return {"nodes_s": took["nodes"], "rels_s": took["rels"], "jvm_mb": mem.jvm_mb}
 
@@ -178,9 +181,9 @@ def main(argv=None) -> None:
     n_nodes, n_rels = len(ds.nodes), len(ds.edges)
     print(f"generated {n_nodes:,} nodes, {n_rels:,} relationships in {g.seconds:.1f} s", flush=True)
     results = {"size": a.size, "nodes": n_nodes, "rels": n_rels, "generate_s": g.seconds}
-    specs = write_csv(ds, DATA / f"csv-{a.size}") if "load_csv" in phases else None
     with BenchServer(DATA / f"var-{a.size}", a.heap or ("4g" if big else "2g"),
                      a.pagecache or ("2g" if big else "1g")) as srv:
+        specs = write_csv(ds, srv.import_dir / f"csv-{a.size}") if "load_csv" in phases else None
         for phase in phases:
             srv.fresh()
             print(f"{phase} …", flush=True)

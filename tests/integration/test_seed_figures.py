@@ -82,3 +82,14 @@ def test_gazetteer_and_stacked_labels(seeded):
     assert one(seeded, "MATCH (n:Organization:Chamber) RETURN count(n) AS n")["n"] == 11
     assert one(seeded, "MATCH (n) WHERE n.sources IS NULL OR n.id IS NULL OR n.name IS NULL RETURN count(n) AS n")["n"] == 0
     assert one(seeded, "MATCH ()-[r]->() WHERE r.sources IS NULL RETURN count(r) AS n")["n"] == 0
+
+
+def test_load_csv_cannot_read_outside_the_import_directory(driver, neo4j_server):
+    """Anyone with the password could otherwise read any file the JVM can read."""
+    from neo4j.exceptions import ClientError
+
+    if not neo4j_server.uses_local_server:
+        pytest.skip("a property of the project's own launcher")
+    with driver.session() as s:
+        with pytest.raises(ClientError):
+            s.run("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN count(row)").consume()

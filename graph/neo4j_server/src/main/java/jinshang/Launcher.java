@@ -72,6 +72,8 @@ public final class Launcher {
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    // LOAD CSV may read only files under <home>/import, not anything the JVM can read.
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                     // There is no outside network here; usage reporting would only fail noisily.
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     // A runaway query should not hold the 2-core machine forever.
