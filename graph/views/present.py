@@ -1,0 +1,136 @@
+"""How nodes and edges look: colour and shape from the schema's `style`, size from money, label
+text and plain-text tooltips (never HTML: the page puts them in the DOM with `textContent`).
+
+>>> style_of("Chamber")
+{'color': '#c62828', 'shape': 'diamond'}
+>>> node_size({"label": "Project", "funds_in_place_yi": 16.0})
+36.0
+>>> print(tooltip("project:温泉小镇项目", {"label": "Project", "name": "温泉小镇项目", "amount_yi": 12.5}, {}))
+温泉小镇项目
+项目 Project · project:温泉小镇项目
+amount_yi: 12.5
+"""
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+from graph.schema import get_schema
+
+FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", '
+              '"Microsoft YaHei", "PingFang SC", sans-serif')
+# Attributes the projection or aggregation adds that are not properties of the fact itself.
+INTERNAL = {"id", "label", "labels", "name", "sources", "synthetic", "aggregate", "members", "member_names",
+            "synthetic_members", "type", "count"}
+MONEY = ("funds_in_place_yi", "amount_yi", "signed_total_yi")  # in place first: what arrived counts
+LABEL_CHARS = 14
+MAX_MEMBERS_SHOWN = 20
+
+
+def style_of(label: str) -> dict:
+    """The schema's style for a label (grey dot for anything the schema lacks)."""
+    spec = get_schema().labels.get(label)
+    style = dict(spec.style) if spec else {}
+    return {"color": style.get("color", "#9e9e9e"), "shape": style.get("shape", "dot")}
+
+
+def label_name(label: str) -> str:
+    """The Chinese name a label's schema description starts with: 商会 for Chamber."""
+    spec = get_schema().labels.get(label)
+    return spec.description.split(" — ")[0] if spec else label
+
+
+def type_name(type_: str) -> str:
+    """The Chinese gloss of a relationship type where its description has one (签约 for SIGNED)."""
+    spec = get_schema().relationships.get(type_)
+    head = spec.description.split(" — ")[0] if spec and " — " in spec.description else ""
+    return head
+
+
+def money(d: dict) -> float | None:
+    for prop in MONEY:
+        v = d.get(prop)
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0:
+            return float(v)
+    return None
+
+
+def node_size(d: dict) -> float:
+    """Area grows with funds in place (or the signed amount): 12 px plus 6 px per √亿元, at most 60."""
+    v = money(d)
+    base = 18.0 if d.get("aggregate") else 12.0
+    return round(min(60.0, base + 6.0 * math.sqrt(v)), 1) if v else base
+
+
+def short(text: str, n: int = LABEL_CHARS) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def fmt(value) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "、".join(fmt(v) for v in value)
+    return str(value)
+
+
+def source_text(ids, titles: dict[str, str], synthetic: set[str]) -> str:
+    parts = []
+    for s in ids or ():
+        t = titles.get(s) or s
+        parts.append(f"{t}（合成数据）" if s in synthetic else t)
+    return "；".join(parts)
+
+
+def tooltip(node_id: str, d: dict, titles: dict[str, str], synthetic: set[str] = frozenset()) -> str:
+    """Plain text: name, label and id, every property, then the sources."""
+    label = d.get("label", "")
+    lines = [str(d.get("name", node_id)), f"{label_name(label)} {label} · {node_id}"]
+    if d.get("aggregate"):
+        lines.append(f"汇总节点：{d['members']} 个{label_name(label)}")
+        names = d.get("member_names") or []
+        more = f" 等 {len(names)} 个" if len(names) > MAX_MEMBERS_SHOWN else ""
+        lines.append("包括：" + "、".join(names[:MAX_MEMBERS_SHOWN]) + more)
+        if d.get("synthetic_members"):
+            lines.append(f"其中 {d['synthetic_members']} 个来自合成数据")
+    elif d.get("synthetic"):
+        lines.append("合成数据 (synthetic)")
+    for k in sorted(d):
+        if k not in INTERNAL and d[k] is not None and d[k] != "":
+            lines.append(f"{k}: {fmt(d[k])}")
+    src = source_text(d.get("sources"), titles, synthetic)
+    if src:
+        lines.append(f"来源: {src}")
+    return "\n".join(lines)
+
+
+def edge_label(d: dict) -> str:
+    """SIGNED, HOLDS_POST 会长, ORGANIZED 主办, or SIGNED ×5 for a summary edge."""
+    text = d.get("type", "")
+    for k in ("title", "role"):
+        if d.get(k):
+            text += f" {d[k]}"
+            break
+    if d.get("count", 1) > 1:
+        text += f" ×{d['count']}"
+    return text
+
+
+def edge_tooltip(u: str, v: str, d: dict, names: dict[str, str], titles: dict[str, str],
+                 synthetic: set[str] = frozenset()) -> str:
+    t = d.get("type", "")
+    gloss = type_name(t)
+    lines = [f"{names.get(u, u)} —{t}{(' ' + gloss) if gloss else ''}→ {names.get(v, v)}"]
+    if d.get("count", 1) > 1:
+        lines.append(f"汇总：{d['count']} 条关系")
+    if d.get("synthetic"):
+        lines.append("合成数据 (synthetic)")
+    for k in sorted(d):
+        if k not in INTERNAL and d[k] is not None and d[k] != "":
+            lines.append(f"{k}: {fmt(d[k])}")
+    src = source_text(d.get("sources"), titles, synthetic)
+    if src:
+        lines.append(f"来源: {src}")
+    return "\n".join(lines)
