@@ -26,6 +26,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
+from graph.projection import from_dataset
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.schema import get_schema
 
@@ -243,18 +244,8 @@ def generate(size="S", seed: int = 7) -> Dataset:
 
 
 def to_networkx(ds: Dataset) -> nx.MultiDiGraph:
-    """The dataset as graph.projection.project would read it back: node key = id with attrs
-    `label`, `labels`, `id`, `sources`, `synthetic` and every property; edge key/attr `type`."""
-    schema = get_schema()
-    synthetic = {i for i, n in ds.nodes.items() if n.label == "Source" and n.props.get("synthetic")}
-    G = nx.MultiDiGraph(synthetic_sources=sorted(synthetic))
-    G.add_nodes_from((n.id, {**n.props, "id": n.id, "sources": list(n.sources), "label": n.label,
-                             "labels": schema.label(n.label).labels,
-                             "synthetic": set(n.sources) <= synthetic}) for n in ds.nodes.values())
-    G.add_edges_from((e.start, e.end, e.type, {**e.props, "type": e.type, "sources": list(e.sources),
-                                               "synthetic": set(e.sources) <= synthetic})
-                     for e in ds.edges.values())
-    return G
+    """The dataset as graph.projection.project would read it back (see `from_dataset`)."""
+    return from_dataset(ds)
 
 
 def _cell(value) -> str:

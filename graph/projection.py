@@ -99,3 +99,27 @@ def _plain(value):
     """Neo4j's Date/DateTime become the standard library's, so analyses need no driver types."""
     to_native = getattr(value, "to_native", None)
     return to_native() if callable(to_native) else value
+
+
+def from_dataset(ds, synthetic_sources=None) -> nx.MultiDiGraph:
+    """The graph `project` would return after writing `ds`, without a database: for unit tests,
+    notebooks without a server and benchmarks of the analyses alone.
+
+    >>> from loaders.catalog import bundled_catalog
+    >>> G = from_dataset(bundled_catalog())
+    >>> G.nodes["chamber:广东山西商会"]["labels"], G.graph["synthetic_sources"]
+    (('Chamber', 'Organization'), [])
+    """
+    schema = get_schema()
+    if synthetic_sources is None:
+        synthetic_sources = {i for i, n in ds.nodes.items() if n.label == "Source" and n.props.get("synthetic")}
+    synthetic = set(synthetic_sources)
+    G = nx.MultiDiGraph(synthetic_sources=sorted(synthetic))
+    G.add_nodes_from((n.id, {**n.props, "id": n.id, "sources": list(n.sources), "label": n.label,
+                             "labels": schema.label(n.label).labels,
+                             "synthetic": bool(n.sources) and set(n.sources) <= synthetic})
+                     for n in ds.nodes.values())
+    G.add_edges_from((e.start, e.end, e.type, {**e.props, "type": e.type, "sources": list(e.sources),
+                                               "synthetic": bool(e.sources) and set(e.sources) <= synthetic})
+                     for e in ds.edges.values())
+    return G

@@ -13,27 +13,15 @@ from graph.views.aggregate import cap
 from graph.views.demo import demo_graph
 from graph.views.layout import complete_layout, read_positions, write_positions
 from graph.views.render import network
+from graph.projection import from_dataset
 from loaders.catalog import bundled_catalog
 
 XSS = '<img src=x onerror="window.__xss=1;alert(1)">'
 
 
-def graph_from_dataset(ds, synthetic=()):
-    """The shape graph.projection.project gives, built from records instead of Neo4j."""
-    G = nx.MultiDiGraph(synthetic_sources=sorted(synthetic))
-    for n in ds.nodes.values():
-        props = {k: v for k, v in n.props.items() if k != "synthetic"}  # Source's own flag; see below
-        G.add_node(n.id, **props, label=n.label, labels=get_schema().label(n.label).labels,
-                   sources=list(n.sources), synthetic=bool(n.sources) and set(n.sources) <= set(synthetic))
-    for e in ds.edges.values():
-        G.add_edge(e.start, e.end, key=e.type, type=e.type, **e.props, sources=list(e.sources),
-                   synthetic=bool(e.sources) and set(e.sources) <= set(synthetic))
-    return G
-
-
 @pytest.fixture(scope="module")
 def G():
-    return graph_from_dataset(bundled_catalog())
+    return from_dataset(bundled_catalog())
 
 
 def test_whole_view_draws_everything_but_sources(G):
