@@ -7,7 +7,7 @@ import typer
 
 from graph.cli.app import app
 from graph.cli.common import console, driver_for
-from graph.views.view import DEFAULT_MAX_NODES
+from graph.views import DEFAULT_MAX_NODES
 
 
 @app.command("view")

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.views import subgraph
+from graph.views import DEFAULT_MAX_NODES, subgraph
 from graph.views.aggregate import cap
 from graph.views.layout import complete_layout, read_positions
 
-DEFAULT_MAX_NODES = 1500
 PHYSICS_MAX_NODES = 300  # above this the browser's physics takes seconds; lay out in Python instead
 
 
