@@ -8,7 +8,6 @@ from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from graph.cli.app import app
 from graph.cli.common import console, driver_for
@@ -27,16 +26,22 @@ def _rows(result) -> list[dict]:
                                                                          (True, result.untapped)) for c in group]
 
 
-def _table(title: str, candidates) -> Table:
+def _print_candidates(title: str, candidates) -> None:
+    """One block per candidate (factors on one line, then each evidence path on its own line):
+    a table squeezes the paths into unreadable slivers on an 80-column terminal."""
+    from rich.markup import escape
+
     from queries.outreach import WEIGHTS
 
-    t = Table(title=title, show_lines=True)
-    for col in ("#", "candidate", "score", *WEIGHTS, "evidence"):
-        t.add_column(col, justify="right" if col in ("#", "score", *WEIGHTS) else "left")
+    console.print(f"[bold]{escape(title)}[/bold]")
+    if not candidates:
+        console.print("  (none)")
     for i, c in enumerate(candidates, 1):
-        t.add_row(str(i), f"{c.name} ({c.label})", f"{c.score:.3f}", *(f"{c.factors[f]:.2f}" for f in WEIGHTS),
-                  "\n".join(c.paths))
-    return t
+        console.print(f"{i:>3}. [bold]{escape(c.name)}[/bold] ({c.label})  score {c.score:.3f}")
+        console.print("     " + " · ".join(f"{f} {c.factors[f]:.2f}" for f in WEIGHTS), style="dim")
+        for path in c.paths:
+            console.print(f"     ↳ {escape(path)}")
+    console.print()
 
 
 @app.command("outreach")
@@ -86,8 +91,8 @@ def outreach_command(
         typer.echo(SYNTHETIC_LINE)
     t = result.target
     what = " · ".join(x.split(":", 1)[1] for x in (t.county, t.industry, t.project) if x)
-    console.print(_table(f"Whom to approach: {what}", result.candidates))
-    console.print(_table("Untapped (well connected, nothing signed yet)", result.untapped))
+    _print_candidates(f"Whom to approach: {what}", result.candidates)
+    _print_candidates("Untapped (well connected, nothing signed yet)", result.untapped)
 
 
 @app.command("analyze")
