@@ -97,13 +97,14 @@ def tooltip(node_id: str, d: dict, titles: dict[str, str], synthetic: set[str] =
             lines.append(f"其中 {d['synthetic_members']} 个来自合成数据")
     elif d.get("synthetic"):
         lines.append("合成数据 (synthetic)")
-    for k in sorted(d):
-        if k not in INTERNAL and d[k] is not None and d[k] != "":
-            lines.append(f"{k}: {fmt(d[k])}")
+    return "\n".join(lines + _details(d, titles, synthetic))
+
+
+def _details(d: dict, titles: dict[str, str], synthetic) -> list[str]:
+    """Every shown property, then where it comes from: the tail of node and edge tooltips."""
+    lines = [f"{k}: {fmt(d[k])}" for k in sorted(d) if k not in INTERNAL and d[k] is not None and d[k] != ""]
     src = source_text(d.get("sources"), titles, synthetic)
-    if src:
-        lines.append(f"来源: {src}")
-    return "\n".join(lines)
+    return lines + ([f"来源: {src}"] if src else [])
 
 
 def edge_label(d: dict) -> str:
@@ -127,10 +128,4 @@ def edge_tooltip(u: str, v: str, d: dict, names: dict[str, str], titles: dict[st
         lines.append(f"汇总：{d['count']} 条关系")
     if d.get("synthetic"):
         lines.append("合成数据 (synthetic)")
-    for k in sorted(d):
-        if k not in INTERNAL and d[k] is not None and d[k] != "":
-            lines.append(f"{k}: {fmt(d[k])}")
-    src = source_text(d.get("sources"), titles, synthetic)
-    if src:
-        lines.append(f"来源: {src}")
-    return "\n".join(lines)
+    return "\n".join(lines + _details(d, titles, synthetic))
