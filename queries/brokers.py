@@ -8,7 +8,8 @@ NetworkX is slow at size, behind the same functions and checked against NetworkX
 - Betweenness: igraph (C). Exact up to `EXACT_LIMIT` nodes; above it, Brandes' source sampling
   with `k` sources drawn by a seeded ``random.Random(seed).sample`` (the draw NetworkX's
   ``betweenness_centrality(k=, seed=)`` makes), scaled the same way — so with the same seed the
-  two give the same figures.
+  two give the same figures. Within `queries.summary.run_analysis` it is started early in a
+  forked worker (`prefetch_betweenness`) and runs beside the other analyses on the second core.
 
 >>> import networkx as nx
 >>> b = betweenness(nx.path_graph(3))
@@ -26,7 +27,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from queries.communities import _as_merchant, to_igraph
-from queries.facts import name
+from queries.facts import name, typed_edges
 
 EXACT_LIMIT = 5_000
 DEFAULT_K = 100
@@ -44,14 +45,12 @@ def pagerank(G, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100) -
     n = len(nodes)
     if n == 0:
         return {}
-    index = {v: i for i, v in enumerate(nodes)}
-    rows, cols, vals = [], [], []
-    for u, v, w in H.edges(data="weight", default=1):  # undirected: both directions
-        i, j = index[u], index[v]
-        rows += (i, j)
-        cols += (j, i)
-        vals += (float(w), float(w))
-    A = sp.csr_array((vals, (rows, cols)), shape=(n, n))
+    g, order = to_igraph(H)  # the same edges and weights, as arrays (cached within a run)
+    ends = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    w = np.asarray(g.es["weight"], dtype=float) if g.ecount() else np.zeros(0)
+    # undirected: both directions (no duplicates, so the CSR form does not depend on order)
+    A = sp.csr_array((np.concatenate([w, w]), (np.concatenate([ends[:, 0], ends[:, 1]]),
+                                               np.concatenate([ends[:, 1], ends[:, 0]]))), shape=(n, n))
     out = np.asarray(A.sum(axis=1)).ravel()
     inv = np.divide(1.0, out, out=np.zeros(n), where=out != 0)
     P = sp.diags(inv) @ A  # row-stochastic where a node has edges
@@ -78,6 +77,54 @@ def betweenness(G, k: int | None = None, seed: int = 42, normalized: bool = True
     >>> b[0]
     6.0
     """
+    pending = G.graph.get("_run_cache", {}).pop(("betweenness", k, seed, normalized), None)
+    if pending is not None:  # started by `prefetch_betweenness` on this very graph
+        try:
+            return dict(zip(list(G), pending.result()))
+        except Exception:  # noqa: BLE001 — the worker died (e.g. out of memory): compute here
+            pass
+        finally:
+            pending.executor.shutdown(wait=False, cancel_futures=True)
+    return _betweenness(G, k, seed, normalized)
+
+
+# The job a forked worker runs: set just before the fork, read by the child (never pickled).
+_FORK_JOB: tuple | None = None
+
+
+def _forked_betweenness() -> list[float]:
+    H, k, seed, normalized = _FORK_JOB
+    return list(_betweenness(H, k, seed, normalized).values())
+
+
+def prefetch_betweenness(H: nx.Graph, k: int | None = None, seed: int = 42, normalized: bool = True) -> bool:
+    """Start ``betweenness(H, k, seed, normalized)`` in a forked worker, so that it runs beside
+    the other analyses on a second core (igraph holds the GIL, so a thread would not overlap).
+    The same call later takes the result: the figures are the very same floats. Only within a
+    `queries.facts.run_cache` block on the merchant view, and only where fork exists; returns
+    whether a worker was started.
+    """
+    global _FORK_JOB
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    cache = H.graph.get("_run_cache")
+    if cache is None or "fork" not in mp.get_all_start_methods() or H.number_of_nodes() <= EXACT_LIMIT:
+        return False
+    import igraph  # noqa: F401 — imported before the fork, so the child takes no import lock
+
+    _FORK_JOB = (H, k, seed, normalized)
+    try:
+        executor = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+        future = executor.submit(_forked_betweenness)  # the worker is forked here
+    finally:
+        _FORK_JOB = None
+    future.executor = executor
+    cache[("betweenness", k, seed, normalized)] = future
+    return True
+
+
+def _betweenness(G, k: int | None, seed: int, normalized: bool) -> dict[str, float]:
     H = _as_merchant(G)
     nodes = list(H)
     n = len(nodes)
@@ -161,7 +208,7 @@ def _places(G) -> dict[str, list[str]]:
     """Node → names of the places it is based in (BASED_IN) or was held in (HELD_IN), one pass."""
     out: dict[str, list[str]] = {}
     if G.is_directed():
-        for u, v, t in G.edges(data="type"):
+        for u, v, t in typed_edges(G):
             if t in ("BASED_IN", "HELD_IN"):
                 out.setdefault(u, []).append(name(G, v))
     return out

@@ -26,15 +26,35 @@ from queries.facts import merchant_graph, name, project_facts
 
 
 def to_igraph(H: nx.Graph):
-    """(igraph.Graph, node list) for an undirected weighted NetworkX graph; vertex i is nodes[i]."""
+    """(igraph.Graph, node list) for an undirected weighted NetworkX graph; vertex i is nodes[i].
+
+    Built once per run for a merchant view made inside `queries.facts.run_cache` (communities,
+    modularity, PageRank and betweenness all read it); callers must not modify it.
+    """
+    from queries.facts import _cached
+
+    return _cached(H, "igraph", lambda: _to_igraph(H))
+
+
+def _to_igraph(H: nx.Graph):
     import igraph as ig
 
     nodes = list(H.nodes())
     index = {n: i for i, n in enumerate(nodes)}
     edges, weights = [], []
-    for u, v, w in H.edges(data="weight", default=1):
-        edges.append((index[u], index[v]))
-        weights.append(float(w))
+    if H.is_directed() or H.is_multigraph():
+        for u, v, w in H.edges(data="weight", default=1):
+            edges.append((index[u], index[v]))
+            weights.append(float(w))
+    else:  # H.edges(data="weight") walked directly: the same edges in the same order, faster
+        seen = set()
+        for u, nbrs in H.adj.items():
+            i = index[u]
+            for v, d in nbrs.items():
+                if v not in seen:
+                    edges.append((i, index[v]))
+                    weights.append(float(d.get("weight", 1)))
+            seen.add(u)
     g = ig.Graph(n=len(nodes), edges=edges, directed=False)
     g.es["weight"] = weights
     return g, nodes

@@ -18,7 +18,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from queries.facts import in_by_type, name, nodes_of, out_by_type, project_facts
+from queries.facts import name, nodes_of, out_by_type, project_facts, sources_by_type
 
 TIE_LABELS = ("Chamber", "Person")
 
@@ -49,10 +49,10 @@ def county_coverage(G, weak_below: int = 3) -> pd.DataFrame:
     for c in nodes_of(G, "County"):
         projects = by_county.get(c, [])
         intro = {i for f in projects for i in f.introducers if G.nodes[i].get("label") in TIE_LABELS}
-        natives = set(in_by_type(G, c, "NATIVE_OF"))
+        natives = set(sources_by_type(G, c, "NATIVE_OF"))
         met = set()
         for e in out_by_type(G, c, "ATTENDED"):
-            met |= {a for a in in_by_type(G, e, "ATTENDED") + in_by_type(G, e, "ORGANIZED")
+            met |= {a for a in sources_by_type(G, e, "ATTENDED") + sources_by_type(G, e, "ORGANIZED")
                     if G.nodes[a].get("label") in TIE_LABELS}
         ties = len(intro | natives | met)
         rows[c] = {"name": name(G, c), "projects": len(projects),
@@ -86,7 +86,7 @@ def industry_coverage(G, weak_below: int = 3) -> pd.DataFrame:
     for ind in nodes_of(G, "Industry"):
         projects = by_industry.get(ind, [])
         intro = {i for f in projects for i in f.introducers if G.nodes[i].get("label") in TIE_LABELS}
-        companies = {c for c in in_by_type(G, ind, "IN_INDUSTRY") if G.nodes[c].get("label") == "Company"}
+        companies = {c for c in sources_by_type(G, ind, "IN_INDUSTRY") if G.nodes[c].get("label") == "Company"}
         ties = len(intro | companies)
         rows[ind] = {"name": name(G, ind), "projects": len(projects),
                      "signed_yi": round(sum(f.amount_yi for f in projects), 1), "introducers": len(intro),

@@ -20,6 +20,7 @@ by id with `label`, edges keyed by `type`) through these helpers, so the domain 
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -67,6 +68,66 @@ class ProjectFact:
         return self.stage == "投产"
 
 
+@contextmanager
+def run_cache(G):
+    """Within the block G is taken as unchanged: what several analyses read (typed edge list,
+    project facts, chamber networks, merchant view) is computed once; outside, as before.
+
+    >>> G = nx.MultiDiGraph([("a", "b")])
+    >>> with run_cache(G):
+    ...     typed_edges(G) is typed_edges(G)
+    True
+    """
+    own = "_run_cache" not in G.graph
+    if own:
+        G.graph["_run_cache"] = {}
+    try:
+        yield G.graph["_run_cache"]
+    finally:
+        if own:
+            G.graph.pop("_run_cache", None)
+
+
+def _cached(G, key: str, make):
+    """`make()` once per `run_cache` block; every call outside one."""
+    cache = G.graph.get("_run_cache")
+    if cache is None:
+        return make()
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]
+
+
+def typed_edges(G) -> list[tuple]:
+    """`list(G.edges(data="type"))`, read once per `run_cache` block (a NetworkX edge scan
+    costs seconds at 10^5 nodes)."""
+    return _cached(G, "typed_edges", lambda: _typed_edges(G))
+
+
+def _typed_edges(G) -> list[tuple]:
+    if G.is_directed() and G.is_multigraph():  # what the edge view yields, walked directly
+        return [(u, v, d.get("type")) for u, nbrs in G._adj.items() for v, keyed in nbrs.items()
+                for d in keyed.values()]
+    # iter(): list() would first ask the view its length, itself a full scan of a MultiDiGraph
+    return list(iter(G.edges(data="type")))
+
+
+def sources_by_type(G, v, rtype: str) -> list[str]:
+    """`in_by_type(G, v, rtype)` as a set would hold it (order not kept): within a `run_cache`
+    block read from one index of the edge list instead of a walk of v's in-edges."""
+    if "_run_cache" not in G.graph:
+        return in_by_type(G, v, rtype)
+    index = _cached(G, "in_index", lambda: _in_index(G))
+    return index.get((v, rtype), [])
+
+
+def _in_index(G) -> dict[tuple, list]:
+    out: dict[tuple, list] = {}
+    for u, v, t in typed_edges(G):
+        out.setdefault((v, t), []).append(u)
+    return out
+
+
 def label(G, n) -> str:
     return G.nodes[n].get("label", "")
 
@@ -102,14 +163,22 @@ def project_facts(G) -> dict[str, ProjectFact]:
     Cached on the graph (``G.graph``) until its node or edge count changes, since every analysis
     asks for it.
     """
+    if "_run_cache" in G.graph:  # the count below is itself a full edge scan on a MultiDiGraph
+        return _cached(G, "project_facts", lambda: _project_facts(G))
     key = (G.number_of_nodes(), G.number_of_edges())
     cached = G.graph.get("_project_facts")
     if cached is not None and cached[0] == key:
         return cached[1]
+    out = _project_facts(G)
+    G.graph["_project_facts"] = (key, out)
+    return out
+
+
+def _project_facts(G) -> dict[str, ProjectFact]:
     projects = {n for n, d in G.nodes(data=True) if d.get("label") == "Project"}
     ins: dict[str, dict[str, list]] = {p: {"SIGNED": [], "INTRODUCED": [], "INVESTS_IN": []} for p in projects}
     outs: dict[str, dict[str, list]] = {p: {"LOCATED_IN": [], "IN_INDUSTRY": []} for p in projects}
-    for u, v, t in G.edges(data="type"):  # one pass over the edges, not one scan per project
+    for u, v, t in typed_edges(G):  # one pass over the edges, not one scan per project
         if v in ins and t in ins[v]:
             ins[v][t].append(u)
         elif u in outs and t in outs[u]:
@@ -125,7 +194,6 @@ def project_facts(G) -> dict[str, ProjectFact]:
             county=min(outs[p]["LOCATED_IN"], default=None), industries=tuple(sorted(outs[p]["IN_INDUSTRY"])),
             event=first, signed_on=d.get("signed_on"), introducers=tuple(sorted(ins[p]["INTRODUCED"])),
             investors=tuple(sorted(ins[p]["INVESTS_IN"])), synthetic=bool(d.get("synthetic")))
-    G.graph["_project_facts"] = (key, out)
     return out
 
 
@@ -152,11 +220,16 @@ def chamber_networks(G) -> dict[str, ChamberNetwork]:
     the chamber attended or organized (the seed's 8-02 Beijing event handed the five letters of
     appointment where the chamber got its liaison-office plaque).
     """
-    ambassadors = {u for u, _, t in G.edges(data="type") if t == "AMBASSADOR_OF"}
+    return _cached(G, "chamber_networks", lambda: _chamber_networks(G))
+
+
+def _chamber_networks(G) -> dict[str, ChamberNetwork]:
+    edges = typed_edges(G)
+    ambassadors = {u for u, _, t in edges if t == "AMBASSADOR_OF"}
     nets = {c: ChamberNetwork(c) for c in nodes_of(G, "Chamber")}
     events_of: dict[str, set] = {c: set() for c in nets}
     ambassadors_at: dict[str, set] = {}
-    for u, v, t in G.edges(data="type"):  # one pass: hubs make per-chamber scans quadratic
+    for u, v, t in edges:  # one pass: hubs make per-chamber scans quadratic
         if t == "HOLDS_POST" and v in nets:
             nets[v].post_holders.add(u)
         elif t == "MEMBER_OF" and v in nets:
@@ -178,6 +251,10 @@ def chamber_networks(G) -> dict[str, ChamberNetwork]:
 def merchant_graph(G) -> nx.Graph:
     """Undirected, weighted (parallel edges add up) view of the actors and their events and
     projects. A graph without `label` attributes (hand-built, benchmark) is used as it is."""
+    return _cached(G, "merchant_graph", lambda: _merchant_graph(G))
+
+
+def _merchant_graph(G) -> nx.Graph:
     if G.number_of_nodes() and all("label" not in d for _, d in G.nodes(data=True)):
         keep = set(G)
     else:
@@ -185,10 +262,14 @@ def merchant_graph(G) -> nx.Graph:
     H = nx.Graph()
     H.add_nodes_from((n, G.nodes[n]) for n in keep)
     weights: Counter = Counter()
-    for u, v in G.edges():  # count parallel and opposite edges once per unordered pair
+    for u, v, _ in typed_edges(G):  # count parallel and opposite edges once per unordered pair
         if u != v and u in keep and v in keep:
             weights[(u, v) if str(u) <= str(v) else (v, u)] += 1
-    H.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
+    adj = H._adj  # what add_weighted_edges_from does for new pairs (each pair comes once), inline
+    for (u, v), w in weights.items():
+        adj[u][v] = adj[v][u] = {"weight": w}
+    if "_run_cache" in G.graph:  # H lives for the run: its igraph copy may be cached (to_igraph)
+        H.graph["_run_cache"] = {}
     return H
 
 

@@ -37,7 +37,7 @@ import numpy as np
 
 from loaders.gazetteer import Gazetteer, load_aliases
 from queries.evidence import node_words, say_path, shortest_path_words
-from queries.facts import is_synthetic, name, nodes_of, out_by_type, project_facts
+from queries.facts import _cached, is_synthetic, name, nodes_of, out_by_type, project_facts
 from queries.outreach_index import OutreachIndex, Target
 
 __all__ = ["WEIGHTS", "Candidate", "Outreach", "OutreachIndex", "Target", "backtest", "recommend", "rank"]
@@ -75,7 +75,12 @@ class Outreach:
 
 def graph_gazetteer(G) -> Gazetteer:
     """The gazetteer (with the bundled alias table) over the counties, industries and projects
-    in G, so names the demo ledger or later sources added resolve too."""
+    in G, so names the demo ledger or later sources added resolve too (built once per
+    `queries.facts.run_cache` block)."""
+    return _cached(G, "gazetteer", lambda: _graph_gazetteer(G))
+
+
+def _graph_gazetteer(G) -> Gazetteer:
     gaz = Gazetteer(load_aliases())
     for n in nodes_of(G, "County", "Industry", "Project"):
         gaz.add(n, G.nodes[n]["label"], name(G, n), G.nodes[n].get("aliases") or ())

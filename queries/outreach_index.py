@@ -20,7 +20,8 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from queries.facts import ACTOR_LABELS, chamber_networks, in_by_type, nodes_of, out_by_type, project_facts
+from queries.facts import (ACTOR_LABELS, chamber_networks, in_by_type, nodes_of, out_by_type, project_facts,
+                           typed_edges)
 
 HALF_LIFE_DAYS = 180
 _NO_HUBS = ("Source", "Campaign", "Province", "City")
@@ -66,10 +67,17 @@ class OutreachIndex:
                     self.industry_counts[ind][i] += 1
                 if f.signed_on and (last[i] is None or f.signed_on > last[i]):
                     last[i] = f.signed_on
-        for c in self.ids:  # events attended count as activity dates too
-            for e in out_by_type(G, c, "ATTENDED"):
+        # events attended count as activity dates too (one pass over the edges, in the order
+        # out_by_type would give them)
+        self.attended: dict[str, list[str]] = defaultdict(list)
+        pos = self.pos
+        for u, v, t in typed_edges(G):
+            if t == "ATTENDED" and u in pos:
+                self.attended[u].append(v)
+        for c, events in self.attended.items():
+            i = pos[c]
+            for e in events:
                 d = G.nodes[e].get("date")
-                i = self.pos[c]
                 if d and (last[i] is None or d > last[i]):
                     last[i] = d
         self.last = last
@@ -77,12 +85,13 @@ class OutreachIndex:
         dates += [d["date"] for _, d in G.nodes(data=True) if d.get("label") == "Event" and d.get("date")]
         self.as_of = max(dates, default=None)
         self.recency = np.array([self._recency(d) for d in last])
-        self.U = nx.Graph()  # the graph without geography hubs: for links and evidence paths
-        self.U.add_nodes_from(n for n, d in G.nodes(data=True) if d.get("label") not in _NO_HUBS)
-        self.U.add_edges_from((u, v) for u, v in G.edges() if u in self.U and v in self.U and u != v)
+        self.U = _without_hubs(G)  # the graph without geography hubs: for links and evidence paths
         self.warm, self.warm_from = self._warm_paths()
         self.warm_vec = np.array([1 / (1 + self.warm[c]) if c in self.warm else 0.0 for c in self.ids])
         self._aa: dict[str, dict[int, dict[str, float]]] = {}
+        self._link: dict[str, tuple] = {}  # target → (link sums, common neighbour → positions)
+        self._counts: dict[tuple, tuple] = {}  # (kind, target) → (positions, counts) arrays
+        self._hometown: dict[str | None, np.ndarray] = {}
 
     def _recency(self, d) -> float:
         if d is None or self.as_of is None:
@@ -96,13 +105,14 @@ class OutreachIndex:
         from scipy.sparse.csgraph import dijkstra
 
         G = self.G
-        sources = {u for u, _, t in G.edges(data="type") if t in ("AMBASSADOR_OF", "LIAISON_OFFICE_OF")}
+        sources = {u for u, _, t in typed_edges(G) if t in ("AMBASSADOR_OF", "LIAISON_OFFICE_OF")}
         keep = (*ACTOR_LABELS, "Event", "Organization")
         nodes = [n for n in self.U if G.nodes[n].get("label") in keep]
         if not sources or not nodes:
             return {}, _Paths({}, [], None)
         at = {n: i for i, n in enumerate(nodes)}
-        pairs = [(at[u], at[v]) for u, v in self.U.edges() if u in at and v in at]
+        # each undirected pair once (the CSR form below sorts them, so the order does not matter)
+        pairs = [(i, at[v]) for u, i in at.items() for v in self.U._adj[u] if v in at and at[v] > i]
         rows = [a for a, b in pairs] + [b for a, b in pairs]
         cols = [b for a, b in pairs] + [a for a, b in pairs]
         A = csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(nodes), len(nodes)))
@@ -127,6 +137,11 @@ class OutreachIndex:
     def hometown(self, county: str | None) -> np.ndarray:
         """1 native of the county, 0.6 of its city, 0.3 of its province; chambers and companies
         0.8 × the best of their post-holders."""
+        if county not in self._hometown:  # the back-test asks for the same counties again and again
+            self._hometown[county] = self._hometown_of(county)
+        return self._hometown[county].copy()
+
+    def _hometown_of(self, county: str | None) -> np.ndarray:
         h = np.zeros(len(self.ids))
         if county is None or county not in self.G:
             return h
@@ -151,15 +166,14 @@ class OutreachIndex:
         region, industry, activity = np.zeros(n), np.zeros(n), self.activity.copy()
         link = np.zeros(n)
         if target.county:
-            for i, k in self.county_counts.get(target.county, {}).items():
-                region[i] = k
+            at, k = self._count_arrays("county", target.county, self.county_counts)
+            region[at] = k
         if target.industry:
-            for i, k in self.industry_counts.get(target.industry, {}).items():
-                industry[i] = k
+            at, k = self._count_arrays("industry", target.industry, self.industry_counts)
+            industry[at] = k
         for t in (target.county, target.industry):
             if t:
-                for i, common in self._adamic_adar(t).items():
-                    link[i] += sum(v for w, v in common.items() if w not in hidden)
+                link += self._link_sums(t, hidden)
         recency = self.recency.copy()
         for p in hidden:
             f = self.facts[p]
@@ -173,12 +187,55 @@ class OutreachIndex:
                 "activity": _log_scaled(activity), "hometown": self.hometown(target.county),
                 "warm_path": self.warm_vec, "link": _log_scaled(link), "recency": recency}
 
+    def _count_arrays(self, kind: str, target: str, counts: dict) -> tuple[np.ndarray, np.ndarray]:
+        if (kind, target) not in self._counts:
+            c = counts.get(target, {})
+            self._counts[kind, target] = (np.fromiter(c.keys(), dtype=np.int64, count=len(c)),
+                                          np.fromiter(c.values(), dtype=float, count=len(c)))
+        return self._counts[kind, target]
+
+    def _link_sums(self, target: str, hidden) -> np.ndarray:
+        """Adamic–Adar sums with `target` per candidate, leaving out common neighbours in
+        `hidden`. The sums over all neighbours are kept; only candidates that share a hidden
+        neighbour are summed again (in the same order, so the figures are the same floats)."""
+        if target not in self._link:
+            aa = self._adamic_adar(target)
+            full = np.zeros(len(self.ids))
+            via: dict[str, list[int]] = defaultdict(list)
+            for i, common in aa.items():
+                full[i] = sum(v for w, v in common.items())
+                for w in common:
+                    via[w].append(i)
+            self._link[target] = (full, via)
+        full, via = self._link[target]
+        touched = {i for w in hidden for i in via.get(w, ())}
+        if not touched:
+            return full
+        out, aa = full.copy(), self._adamic_adar(target)
+        for i in touched:
+            out[i] = sum(v for w, v in aa[i].items() if w not in hidden)
+        return out
+
     def _recency_without(self, i: int, hidden: str) -> float:
         c = self.ids[i]
         dates = [self.facts[p].signed_on for p in self.projects_of.get(i, ()) if p != hidden] \
             if self.last[i] == self.facts[hidden].signed_on else [self.last[i]]
-        dates += [self.G.nodes[e].get("date") for e in out_by_type(self.G, c, "ATTENDED")]
+        dates += [self.G.nodes[e].get("date") for e in self.attended.get(c, ())]
         return self._recency(max((d for d in dates if d is not None), default=None))
+
+
+def _without_hubs(G) -> nx.Graph:
+    """Undirected simple graph of G without the `_NO_HUBS` labels or self-loops; the same
+    graph (nodes and neighbour order) as ``add_edges_from(G.edges())``, filled in one pass."""
+    U = nx.Graph()
+    U.add_nodes_from(n for n, d in G.nodes(data=True) if d.get("label") not in _NO_HUBS)
+    adj = U._adj  # NetworkX's own adjacency: both ends share one (empty) edge-data dict
+    for u, v, _ in typed_edges(G):
+        if u != v and u in adj and v in adj:
+            nbrs = adj[u]
+            if v not in nbrs:
+                nbrs[v] = adj[v][u] = {}
+    return U
 
 
 class _Paths:

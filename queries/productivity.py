@@ -29,8 +29,8 @@ from collections import defaultdict
 
 import pandas as pd
 
-from queries.facts import (ChamberNetwork, chamber_networks, event_label, in_by_type, name,
-                           nodes_of, project_facts)
+from queries.facts import (ChamberNetwork, chamber_networks, event_label, name, nodes_of,
+                           project_facts, sources_by_type)
 
 METRICS = ("projects", "signed_yi", "landed", "started", "in_production", "funds_yi")
 UNATTRIBUTED = "(unattributed)"
@@ -61,8 +61,8 @@ def project_credit(G, level: str = "network", facts=None, nets=None) -> dict[str
 
 
 def _event_sharers(G, e) -> list[str]:
-    orgs = set(in_by_type(G, e, "ORGANIZED"))
-    chambers = {a for a in in_by_type(G, e, "ATTENDED") if G.nodes[a].get("label") == "Chamber"}
+    orgs = set(sources_by_type(G, e, "ORGANIZED"))
+    chambers = {a for a in sources_by_type(G, e, "ATTENDED") if G.nodes[a].get("label") == "Chamber"}
     return sorted(orgs | chambers)
 
 
