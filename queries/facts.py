@@ -26,6 +26,8 @@ from datetime import date
 
 import networkx as nx
 
+from graph.projection import from_dataset  # noqa: F401  (re-exported: analyses' callers import it from here)
+
 LANDED = frozenset({"落地", "投产"})
 STARTED = frozenset({"开工", "投产"})
 SIGNED_STAGES = frozenset({"签约", "落地", "开工", "投产"})
@@ -260,13 +262,15 @@ def _merchant_graph(G) -> nx.Graph:
     else:
         keep = {n for n, d in G.nodes(data=True) if d.get("label") in MERCHANT_LABELS}
     H = nx.Graph()
-    H.add_nodes_from((n, G.nodes[n]) for n in keep)
+    # Sorted, not in set or load order: Leiden's result depends on node and edge order, and a
+    # ranking must come out the same in every process and whatever order the data was loaded in.
+    H.add_nodes_from((n, G.nodes[n]) for n in sorted(keep, key=str))
     weights: Counter = Counter()
     for u, v, _ in typed_edges(G):  # count parallel and opposite edges once per unordered pair
         if u != v and u in keep and v in keep:
             weights[(u, v) if str(u) <= str(v) else (v, u)] += 1
     adj = H._adj  # what add_weighted_edges_from does for new pairs (each pair comes once), inline
-    for (u, v), w in weights.items():
+    for (u, v), w in sorted(weights.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
         adj[u][v] = adj[v][u] = {"weight": w}
     if "_run_cache" in G.graph:  # H lives for the run: its igraph copy may be cached (to_igraph)
         H.graph["_run_cache"] = {}
@@ -276,26 +280,3 @@ def _merchant_graph(G) -> nx.Graph:
 def is_synthetic(G) -> bool:
     """True when any synthetic source is in the graph: every output must then say so."""
     return bool(G.graph.get("synthetic_sources"))
-
-
-def from_dataset(ds, synthetic_sources=None) -> nx.MultiDiGraph:
-    """The graph `graph.projection.project` would return after writing `ds` (no database):
-    for unit tests, notebooks without a server and benchmarks of the analyses alone.
-
-    >>> from loaders.catalog import bundled_catalog
-    >>> G = from_dataset(bundled_catalog())
-    >>> G.nodes["chamber:广东山西商会"]["label"], G.graph["synthetic_sources"]
-    ('Chamber', [])
-    """
-    if synthetic_sources is None:
-        synthetic_sources = {n.id for n in ds.nodes.values() if n.label == "Source" and n.props.get("synthetic")}
-    synthetic_sources = set(synthetic_sources)
-    G = nx.MultiDiGraph()
-    for n in ds.nodes.values():
-        G.add_node(n.id, **{**n.props, "label": n.label, "labels": (n.label,), "sources": list(n.sources),
-                            "synthetic": bool(n.sources) and set(n.sources) <= synthetic_sources})
-    for e in ds.edges.values():
-        G.add_edge(e.start, e.end, key=e.type, **{**e.props, "type": e.type, "sources": list(e.sources),
-                   "synthetic": bool(e.sources) and set(e.sources) <= synthetic_sources})
-    G.graph["synthetic_sources"] = sorted(synthetic_sources)
-    return G

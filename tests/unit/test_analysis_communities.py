@@ -70,3 +70,16 @@ def test_community_productivity_adds_up(demo):
     assert df["size"].sum() == len(parts)
     assert round(df["signed_yi"].sum(), 1) == 1121.6
     assert df.loc[0, "size"] == df["size"].max()
+
+
+def test_same_communities_in_every_process():
+    """Set and hash order must not leak into the ranking: two interpreters, two hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from queries.summary import offline_graph; from queries.communities import detect_communities; "
+            "print(sorted(detect_communities(offline_graph(), seed=42).items()))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outs) == 1
