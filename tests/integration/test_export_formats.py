@@ -125,7 +125,7 @@ def test_build_step_writes_graph_ttl(graph_db, neo4j_server, tmp_path):
     from graph.exporters import write_graph_ttl
 
     driver, db, total, _ = graph_db
-    assert write_graph_ttl in STEPS
+    assert "graph.exporters:write_graph_ttl" in STEPS
     settings = neo4j_server.model_copy(update={"out_dir": tmp_path})
     result = BuildResult(uri="bolt://test")
     write_graph_ttl(driver, settings, result)
