@@ -118,6 +118,11 @@ def event(G: nx.MultiDiGraph, ref: str) -> nx.MultiDiGraph:
         centre = hits[0]
     else:
         centre = resolve(G, ref, ("Event",))
+    return _around(G, centre)
+
+
+def _around(G: nx.MultiDiGraph, centre: str) -> nx.MultiDiGraph:
+    """`centre`, its neighbours either way and the context of every project among them."""
     U = G.to_undirected(as_view=True)
     H = _induced(G, _with_project_context(G, {centre} | set(U.neighbors(centre))))
     H.graph["focus"] = centre
@@ -128,10 +133,7 @@ def county(G: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
     """A county, its projects (with their events, investors, introducers and industries), the
     people native to it, bodies based in it and the events it attended."""
     centre = resolve(G, name, ("County",))
-    U = G.to_undirected(as_view=True)
-    H = _induced(G, _with_project_context(G, {centre} | set(U.neighbors(centre))))
-    H.graph["focus"] = centre
-    return H
+    return _around(G, centre)
 
 
 def community(G: nx.MultiDiGraph, number: int) -> nx.MultiDiGraph:
