@@ -123,8 +123,3 @@ class Dataset:
             if not e.sources:
                 problems.append(f"{e.type} {e.start} → {e.end}: no source")
         return problems
-
-    def with_end_labels(self, known_ids: dict[str, str] | None = None) -> list[EdgeRecord]:
-        labels = {i: n.label for i, n in self.nodes.items()}
-        labels.update({k: v for k, v in (known_ids or {}).items() if k not in labels})
-        return [replace(e, start_label=labels[e.start], end_label=labels[e.end]) for e in self.edges.values()]
