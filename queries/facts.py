@@ -19,12 +19,12 @@ by id with `label`, edges keyed by `type`) through these helpers, so the domain 
 """
 from __future__ import annotations
 
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
 import networkx as nx
+import numpy as np
 
 from graph.projection import from_dataset  # noqa: F401  (re-exported: analyses' callers import it from here)
 
@@ -264,17 +264,30 @@ def _merchant_graph(G) -> nx.Graph:
     H = nx.Graph()
     # Sorted, not in set or load order: Leiden's result depends on node and edge order, and a
     # ranking must come out the same in every process and whatever order the data was loaded in.
-    H.add_nodes_from((n, G.nodes[n]) for n in sorted(keep, key=str))
-    weights: Counter = Counter()
-    for u, v, _ in typed_edges(G):  # count parallel and opposite edges once per unordered pair
-        if u != v and u in keep and v in keep:
-            weights[(u, v) if str(u) <= str(v) else (v, u)] += 1
+    nodes = sorted(keep, key=str)
+    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
+    lo, hi, weight = _merchant_pairs(G, nodes)
     adj = H._adj  # what add_weighted_edges_from does for new pairs (each pair comes once), inline
-    for (u, v), w in sorted(weights.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
+    for i, j, w in zip(lo.tolist(), hi.tolist(), weight.tolist()):
+        u, v = nodes[i], nodes[j]
         adj[u][v] = adj[v][u] = {"weight": w}
-    if "_run_cache" in G.graph:  # H lives for the run: its igraph copy may be cached (to_igraph)
-        H.graph["_run_cache"] = {}
+    if "_run_cache" in G.graph:  # H lives for the run: its arrays and igraph copy are kept for it
+        H.graph["_run_cache"] = {"edge_arrays": (lo, hi, weight)}
     return H
+
+
+def _merchant_pairs(G, nodes: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each unordered pair of distinct kept nodes joined in G, once, as positions in `nodes`
+    (lo < hi), sorted, with the number of edges between them (parallel and opposite ones add)."""
+    pos = {n: i for i, n in enumerate(nodes)}.get
+    edges = typed_edges(G)
+    a = np.fromiter((pos(u, -1) for u, _, _ in edges), dtype=np.int64, count=len(edges))
+    b = np.fromiter((pos(v, -1) for _, v, _ in edges), dtype=np.int64, count=len(edges))
+    ok = (a >= 0) & (b >= 0) & (a != b)
+    a, b = a[ok], b[ok]
+    codes, weight = np.unique(np.minimum(a, b) * len(nodes) + np.maximum(a, b), return_counts=True)
+    lo, hi = np.divmod(codes, max(1, len(nodes)))
+    return lo, hi, weight
 
 
 def is_synthetic(G) -> bool:

@@ -112,6 +112,15 @@ def rank(idx: OutreachIndex, target: Target, hidden=frozenset(), exclude=frozens
     return order, score, f, projects
 
 
+def _best(score: np.ndarray, top: int) -> list[int]:
+    """The first `top` positions of ``np.lexsort((positions, -score))``, without sorting all:
+    only the scores at or above the top-th best can be among them."""
+    if len(score) <= top:
+        return np.lexsort((np.arange(len(score)), -score)).tolist()
+    at = np.flatnonzero(score >= np.partition(score, len(score) - top)[len(score) - top])
+    return at[np.lexsort((at, -score[at]))][:top].tolist()
+
+
 def _candidate(idx: OutreachIndex, i: int, score, f, projects) -> Candidate:
     factors = {k: float(f[k][i]) for k in WEIGHTS}
     c = idx.ids[i]
@@ -191,11 +200,11 @@ def backtest(G, top: int = 5, sample: int | None = None, seed: int = 42, index: 
     for p in tests:
         f = idx.facts[p]
         target = Target(f.county, f.industries[0] if f.industries else None)
-        order, _, _, projects = rank(idx, target, hidden={p})
+        factors = idx.factors(target, hidden={p})
+        score = sum(WEIGHTS[k] * factors[k] for k in WEIGHTS)
         true = {idx.pos[i] for i in f.introducers if i in idx.pos}
-        hits += bool(true & set(order[:top].tolist()))
-        popular = np.lexsort((np.arange(len(idx.ids)), -projects))
-        base_hits += bool(true & set(popular[:top].tolist()))
+        hits += bool(true & set(_best(score, top)))
+        base_hits += bool(true & set(_best(idx.last_projects, top)))
     n = len(tests)
     return {"projects": n, "hits": hits, "rate": hits / n if n else 0.0,
             "baseline_rate": base_hits / n if n else 0.0, "top": top, "synthetic": is_synthetic(G)}
