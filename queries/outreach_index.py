@@ -14,7 +14,7 @@ recency — as if its INTRODUCED edges were not there.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
@@ -25,6 +25,7 @@ from queries.facts import (ACTOR_LABELS, chamber_networks, in_by_type, nodes_of,
 
 HALF_LIFE_DAYS = 180
 _NO_HUBS = ("Source", "Campaign", "Province", "City")
+_NONE = (np.zeros(0, dtype=np.int64), np.zeros(0))
 
 
 @dataclass
@@ -42,31 +43,15 @@ class OutreachIndex:
         self.facts = project_facts(G)
         self.ids = nodes_of(G, *ACTOR_LABELS)  # sorted: position = tie-break order
         self.pos = {c: i for i, c in enumerate(self.ids)}
-        n = len(self.ids)
-        owners: dict[str, set[str]] = defaultdict(set)  # member → chambers whose network counts it
-        for c, net in chamber_networks(G).items():
-            for m in net.members - {c}:
-                owners[m].add(c)
-        self.credited_by: dict[str, list[int]] = {}
-        self.county_counts: dict[str, Counter] = defaultdict(Counter)
-        self.industry_counts: dict[str, Counter] = defaultdict(Counter)
-        self.activity = np.zeros(n)
-        self.projects_of: dict[int, list[str]] = defaultdict(list)
-        last = [None] * n
-        for p, f in self.facts.items():
-            who = {a for a in (*f.introducers, *f.investors) if a in self.pos}
-            who |= {c for a in who for c in owners.get(a, ())}
-            idx = sorted(self.pos[a] for a in who)
-            self.credited_by[p] = idx
-            for i in idx:
-                self.activity[i] += 1
-                self.projects_of[i].append(p)
-                if f.county:
-                    self.county_counts[f.county][i] += 1
-                for ind in f.industries:
-                    self.industry_counts[ind][i] += 1
-                if f.signed_on and (last[i] is None or f.signed_on > last[i]):
-                    last[i] = f.signed_on
+        self._projects = list(self.facts)
+        self._project_row = {p: j for j, p in enumerate(self._projects)}
+        self.credit = self._credit_matrix()  # projects (facts order) × candidates, 1 = credited
+        by_candidate = self.credit.T.tocsr()  # candidate → credited projects
+        self._by_candidate = (by_candidate.indptr, by_candidate.indices)
+        self.activity = np.asarray(self.credit.sum(axis=0), dtype=float).ravel()
+        self.county_counts = self._counts_by(lambda f: (f.county,) if f.county else ())
+        self.industry_counts = self._counts_by(lambda f: f.industries)
+        last = self._last_signed()
         # events attended count as activity dates too (one pass over the edges, in the order
         # out_by_type would give them)
         self.attended: dict[str, list[str]] = defaultdict(list)
@@ -90,8 +75,73 @@ class OutreachIndex:
         self.warm_vec = np.array([1 / (1 + self.warm[c]) if c in self.warm else 0.0 for c in self.ids])
         self._aa: dict[str, dict[int, dict[str, float]]] = {}
         self._link: dict[str, tuple] = {}  # target → (link sums, common neighbour → positions)
-        self._counts: dict[tuple, tuple] = {}  # (kind, target) → (positions, counts) arrays
         self._hometown: dict[str | None, np.ndarray] = {}
+
+    def _credit_matrix(self):
+        """Who is credited with each project: its introducers and investors, and the chambers
+        whose network counts them (post-holders, member companies, linked ambassadors)."""
+        from scipy.sparse import csr_array
+
+        pos, n, m = self.pos, len(self.ids), len(self.facts)
+        rows, cols = [], []
+        for j, f in enumerate(self.facts.values()):
+            for a in (*f.introducers, *f.investors):
+                if a in pos:
+                    rows.append(j)
+                    cols.append(pos[a])
+        direct = csr_array((np.ones(len(rows)), (rows, cols)), shape=(m, n))
+        rows, cols = [], []
+        for c, net in chamber_networks(self.G).items():
+            for member in net.members - {c}:
+                if member in pos:
+                    rows.append(pos[member])
+                    cols.append(pos[c])
+        owner = csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+        credit = (direct + direct @ owner).tocsr()
+        credit.data[:] = 1.0
+        credit.sort_indices()
+        return credit
+
+    def credited_by(self, p: str) -> np.ndarray:
+        """Positions of the candidates credited with project `p`, ascending."""
+        j = self._project_row[p]
+        return self.credit.indices[self.credit.indptr[j]:self.credit.indptr[j + 1]]
+
+    def projects_of(self, i: int) -> list[str]:
+        """The projects credited to candidate position `i`."""
+        indptr, rows = self._by_candidate
+        return [self._projects[j] for j in rows[indptr[i]:indptr[i + 1]]]
+
+    def _counts_by(self, keys_of) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """key (county or industry) → (candidate positions, projects credited to each there)."""
+        from scipy.sparse import csr_array
+
+        keys: dict[str, int] = {}
+        rows, cols = [], []
+        for j, f in enumerate(self.facts.values()):
+            for key in keys_of(f):
+                rows.append(keys.setdefault(key, len(keys)))
+                cols.append(j)
+        if not keys:
+            return {}
+        K = csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(keys), len(self.facts)))
+        counts = (K @ self.credit).tocsr()
+        return {key: (counts.indices[counts.indptr[r]:counts.indptr[r + 1]].astype(np.int64),
+                      counts.data[counts.indptr[r]:counts.indptr[r + 1]])
+                for key, r in keys.items()}
+
+    def _last_signed(self) -> list:
+        """Per candidate, the latest signing date among its credited projects (None if none)."""
+        signed = [f.signed_on for f in self.facts.values()]
+        days = sorted({d for d in signed if d is not None})
+        if not days:
+            return [None] * len(self.ids)
+        rank = {d: r for r, d in enumerate(days)}
+        project_rank = np.array([rank[d] if d is not None else -1 for d in signed])
+        coo = self.credit.tocoo()
+        best = np.full(len(self.ids), -1)
+        np.maximum.at(best, coo.col, project_rank[coo.row])
+        return [days[r] if r >= 0 else None for r in best.tolist()]
 
     def _recency(self, d) -> float:
         if d is None or self.as_of is None:
@@ -166,10 +216,10 @@ class OutreachIndex:
         region, industry, activity = np.zeros(n), np.zeros(n), self.activity.copy()
         link = np.zeros(n)
         if target.county:
-            at, k = self._count_arrays("county", target.county, self.county_counts)
+            at, k = self.county_counts.get(target.county, _NONE)
             region[at] = k
         if target.industry:
-            at, k = self._count_arrays("industry", target.industry, self.industry_counts)
+            at, k = self.industry_counts.get(target.industry, _NONE)
             industry[at] = k
         for t in (target.county, target.industry):
             if t:
@@ -177,7 +227,7 @@ class OutreachIndex:
         recency = self.recency.copy()
         for p in hidden:
             f = self.facts[p]
-            for i in self.credited_by.get(p, ()):
+            for i in self.credited_by(p).tolist():
                 activity[i] -= 1
                 region[i] -= f.county == target.county and target.county is not None
                 industry[i] -= target.industry in f.industries
@@ -187,12 +237,6 @@ class OutreachIndex:
                 "activity": _log_scaled(activity), "hometown": self.hometown(target.county),
                 "warm_path": self.warm_vec, "link": _log_scaled(link), "recency": recency}
 
-    def _count_arrays(self, kind: str, target: str, counts: dict) -> tuple[np.ndarray, np.ndarray]:
-        if (kind, target) not in self._counts:
-            c = counts.get(target, {})
-            self._counts[kind, target] = (np.fromiter(c.keys(), dtype=np.int64, count=len(c)),
-                                          np.fromiter(c.values(), dtype=float, count=len(c)))
-        return self._counts[kind, target]
 
     def _link_sums(self, target: str, hidden) -> np.ndarray:
         """Adamic–Adar sums with `target` per candidate, leaving out common neighbours in
@@ -218,7 +262,7 @@ class OutreachIndex:
 
     def _recency_without(self, i: int, hidden: str) -> float:
         c = self.ids[i]
-        dates = [self.facts[p].signed_on for p in self.projects_of.get(i, ()) if p != hidden] \
+        dates = [self.facts[p].signed_on for p in self.projects_of(i) if p != hidden] \
             if self.last[i] == self.facts[hidden].signed_on else [self.last[i]]
         dates += [self.G.nodes[e].get("date") for e in self.attended.get(c, ())]
         return self._recency(max((d for d in dates if d is not None), default=None))

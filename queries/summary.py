@@ -84,10 +84,6 @@ def _run(G, seed, k, outreach_counties, top, backtest, backtest_sample) -> Analy
     modularity = _communities.modularity(H, parts) if parts else 0.0
     community_table = _communities.community_productivity(G, parts)
     lap("communities")
-    brokers = _brokers.brokers(H, parts, k=k, seed=seed)
-    if not brokers.empty:
-        brokers["name"] = [name(G, n) for n in brokers.index]
-    lap("brokers")
     counties = _coverage.county_coverage(G)
     industries = _coverage.industry_coverage(G)
     lap("coverage")
@@ -97,6 +93,11 @@ def _run(G, seed, k, outreach_counties, top, backtest, backtest_sample) -> Analy
     lap("outreach")
     bt = _outreach.backtest(G, sample=backtest_sample, seed=seed, index=index) if backtest else None
     lap("backtest")
+    # last: by now the forked worker has usually finished betweenness, so nothing waits for it
+    brokers = _brokers.brokers(H, parts, k=k, seed=seed)
+    if not brokers.empty:
+        brokers["name"] = [name(G, n) for n in brokers.index]
+    lap("brokers")
     return Analysis(is_synthetic(G), list(G.graph.get("synthetic_sources", [])), funnel,
                     _productivity.reported_campaigns(G), chambers, events, parts,
                     community_table, modularity, brokers, counties, industries, outreach, bt, timings)
