@@ -80,15 +80,26 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
     G = nx.MultiDiGraph()
     with driver.session(database=database, default_access_mode="READ") as s:
         synthetic = set(s.run(SYNTHETIC).single()["ids"])
+        # a million nodes share a handful of label sets and source lists: each is worked out once
+        label_of: dict[tuple, str] = {}
+        is_synthetic: dict[tuple, bool] = {}
+
+        def mark(props: dict) -> dict:
+            sources = tuple(props.get("sources") or ())
+            if sources not in is_synthetic:
+                is_synthetic[sources] = bool(sources) and set(sources) <= synthetic
+            props["synthetic"] = is_synthetic[sources]
+            return props
+
         for r in s.run(NODES, labels=labels):
             props = {k: _plain(v) for k, v in r["props"].items()}
-            props["label"] = primary_label(r["labels"])
-            props["labels"] = tuple(r["labels"])
-            props["synthetic"] = bool(props.get("sources")) and set(props["sources"]) <= synthetic
-            G.add_node(r["id"], **props)
+            names = tuple(r["labels"])
+            if names not in label_of:
+                label_of[names] = primary_label(names)
+            props["label"], props["labels"] = label_of[names], names
+            G.add_node(r["id"], **mark(props))
         for r in s.run(EDGES, labels=labels, types=types):
-            props = {k: _plain(v) for k, v in r["props"].items()}
-            props["synthetic"] = bool(props.get("sources")) and set(props["sources"]) <= synthetic
+            props = mark({k: _plain(v) for k, v in r["props"].items()})
             G.add_edge(r["start"], r["end"], key=r["type"], type=r["type"], **props)
     G.graph["synthetic_sources"] = sorted(synthetic)
     _event_filter(G, years, set(event_kinds) if event_kinds is not None else None)

@@ -18,7 +18,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from queries.facts import name, nodes_of, out_by_type, project_facts, sources_by_type
+from queries.facts import name, node_labels, nodes_of, out_by_type, project_facts, sources_by_type
 
 TIE_LABELS = ("Chamber", "Person")
 
@@ -40,7 +40,7 @@ def county_coverage(G, weak_below: int = 3) -> pd.DataFrame:
     >>> county_coverage(nx.MultiDiGraph()).empty
     True
     """
-    facts = project_facts(G)
+    facts, labels = project_facts(G), node_labels(G)
     by_county = defaultdict(list)
     for f in facts.values():
         if f.county:
@@ -48,12 +48,12 @@ def county_coverage(G, weak_below: int = 3) -> pd.DataFrame:
     rows = {}
     for c in nodes_of(G, "County"):
         projects = by_county.get(c, [])
-        intro = {i for f in projects for i in f.introducers if G.nodes[i].get("label") in TIE_LABELS}
+        intro = {i for f in projects for i in f.introducers if labels[i] in TIE_LABELS}
         natives = set(sources_by_type(G, c, "NATIVE_OF"))
         met = set()
         for e in out_by_type(G, c, "ATTENDED"):
             met |= {a for a in sources_by_type(G, e, "ATTENDED") + sources_by_type(G, e, "ORGANIZED")
-                    if G.nodes[a].get("label") in TIE_LABELS}
+                    if labels[a] in TIE_LABELS}
         ties = len(intro | natives | met)
         rows[c] = {"name": name(G, c), "projects": len(projects),
                    "signed_yi": round(sum(f.amount_yi for f in projects), 1),
@@ -77,7 +77,7 @@ def industry_coverage(G, weak_below: int = 3) -> pd.DataFrame:
     >>> industry_coverage(G)["status"].tolist()
     ['gap']
     """
-    facts = project_facts(G)
+    facts, labels = project_facts(G), node_labels(G)
     by_industry = defaultdict(list)
     for f in facts.values():
         for i in f.industries:
@@ -85,8 +85,8 @@ def industry_coverage(G, weak_below: int = 3) -> pd.DataFrame:
     rows = {}
     for ind in nodes_of(G, "Industry"):
         projects = by_industry.get(ind, [])
-        intro = {i for f in projects for i in f.introducers if G.nodes[i].get("label") in TIE_LABELS}
-        companies = {c for c in sources_by_type(G, ind, "IN_INDUSTRY") if G.nodes[c].get("label") == "Company"}
+        intro = {i for f in projects for i in f.introducers if labels[i] in TIE_LABELS}
+        companies = {c for c in sources_by_type(G, ind, "IN_INDUSTRY") if labels[c] == "Company"}
         ties = len(intro | companies)
         rows[ind] = {"name": name(G, ind), "projects": len(projects),
                      "signed_yi": round(sum(f.amount_yi for f in projects), 1), "introducers": len(intro),

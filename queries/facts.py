@@ -114,6 +114,22 @@ def _typed_edges(G) -> list[tuple]:
     return list(iter(G.edges(data="type")))
 
 
+def edge_index(G) -> tuple[list, dict, np.ndarray, np.ndarray]:
+    """``(ids, pos, src, dst)``: the nodes in G's order, id → position, and every edge of
+    `typed_edges` as the positions of its ends — for numpy work over 10^6 edges (once per
+    `run_cache` block)."""
+    return _cached(G, "edge_index", lambda: _edge_index(G))
+
+
+def _edge_index(G):
+    ids = list(G)
+    pos = {n: i for i, n in enumerate(ids)}
+    edges = typed_edges(G)
+    src = np.fromiter((pos[u] for u, _, _ in edges), dtype=np.int64, count=len(edges))
+    dst = np.fromiter((pos[v] for _, v, _ in edges), dtype=np.int64, count=len(edges))
+    return ids, pos, src, dst
+
+
 def sources_by_type(G, v, rtype: str) -> list[str]:
     """`in_by_type(G, v, rtype)` as a set would hold it (order not kept): within a `run_cache`
     block read from one index of the edge list instead of a walk of v's in-edges."""
@@ -132,6 +148,16 @@ def _in_index(G) -> dict[tuple, list]:
 
 def label(G, n) -> str:
     return G.nodes[n].get("label", "")
+
+
+def node_labels(G) -> dict:
+    """Node id → label, for loops over many nodes (read once per `run_cache` block)."""
+    return _cached(G, "labels", lambda: {n: d.get("label", "") for n, d in G.nodes(data=True)})
+
+
+def degrees(G) -> dict:
+    """Node id → ``G.degree(n)``, all at once (once per `run_cache` block)."""
+    return _cached(G, "degrees", lambda: dict(G.degree()))
 
 
 def name(G, n) -> str:
@@ -279,10 +305,10 @@ def _merchant_graph(G) -> nx.Graph:
 def _merchant_pairs(G, nodes: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each unordered pair of distinct kept nodes joined in G, once, as positions in `nodes`
     (lo < hi), sorted, with the number of edges between them (parallel and opposite ones add)."""
-    pos = {n: i for i, n in enumerate(nodes)}.get
-    edges = typed_edges(G)
-    a = np.fromiter((pos(u, -1) for u, _, _ in edges), dtype=np.int64, count=len(edges))
-    b = np.fromiter((pos(v, -1) for _, v, _ in edges), dtype=np.int64, count=len(edges))
+    _, pos, src, dst = edge_index(G)
+    local = np.full(len(pos), -1, dtype=np.int64)
+    local[np.fromiter((pos[n] for n in nodes), dtype=np.int64, count=len(nodes))] = np.arange(len(nodes))
+    a, b = local[src], local[dst]
     ok = (a >= 0) & (b >= 0) & (a != b)
     a, b = a[ok], b[ok]
     codes, weight = np.unique(np.minimum(a, b) * len(nodes) + np.maximum(a, b), return_counts=True)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from queries.facts import (ACTOR_LABELS, chamber_networks, in_by_type, nodes_of, out_by_type, project_facts,
-                           typed_edges)
+from queries.facts import (ACTOR_LABELS, chamber_networks, edge_index, in_by_type, node_labels, nodes_of,
+                           out_by_type, project_facts, typed_edges)
 
 HALF_LIFE_DAYS = 180
 _NO_HUBS = ("Source", "Campaign", "Province", "City")
@@ -69,8 +69,10 @@ class OutreachIndex:
         dates = [f.signed_on for f in self.facts.values() if f.signed_on]
         dates += [d["date"] for _, d in G.nodes(data=True) if d.get("label") == "Event" and d.get("date")]
         self.as_of = max(dates, default=None)
-        self.recency = np.array([self._recency(d) for d in last])
-        self.U = _without_hubs(G)  # the graph without geography hubs: for links and evidence paths
+        recency = {d: self._recency(d) for d in set(last)}  # a few hundred distinct dates
+        self.recency = np.array([recency[d] for d in last])
+        # the graph without geography hubs: for links and evidence paths
+        self.U, self._hubless = _without_hubs(G)
         self.warm, self.warm_from = self._warm_paths()
         self.warm_vec = np.array([1 / (1 + self.warm[c]) if c in self.warm else 0.0 for c in self.ids])
         self._aa: dict[str, dict[int, dict[str, float]]] = {}
@@ -157,18 +159,25 @@ class OutreachIndex:
         G = self.G
         sources = {u for u, _, t in typed_edges(G) if t in ("AMBASSADOR_OF", "LIAISON_OFFICE_OF")}
         keep = (*ACTOR_LABELS, "Event", "Organization")
-        nodes = [n for n in self.U if G.nodes[n].get("label") in keep]
+        ids, _, _, _ = edge_index(G)
+        labels = node_labels(G)
+        in_u, _, ends, others = self._hubless
+        wanted = in_u & np.fromiter((labels[n] in keep for n in ids), dtype=bool, count=len(ids))
+        nodes = [ids[x] for x in np.flatnonzero(wanted).tolist()]  # U's order
         if not sources or not nodes:
             return {}, _Paths({}, [], None)
         at = {n: i for i, n in enumerate(nodes)}
-        # each undirected pair once (the CSR form below sorts them, so the order does not matter)
-        pairs = [(i, at[v]) for u, i in at.items() for v in self.U._adj[u] if v in at and at[v] > i]
-        rows = [a for a, b in pairs] + [b for a, b in pairs]
-        cols = [b for a, b in pairs] + [a for a, b in pairs]
-        A = csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(nodes), len(nodes)))
+        local = np.cumsum(wanted) - 1
+        # each undirected pair once, from its lower end, in U's neighbour order
+        ok = wanted[ends] & wanted[others]
+        i, j = local[ends[ok]], local[others[ok]]
+        i, j = i[j > i], j[j > i]
+        A = csr_array((np.ones(2 * len(i)), (np.concatenate([i, j]), np.concatenate([j, i]))),
+                      shape=(len(nodes), len(nodes)))
         dist, pred, _ = dijkstra(A, unweighted=True, indices=sorted(at[s] for s in sources if s in at),
                                  min_only=True, return_predecessors=True)
-        reach = {nodes[i]: int(d) for i, d in enumerate(dist) if np.isfinite(d)}
+        found = np.flatnonzero(np.isfinite(dist))
+        reach = dict(zip([nodes[k] for k in found.tolist()], dist[found].astype(int).tolist()))
         return reach, _Paths(at, nodes, pred, reach)
 
     def _adamic_adar(self, target: str) -> dict[int, dict[str, float]]:
@@ -268,18 +277,35 @@ class OutreachIndex:
         return self._recency(max((d for d in dates if d is not None), default=None))
 
 
-def _without_hubs(G) -> nx.Graph:
-    """Undirected simple graph of G without the `_NO_HUBS` labels or self-loops; the same
-    graph (nodes and neighbour order) as ``add_edges_from(G.edges())``, filled in one pass."""
+def _without_hubs(G) -> tuple[nx.Graph, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Undirected simple graph of G without the `_NO_HUBS` labels or self-loops — the same
+    graph (nodes and neighbour order) as ``add_edges_from(G.edges())`` — and its adjacency as
+    arrays over `edge_index` positions: ``(kept, starts, ends, others)``, `kept` marking U's
+    nodes, each node's neighbours in that same order at ``others[starts[x]:starts[x + 1]]``."""
+    ids, _, src, dst = edge_index(G)
+    labels = node_labels(G)
+    keep = np.fromiter((labels[n] not in _NO_HUBS for n in ids), dtype=bool, count=len(ids))
     U = nx.Graph()
-    U.add_nodes_from(n for n, d in G.nodes(data=True) if d.get("label") not in _NO_HUBS)
-    adj = U._adj  # NetworkX's own adjacency: both ends share one (empty) edge-data dict
-    for u, v, _ in typed_edges(G):
-        if u != v and u in adj and v in adj:
-            nbrs = adj[u]
-            if v not in nbrs:
-                nbrs[v] = adj[v][u] = {}
-    return U
+    U.add_nodes_from(n for n, k in zip(ids, keep.tolist()) if k)
+    ok = keep[src] & keep[dst] & (src != dst)
+    a, b = src[ok], dst[ok]
+    # each pair where the edge walk first meets it, as met (u, v): the order neighbours are added in
+    _, first = np.unique(np.minimum(a, b) * len(ids) + np.maximum(a, b), return_index=True)
+    first.sort()
+    a, b = a[first], b[first]
+    ends, others = np.empty(2 * len(a), dtype=np.int64), np.empty(2 * len(a), dtype=np.int64)
+    ends[0::2], ends[1::2], others[0::2], others[1::2] = a, b, b, a
+    order = np.argsort(ends, kind="stable")
+    ends, others, pair = ends[order], others[order], order // 2
+    starts = np.searchsorted(ends, np.arange(len(ids) + 1))
+    names = np.array(ids, dtype=object)[others].tolist()
+    data = [{} for _ in range(len(a))]  # one edge-data dict per pair, shared by its two ends
+    data = [data[k] for k in pair.tolist()]
+    adj = U._adj
+    bounds = starts.tolist()
+    for x in np.flatnonzero(np.diff(starts)).tolist():
+        adj[ids[x]] = dict(zip(names[bounds[x]:bounds[x + 1]], data[bounds[x]:bounds[x + 1]]))
+    return U, (keep, starts, ends, others)
 
 
 class _Paths:

@@ -29,7 +29,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from queries.facts import (ChamberNetwork, chamber_networks, event_label, name, nodes_of,
+from queries.facts import (ChamberNetwork, chamber_networks, event_label, name, node_labels, nodes_of,
                            project_facts, sources_by_type)
 
 METRICS = ("projects", "signed_yi", "landed", "started", "in_production", "funds_yi")
@@ -61,8 +61,9 @@ def project_credit(G, level: str = "network", facts=None, nets=None) -> dict[str
 
 
 def _event_sharers(G, e) -> list[str]:
+    labels = node_labels(G)
     orgs = set(sources_by_type(G, e, "ORGANIZED"))
-    chambers = {a for a in sources_by_type(G, e, "ATTENDED") if G.nodes[a].get("label") == "Chamber"}
+    chambers = {a for a in sources_by_type(G, e, "ATTENDED") if labels[a] == "Chamber"}
     return sorted(orgs | chambers)
 
 
@@ -186,6 +187,7 @@ def event_productivity(G) -> pd.DataFrame:
     """
     facts = project_facts(G)
     by_event = _by_event(facts)
+    labels = node_labels(G)
     rows = {}
     for e in nodes_of(G, "Event"):
         d = G.nodes[e]
@@ -198,7 +200,7 @@ def event_productivity(G) -> pd.DataFrame:
                 row[m] += v
         sharers = _event_sharers(G, e)
         signed = max(row["signed_yi"], row["reported_yi"] or 0.0)
-        row.update(attending_chambers=sum(G.nodes[s].get("label") == "Chamber" for s in sharers),
+        row.update(attending_chambers=sum(labels.get(s) == "Chamber" for s in sharers),
                    yi_per_chamber=signed / max(1, len(sharers)),
                    synthetic=any(f.synthetic for f in recorded))
         rows[e] = row
