@@ -53,6 +53,12 @@ class BenchServer:
         self.server.start(timeout=600)
         self.driver = open_driver(self.settings, start_local=False)
 
+    def reuse(self) -> None:
+        """Start on the store as it is (a store left by an earlier run with `--keep-store`)."""
+        self.close_driver()
+        self.server.start(timeout=600)
+        self.driver = open_driver(self.settings, start_local=False)
+
     @property
     def import_dir(self) -> Path:
         """The only place the server's LOAD CSV may read from (set by the launcher)."""

@@ -54,6 +54,13 @@ def test_projection_gives_the_published_totals(graph):
     assert len(demo_only) == 208 - 5 and all(graph.nodes[n]["synthetic"] for n in demo_only)
 
 
+def test_projection_in_small_chunks_reads_the_same_graph(graph, loaded, neo4j_server):
+    small = project(loaded, neo4j_server.neo4j_database, chunk=7)  # many Bolt records, some partial
+    assert list(small.nodes(data=True)) == list(graph.nodes(data=True))
+    assert sorted(small.edges(keys=True, data=True), key=repr) == sorted(graph.edges(keys=True, data=True), key=repr)
+    assert small.number_of_edges() == graph.number_of_edges() > 900
+
+
 def test_analyses_on_the_projection(graph):
     from queries.communities import detect_communities
     from queries.coverage import county_coverage
