@@ -124,6 +124,18 @@ def prefetch_betweenness(H: nx.Graph, k: int | None = None, seed: int = 42, norm
     return True
 
 
+def sampled_sources(G, k: int | None = None) -> int | None:
+    """How many sampled sources `betweenness(G, k)` estimates from; None when it is exact.
+
+    >>> sampled_sources(nx.path_graph(10)), sampled_sources(nx.path_graph(10), k=4)
+    (None, 4)
+    """
+    n = _as_merchant(G).number_of_nodes()
+    if k is None:
+        k = DEFAULT_K if n > EXACT_LIMIT else None
+    return k if k is not None and k < n else None
+
+
 def _betweenness(G, k: int | None, seed: int, normalized: bool) -> dict[str, float]:
     H = _as_merchant(G)
     nodes = list(H)

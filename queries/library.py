@@ -13,7 +13,7 @@ Each file opens with a header of ``//`` comment lines::
 A parameter without ``= default`` is required; ``params: none`` says there are none.
 
 >>> q = load_query("events_by_signed_amount")
->>> [p.name for p in q.params], q.columns[:2]
+>>> [p.name for p in q.params], list(q.columns[:2])
 (['year', 'limit'], ['date', 'event'])
 >>> q.bind({"year": "2017"})
 {'year': 2017, 'limit': 20}

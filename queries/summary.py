@@ -38,6 +38,7 @@ class Analysis:
     outreach: dict[str, _outreach.Outreach] = field(default_factory=dict)
     backtest: dict | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    betweenness_sources: int | None = None  # sampled sources of the betweenness estimate; None: exact
 
 
 def run_analysis(G, seed: int = 42, k: int | None = None, outreach_counties=None, top: int = 5,
@@ -100,7 +101,8 @@ def _run(G, seed, k, outreach_counties, top, backtest, backtest_sample) -> Analy
     lap("brokers")
     return Analysis(is_synthetic(G), list(G.graph.get("synthetic_sources", [])), funnel,
                     _productivity.reported_campaigns(G), chambers, events, parts,
-                    community_table, modularity, brokers, counties, industries, outreach, bt, timings)
+                    community_table, modularity, brokers, counties, industries, outreach, bt, timings,
+                    _brokers.sampled_sources(H, k))
 
 
 def offline_graph(with_demo: bool = True, seed: int = 2017):
