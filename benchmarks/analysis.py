@@ -71,7 +71,7 @@ def reference(G, seed: int, shared_seconds: float, exact: bool) -> dict:
     """NetworkX's own kernels; the rest of the analysis is the same code as `fast` (already
     plain Python), so its time is counted once as `shared_seconds`."""
     H = merchant_graph(G)
-    k = K if H.number_of_nodes() > brokers.EXACT_LIMIT else None
+    k = brokers.sampled_sources(H)  # the k `fast` used (None: exact)
     t = time.perf_counter()
     louvain = nx.community.louvain_communities(H, weight="weight", seed=seed)
     t_louvain = time.perf_counter() - t
@@ -96,7 +96,7 @@ def reference(G, seed: int, shared_seconds: float, exact: bool) -> dict:
 def gates(fast_r: dict, ref: dict, seed: int) -> dict:
     H = ref["_H"]
     nodes = list(H)
-    k = K if H.number_of_nodes() > brokers.EXACT_LIMIT else None
+    k = brokers.sampled_sources(H)  # the k `fast` used (None: exact)
     pr, bc = brokers.pagerank(H), brokers.betweenness(H, k=k, seed=seed)
     rho_pr = spearmanr([pr[n] for n in nodes], [ref["_pr"][n] for n in nodes]).statistic
     rho_bc = spearmanr([bc[n] for n in nodes], [ref["_bc"][n] for n in nodes]).statistic
@@ -178,7 +178,7 @@ def run(size: str, seed: int, with_projection: bool, ref_mode: str, heap: str, p
 def _fast_kernel_seconds(G, seed: int) -> float:
     """The native kernels' own time (Leiden, PageRank, betweenness) inside `fast`, re-measured."""
     H = merchant_graph(G)
-    k = K if H.number_of_nodes() > brokers.EXACT_LIMIT else None
+    k = brokers.sampled_sources(H)  # the k `fast` used (None: exact)
     t = time.perf_counter()
     communities.detect_communities(H, seed=seed)
     brokers.pagerank(H)

@@ -39,7 +39,7 @@ _KINDS = ("招商会", "恳谈会", "推介会", "博览会", "考察", "座谈�
 
 
 def node_count(size) -> int:
-    return SIZES[size] if isinstance(size, str) else int(size)
+    return SIZES[size] if size in SIZES else int(size)  # "S", "M", "L" or a count, also as text
 
 
 def source_id(size, seed: int = 7) -> str:

@@ -143,11 +143,10 @@ def _betweenness(G, k: int | None, seed: int, normalized: bool) -> dict[str, flo
     if n == 0:
         return {}
     g, _ = to_igraph(H)
-    if k is None and n > EXACT_LIMIT:
-        k = DEFAULT_K
+    k = sampled_sources(H, k)
     if n < 3:
         return dict.fromkeys(nodes, 0.0)
-    if k is None or k >= n:
+    if k is None:
         # igraph counts each unordered pair once; NetworkX's raw sum runs over ordered pairs.
         raw = 2 * np.asarray(g.betweenness(directed=False))
         scale = np.full(n, 1 / ((n - 1) * (n - 2)) if normalized else 0.5)

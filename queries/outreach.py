@@ -104,12 +104,17 @@ def resolve_target(G, county=None, industry=None, project=None) -> Target:
 def rank(idx: OutreachIndex, target: Target, hidden=frozenset(), exclude=frozenset()):
     """(order, scores, factors, projects): candidate positions best first (ties by id)."""
     f = idx.factors(target, hidden)
-    score = sum(WEIGHTS[k] * f[k] for k in WEIGHTS)
+    score = _score(f)
     projects = idx.last_projects
     order = np.lexsort((np.arange(len(idx.ids)), -score))
     if exclude:
         order = np.array([i for i in order if idx.ids[i] not in exclude], dtype=int)
     return order, score, f, projects
+
+
+def _score(factors: dict[str, np.ndarray]) -> np.ndarray:
+    """The weighted sum of the factor arrays: each candidate's score."""
+    return sum(WEIGHTS[k] * factors[k] for k in WEIGHTS)
 
 
 def _best(score: np.ndarray, top: int) -> list[int]:
@@ -200,8 +205,7 @@ def backtest(G, top: int = 5, sample: int | None = None, seed: int = 42, index: 
     for p in tests:
         f = idx.facts[p]
         target = Target(f.county, f.industries[0] if f.industries else None)
-        factors = idx.factors(target, hidden={p})
-        score = sum(WEIGHTS[k] * factors[k] for k in WEIGHTS)
+        score = _score(idx.factors(target, hidden={p}))
         true = {idx.pos[i] for i in f.introducers if i in idx.pos}
         hits += bool(true & set(_best(score, top)))
         base_hits += bool(true & set(_best(idx.last_projects, top)))

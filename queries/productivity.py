@@ -60,8 +60,7 @@ def project_credit(G, level: str = "network", facts=None, nets=None) -> dict[str
     return credit
 
 
-def _event_sharers(G, e) -> list[str]:
-    labels = node_labels(G)
+def _event_sharers(G, e, labels: dict) -> list[str]:
     orgs = set(sources_by_type(G, e, "ORGANIZED"))
     chambers = {a for a in sources_by_type(G, e, "ATTENDED") if labels[a] == "Chamber"}
     return sorted(orgs | chambers)
@@ -77,13 +76,14 @@ def event_shares(G, facts=None, credit=None) -> dict[str, dict[str, float]]:
     credit = credit if credit is not None else project_credit(G)
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     by_event = _by_event(facts)
+    labels = node_labels(G)
     for e in nodes_of(G, "Event"):
         d = G.nodes[e]
         recorded = by_event.get(e, [])
         rest_n = max(0, (d.get("signed_count") or 0) - len(recorded))
         rest_yi = max(0.0, (d.get("signed_total_yi") or 0.0) - sum(f.amount_yi for f in recorded))
         orphans = [f for f in recorded if not credit.get(f.id)]
-        sharers = _event_sharers(G, e) or [UNATTRIBUTED]
+        sharers = _event_sharers(G, e, labels) or [UNATTRIBUTED]
         share = 1 / len(sharers)
         for s in sharers:
             out[s]["event_share_projects"] += rest_n * share
@@ -198,7 +198,7 @@ def event_productivity(G) -> pd.DataFrame:
         for f in recorded:
             for m, v in _metrics(f).items():
                 row[m] += v
-        sharers = _event_sharers(G, e)
+        sharers = _event_sharers(G, e, labels)
         signed = max(row["signed_yi"], row["reported_yi"] or 0.0)
         row.update(attending_chambers=sum(labels.get(s) == "Chamber" for s in sharers),
                    yi_per_chamber=signed / max(1, len(sharers)),
