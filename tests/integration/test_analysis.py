@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 
+import networkx as nx
 import pytest
 
 from graph.projection import project
@@ -59,6 +60,14 @@ def test_projection_in_small_chunks_reads_the_same_graph(graph, loaded, neo4j_se
     assert list(small.nodes(data=True)) == list(graph.nodes(data=True))
     assert sorted(small.edges(keys=True, data=True), key=repr) == sorted(graph.edges(keys=True, data=True), key=repr)
     assert small.number_of_edges() == graph.number_of_edges() > 900
+    # the projection fills NetworkX's storage itself: both directions must hold the same edges
+    for g in (small, graph):
+        assert all(g._pred[v][u] is keyed for u, nbrs in g._succ.items() for v, keyed in nbrs.items())
+        assert sum(len(nbrs) for nbrs in g.pred.values()) == sum(len(nbrs) for nbrs in g.succ.values())
+        h = nx.MultiDiGraph(**g.graph)  # the same graph built through NetworkX's own add_* calls
+        h.add_nodes_from(g.nodes(data=True))
+        h.add_edges_from(g.edges(keys=True, data=True))
+        assert nx.utils.graphs_equal(g, h)
 
 
 def test_analyses_on_the_projection(graph):
