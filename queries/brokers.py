@@ -27,7 +27,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from queries.communities import _as_merchant, to_igraph
-from queries.facts import name, typed_edges
+from queries.facts import edge_arrays, edges_of, name, reads_once
 
 EXACT_LIMIT = 5_000
 DEFAULT_K = 100
@@ -170,6 +170,7 @@ def _betweenness(G, k: int | None, seed: int, normalized: bool) -> dict[str, flo
     return dict(zip(nodes, (raw * scale).tolist()))
 
 
+@reads_once
 def brokers(G, parts: dict[str, int] | None = None, k: int | None = None, seed: int = 42,
             labels=("Person", "Chamber"), top: int | None = 500) -> pd.DataFrame:
     """People and chambers ranked by betweenness, with PageRank and what they bridge.
@@ -219,9 +220,9 @@ def _places(G) -> dict[str, list[str]]:
     """Node → names of the places it is based in (BASED_IN) or was held in (HELD_IN), one pass."""
     out: dict[str, list[str]] = {}
     if G.is_directed():
-        for u, v, t in typed_edges(G):
-            if t in ("BASED_IN", "HELD_IN"):
-                out.setdefault(u, []).append(name(G, v))
+        ids = edge_arrays(G).ids
+        for u, v in zip(*(x.tolist() for x in edges_of(G, "BASED_IN", "HELD_IN"))):
+            out.setdefault(ids[u], []).append(name(G, ids[v]))
     return out
 
 

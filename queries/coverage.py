@@ -18,7 +18,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from queries.facts import name, node_labels, nodes_of, out_by_type, project_facts, sources_by_type
+from queries.facts import name, node_labels, nodes_of, out_by_type, project_facts, reads_once, sources_by_type
 
 TIE_LABELS = ("Chamber", "Person")
 
@@ -27,6 +27,7 @@ def _status(ties: int, weak_below: int) -> str:
     return "gap" if ties == 0 else "weak" if ties < weak_below else "covered"
 
 
+@reads_once
 def county_coverage(G, weak_below: int = 3) -> pd.DataFrame:
     """One row per county, weakest first.
 
@@ -63,6 +64,7 @@ def county_coverage(G, weak_below: int = 3) -> pd.DataFrame:
     return _weakest_first(rows)
 
 
+@reads_once
 def industry_coverage(G, weak_below: int = 3) -> pd.DataFrame:
     """One row per industry, weakest first.
 

@@ -19,8 +19,10 @@ by id with `label`, edges keyed by `type`) through these helpers, so the domain 
 """
 from __future__ import annotations
 
+from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import wraps
 from datetime import date
 
 import networkx as nx
@@ -90,6 +92,16 @@ def run_cache(G):
             G.graph.pop("_run_cache", None)
 
 
+def reads_once(fn):
+    """Runs ``fn(G, ...)`` inside ``run_cache(G)``: the edge arrays, facts and networks it
+    reads through several helpers are made once per call (once per run inside one)."""
+    @wraps(fn)
+    def within(G, *args, **kwargs):
+        with run_cache(G):
+            return fn(G, *args, **kwargs)
+    return within
+
+
 def _cached(G, key: str, make):
     """`make()` once per `run_cache` block; every call outside one."""
     cache = G.graph.get("_run_cache")
@@ -116,34 +128,124 @@ def _typed_edges(G) -> list[tuple]:
 
 def edge_index(G) -> tuple[list, dict, np.ndarray, np.ndarray]:
     """``(ids, pos, src, dst)``: the nodes in G's order, id → position, and every edge of
-    `typed_edges` as the positions of its ends — for numpy work over 10^6 edges (once per
-    `run_cache` block)."""
-    return _cached(G, "edge_index", lambda: _edge_index(G))
+    `typed_edges` (same order) as the positions of its ends — for numpy work over 10^6 edges
+    (once per `run_cache` block)."""
+    a = edge_arrays(G)
+    return a.ids, a.pos, a.src, a.dst
 
 
-def _edge_index(G):
+@dataclass(frozen=True)
+class EdgeArrays:
+    """G's edges as arrays: ``src[k]``, ``dst[k]`` (positions in `ids`) and relationship type
+    ``types[code[k]]`` of the k-th edge of `typed_edges`."""
+
+    ids: list
+    pos: dict
+    src: np.ndarray
+    dst: np.ndarray
+    code: np.ndarray
+    types: list
+
+
+def edge_arrays(G) -> EdgeArrays:
+    """`EdgeArrays` of G (once per `run_cache` block).
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", type="KNOWS"); _ = G.add_edge("b", "a", type="OWES")
+    >>> a = edge_arrays(G)
+    >>> a.src.tolist(), a.dst.tolist(), [a.types[c] for c in a.code]
+    ([0, 1], [1, 0], ['KNOWS', 'OWES'])
+    """
+    return _cached(G, "edge_arrays", lambda: _edge_arrays(G))
+
+
+def _edge_arrays(G) -> EdgeArrays:
     ids = list(G)
     pos = {n: i for i, n in enumerate(ids)}
-    edges = typed_edges(G)
-    src = np.fromiter((pos[u] for u, _, _ in edges), dtype=np.int64, count=len(edges))
-    dst = np.fromiter((pos[v] for _, v, _ in edges), dtype=np.int64, count=len(edges))
-    return ids, pos, src, dst
+    codes: dict = {}
+    src, dst, code = array("q"), array("q"), array("h")
+    if G.is_directed() and G.is_multigraph():
+        # one walk of the adjacency straight into arrays: no list of 10^6 tuples to make and free
+        add_src, add_dst, add_code = src.append, dst.append, code.append
+        for u, nbrs in G._adj.items():
+            i = pos[u]
+            for v, keyed in nbrs.items():
+                j = pos[v]
+                for d in keyed.values():
+                    t = d.get("type")
+                    c = codes.get(t)
+                    if c is None:
+                        c = codes.setdefault(t, len(codes))
+                    add_src(i)
+                    add_dst(j)
+                    add_code(c)
+    else:
+        for u, v, t in typed_edges(G):
+            src.append(pos[u])
+            dst.append(pos[v])
+            code.append(codes.setdefault(t, len(codes)))
+    return EdgeArrays(ids, pos, np.frombuffer(src, dtype=np.int64), np.frombuffer(dst, dtype=np.int64),
+                      np.frombuffer(code, dtype=np.int16), list(codes))
+
+
+def edges_of(G, *rtypes: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(src, dst)`` positions (see `edge_index`) of the edges of these types, in
+    `typed_edges` order.
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c")], type="X")
+    >>> [x.tolist() for x in edges_of(G, "X")], [x.tolist() for x in edges_of(G, "Y")]
+    ([[0, 1], [1, 2]], [[], []])
+    """
+    a = edge_arrays(G)
+    mask = np.isin(a.code, [a.types.index(t) for t in rtypes if t in a.types])
+    return a.src[mask], a.dst[mask]
+
+
+def label_mask(G, *labels: str) -> np.ndarray:
+    """Over `edge_index` positions: whether the node's label is one of `labels`."""
+    ids, names = edge_arrays(G).ids, node_labels(G)
+    wanted = frozenset(labels)
+    return np.fromiter((names[n] in wanted for n in ids), dtype=bool, count=len(ids))
+
+
+def grouped(G, rtype: str, by: str, where: np.ndarray | None = None) -> dict[str, list[str]]:
+    """Edges of `rtype` grouped by one end: ``by="dst"`` gives target → sources, ``by="src"``
+    source → targets, each list in `typed_edges` order; `where` (see `label_mask`) keeps
+    the groups whose key it marks."""
+    ids = edge_arrays(G).ids
+    src, dst = edges_of(G, rtype)
+    key, value = (dst, src) if by == "dst" else (src, dst)
+    if where is not None:
+        keep = where[key]
+        key, value = key[keep], value[keep]
+    out: dict[str, list[str]] = {}
+    for k, v in zip(key.tolist(), value.tolist()):
+        group = out.get(ids[k])
+        if group is None:
+            out[ids[k]] = [ids[v]]
+        else:
+            group.append(ids[v])
+    return out
 
 
 def sources_by_type(G, v, rtype: str) -> list[str]:
     """`in_by_type(G, v, rtype)` as a set would hold it (order not kept): within a `run_cache`
-    block read from one index of the edge list instead of a walk of v's in-edges."""
+    block read from one index per type instead of a walk of v's in-edges."""
     if "_run_cache" not in G.graph:
         return in_by_type(G, v, rtype)
-    index = _cached(G, "in_index", lambda: _in_index(G))
-    return index.get((v, rtype), [])
+    starts, sources = _cached(G, ("in_index", rtype), lambda: _in_index(G, rtype))
+    a = edge_arrays(G)
+    i = a.pos.get(v)
+    if i is None:
+        return []
+    return [a.ids[x] for x in sources[starts[i]:starts[i + 1]].tolist()]
 
 
-def _in_index(G) -> dict[tuple, list]:
-    out: dict[tuple, list] = {}
-    for u, v, t in typed_edges(G):
-        out.setdefault((v, t), []).append(u)
-    return out
+def _in_index(G, rtype: str) -> tuple[np.ndarray, np.ndarray]:
+    """The sources of `rtype` edges sorted by target (CSR): target i's at ``[starts[i]:starts[i + 1]]``."""
+    src, dst = edges_of(G, rtype)
+    order = np.argsort(dst, kind="stable")
+    return np.searchsorted(dst[order], np.arange(len(edge_arrays(G).ids) + 1)), src[order]
 
 
 def label(G, n) -> str:
@@ -157,7 +259,15 @@ def node_labels(G) -> dict:
 
 def degrees(G) -> dict:
     """Node id → ``G.degree(n)``, all at once (once per `run_cache` block)."""
-    return _cached(G, "degrees", lambda: dict(G.degree()))
+    return _cached(G, "degrees", lambda: _degrees(G))
+
+
+def _degrees(G) -> dict:
+    a = edge_arrays(G)
+    n = len(a.ids)
+    # a self-loop counts twice, as in NetworkX
+    out = np.bincount(a.src, minlength=n) + np.bincount(a.dst, minlength=n)
+    return dict(zip(a.ids, out.tolist()))
 
 
 def name(G, n) -> str:
@@ -204,24 +314,21 @@ def project_facts(G) -> dict[str, ProjectFact]:
 
 def _project_facts(G) -> dict[str, ProjectFact]:
     projects = {n for n, d in G.nodes(data=True) if d.get("label") == "Project"}
-    ins: dict[str, dict[str, list]] = {p: {"SIGNED": [], "INTRODUCED": [], "INVESTS_IN": []} for p in projects}
-    outs: dict[str, dict[str, list]] = {p: {"LOCATED_IN": [], "IN_INDUSTRY": []} for p in projects}
-    for u, v, t in typed_edges(G):  # one pass over the edges, not one scan per project
-        if v in ins and t in ins[v]:
-            ins[v][t].append(u)
-        elif u in outs and t in outs[u]:
-            outs[u][t].append(v)
+    is_project = label_mask(G, "Project")
+    # only the few relationship types a fact needs are read, as arrays, not every edge
+    signed, introduced, invests = (grouped(G, t, "dst", is_project) for t in ("SIGNED", "INTRODUCED", "INVESTS_IN"))
+    located, industries = (grouped(G, t, "src", is_project) for t in ("LOCATED_IN", "IN_INDUSTRY"))
     out = {}
     for p in sorted(projects):
         d = G.nodes[p]
-        events = ins[p]["SIGNED"]
+        events = signed.get(p)
         first = min(events, key=lambda e: (G.nodes[e].get("date") or date.max, e)) if events else None
         out[p] = ProjectFact(
             id=p, name=name(G, p), amount_yi=float(d.get("amount_yi") or 0.0), stage=d.get("stage"),
             funds_yi=float(d.get("funds_in_place_yi") or 0.0),
-            county=min(outs[p]["LOCATED_IN"], default=None), industries=tuple(sorted(outs[p]["IN_INDUSTRY"])),
-            event=first, signed_on=d.get("signed_on"), introducers=tuple(sorted(ins[p]["INTRODUCED"])),
-            investors=tuple(sorted(ins[p]["INVESTS_IN"])), synthetic=bool(d.get("synthetic")))
+            county=min(located.get(p, ()), default=None), industries=tuple(sorted(industries.get(p, ()))),
+            event=first, signed_on=d.get("signed_on"), introducers=tuple(sorted(introduced.get(p, ()))),
+            investors=tuple(sorted(invests.get(p, ()))), synthetic=bool(d.get("synthetic")))
     return out
 
 
@@ -252,26 +359,29 @@ def chamber_networks(G) -> dict[str, ChamberNetwork]:
 
 
 def _chamber_networks(G) -> dict[str, ChamberNetwork]:
-    edges = typed_edges(G)
-    ambassadors = {u for u, _, t in edges if t == "AMBASSADOR_OF"}
+    ambassadors = set(grouped(G, "AMBASSADOR_OF", "src"))
     nets = {c: ChamberNetwork(c) for c in nodes_of(G, "Chamber")}
+    is_chamber = label_mask(G, "Chamber")
+    for c, people in grouped(G, "HOLDS_POST", "dst", is_chamber).items():
+        nets[c].post_holders.update(people)
+    for c, companies in grouped(G, "MEMBER_OF", "dst", is_chamber).items():
+        nets[c].companies.update(companies)
+    for c in grouped(G, "LIAISON_OFFICE_OF", "src", is_chamber):
+        nets[c].liaison_office = True
     events_of: dict[str, set] = {c: set() for c in nets}
-    ambassadors_at: dict[str, set] = {}
-    for u, v, t in edges:  # one pass: hubs make per-chamber scans quadratic
-        if t == "HOLDS_POST" and v in nets:
-            nets[v].post_holders.add(u)
-        elif t == "MEMBER_OF" and v in nets:
-            nets[v].companies.add(u)
-        elif t == "LIAISON_OFFICE_OF" and u in nets:
-            nets[u].liaison_office = True
-        elif t in ("ATTENDED", "ORGANIZED"):
-            if u in nets:
-                events_of[u].add(v)
-            if t == "ATTENDED" and u in ambassadors:
-                ambassadors_at.setdefault(v, set()).add(u)
+    for t in ("ATTENDED", "ORGANIZED"):
+        for c, events in grouped(G, t, "src", is_chamber).items():
+            events_of[c].update(events)
+    pos = edge_arrays(G).pos
+    is_ambassador = np.zeros(len(pos), dtype=bool)
+    is_ambassador[[pos[a] for a in ambassadors]] = True
+    at_event: dict[str, set] = {}  # event → the ambassadors who attended it
+    for a, events in grouped(G, "ATTENDED", "src", is_ambassador).items():
+        for e in events:
+            at_event.setdefault(e, set()).add(a)
     for c, net in nets.items():
         for e in events_of[c]:
-            net.ambassadors |= ambassadors_at.get(e, set())
+            net.ambassadors |= at_event.get(e, set())
         net.ambassadors |= net.post_holders & ambassadors
     return nets
 

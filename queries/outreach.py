@@ -37,7 +37,7 @@ import numpy as np
 
 from loaders.gazetteer import Gazetteer, load_aliases
 from queries.evidence import node_words, say_path, shortest_path_words
-from queries.facts import _cached, is_synthetic, name, nodes_of, out_by_type, project_facts
+from queries.facts import _cached, is_synthetic, name, nodes_of, out_by_type, project_facts, reads_once
 from queries.outreach_index import OutreachIndex, Target
 
 __all__ = ["WEIGHTS", "Candidate", "Outreach", "OutreachIndex", "Target", "backtest", "recommend", "rank"]
@@ -73,27 +73,27 @@ class Outreach:
     synthetic: bool
 
 
-def graph_gazetteer(G) -> Gazetteer:
-    """The gazetteer (with the bundled alias table) over the counties, industries and projects
-    in G, so names the demo ledger or later sources added resolve too (built once per
-    `queries.facts.run_cache` block)."""
-    return _cached(G, "gazetteer", lambda: _graph_gazetteer(G))
+def graph_gazetteer(G, labels: tuple[str, ...]) -> Gazetteer:
+    """The gazetteer (with the bundled alias table) over the nodes of these labels in G, so
+    names the demo ledger or later sources added resolve too (built once per
+    `queries.facts.run_cache` block and labels: projects, 10^5 of them at L, only when asked)."""
+    return _cached(G, ("gazetteer", labels), lambda: _graph_gazetteer(G, labels))
 
 
-def _graph_gazetteer(G) -> Gazetteer:
+def _graph_gazetteer(G, labels: tuple[str, ...]) -> Gazetteer:
     gaz = Gazetteer(load_aliases())
-    for n in nodes_of(G, "County", "Industry", "Project"):
+    for n in nodes_of(G, *labels):
         gaz.add(n, G.nodes[n]["label"], name(G, n), G.nodes[n].get("aliases") or ())
     return gaz
 
 
 def resolve_target(G, county=None, industry=None, project=None) -> Target:
     """Names (or ids) to node ids; unknown names raise ResolutionError with suggestions."""
-    gaz = graph_gazetteer(G)
+    places = graph_gazetteer(G, ("County", "Industry"))
     t = Target(
-        county=gaz.resolve(county, ("County",))[0] if county else None,
-        industry=gaz.resolve(industry, ("Industry",))[0] if industry else None,
-        project=gaz.resolve(project, ("Project",))[0] if project else None)
+        county=places.resolve(county, ("County",))[0] if county else None,
+        industry=places.resolve(industry, ("Industry",))[0] if industry else None,
+        project=graph_gazetteer(G, ("Project",)).resolve(project, ("Project",))[0] if project else None)
     if t.project:
         f = project_facts(G)[t.project]
         t.county = t.county or f.county
@@ -150,6 +150,7 @@ def explain(idx: OutreachIndex, cand: Candidate, target: Target, limit: int = 3)
     return list(dict.fromkeys(paths))[:limit]
 
 
+@reads_once
 def recommend(G, county=None, industry=None, project=None, top: int = 10, index: OutreachIndex | None = None) -> Outreach:
     """Ranked candidates for a county, industry or project, with factors and evidence paths.
 
@@ -183,6 +184,7 @@ def recommend(G, county=None, industry=None, project=None, top: int = 10, index:
     return Outreach(target, tapped, untapped, is_synthetic(G))
 
 
+@reads_once
 def backtest(G, top: int = 5, sample: int | None = None, seed: int = 42, index: OutreachIndex | None = None) -> dict:
     """Hide each known introduction (a project's INTRODUCED edges) in turn, rank candidates for
     the project's county and industry, and count how often a true introducer is in the top `top`.

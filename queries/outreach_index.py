@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from queries.facts import (ACTOR_LABELS, chamber_networks, edge_index, in_by_type, node_labels, nodes_of,
-                           out_by_type, project_facts, typed_edges)
+from queries.facts import (ACTOR_LABELS, chamber_networks, edge_index, grouped, in_by_type, label_mask,
+                           node_labels, nodes_of, out_by_type, project_facts)
 
 HALF_LIFE_DAYS = 180
 _NO_HUBS = ("Source", "Campaign", "Province", "City")
@@ -52,22 +52,16 @@ class OutreachIndex:
         self.county_counts = self._counts_by(lambda f: (f.county,) if f.county else ())
         self.industry_counts = self._counts_by(lambda f: f.industries)
         last = self._last_signed()
-        # events attended count as activity dates too (one pass over the edges, in the order
-        # out_by_type would give them)
-        self.attended: dict[str, list[str]] = defaultdict(list)
-        pos = self.pos
-        for u, v, t in typed_edges(G):
-            if t == "ATTENDED" and u in pos:
-                self.attended[u].append(v)
+        # events attended count as activity dates too
+        self.attended = grouped(G, "ATTENDED", "src", label_mask(G, *ACTOR_LABELS))
+        date_of = {e: d for e in nodes_of(G, "Event") if (d := G.nodes[e].get("date"))}
         for c, events in self.attended.items():
-            i = pos[c]
-            for e in events:
-                d = G.nodes[e].get("date")
-                if d and (last[i] is None or d > last[i]):
-                    last[i] = d
+            i = self.pos[c]
+            latest = max((date_of[e] for e in events if e in date_of), default=None)
+            if latest and (last[i] is None or latest > last[i]):
+                last[i] = latest
         self.last = last
-        dates = [f.signed_on for f in self.facts.values() if f.signed_on]
-        dates += [d["date"] for _, d in G.nodes(data=True) if d.get("label") == "Event" and d.get("date")]
+        dates = [f.signed_on for f in self.facts.values() if f.signed_on] + list(date_of.values())
         self.as_of = max(dates, default=None)
         recency = {d: self._recency(d) for d in set(last)}  # a few hundred distinct dates
         self.recency = np.array([recency[d] for d in last])
@@ -157,7 +151,7 @@ class OutreachIndex:
         from scipy.sparse.csgraph import dijkstra
 
         G = self.G
-        sources = {u for u, _, t in typed_edges(G) if t in ("AMBASSADOR_OF", "LIAISON_OFFICE_OF")}
+        sources = {*grouped(G, "AMBASSADOR_OF", "src"), *grouped(G, "LIAISON_OFFICE_OF", "src")}
         keep = (*ACTOR_LABELS, "Event", "Organization")
         ids, _, _, _ = edge_index(G)
         labels = node_labels(G)
@@ -326,6 +320,11 @@ class _Paths:
 
 
 def _log_scaled(x: np.ndarray) -> np.ndarray:
-    """log1p(x) / log1p(max x): the best candidate gets 1."""
+    """log1p(x) / log1p(max x): the best candidate gets 1 (only the non-zero entries are
+    computed: most candidates have nothing in a county or an industry)."""
     top = x.max() if len(x) else 0
-    return np.log1p(np.maximum(x, 0)) / math.log1p(top) if top > 0 else np.zeros_like(x)
+    out = np.zeros_like(x, dtype=float)
+    if top > 0:
+        nz = np.flatnonzero(x > 0)
+        out[nz] = np.log1p(x[nz]) / math.log1p(top)
+    return out

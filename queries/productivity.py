@@ -30,7 +30,7 @@ from collections import defaultdict
 import pandas as pd
 
 from queries.facts import (ChamberNetwork, chamber_networks, event_label, name, node_labels, nodes_of,
-                           project_facts, sources_by_type)
+                           project_facts, reads_once, sources_by_type)
 
 METRICS = ("projects", "signed_yi", "landed", "started", "in_production", "funds_yi")
 UNATTRIBUTED = "(unattributed)"
@@ -107,6 +107,7 @@ def _metrics(f) -> dict[str, float]:
             "in_production": float(f.in_production), "funds_yi": f.funds_yi}
 
 
+@reads_once
 def chamber_productivity(G, level: str = "network") -> pd.DataFrame:
     """One row per chamber, ranked by funds in place, then landed+started, then signed amount.
 
@@ -171,6 +172,7 @@ def chamber_productivity(G, level: str = "network") -> pd.DataFrame:
     return df.drop(columns=["_conv", "_signed"])
 
 
+@reads_once
 def event_productivity(G) -> pd.DataFrame:
     """One row per event: reported figures beside the recorded projects first signed there.
 
