@@ -192,7 +192,8 @@ def edges_of(G, *rtypes: str) -> tuple[np.ndarray, np.ndarray]:
     """``(src, dst)`` positions (see `edge_index`) of the edges of these types, in
     `typed_edges` order.
 
-    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c")], type="X")
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edges_from([("a", "b"), ("b", "c")], type="X")
     >>> [x.tolist() for x in edges_of(G, "X")], [x.tolist() for x in edges_of(G, "Y")]
     ([[0, 1], [1, 2]], [[], []])
     """
