@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from queries.communities import _as_merchant, to_igraph
-from queries.facts import edge_arrays, edges_of, name, reads_once
+from queries.communities import to_igraph
+from queries.facts import edge_arrays, edges_of, merchant_view, name, reads_once
 
 EXACT_LIMIT = 5_000
 DEFAULT_K = 100
@@ -40,12 +40,10 @@ def pagerank(G, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100) -
     >>> max(pr, key=pr.get)
     0
     """
-    H = _as_merchant(G)
-    nodes = list(H)
+    g, nodes = to_igraph(G)  # the merchant view's edges and weights (cached within a run)
     n = len(nodes)
     if n == 0:
         return {}
-    g, order = to_igraph(H)  # the same edges and weights, as arrays (cached within a run)
     ends = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
     w = np.asarray(g.es["weight"], dtype=float) if g.ecount() else np.zeros(0)
     # undirected: both directions (no duplicates, so the CSR form does not depend on order)
@@ -80,7 +78,7 @@ def betweenness(G, k: int | None = None, seed: int = 42, normalized: bool = True
     pending = G.graph.get("_run_cache", {}).pop(("betweenness", k, seed, normalized), None)
     if pending is not None:  # started by `prefetch_betweenness` on this very graph
         try:
-            return dict(zip(list(G), pending.result()))
+            return dict(zip(merchant_view(G).nodes, pending.result()))
         except Exception:  # noqa: BLE001 — the worker died (e.g. out of memory): compute here
             pass
         finally:
@@ -93,27 +91,27 @@ _FORK_JOB: tuple | None = None
 
 
 def _forked_betweenness() -> list[float]:
-    H, k, seed, normalized = _FORK_JOB
-    return list(_betweenness(H, k, seed, normalized).values())
+    G, k, seed, normalized = _FORK_JOB
+    return list(_betweenness(G, k, seed, normalized).values())
 
 
-def prefetch_betweenness(H: nx.Graph, k: int | None = None, seed: int = 42, normalized: bool = True) -> bool:
-    """Start ``betweenness(H, k, seed, normalized)`` in a forked worker, so that it runs beside
+def prefetch_betweenness(G, k: int | None = None, seed: int = 42, normalized: bool = True) -> bool:
+    """Start ``betweenness(G, k, seed, normalized)`` in a forked worker, so that it runs beside
     the other analyses on a second core (igraph holds the GIL, so a thread would not overlap).
     The same call later takes the result: the figures are the very same floats. Only within a
-    `queries.facts.run_cache` block on the merchant view, and only where fork exists; returns
+    `queries.facts.run_cache` block, and only where fork exists; returns
     whether a worker was started.
     """
     global _FORK_JOB
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    cache = H.graph.get("_run_cache")
-    if cache is None or "fork" not in mp.get_all_start_methods() or H.number_of_nodes() <= EXACT_LIMIT:
+    cache = G.graph.get("_run_cache")
+    if cache is None or "fork" not in mp.get_all_start_methods() or len(merchant_view(G).nodes) <= EXACT_LIMIT:
         return False
     import igraph  # noqa: F401 — imported before the fork, so the child takes no import lock
 
-    _FORK_JOB = (H, k, seed, normalized)
+    _FORK_JOB = (G, k, seed, normalized)
     try:
         executor = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
         future = executor.submit(_forked_betweenness)  # the worker is forked here
@@ -130,20 +128,18 @@ def sampled_sources(G, k: int | None = None) -> int | None:
     >>> sampled_sources(nx.path_graph(10)), sampled_sources(nx.path_graph(10), k=4)
     (None, 4)
     """
-    n = _as_merchant(G).number_of_nodes()
+    n = len(merchant_view(G).nodes)
     if k is None:
         k = DEFAULT_K if n > EXACT_LIMIT else None
     return k if k is not None and k < n else None
 
 
 def _betweenness(G, k: int | None, seed: int, normalized: bool) -> dict[str, float]:
-    H = _as_merchant(G)
-    nodes = list(H)
+    g, nodes = to_igraph(G)
     n = len(nodes)
     if n == 0:
         return {}
-    g, _ = to_igraph(H)
-    k = sampled_sources(H, k)
+    k = sampled_sources(G, k)
     if n < 3:
         return dict.fromkeys(nodes, 0.0)
     if k is None:
@@ -193,19 +189,19 @@ def brokers(G, parts: dict[str, int] | None = None, k: int | None = None, seed: 
     """
     from queries.communities import detect_communities
 
-    H = _as_merchant(G)
+    view = merchant_view(G)
     if parts is None:
-        parts = detect_communities(H, seed=seed)
-    pr, bc = pagerank(H), betweenness(H, k=k, seed=seed)
+        parts = detect_communities(G, seed=seed)
+    pr, bc = pagerank(G), betweenness(G, k=k, seed=seed)
     places = _places(G)
     rows = {}
-    chosen = [n for n, d in H.nodes(data=True) if d.get("label", "Person") in labels]
+    chosen = [n for n in view.nodes if G.nodes[n].get("label", "Person") in labels]
     chosen.sort(key=lambda n: (-bc[n], -pr[n], str(n)))
     for n in chosen[:top] if top is not None else chosen:
-        d = H.nodes[n]
-        around = [n, *H.neighbors(n)]
+        d = G.nodes[n]
+        around = [n, *view.neighbors(n)]
         comms = sorted({parts[m] for m in around if m in parts})
-        rows[n] = {"name": name(G, n) if n in G else str(n), "label": d.get("label", ""),
+        rows[n] = {"name": name(G, n), "label": d.get("label", ""),
                    "pagerank": pr[n], "betweenness": bc[n], "communities": len(comms),
                    "bridges": ",".join(map(str, comms)), "regions": "、".join(_regions(G, around, places)),
                    "synthetic": bool(d.get("synthetic"))}

@@ -23,57 +23,34 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from queries.facts import degrees, merchant_graph, name, node_labels, project_facts, reads_once
+from queries.facts import _cached, degrees, merchant_graph, merchant_view, name, node_labels, project_facts, reads_once
 
 # igraph's default. Iterating until nothing moves (-1) took 8 passes on the M benchmark graph,
 # 3.6× the time, for +0.00005 modularity (0.81650 → 0.81655).
 LEIDEN_ITERATIONS = 2
 
 
-def to_igraph(H: nx.Graph):
-    """(igraph.Graph, node list) for an undirected weighted NetworkX graph; vertex i is nodes[i].
+def to_igraph(G):
+    """(igraph.Graph, node list) of the merchant view of G (`queries.facts.merchant_view`; a
+    simple undirected graph is its own view); vertex i is nodes[i], edges carry `weight`.
 
-    Built once per run for a merchant view made inside `queries.facts.run_cache` (communities,
-    modularity, PageRank and betweenness all read it); callers must not modify it.
+    Built once per `queries.facts.run_cache` block (communities, modularity, PageRank and
+    betweenness all read it); callers must not modify it.
     """
-    from queries.facts import _cached
-
-    return _cached(H, "igraph", lambda: _to_igraph(H))
+    return _cached(G, "igraph", lambda: _to_igraph(merchant_view(G)))
 
 
-def _to_igraph(H: nx.Graph):
+def _to_igraph(view):
     import igraph as ig
 
-    nodes = list(H.nodes())
-    arrays = H.graph.get("_run_cache", {}).get("edge_arrays")
-    if arrays is not None:  # the merchant view's own pairs: H.edges() in the same order
-        lo, hi, weight = arrays
-        g = ig.Graph(n=len(nodes), edges=list(zip(lo.tolist(), hi.tolist())), directed=False)
-        g.es["weight"] = weight.astype(float).tolist()
-        return g, nodes
-    index = {n: i for i, n in enumerate(nodes)}
-    edges, weights = [], []
-    if H.is_directed() or H.is_multigraph():
-        for u, v, w in H.edges(data="weight", default=1):
-            edges.append((index[u], index[v]))
-            weights.append(float(w))
-    else:  # H.edges(data="weight") walked directly: the same edges in the same order, faster
-        seen = set()
-        for u, nbrs in H.adj.items():
-            i = index[u]
-            for v, d in nbrs.items():
-                if v not in seen:
-                    edges.append((i, index[v]))
-                    weights.append(float(d.get("weight", 1)))
-            seen.add(u)
-    g = ig.Graph(n=len(nodes), edges=edges, directed=False)
-    g.es["weight"] = weights
-    return g, nodes
+    g = ig.Graph(n=len(view.nodes), edges=list(zip(view.a.tolist(), view.b.tolist())), directed=False)
+    g.es["weight"] = view.weight.astype(float).tolist()
+    return g, view.nodes
 
 
 def _as_merchant(G) -> nx.Graph:
     """A simple undirected graph is taken as the merchant view already (or a plain graph); the
-    projection (a MultiDiGraph) is turned into it."""
+    projection (a MultiDiGraph) is turned into it — for NetworkX's own algorithms."""
     if not G.is_directed() and not G.is_multigraph():
         return G
     return merchant_graph(G)
@@ -95,15 +72,14 @@ def communities(G, seed: int = 42, method: str = "leiden") -> dict[str, int]:
     >>> len(set(communities(G, method="louvain").values()))
     2
     """
-    H = _as_merchant(G)
-    if H.number_of_nodes() == 0:
+    if not merchant_view(G).nodes:
         return {}
     if method == "louvain":
-        groups = nx.community.louvain_communities(H, weight="weight", seed=seed)
+        groups = nx.community.louvain_communities(_as_merchant(G), weight="weight", seed=seed)
     elif method == "leiden":
         import igraph as ig
 
-        g, nodes = to_igraph(H)
+        g, nodes = to_igraph(G)
         # igraph draws from a Python RNG; a private seeded one makes the result depend on the
         # seed only, and the default is put back so no other igraph caller is affected.
         ig.set_random_number_generator(random.Random(seed))
@@ -147,10 +123,9 @@ def modularity(G, parts: dict[str, int]) -> float:
     >>> modularity(nx.barbell_graph(3, 0), {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1})
     0.3571428571428571
     """
-    H = _as_merchant(G)
     if not parts:
         return 0.0
-    g, nodes = to_igraph(H)
+    g, nodes = to_igraph(G)
     # igraph computes the same weighted modularity as networkx.community.modularity, in C
     return g.modularity([parts[n] for n in nodes], weights="weight")
 

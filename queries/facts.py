@@ -387,29 +387,87 @@ def _chamber_networks(G) -> dict[str, ChamberNetwork]:
     return nets
 
 
+@dataclass
+class MerchantView:
+    """The merchant view as arrays, what the native kernels read: vertex ``i`` is
+    ``nodes[i]``; edge ``k`` joins ``a[k]`` and ``b[k]`` with ``weight[k]``. Node data and
+    neighbours come from `graph` (the projection, or a simple graph taken as the view)."""
+
+    nodes: list
+    a: np.ndarray
+    b: np.ndarray
+    weight: np.ndarray
+    graph: object
+    _csr: tuple | None = None
+
+    def neighbors(self, n) -> list:
+        """`n`'s neighbours in the view, in the order ``merchant_graph(G).neighbors(n)`` gives."""
+        G = self.graph
+        if not G.is_directed() and not G.is_multigraph():
+            return list(G.neighbors(n))
+        if self._csr is None:
+            ends = np.concatenate([self.a, self.b])
+            order = np.argsort(ends, kind="stable")
+            self._csr = (np.searchsorted(ends[order], np.arange(len(self.nodes) + 1)),
+                         np.concatenate([self.b, self.a])[order], {m: i for i, m in enumerate(self.nodes)})
+        starts, others, at = self._csr
+        i = at[n]
+        # merchant_graph adds pairs in (lo, hi) order, so each node's neighbours come ascending
+        return [self.nodes[j] for j in np.sort(others[starts[i]:starts[i + 1]]).tolist()]
+
+
+def merchant_view(G) -> MerchantView:
+    """The merchant view (see `merchant_graph`) without building a NetworkX graph: for the
+    kernels, which read arrays. A simple undirected graph is taken as the view itself, its
+    edges in ``G.edges()`` order. Once per `run_cache` block."""
+    return _cached(G, "merchant_view", lambda: _merchant_view(G))
+
+
+def _merchant_view(G) -> MerchantView:
+    if G.is_directed() or G.is_multigraph():
+        return _projected_view(G)
+    nodes = list(G)
+    index = {n: i for i, n in enumerate(nodes)}
+    a, b, weight, seen = [], [], [], set()
+    for u, nbrs in G.adj.items():  # G.edges(data="weight") walked directly: same order, faster
+        for v, d in nbrs.items():
+            if v not in seen:
+                a.append(index[u])
+                b.append(index[v])
+                weight.append(float(d.get("weight", 1)))
+        seen.add(u)
+    return MerchantView(nodes, np.array(a, dtype=np.int64), np.array(b, dtype=np.int64),
+                        np.array(weight, dtype=float), G)
+
+
+def _projected_view(G) -> MerchantView:
+    """The kept nodes sorted, each joined pair once (lo < hi, sorted), weight = edges between."""
+    if G.number_of_nodes() and all("label" not in d for _, d in G.nodes(data=True)):
+        keep = list(G)
+    else:
+        keep = [n for n, v in node_labels(G).items() if v in MERCHANT_LABELS]
+    # Sorted, not in set or load order: Leiden's result depends on node and edge order, and a
+    # ranking must come out the same in every process and whatever order the data was loaded in.
+    nodes = sorted(keep) if all(type(n) is str for n in keep) else sorted(keep, key=str)
+    lo, hi, weight = _merchant_pairs(G, nodes)
+    return MerchantView(nodes, lo, hi, weight, G)
+
+
 def merchant_graph(G) -> nx.Graph:
     """Undirected, weighted (parallel edges add up) view of the actors and their events and
-    projects. A graph without `label` attributes (hand-built, benchmark) is used as it is."""
+    projects. A graph without `label` attributes (hand-built, benchmark) is used as it is.
+    The analyses' kernels read the same view as arrays (`merchant_view`)."""
     return _cached(G, "merchant_graph", lambda: _merchant_graph(G))
 
 
 def _merchant_graph(G) -> nx.Graph:
-    if G.number_of_nodes() and all("label" not in d for _, d in G.nodes(data=True)):
-        keep = set(G)
-    else:
-        keep = {n for n, d in G.nodes(data=True) if d.get("label") in MERCHANT_LABELS}
+    view = merchant_view(G) if G.is_directed() or G.is_multigraph() else _projected_view(G)
     H = nx.Graph()
-    # Sorted, not in set or load order: Leiden's result depends on node and edge order, and a
-    # ranking must come out the same in every process and whatever order the data was loaded in.
-    nodes = sorted(keep, key=str)
-    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
-    lo, hi, weight = _merchant_pairs(G, nodes)
-    adj = H._adj  # what add_weighted_edges_from does for new pairs (each pair comes once), inline
-    for i, j, w in zip(lo.tolist(), hi.tolist(), weight.tolist()):
+    H.add_nodes_from((n, G.nodes[n]) for n in view.nodes)
+    nodes, adj = view.nodes, H._adj  # what add_weighted_edges_from does for new pairs (each comes once), inline
+    for i, j, w in zip(view.a.tolist(), view.b.tolist(), view.weight.tolist()):
         u, v = nodes[i], nodes[j]
         adj[u][v] = adj[v][u] = {"weight": w}
-    if "_run_cache" in G.graph:  # H lives for the run: its arrays and igraph copy are kept for it
-        H.graph["_run_cache"] = {"edge_arrays": (lo, hi, weight)}
     return H
 
 

@@ -19,7 +19,7 @@ from queries import communities as _communities
 from queries import coverage as _coverage
 from queries import outreach as _outreach
 from queries import productivity as _productivity
-from queries.facts import is_synthetic, merchant_graph, name, run_cache
+from queries.facts import is_synthetic, merchant_view, run_cache
 
 
 @dataclass
@@ -81,16 +81,16 @@ def _run(G, seed, k, outreach_counties, top, backtest, backtest_sample) -> Analy
         timings[key] = now - t
         t = now
 
-    H = merchant_graph(G)
+    merchant_view(G)  # the merchant view as arrays: the kernels read it, no NetworkX copy is made
     # betweenness (a C kernel holding the GIL, the longest) runs in a forked worker meanwhile
-    _brokers.prefetch_betweenness(H, k=k, seed=seed)
-    lap("merchant_graph")
+    _brokers.prefetch_betweenness(G, k=k, seed=seed)
+    lap("merchant_view")
     chambers = _productivity.chamber_productivity(G, "network")
     events = _productivity.event_productivity(G)
     funnel = _productivity.funnel(G)
     lap("productivity")
-    parts = _communities.detect_communities(H, seed=seed)
-    modularity = _communities.modularity(H, parts) if parts else 0.0
+    parts = _communities.detect_communities(G, seed=seed)
+    modularity = _communities.modularity(G, parts) if parts else 0.0
     community_table = _communities.community_productivity(G, parts)
     lap("communities")
     counties = _coverage.county_coverage(G)
@@ -103,14 +103,12 @@ def _run(G, seed, k, outreach_counties, top, backtest, backtest_sample) -> Analy
     bt = _outreach.backtest(G, sample=backtest_sample, seed=seed, index=index) if backtest else None
     lap("backtest")
     # last: by now the forked worker has usually finished betweenness, so nothing waits for it
-    brokers = _brokers.brokers(H, parts, k=k, seed=seed)
-    if not brokers.empty:
-        brokers["name"] = [name(G, n) for n in brokers.index]
+    brokers = _brokers.brokers(G, parts, k=k, seed=seed)
     lap("brokers")
     return Analysis(is_synthetic(G), list(G.graph.get("synthetic_sources", [])), funnel,
                     _productivity.reported_campaigns(G), chambers, events, parts,
                     community_table, modularity, brokers, counties, industries, outreach, bt, timings,
-                    _brokers.sampled_sources(H, k))
+                    _brokers.sampled_sources(G, k))
 
 
 def offline_graph(with_demo: bool = True, seed: int = 2017):

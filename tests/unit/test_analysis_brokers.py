@@ -62,3 +62,12 @@ def test_brokers_table(demo):
     top = df.iloc[0]
     assert top["communities"] >= 2 and top["regions"]
     assert df.loc["person:高山", "label"] == "Person"
+
+
+def test_full_analysis_lists_the_same_brokers_with_their_regions(demo):
+    from queries.summary import run_analysis
+
+    a = run_analysis(demo, outreach_counties=(), backtest=False)
+    # the run reads the merchant view as arrays; the table must be what brokers() gives on the graph
+    assert a.brokers.equals(brokers(demo, a.communities, seed=42))
+    assert a.brokers["regions"].iloc[0] and (a.brokers["regions"] != "").mean() > 0.5
