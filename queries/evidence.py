@@ -63,15 +63,72 @@ def say_path(G, path: list[str]) -> str:
     return " — ".join(words)
 
 
-def shortest_path_words(G, U: nx.Graph, source: str, target: str, max_hops: int | None = None,
+def shortest_path_words(G, U, source: str, target: str, max_hops: int | None = None,
                         avoid=frozenset()) -> str | None:
     """The shortest path from `source` to `target` in `U` (skipping nodes in `avoid`), in words;
-    None when there is none of at most `max_hops` edges."""
-    if source not in U or target not in U:
+    None when there is none of at most `max_hops` edges. `U` is an undirected NetworkX graph,
+    or any mapping-like adjacency (``n in U``, ``U[n]`` listing n's neighbours)."""
+    adj = U.adj if isinstance(U, nx.Graph) else U
+    if source not in U or target not in U or source in avoid or target in avoid:
         return None
-    view = nx.subgraph_view(U, filter_node=lambda n: n not in avoid) if avoid else U
-    try:
-        path = nx.shortest_path(view, source, target)
-        return say_path(G, path) if max_hops is None or len(path) - 1 <= max_hops else None
-    except nx.NetworkXNoPath:
+    path = shortest_path(adj, source, target, max_hops, avoid)
+    return say_path(G, path) if path is not None else None
+
+
+def shortest_path(adj, source, target, max_hops: int | None = None, avoid=frozenset()) -> list | None:
+    """The path `nx.bidirectional_shortest_path` returns, found the same way step for step (so
+    the same one of several equally short paths), over ``adj[v]`` (v's neighbours in order);
+    None when there is no path of at most `max_hops` edges, found without searching further.
+
+    >>> shortest_path(nx.path_graph(5).adj, 0, 4), shortest_path(nx.path_graph(5).adj, 0, 4, max_hops=3)
+    ([0, 1, 2, 3, 4], None)
+    """
+    if source == target:
+        return [source]
+    pred, succ = {source: None}, {target: None}
+    forward, reverse, hops = [source], [target], 0
+    meet = None
+    while forward and reverse and meet is None:
+        if max_hops is not None and hops >= max_hops:
+            return None
+        hops += 1
+        if len(forward) <= len(reverse):
+            level, forward = forward, []
+            for v in level:
+                for w in adj[v]:
+                    if w in avoid:
+                        continue
+                    if w not in pred:
+                        forward.append(w)
+                        pred[w] = v
+                    if w in succ:
+                        meet = w
+                        break
+                if meet is not None:
+                    break
+        else:
+            level, reverse = reverse, []
+            for v in level:
+                for w in adj[v]:
+                    if w in avoid:
+                        continue
+                    if w not in succ:
+                        succ[w] = v
+                        reverse.append(w)
+                    if w in pred:
+                        meet = w
+                        break
+                if meet is not None:
+                    break
+    if meet is None:
         return None
+    path, w = [], meet
+    while w is not None:
+        path.append(w)
+        w = pred[w]
+    path.reverse()
+    w = succ[path[-1]]
+    while w is not None:
+        path.append(w)
+        w = succ[w]
+    return path

@@ -17,7 +17,6 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-import networkx as nx
 import numpy as np
 
 from queries.facts import (ACTOR_LABELS, chamber_networks, edge_index, grouped, in_by_type, label_mask,
@@ -65,7 +64,7 @@ class OutreachIndex:
         self.as_of = max(dates, default=None)
         recency = {d: self._recency(d) for d in set(last)}  # a few hundred distinct dates
         self.recency = np.array([recency[d] for d in last])
-        # the graph without geography hubs: for links and evidence paths
+        # the graph without geography hubs (as arrays): for links and evidence paths
         self.U, self._hubless = _without_hubs(G)
         self.warm, self.warm_from = self._warm_paths()
         self.warm_vec = np.array([1 / (1 + self.warm[c]) if c in self.warm else 0.0 for c in self.ids])
@@ -271,16 +270,15 @@ class OutreachIndex:
         return self._recency(max((d for d in dates if d is not None), default=None))
 
 
-def _without_hubs(G) -> tuple[nx.Graph, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _without_hubs(G) -> tuple["Adjacency", tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """Undirected simple graph of G without the `_NO_HUBS` labels or self-loops — the same
-    graph (nodes and neighbour order) as ``add_edges_from(G.edges())`` — and its adjacency as
-    arrays over `edge_index` positions: ``(kept, starts, ends, others)``, `kept` marking U's
-    nodes, each node's neighbours in that same order at ``others[starts[x]:starts[x + 1]]``."""
-    ids, _, src, dst = edge_index(G)
+    graph (nodes and neighbour order) as ``nx.Graph(G.edges())`` would be, held as arrays (a
+    NetworkX copy took 15 s at L) — and those arrays over `edge_index` positions:
+    ``(kept, starts, ends, others)``, `kept` marking its nodes, each node's neighbours in that
+    order at ``others[starts[x]:starts[x + 1]]``."""
+    ids, pos, src, dst = edge_index(G)
     labels = node_labels(G)
     keep = np.fromiter((labels[n] not in _NO_HUBS for n in ids), dtype=bool, count=len(ids))
-    U = nx.Graph()
-    U.add_nodes_from(n for n, k in zip(ids, keep.tolist()) if k)
     ok = keep[src] & keep[dst] & (src != dst)
     a, b = src[ok], dst[ok]
     # each pair where the edge walk first meets it, as met (u, v): the order neighbours are added in
@@ -290,16 +288,35 @@ def _without_hubs(G) -> tuple[nx.Graph, tuple[np.ndarray, np.ndarray, np.ndarray
     ends, others = np.empty(2 * len(a), dtype=np.int64), np.empty(2 * len(a), dtype=np.int64)
     ends[0::2], ends[1::2], others[0::2], others[1::2] = a, b, b, a
     order = np.argsort(ends, kind="stable")
-    ends, others, pair = ends[order], others[order], order // 2
+    ends, others = ends[order], others[order]
     starts = np.searchsorted(ends, np.arange(len(ids) + 1))
-    names = np.array(ids, dtype=object)[others].tolist()
-    data = [{} for _ in range(len(a))]  # one edge-data dict per pair, shared by its two ends
-    data = [data[k] for k in pair.tolist()]
-    adj = U._adj
-    bounds = starts.tolist()
-    for x in np.flatnonzero(np.diff(starts)).tolist():
-        adj[ids[x]] = dict(zip(names[bounds[x]:bounds[x + 1]], data[bounds[x]:bounds[x + 1]]))
-    return U, (keep, starts, ends, others)
+    return Adjacency(ids, pos, keep, starts, others), (keep, starts, ends, others)
+
+
+class Adjacency:
+    """A simple undirected graph held as arrays, read as NetworkX's adjacency is read:
+    ``n in U``, ``U[n]`` (n's neighbours, in order), ``U.degree(n)``.
+
+    >>> import networkx as nx
+    >>> U, _ = _without_hubs(nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "a"), ("b", "a")]))
+    >>> U["a"], U.degree("b"), "z" in U
+    (['b', 'c'], 2, False)
+    """
+
+    def __init__(self, ids: list, pos: dict, kept: np.ndarray, starts: np.ndarray, others: np.ndarray):
+        self.ids, self.pos, self.kept, self.starts, self.others = ids, pos, kept, starts, others
+
+    def __contains__(self, n) -> bool:
+        i = self.pos.get(n)
+        return i is not None and bool(self.kept[i])
+
+    def __getitem__(self, n) -> list:
+        i = self.pos[n]
+        return [self.ids[j] for j in self.others[self.starts[i]:self.starts[i + 1]].tolist()]
+
+    def degree(self, n) -> int:
+        i = self.pos[n]
+        return int(self.starts[i + 1] - self.starts[i])
 
 
 class _Paths:

@@ -102,3 +102,30 @@ def test_demo_backtest(demo):
     assert r["projects"] == 191  # the ledger's projects with an introducer (all have a county)
     assert 0.5 < r["rate"] <= 1 and r["synthetic"]
     assert r == backtest(demo)
+
+
+def test_evidence_paths_are_the_ones_networkx_finds():
+    """Outreach holds the hub-free graph as arrays and runs NetworkX's bidirectional search over
+    them: the same neighbours in the same order, the same path among equally short ones, and
+    none longer than the hop limit."""
+    import random
+
+    from queries.evidence import shortest_path
+    from queries.outreach_index import _without_hubs
+
+    for seed in range(40):
+        rnd = random.Random(seed)
+        M = nx.MultiDiGraph(nx.gnm_random_graph(50, rnd.randint(40, 120), seed=seed).edges())
+        M.add_edges_from([(v, u) for u, v in list(M.edges())[::3]])  # some pairs both ways
+        R = nx.Graph(M.edges())  # what the arrays stand for
+        U, _ = _without_hubs(M)
+        assert all(U[n] == list(R.adj[n]) and U.degree(n) == R.degree(n) for n in R)
+        for _ in range(15):
+            s, t = rnd.choice(list(R)), rnd.choice(list(R))
+            try:
+                ref = nx.shortest_path(R, s, t)
+            except nx.NetworkXNoPath:
+                ref = None
+            for hops in (None, 2, 4):
+                want = ref if ref is not None and (hops is None or len(ref) - 1 <= hops) else None
+                assert shortest_path(U, s, t, hops) == want
