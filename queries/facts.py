@@ -28,6 +28,7 @@ from datetime import date
 import networkx as nx
 import numpy as np
 
+from graph.projection import EDGE_ARRAYS
 from graph.projection import from_dataset  # noqa: F401  (re-exported: analyses' callers import it from here)
 
 LANDED = frozenset({"落地", "投产"})
@@ -156,7 +157,13 @@ def edge_arrays(G) -> EdgeArrays:
     >>> a.src.tolist(), a.dst.tolist(), [a.types[c] for c in a.code]
     ([0, 1], [1, 0], ['KNOWS', 'OWES'])
     """
-    return _cached(G, "edge_arrays", lambda: _edge_arrays(G))
+    return _cached(G, "edge_arrays", lambda: _held_edge_arrays(G) or _edge_arrays(G))
+
+
+def _held_edge_arrays(G) -> EdgeArrays | None:
+    """The arrays `graph.projection.project` left in NetworkX's cache, if G is unchanged since."""
+    held = (getattr(G, "__networkx_cache__", None) or {}).get(EDGE_ARRAYS)
+    return EdgeArrays(*held) if held is not None else None
 
 
 def _edge_arrays(G) -> EdgeArrays:

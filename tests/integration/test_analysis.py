@@ -12,6 +12,7 @@ import networkx as nx
 import pytest
 
 from graph.projection import project
+from queries.facts import _edge_arrays, _held_edge_arrays
 from graph.writer import Neo4jWriter
 from loaders.demo_ledger import SOURCE_NAME, load_demo_ledger
 from loaders.gazetteer import bundled_gazetteer
@@ -68,6 +69,13 @@ def test_projection_in_small_chunks_reads_the_same_graph(graph, loaded, neo4j_se
         h.add_nodes_from(g.nodes(data=True))
         h.add_edges_from(g.edges(keys=True, data=True))
         assert nx.utils.graphs_equal(g, h)
+        # the edge arrays it leaves for the analyses are those a walk of the graph gives
+        held, walked = _held_edge_arrays(g), _edge_arrays(g)
+        assert held.ids == walked.ids == list(g) and held.pos == walked.pos
+        assert held.src.tolist() == walked.src.tolist() and held.dst.tolist() == walked.dst.tolist()
+        assert [held.types[c] for c in held.code] == [walked.types[c] for c in walked.code]
+    small.add_edge("chamber:广东山西商会", "county:忻州市/代县", key="X", type="X")  # changed: not held any more
+    assert _held_edge_arrays(small) is None and len(_edge_arrays(small).src) == graph.number_of_edges() + 1
 
 
 def test_analyses_on_the_projection(graph):
