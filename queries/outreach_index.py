@@ -14,13 +14,12 @@ recency — as if its INTRODUCED edges were not there.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 
-from queries.facts import (ACTOR_LABELS, chamber_networks, edge_index, grouped, in_by_type, label_mask,
-                           node_labels, nodes_of, out_by_type, project_facts)
+from queries.facts import (ACTOR_LABELS, chamber_networks, edge_index, grouped, label_mask, node_labels, nodes_of,
+                           out_by_type, project_facts, sources_by_type)
 
 HALF_LIFE_DAYS = 180
 _NO_HUBS = ("Source", "Campaign", "Province", "City")
@@ -68,8 +67,9 @@ class OutreachIndex:
         self.U, self._hubless = _without_hubs(G)
         self.warm, self.warm_from = self._warm_paths()
         self.warm_vec = np.array([1 / (1 + self.warm[c]) if c in self.warm else 0.0 for c in self.ids])
-        self._aa: dict[str, dict[int, dict[str, float]]] = {}
-        self._link: dict[str, tuple] = {}  # target → (link sums, common neighbour → positions)
+        self._candidate_at = np.full(len(self.U.ids), -1, dtype=np.int64)  # edge_index position → candidate
+        self._candidate_at[[self.U.pos[c] for c in self.ids]] = np.arange(len(self.ids))
+        self._link: dict[str, tuple] = {}  # target → `_link_table`
         self._hometown: dict[str | None, np.ndarray] = {}
 
     def _credit_matrix(self):
@@ -173,19 +173,6 @@ class OutreachIndex:
         reach = dict(zip([nodes[k] for k in found.tolist()], dist[found].astype(int).tolist()))
         return reach, _Paths(at, nodes, pred, reach)
 
-    def _adamic_adar(self, target: str) -> dict[int, dict[str, float]]:
-        """Candidate position → {common neighbour: 1/log(degree)} with `target`, cached."""
-        if target not in self._aa:
-            out: dict[int, dict[str, float]] = defaultdict(dict)
-            if target in self.U:
-                for w in self.U[target]:
-                    weight = 1 / math.log(self.U.degree(w)) if self.U.degree(w) > 1 else 0.0
-                    for c in self.U[w]:
-                        if c != target and c in self.pos:
-                            out[self.pos[c]][w] = weight
-            self._aa[target] = out
-        return self._aa[target]
-
     def hometown(self, county: str | None) -> np.ndarray:
         """1 native of the county, 0.6 of its city, 0.3 of its province; chambers and companies
         0.8 × the best of their post-holders."""
@@ -202,7 +189,7 @@ class OutreachIndex:
         for place, value in ((province, 0.3), (city, 0.6), (county, 1.0)):
             if place is None:
                 continue
-            for p in in_by_type(self.G, place, "NATIVE_OF"):
+            for p in sources_by_type(self.G, place, "NATIVE_OF"):  # a province has 10^4 natives at L
                 if p in self.pos:
                     h[self.pos[p]] = max(h[self.pos[p]], value)
         for i in np.flatnonzero(h):
@@ -241,26 +228,48 @@ class OutreachIndex:
 
 
     def _link_sums(self, target: str, hidden) -> np.ndarray:
-        """Adamic–Adar sums with `target` per candidate, leaving out common neighbours in
-        `hidden`. The sums over all neighbours are kept; only candidates that share a hidden
-        neighbour are summed again (in the same order, so the figures are the same floats)."""
+        """Adamic–Adar sums with `target` per candidate: over the common neighbours w of the
+        candidate and `target` in the hub-free graph, 1 / log(degree of w), leaving out common
+        neighbours in `hidden`. The sums over all neighbours are kept; only candidates that share
+        a hidden neighbour are summed again, in the same order (so the same floats)."""
         if target not in self._link:
-            aa = self._adamic_adar(target)
-            full = np.zeros(len(self.ids))
-            via: dict[str, list[int]] = defaultdict(list)
-            for i, common in aa.items():
-                full[i] = sum(v for w, v in common.items())
-                for w in common:
-                    via[w].append(i)
-            self._link[target] = (full, via)
-        full, via = self._link[target]
-        touched = {i for w in hidden for i in via.get(w, ())}
-        if not touched:
+            self._link[target] = self._link_table(target)
+        full, row_of, weights, k, cand, by_cand, cand_starts = self._link[target]
+        rows = {row_of[h] for h in hidden if h in row_of}
+        if not rows:
             return full
-        out, aa = full.copy(), self._adamic_adar(target)
+        touched = {i for r in rows
+                   for i in cand[np.searchsorted(k, r):np.searchsorted(k, r, side="right")].tolist()}
+        out = full.copy()
         for i in touched:
-            out[i] = sum(v for w, v in aa[i].items() if w not in hidden)
+            mine = k[by_cand[cand_starts[i]:cand_starts[i + 1]]].tolist()
+            out[i] = sum(weights[r] for r in mine if r not in rows)
         return out
+
+    def _link_table(self, target: str) -> tuple:
+        """Every (common neighbour w, candidate) pair with `target`, w by w in the hub-free graph's
+        neighbour order and each w's neighbours in theirs, as arrays (`k`: w's row, `cand`), and
+        each candidate's sum over them."""
+        full = np.zeros(len(self.ids))
+        none = np.zeros(0, dtype=np.int64)
+        if target not in self.U:
+            return full, {}, [], none, none, none, np.zeros(len(self.ids) + 1, dtype=np.int64)
+        _, starts, _, others = self._hubless
+        t = self.U.pos[target]
+        ws = others[starts[t]:starts[t + 1]]
+        degree = starts[ws + 1] - starts[ws]
+        weights = [1 / math.log(d) if d > 1 else 0.0 for d in degree.tolist()]
+        row_of = {self.U.ids[w]: r for r, w in enumerate(ws.tolist())}
+        within = np.arange(degree.sum()) - np.repeat(np.cumsum(degree) - degree, degree)
+        c = others[np.repeat(starts[ws], degree) + within]
+        k = np.repeat(np.arange(len(ws)), degree)
+        cand = self._candidate_at[c]
+        ok = (cand >= 0) & (c != t)
+        k, cand = k[ok], cand[ok]
+        np.add.at(full, cand, np.asarray(weights, dtype=float)[k])  # in order: the same floats as sum()
+        by_cand = np.argsort(cand, kind="stable")
+        cand_starts = np.searchsorted(cand[by_cand], np.arange(len(self.ids) + 1))
+        return full, row_of, weights, k, cand, by_cand, cand_starts
 
     def _recency_without(self, i: int, hidden: str) -> float:
         c = self.ids[i]
