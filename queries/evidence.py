@@ -93,33 +93,9 @@ def shortest_path(adj, source, target, max_hops: int | None = None, avoid=frozen
             return None
         hops += 1
         if len(forward) <= len(reverse):
-            level, forward = forward, []
-            for v in level:
-                for w in adj[v]:
-                    if w in avoid:
-                        continue
-                    if w not in pred:
-                        forward.append(w)
-                        pred[w] = v
-                    if w in succ:
-                        meet = w
-                        break
-                if meet is not None:
-                    break
+            forward, meet = _next_level(adj, forward, pred, succ, avoid)
         else:
-            level, reverse = reverse, []
-            for v in level:
-                for w in adj[v]:
-                    if w in avoid:
-                        continue
-                    if w not in succ:
-                        succ[w] = v
-                        reverse.append(w)
-                    if w in pred:
-                        meet = w
-                        break
-                if meet is not None:
-                    break
+            reverse, meet = _next_level(adj, reverse, succ, pred, avoid)
     if meet is None:
         return None
     path, w = [], meet
@@ -132,3 +108,19 @@ def shortest_path(adj, source, target, max_hops: int | None = None, avoid=frozen
         path.append(w)
         w = succ[w]
     return path
+
+
+def _next_level(adj, level: list, mine: dict, theirs: dict, avoid) -> tuple[list, object]:
+    """One breadth-first step from `level`; (the next level, the node where the two searches
+    meet, or None)."""
+    fringe = []
+    for v in level:
+        for w in adj[v]:
+            if w in avoid:
+                continue
+            if w not in mine:
+                fringe.append(w)
+                mine[w] = v
+            if w in theirs:
+                return fringe, w
+    return fringe, None
