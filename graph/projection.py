@@ -132,17 +132,13 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
         for (rows,) in s.run(EDGES, labels=labels, types=types, chunk=chunk):
             for start, out in rows:
                 i = pos.get(start)
-                if i is None:  # cannot happen for a consistent read; add_edge adds the node
-                    arrays.valid = False
-                    for end, rtype, props in out:
-                        G.add_edge(start, end, key=rtype, **mark({"type": rtype, **_plain_props(props)}))
-                    continue
-                start = ids[i]
-                nbrs = succ[start]
+                if i is not None:
+                    start = ids[i]
+                    nbrs = succ[start]
                 for end, rtype, props in out:
                     j = pos.get(end)
                     data = mark({"type": rtype, **_plain_props(props)})
-                    if j is None:
+                    if i is None or j is None:  # cannot happen for a consistent read; add_edge adds the node
                         arrays.valid = False
                         G.add_edge(start, end, key=rtype, **data)
                         continue
@@ -154,7 +150,8 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
                         keyed[rtype].update(data)
                     else:
                         keyed[rtype] = data
-                arrays.add(i, nbrs)
+                if i is not None:
+                    arrays.add(i, nbrs)
         arrays.keep(G)
     G.graph["synthetic_sources"] = sorted(synthetic)
     _event_filter(G, years, set(event_kinds) if event_kinds is not None else None)

@@ -22,8 +22,8 @@ from __future__ import annotations
 from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import wraps
 from datetime import date
+from functools import wraps
 
 import networkx as nx
 import numpy as np
