@@ -1,3 +1,6 @@
+import io
+import sys
+
 import pytest
 
 
@@ -5,3 +8,47 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/integration/" in str(item.fspath):
             item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(scope="module")
+def cli_env(neo4j_server):
+    """The environment a `jinshang` process needs to reach the test server."""
+    from graph.connection import resolve_target
+
+    uri, user, password, database = resolve_target(neo4j_server)
+    return {"NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password, "NEO4J_DATABASE": database}
+
+
+@pytest.fixture
+def cli(cli_env, monkeypatch, capsys):
+    """Run the real `jinshang` entry point (graph.cli.main) in-process: (exit code, stdout, stderr)."""
+    from graph.cli import main
+
+    for k, v in cli_env.items():
+        monkeypatch.setenv(k, v)
+
+    def invoke(*args, input=None, env=None):
+        for k, v in (env or {}).items():
+            monkeypatch.setenv(k, v)
+        monkeypatch.setattr(sys, "argv", ["jinshang", *map(str, args)])
+        if input is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(input))
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
+
+
+def assert_one_line_error(err: str, *parts: str) -> None:
+    """A refusal as the project promises it: one `error:` line naming every part, no traceback."""
+    assert "Traceback" not in err, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines and lines[0].startswith("error:"), err
+    text = " ".join(lines)
+    for part in parts:
+        assert str(part) in text, f"{part!r} not in {err!r}"

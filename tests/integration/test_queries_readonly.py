@@ -43,35 +43,6 @@ def seeded(driver, neo4j_server):
     return driver
 
 
-@pytest.fixture(scope="module")
-def cli_env(neo4j_server):
-    uri, user, password, database = resolve_target(neo4j_server)
-    return {"NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password, "NEO4J_DATABASE": database}
-
-
-@pytest.fixture
-def cli(cli_env, monkeypatch, capsys):
-    """Run the real `jinshang` entry point (graph.cli.main) in-process: (exit code, stdout, stderr)."""
-    from graph.cli import main
-
-    for k, v in cli_env.items():
-        monkeypatch.setenv(k, v)
-
-    def invoke(*args, input=None):
-        monkeypatch.setattr(sys, "argv", ["jinshang", *args])
-        if input is not None:
-            monkeypatch.setattr(sys, "stdin", io.StringIO(input))
-        code = 0
-        try:
-            main()
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
-
-
 def _cli(env, *args):
     """The installed `jinshang` script in a subprocess (for the tests that need a real process)."""
     return subprocess.run([JINSHANG, *args], env={**os.environ, **env}, capture_output=True,
