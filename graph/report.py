@@ -1,4 +1,4 @@
-"""The analysis report: one self-contained HTML file (inline PNG charts, no external URL).
+"""The analysis report: one self-contained HTML file (inline SVG charts, no external URL).
 
 Every data value is HTML-escaped (Jinja2 autoescape; tables by pandas with ``escape=True``), and
 a banner heads the page whenever the graph holds synthetic data.
@@ -23,43 +23,100 @@ from graph import charts
 from queries.outreach import WEIGHTS
 from queries.summary import Analysis, run_analysis
 
+SHARED = "（分摊 shared）"
+SIGNED_ONLY = "（仅签约 signed only）"
+
+# Per table: column -> (header, kind). Headers are Chinese first, then English, as in the rest of
+# the report. Kinds say how a value reads: "count" a whole number; "shared" a count split equally
+# among networks or organizers (at most one decimal, header marked 分摊 shared); "yi" an amount in
+# 亿元 (one decimal, as the sources give them); "rate" a share of 1 as a percentage; "score" a
+# centrality; "bool" 是/否; "status" a coverage status; "text" as is.
 COLUMNS = {
-    "chambers": {"name": "network", "network_size": "size", "liaison_office": "联络处", "projects": "projects",
-                 "signed_yi": "signed 亿元", "landed": "landed", "started": "started",
-                 "in_production": "in production", "funds_yi": "funds 亿元", "landed_rate": "landed %",
-                 "funds_rate": "funds / signed", "event_share_projects": "event share: projects (signed only)",
-                 "event_share_yi": "event share: 亿元 (signed only)", "per_event_yi": "亿元 per event",
-                 "counties": "counties reached", "synthetic": "data"},
-    "events": {"label": "event", "name": "name", "reported_count": "reported count (signed only)",
-               "reported_yi": "reported 亿元 (signed only)", "projects": "recorded projects", "signed_yi": "signed 亿元",
-               "landed": "landed", "started": "started", "funds_yi": "funds 亿元",
-               "attending_chambers": "chambers", "yi_per_chamber": "亿元 per organizer/chamber", "synthetic": "data"},
-    "communities": {"size": "size", "chambers": "chambers", "people": "people", "companies": "companies",
-                    "events": "events", "projects": "projects", "signed_yi": "signed 亿元", "landed": "landed",
-                    "started": "started", "funds_yi": "funds 亿元", "top_members": "best-connected members",
-                    "synthetic": "data"},
-    "brokers": {"name": "name", "label": "kind", "betweenness": "betweenness", "pagerank": "PageRank",
-                "communities": "communities bridged", "bridges": "which", "regions": "regions around"},
-    "counties": {"name": "county", "status": "status", "ties": "ties", "introducers": "introducers",
-                 "natives": "natives", "event_ties": "met at events", "projects": "projects",
-                 "signed_yi": "signed 亿元", "funds_yi": "funds 亿元", "synthetic": "data"},
-    "industries": {"name": "industry", "status": "status", "ties": "ties", "introducers": "introducers",
-                   "companies": "companies", "projects": "projects", "signed_yi": "signed 亿元", "synthetic": "data"},
+    "chambers": {
+        "name": ("商会网络 network", "text"), "network_size": ("成员数 size", "count"),
+        "liaison_office": ("联络处 liaison office", "bool"),
+        "projects": ("项目数 projects" + SHARED, "shared"), "signed_yi": ("签约额 signed 亿元" + SHARED, "yi"),
+        "landed": ("落地 landed" + SHARED, "shared"), "started": ("开工 started" + SHARED, "shared"),
+        "in_production": ("投产 in production" + SHARED, "shared"),
+        "funds_yi": ("到位资金 funds 亿元" + SHARED, "yi"), "landed_rate": ("落地率 landed %", "rate"),
+        "funds_rate": ("资金到位率 funds / signed", "rate"),
+        "event_share_projects": ("活动项目 event share: projects" + SHARED + SIGNED_ONLY, "shared"),
+        "event_share_yi": ("活动签约额 event share: 亿元" + SHARED + SIGNED_ONLY, "yi"),
+        "per_event_yi": ("场均签约额 亿元 per event", "yi"), "counties": ("覆盖县区 counties reached", "count"),
+        "synthetic": ("合成 synthetic", "bool")},
+    "events": {
+        "label": ("活动 event", "text"), "name": ("名称 name", "text"),
+        "reported_count": ("报道项目数 reported count" + SIGNED_ONLY, "count"),
+        "reported_yi": ("报道签约额 reported 亿元" + SIGNED_ONLY, "yi"),
+        "projects": ("记录项目数 recorded projects", "count"), "signed_yi": ("签约额 signed 亿元", "yi"),
+        "landed": ("落地 landed", "count"), "started": ("开工 started", "count"),
+        "funds_yi": ("到位资金 funds 亿元", "yi"), "attending_chambers": ("参会商会 chambers", "count"),
+        "yi_per_chamber": ("每个主办方或商会 亿元 per organizer/chamber" + SHARED, "yi"),
+        "synthetic": ("合成 synthetic", "bool")},
+    "communities": {
+        "size": ("规模 size", "count"), "chambers": ("商会 chambers", "count"), "people": ("人物 people", "count"),
+        "companies": ("企业 companies", "count"), "events": ("活动 events", "count"),
+        "projects": ("项目 projects", "count"), "signed_yi": ("签约额 signed 亿元", "yi"),
+        "landed": ("落地 landed", "count"), "started": ("开工 started", "count"),
+        "funds_yi": ("到位资金 funds 亿元", "yi"), "top_members": ("核心成员 best-connected members", "text"),
+        "synthetic": ("合成 synthetic", "bool")},
+    "brokers": {
+        "name": ("名称 name", "text"), "label": ("类型 kind", "text"),
+        "betweenness": ("中介中心度 betweenness", "score"), "pagerank": ("影响力 PageRank", "score"),
+        "communities": ("连接社区数 communities bridged", "count"), "bridges": ("连接的社区 which", "text"),
+        "regions": ("所在地区 regions around", "text")},
+    "counties": {
+        "name": ("县区 county", "text"), "status": ("状态 status", "status"), "ties": ("联系 ties", "count"),
+        "introducers": ("引荐人 introducers", "count"), "natives": ("本籍人物 natives", "count"),
+        "event_ties": ("活动结识 met at events", "count"), "projects": ("项目 projects", "count"),
+        "signed_yi": ("签约额 signed 亿元", "yi"), "funds_yi": ("到位资金 funds 亿元", "yi"),
+        "synthetic": ("合成 synthetic", "bool")},
+    "industries": {
+        "name": ("产业 industry", "text"), "status": ("状态 status", "status"), "ties": ("联系 ties", "count"),
+        "introducers": ("引荐人 introducers", "count"), "companies": ("企业 companies", "count"),
+        "projects": ("项目 projects", "count"), "signed_yi": ("签约额 signed 亿元", "yi"),
+        "synthetic": ("合成 synthetic", "bool")},
+}
+STATUS = {"gap": "缺口 gap", "weak": "薄弱 weak", "covered": "已覆盖 covered"}
+FACTORS = {"region": "本县记录 region", "industry": "本产业记录 industry", "activity": "总体记录 activity",
+           "hometown": "籍贯 hometown", "warm_path": "引荐路径 warm path", "link": "关联 link",
+           "recency": "近期 recency"}
+
+
+def _one_decimal(v: float) -> str:
+    """At most one decimal: 46.94 -> '46.9', 69.0 -> '69'."""
+    text = f"{v:,.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+FORMATS = {
+    "count": lambda v: f"{round(v):,}",
+    "shared": _one_decimal,
+    "yi": lambda v: f"{v:,.1f}",
+    "rate": lambda v: f"{100 * v:.1f}%",
+    "score": lambda v: f"{v:.3f}",
+    "bool": lambda v: "是" if v else "否",
+    "status": lambda v: STATUS.get(v, v),
+    "text": str,
 }
 
 
-def html_table(df: pd.DataFrame, columns: dict[str, str], rows: int | None = None) -> Markup:
-    """A DataFrame as an escaped HTML table with readable headers; `synthetic` shows as 合成."""
+def format_cell(value, kind: str) -> str:
+    """One table value as the reader sees it; a missing one is "—"."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "—"
+    return FORMATS[kind](value)
+
+
+def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], rows: int | None = None) -> Markup:
+    """A DataFrame as an escaped HTML table with readable headers and values (see COLUMNS)."""
     if df is None or df.empty:
-        return Markup("<p class='note'>(none)</p>")
-    out = df[[c for c in columns if c in df.columns]].copy()
-    if "synthetic" in out:
-        out["synthetic"] = out["synthetic"].map(lambda s: "合成 synthetic" if s else "")
+        return Markup("<p class='note'>(无 none)</p>")
+    out = df[[c for c in columns if c in df.columns]]
     if rows is not None:
         out = out.head(rows)
-    out = out.rename(columns=columns)
-    return Markup(out.to_html(index=False, escape=True, float_format=lambda v: f"{v:,.2f}", border=0,
-                              na_rep="—"))
+    out = pd.DataFrame({columns[c][0]: [format_cell(v, columns[c][1]) for v in out[c]] for c in out.columns})
+    return Markup(out.to_html(index=False, escape=True, border=0))
 
 
 def render_report(a: Analysis, uri: str = "", seed: int = 42) -> str:
@@ -82,7 +139,8 @@ def render_report(a: Analysis, uri: str = "", seed: int = 42) -> str:
     }
     outreach = [(r.target.county.split("/")[-1] if r.target.county else key, r) for key, r in a.outreach.items()]
     return env.get_template("report.html.j2").render(
-        a=a, charts=chart_src, tables=tables, outreach=outreach, weights=WEIGHTS, seed=seed, uri=uri,
+        a=a, charts=chart_src, tables=tables, outreach=outreach, weights=WEIGHTS, factors=FACTORS, seed=seed,
+        uri=uri,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
 
 
