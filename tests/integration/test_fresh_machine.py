@@ -164,7 +164,7 @@ def test_raster_charts_refresh_a_stale_font_cache(tmp_path):
     stale = _stale_font_cache(tmp_path / "mpl", env)
     drawn = subprocess.run([sys.executable, "-c", DRAW_PNG], env=env, capture_output=True, text=True, timeout=300)
     assert drawn.returncode == 0, drawn.stderr
-    before, after = drawn.stdout.split()
+    before, after = drawn.stdout.splitlines()
     assert before == "None" and after in CJK_FONTS
     assert "no CJK font" not in drawn.stderr and "Glyph" not in drawn.stderr
     assert _cache_lists_cjk(stale)  # written back: the next process starts with the font
@@ -179,7 +179,7 @@ def test_raster_charts_without_any_cjk_font_warn_once(tmp_path):
     _stale_font_cache(tmp_path / "mpl", env)
     drawn = subprocess.run([sys.executable, "-c", DRAW_PNG], env=env, capture_output=True, text=True, timeout=300)
     assert drawn.returncode == 0, drawn.stderr
-    assert drawn.stdout.split() == ["None", "None"]
+    assert drawn.stdout.splitlines() == ["None", "None"]
     warnings = [line for line in drawn.stderr.splitlines() if "no CJK font found" in line]
     assert len(warnings) == 1 and warnings[0].startswith("警告：未找到中文字体"), drawn.stderr
     assert "Glyph" not in drawn.stderr
