@@ -53,9 +53,9 @@ class Run:
             return True  # exists, owned by someone else
         return True
 
-    def describe(self) -> str:
-        shown = ", ".join(self.sources[:3]) + (f" … (+{len(self.sources) - 3})" if len(self.sources) > 3 else "")
-        return f"{shown or '-'}; {self.started[:19]}"
+    def shown_sources(self) -> str:
+        more = f" … (+{len(self.sources) - 3})" if len(self.sources) > 3 else ""
+        return ", ".join(self.sources[:3]) + more or "-"
 
 
 def runs(session) -> list[Run]:
@@ -103,8 +103,8 @@ def settle(session, notify: Callable[[str], None]) -> None:
             clean_up(session, r.id)
         elif r.state == "rolling back" or not r.client_alive():
             roll_back(session, r.id)
-            notify(f"已回滚一次中断的导入（来源 {r.describe()}）; "
-                   f"rolled back an interrupted load (sources {r.describe()} started)")
+            notify(f"已回滚一次中断的导入（来源 {r.shown_sources()}，开始于 {r.started[:19]}）; "
+                   f"rolled back an interrupted load (sources {r.shown_sources()}, started {r.started[:19]})")
         else:
             raise DatabaseError(
                 f"另一个导入正在进行（主机 {r.host}，进程 {r.pid}，开始于 {r.started[:19]}）; "

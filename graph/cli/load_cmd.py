@@ -18,7 +18,8 @@ def write_with_progress(driver, settings, ds: Dataset, known_ids=None):
     from graph.writer import Neo4jWriter
 
     writer = Neo4jWriter(driver, database=settings.neo4j_database, batch_size=settings.batch_size,
-                         atomic_limit=settings.atomic_limit, notify=console.print)
+                         atomic_limit=settings.atomic_limit,
+                         notify=lambda line: console.print(line, soft_wrap=True))  # one line
     total = len(ds.nodes) + len(ds.edges)
     if total < PROGRESS_THRESHOLD:
         return writer.write(ds, known_ids)

@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 JINSHANG = Path(sys.executable).parent / "jinshang"
 LEDGERS = ROOT / "tests" / "fixtures" / "ledgers"
 SMALL = {"JINSHANG_ATOMIC_LIMIT": "100", "JINSHANG_BATCH_SIZE": "10"}
-TAGGED = "MATCH (n) WHERE n._load_run IS NOT NULL RETURN count(n) AS n"
 BOOKKEEPING = ("MATCH (n) WHERE n:LoadRun OR n:LoadUndo OR n._load_run IS NOT NULL RETURN count(n) AS n "
                "UNION ALL MATCH ()-[r]->() WHERE r._load_run IS NOT NULL RETURN count(r) AS n")
 
@@ -50,10 +49,10 @@ def _start_load(cli_env, *args) -> subprocess.Popen:
 
 
 def _wait_for_batches(driver, proc, at_least: int = 50, timeout: float = 120) -> None:
-    """Until the load has committed some batches (its tags are in the database)."""
+    """Until the load has committed some batches (its tags and before-images are in the database)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if _count(driver, TAGGED) >= at_least:
+        if _count(driver, BOOKKEEPING) >= at_least:
             return
         if proc.poll() is not None:
             pytest.fail(f"the load ended before it could be interrupted: {proc.communicate()}")
