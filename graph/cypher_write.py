@@ -39,8 +39,11 @@ _SET = ("ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
 # (a LoadUndo node) in the same transaction, so an interrupted run can be undone exactly.
 RUN_KEY = "_load_run"
 INTERNAL_LABELS = ("LoadRun", "LoadUndo")  # bookkeeping, outside the graph contract
-_UNDO = ("FOREACH (x IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (u:LoadUndo) "
+_UNDO = ("WITH {keep}, CASE WHEN o IS NULL THEN 0 ELSE size(keys(o)) + 2 END AS undo_props "
+         "FOREACH (x IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (u:LoadUndo) "
          "SET u = properties(x), u._undo_run = $run, u.{ref} = elementId(x)) ")
+# What the journal itself wrote, so the summary counts only the data (graph.writer).
+_JOURNALED = " RETURN count(o) AS undone, sum(undo_props) AS undo_props, count(*) - count(o) AS tagged"
 
 
 def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False) -> str:
@@ -52,8 +55,9 @@ def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False)
     extra += f", n.{RUN_KEY} = $run" if journal else ""
     return (
         f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row[0]}}) WITH row, o WHERE {_changed('o', 'row[1]')} "
-        + (_UNDO.format(ref="_undo_node") if journal else "")
+        + (_UNDO.format(keep="row, o", ref="_undo_node") if journal else "")
         + f"MERGE (n:{label} {{id: row[0]}}) " + _SET.format(v="n", p="row[1]", extra=extra)
+        + (_JOURNALED if journal else "")
     )
 
 
@@ -85,9 +89,10 @@ def merge_rels(rtype: str, start: str, end: str, schema: Schema | None = None, j
     return (
         f"UNWIND $rows AS row MATCH (a:{start} {{id: row[0]}}) MATCH (b:{end} {{id: row[1]}}) "
         f"OPTIONAL MATCH (a)-[o:{rtype}]->(b){where_key} WITH row, a, b, o WHERE {_changed('o', 'row[2]')} "
-        + (_UNDO.format(ref="_undo_rel") if journal else "")
+        + (_UNDO.format(keep="row, a, b, o", ref="_undo_rel") if journal else "")
         + f"MERGE (a)-[r:{rtype}{key}]->(b) "
         + _SET.format(v="r", p="row[2]", extra=f", r.{RUN_KEY} = $run" if journal else "")
+        + (_JOURNALED if journal else "")
     )
 
 

@@ -46,6 +46,12 @@ class WriteSummary:
         self.properties_set += counters.properties_set
         self.labels_added += counters.labels_added
 
+    def discount(self, journal) -> None:
+        """Leave out what the load-run journal wrote: before-image nodes and run tags."""
+        self.nodes_created -= journal["undone"]
+        self.labels_added -= journal["undone"]
+        self.properties_set -= journal["undo_props"] + journal["tagged"]
+
 
 def _present(props: dict) -> dict:
     # Nulls are never stored; most records have none, so skip the copy then (millions of rows).
@@ -182,12 +188,16 @@ class Neo4jWriter:
 
         def run_batch(tx: ManagedTransaction, statement, batch, sources) -> object:
             load_runs.beat(tx, run)  # fails the batch if another client rolled this run back
-            return tx.run(statement, rows=batch, sources=sources, run=run).consume().counters
+            result = tx.run(statement, rows=batch, sources=sources, run=run)
+            journal = result.single()
+            return result.consume().counters, journal
 
         try:
             for statement, _, rows, name, sources in groups:
                 for batch in _batches(rows, self.batch_size):
-                    summary.add(session.execute_write(run_batch, statement, batch, sources))
+                    counters, journal = session.execute_write(run_batch, statement, batch, sources)
+                    summary.add(counters)
+                    summary.discount(journal)
                     if progress:
                         progress(name, len(batch))
             load_runs.complete(session, run)
@@ -201,8 +211,12 @@ class Neo4jWriter:
         except BaseException:  # Ctrl-C too: leave nothing half-written if the server lets us
             _try_roll_back(session, run)
             raise
-        # the data is in and visible as complete; the bookkeeping goes (or the next write finishes it)
-        load_runs.clean_up(session, run)
+        # The data is in and the run complete: its bookkeeping goes. Should that fail, the load
+        # still succeeded, and the next write finishes the clean-up (load_runs.settle).
+        try:
+            load_runs.clean_up(session, run)
+        except (Neo4jError, DriverError):
+            pass
 
     def plan(self, ds: Dataset, known_ids: dict[str, str] | None = None) -> dict[str, Counter]:
         """What `write` would do, per label/type: new, changed and unchanged rows. Reads only."""

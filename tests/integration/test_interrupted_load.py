@@ -138,6 +138,16 @@ def test_a_journaled_load_equals_an_atomic_one_and_reloads_change_nothing(seeded
     assert (again.nodes_created, again.relationships_created, again.properties_set) == (0, 0, 0)
     assert snapshot(seeded) == after
     assert after == _reference(seeded, load_ledger(demo))
+    # a journaled load that changes existing facts reports what an atomic one reports
+    second = load_ledger(demo, source_name="第二份台账")
+    atomic = Neo4jWriter(seeded).write(second, known, atomic=True)
+    _reference(seeded, load_ledger(demo))
+    changed = journaled.write(load_ledger(demo, source_name="第二份台账"), known)
+    assert _count(seeded, BOOKKEEPING) == 0
+    assert [getattr(changed, k) for k in ("nodes_created", "relationships_created", "properties_set",
+                                          "labels_added")] == \
+        [getattr(atomic, k) for k in ("nodes_created", "relationships_created", "properties_set", "labels_added")]
+    assert snapshot(seeded) == _reference(seeded, load_ledger(demo), load_ledger(demo, source_name="第二份台账"))
 
 
 def test_a_load_stopped_in_the_client_rolls_itself_back(seeded, demo):
