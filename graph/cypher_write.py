@@ -34,15 +34,30 @@ _SET = ("ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
 # every value of every row, and map keys repeated per row were most of the bytes and the time.
 
 
-def merge_nodes(label: str, schema: Schema | None = None) -> str:
+# A load too large for one transaction is journaled (graph.load_runs): what a batch creates is
+# tagged with the run id (ON CREATE only), and what it is about to change gets a before-image
+# (a LoadUndo node) in the same transaction, so an interrupted run can be undone exactly.
+RUN_KEY = "_load_run"
+INTERNAL_LABELS = ("LoadRun", "LoadUndo")  # bookkeeping, outside the graph contract
+_UNDO = ("WITH {keep}, CASE WHEN o IS NULL THEN 0 ELSE size(keys(o)) + 2 END AS undo_props "
+         "FOREACH (x IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (u:LoadUndo) "
+         "SET u = properties(x), u._undo_run = $run, u.{ref} = elementId(x)) ")
+# What the journal itself wrote, so the summary counts only the data (graph.writer).
+_JOURNALED = " RETURN count(o) AS undone, sum(undo_props) AS undo_props, count(*) - count(o) AS tagged"
+
+
+def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False) -> str:
     """`$rows`: [[id, props]], `$sources`: [source id] → MERGE on the label's key, stacking its
-    extra labels."""
+    extra labels. Journaled (`$run`): created nodes are tagged, changed ones leave a before-image."""
     schema = schema or get_schema()
     spec = schema.label(_ident(label, schema.labels))
     extra = "".join(f", n:{_ident(x, schema.labels)}" for x in spec.also)
+    extra += f", n.{RUN_KEY} = $run" if journal else ""
     return (
         f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row[0]}}) WITH row, o WHERE {_changed('o', 'row[1]')} "
-        f"MERGE (n:{label} {{id: row[0]}}) " + _SET.format(v="n", p="row[1]", extra=extra)
+        + (_UNDO.format(keep="row, o", ref="_undo_node") if journal else "")
+        + f"MERGE (n:{label} {{id: row[0]}}) " + _SET.format(v="n", p="row[1]", extra=extra)
+        + (_JOURNALED if journal else "")
     )
 
 
@@ -67,14 +82,17 @@ def _rel_parts(rtype: str, start: str, end: str, schema: Schema):
     return key, (f" WHERE {where_key}" if where_key else "")
 
 
-def merge_rels(rtype: str, start: str, end: str, schema: Schema | None = None) -> str:
+def merge_rels(rtype: str, start: str, end: str, schema: Schema | None = None, journal: bool = False) -> str:
     """`$rows`: [[start id, end id, props]], `$sources` → MERGE one fact per (ends, key properties)."""
     schema = schema or get_schema()
     key, where_key = _rel_parts(rtype, start, end, schema)
     return (
         f"UNWIND $rows AS row MATCH (a:{start} {{id: row[0]}}) MATCH (b:{end} {{id: row[1]}}) "
         f"OPTIONAL MATCH (a)-[o:{rtype}]->(b){where_key} WITH row, a, b, o WHERE {_changed('o', 'row[2]')} "
-        f"MERGE (a)-[r:{rtype}{key}]->(b) " + _SET.format(v="r", p="row[2]", extra="")
+        + (_UNDO.format(keep="row, a, b, o", ref="_undo_rel") if journal else "")
+        + f"MERGE (a)-[r:{rtype}{key}]->(b) "
+        + _SET.format(v="r", p="row[2]", extra=f", r.{RUN_KEY} = $run" if journal else "")
+        + (_JOURNALED if journal else "")
     )
 
 
@@ -94,5 +112,37 @@ def existing_ids(label: str, schema: Schema | None = None) -> str:
     return f"UNWIND $ids AS id MATCH (n:{_ident(label, schema.labels)} {{id: id}}) RETURN n.id AS id"
 
 
-COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label"
+COUNT_LABELS = ("MATCH (n) WHERE NOT n:LoadRun AND NOT n:LoadUndo "
+                "UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label")
 COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
+
+# The load-run journal (graph.load_runs). Clean-up and rollback run as auto-committed
+# `CALL {…} IN TRANSACTIONS`: one scan, committed in slices, and each step can simply be run
+# again if it is interrupted.
+RUN_START = ("CREATE (r:LoadRun {id: $run, state: 'running', started: datetime(), heartbeat: datetime(), "
+             "host: $host, pid: $pid, sources: $sources, rows: $rows})")
+RUN_BEAT = ("MATCH (r:LoadRun {id: $run}) WHERE r.state = 'running' "
+            "SET r.heartbeat = datetime() RETURN r.id AS id")
+RUN_COMPLETE = ("MATCH (r:LoadRun {id: $run}) WHERE r.state = 'running' "
+                "SET r.state = 'complete', r.heartbeat = datetime() RETURN r.id AS id")
+RUN_ROLLING_BACK = "MATCH (r:LoadRun {id: $run}) SET r.state = 'rolling back' RETURN r.id AS id"
+RUNS = ("MATCH (r:LoadRun) RETURN r.id AS id, r.state AS state, r.host AS host, r.pid AS pid, "
+        "toString(r.started) AS started, r.sources AS sources, "
+        "duration.inSeconds(r.heartbeat, datetime()).seconds AS idle ORDER BY r.started")
+_SLICE = " IN TRANSACTIONS OF 10000 ROWS"
+UNTAG_RELS = f"MATCH ()-[r]->() WHERE r.{RUN_KEY} = $run CALL (r) {{ REMOVE r.{RUN_KEY} }}" + _SLICE
+UNTAG_NODES = f"MATCH (n) WHERE n.{RUN_KEY} = $run CALL (n) {{ REMOVE n.{RUN_KEY} }}" + _SLICE
+DROP_UNDO = "MATCH (u:LoadUndo) WHERE u._undo_run = $run CALL (u) { DELETE u }" + _SLICE
+DROP_RUN = "MATCH (r:LoadRun {id: $run}) DELETE r"
+DELETE_CREATED_RELS = f"MATCH ()-[r]->() WHERE r.{RUN_KEY} = $run CALL (r) {{ DELETE r }}" + _SLICE
+DELETE_CREATED_NODES = f"MATCH (n) WHERE n.{RUN_KEY} = $run CALL (n) {{ DETACH DELETE n }}" + _SLICE
+# A before-image names its node or relationship by elementId: stable while the entity lives,
+# and the writer never deletes one. SET x = image replaces every property, so whatever the run
+# added is gone too; then the image's own bookkeeping keys are dropped.
+RESTORE_BEFORE_IMAGES = (
+    "MATCH (u:LoadUndo) WHERE u._undo_run = $run CALL (u) { "
+    "OPTIONAL MATCH (n) WHERE elementId(n) = u._undo_node "
+    "OPTIONAL MATCH ()-[r]->() WHERE elementId(r) = u._undo_rel "
+    "FOREACH (x IN CASE WHEN n IS NULL THEN [] ELSE [n] END | SET x = properties(u) REMOVE x._undo_run, x._undo_node) "
+    "FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | SET x = properties(u) REMOVE x._undo_run, x._undo_rel) "
+    "DELETE u }" + _SLICE)

@@ -21,6 +21,7 @@ import neo4j.time
 import numpy as np
 from neo4j import Driver
 
+from graph.cypher_write import RUN_KEY
 from graph.schema import get_schema
 
 # Nodes and their outgoing relationships come CHUNK start nodes to a record: each Bolt record
@@ -28,24 +29,32 @@ from graph.schema import get_schema
 # relationships: 18 s of client CPU one relationship a record, 4 s one start node a record,
 # under 3 s in chunks).
 CHUNK = 2000
+# A load's bookkeeping (graph.load_runs) is no part of the graph: its nodes are skipped, and so
+# is what a load not yet complete has created (a journaled load in progress, or one interrupted
+# and not yet rolled back).
 NODES = """
 MATCH (n)
-WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)
+WHERE NOT n:LoadRun AND NOT n:LoadUndo AND NOT coalesce(n._load_run, '') IN $unfinished
+  AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
 WITH collect(n) AS matched
 UNWIND range(0, size(matched) - 1, $chunk) AS i
 RETURN [n IN matched[i..i + $chunk] | [n.id, labels(n), properties(n)]] AS rows
 """
 EDGES = """
 MATCH (a)
-WHERE $labels IS NULL OR any(l IN labels(a) WHERE l IN $labels)
+WHERE NOT a:LoadRun AND NOT a:LoadUndo AND NOT coalesce(a._load_run, '') IN $unfinished
+  AND ($labels IS NULL OR any(l IN labels(a) WHERE l IN $labels))
 WITH collect(a) AS starts
 UNWIND range(0, size(starts) - 1, $chunk) AS i
 RETURN [a IN starts[i..i + $chunk] |
         [a.id, [(a)-[r]->(b) WHERE ($types IS NULL OR type(r) IN $types)
+                                AND NOT coalesce(r._load_run, '') IN $unfinished
                                 AND ($labels IS NULL OR any(l IN labels(b) WHERE l IN $labels))
                 | [b.id, type(r), properties(r)]]]] AS rows
 """
 SYNTHETIC = "MATCH (s:Source) WHERE s.synthetic = true RETURN collect(s.id) AS ids"
+LOAD_RUNS = ("OPTIONAL MATCH (r:LoadRun) "
+             "RETURN collect(CASE WHEN r.state <> 'complete' THEN r.id END) AS unfinished, count(r) AS runs")
 
 
 def primary_label(labels: Iterable[str]) -> str:
@@ -97,6 +106,8 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
     G = nx.MultiDiGraph()
     with _gc_paused(), driver.session(database=database, default_access_mode="READ") as s:
         synthetic = set(s.run(SYNTHETIC).single()["ids"])
+        load_runs = s.run(LOAD_RUNS).single()
+        unfinished, untag = load_runs["unfinished"], load_runs["runs"] > 0
         # a million nodes share a handful of label sets and source lists: each is worked out once
         label_of: dict[tuple, str] = {}
         is_synthetic: dict[tuple, bool] = {}
@@ -115,9 +126,11 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
         # NetworkX's own storage filled directly, as `add_node`/`add_edge` would fill it: their
         # checks and copies per call were a quarter of the client's time at L (5.4M relationships)
         node, succ, pred = G._node, G._succ, G._pred
-        for (rows,) in s.run(NODES, labels=labels, chunk=chunk):
+        for (rows,) in s.run(NODES, labels=labels, chunk=chunk, unfinished=unfinished):
             for node_id, names, props in rows:
                 props = _plain_props(props)
+                if untag:  # a load's tag, until its clean-up has removed it
+                    props.pop(RUN_KEY, None)
                 names = tuple(names)
                 if names not in label_of:
                     label_of[names] = primary_label(names)
@@ -129,7 +142,7 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
                     ids.append(node_id)
                     node[node_id], succ[node_id], pred[node_id] = mark(props), {}, {}
         arrays = _EdgeArrays(ids, pos)
-        for (rows,) in s.run(EDGES, labels=labels, types=types, chunk=chunk):
+        for (rows,) in s.run(EDGES, labels=labels, types=types, chunk=chunk, unfinished=unfinished):
             for start, out in rows:
                 i = pos.get(start)
                 if i is not None:
@@ -138,6 +151,8 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
                 for end, rtype, props in out:
                     j = pos.get(end)
                     data = mark({"type": rtype, **_plain_props(props)})
+                    if untag:
+                        data.pop(RUN_KEY, None)
                     if i is None or j is None:  # cannot happen for a consistent read; add_edge adds the node
                         arrays.valid = False
                         G.add_edge(start, end, key=rtype, **data)

@@ -37,4 +37,9 @@ def to_markdown(schema: Schema | None = None) -> str:
     out += [f"| `{a}` | `{b}` | {esc(c)} | {esc(d)} |" for a, b, c, d in label_rows(schema)]
     out += ["", "## Relationships", "", "| type | from → to | properties | meaning |", "|---|---|---|---|"]
     out += [f"| `{a}` | {b} | {esc(c)} | {esc(d)} |" for a, b, c, d in relationship_rows(schema)]
+    out += ["", "## Internal bookkeeping (not part of the contract)", "",
+            "While a load too large for one transaction runs, the writer keeps a journal in the database: "
+            "one `LoadRun` node, `LoadUndo` nodes (before-images of what the load changes) and a `_load_run` "
+            "property on what it creates. They are removed when the load completes or is rolled back, and "
+            "the projection, counts and exports ignore them."]
     return "\n".join(out) + "\n"

@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     local_lib: Path | None = Field(default=None, alias="JINSHANG_NEO4J_LIB")
     out_dir: Path = Field(default=PROJECT_ROOT / "out", alias="JINSHANG_OUT")
 
+    # Loads up to this many rows are one transaction; larger ones journaled batches (graph.writer).
+    atomic_limit: int = Field(default=50_000, alias="JINSHANG_ATOMIC_LIMIT", ge=1)
+    batch_size: int = Field(default=5000, alias="JINSHANG_BATCH_SIZE", ge=1)
+
     @property
     def uses_local_server(self) -> bool:
         return not self.neo4j_uri

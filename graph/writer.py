@@ -5,6 +5,10 @@ per label and per (type, start label, end label), in managed transactions (the d
 transient failures). Loading the same records twice changes nothing; a fact confirmed by another
 source gains that source's id in `sources`.
 
+Every write is all or nothing. Up to `atomic_limit` rows it is one transaction. Above it, each
+batch commits on its own under a load-run journal (graph.load_runs): if the client or the server
+dies mid-way, the next write rolls the unfinished run back before it starts, and says so.
+
 >>> from graph.connection import open_driver                      # doctest: +SKIP
 >>> Neo4jWriter(open_driver(settings)).write(bundled_catalog())    # doctest: +SKIP
 """
@@ -15,14 +19,17 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j.exceptions import DriverError, Neo4jError
+
+import sys
 
 from graph import cypher_write as q
+from graph import load_runs
 from graph.errors import DatabaseError, ValidationError, Problem
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.schema import Schema, get_schema
 
-ATOMIC_LIMIT = 50_000  # rows; up to this a load is one transaction, so a failure leaves nothing
+ATOMIC_LIMIT = 50_000  # rows; up to this a load is one transaction; above it, journaled batches
 
 
 @dataclass
@@ -38,6 +45,12 @@ class WriteSummary:
         self.relationships_created += counters.relationships_created
         self.properties_set += counters.properties_set
         self.labels_added += counters.labels_added
+
+    def discount(self, journal) -> None:
+        """Leave out what the load-run journal wrote: before-image nodes and run tags."""
+        self.nodes_created -= journal["undone"]
+        self.labels_added -= journal["undone"]
+        self.properties_set -= journal["undo_props"] + journal["tagged"]
 
 
 def _present(props: dict) -> dict:
@@ -60,13 +73,25 @@ def _batches(rows: list, size: int) -> Iterable[list]:
         yield rows[i : i + size]
 
 
+def _try_roll_back(session, run: str) -> bool:
+    try:
+        load_runs.roll_back(session, run)
+        return True
+    except Exception:  # the server is gone: the next write rolls the run back
+        return False
+
+
 class Neo4jWriter:
     def __init__(self, driver: Driver, database: str = "neo4j", batch_size: int = 5000,
-                 schema: Schema | None = None):
+                 schema: Schema | None = None, atomic_limit: int = ATOMIC_LIMIT,
+                 notify: Callable[[str], None] | None = None):
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
         self.schema = schema or get_schema()
+        self.atomic_limit = atomic_limit
+        # where "an interrupted load was rolled back" goes; the CLI passes its console
+        self.notify = notify or (lambda line: print(line, file=sys.stderr))
 
     def ensure_constraints(self) -> None:
         """Uniqueness constraints and indexes from the schema; safe to run any number of times."""
@@ -81,13 +106,13 @@ class Neo4jWriter:
             if missing:
                 session.run("CALL db.awaitIndexes(300)").consume()
 
-    def groups(self, ds: Dataset, known_ids: dict[str, str] | None = None) -> list[tuple]:
+    def groups(self, ds: Dataset, known_ids: dict[str, str] | None = None, journal: bool = False) -> list[tuple]:
         """(statement, plan statement, rows, name, sources) per label or relationship signature
         and per sources tuple (usually one per source file)."""
         by_label: dict[tuple, list] = defaultdict(list)
         for n in ds.nodes.values():
             by_label[(n.label, n.sources)].append(node_row(n))
-        out = [(q.merge_nodes(lab, self.schema), q.plan_nodes(lab, self.schema), rows, lab, list(src))
+        out = [(q.merge_nodes(lab, self.schema, journal), q.plan_nodes(lab, self.schema), rows, lab, list(src))
                for (lab, src), rows in sorted(by_label.items())]
         labels = {i: n.label for i, n in ds.nodes.items()}
         labels.update({k: v for k, v in (known_ids or {}).items() if k not in labels})
@@ -97,7 +122,8 @@ class Neo4jWriter:
         statements = {}
         for (t, s, e, src), rows in sorted(by_sig.items()):
             if (t, s, e) not in statements:
-                statements[(t, s, e)] = (q.merge_rels(t, s, e, self.schema), q.plan_rels(t, s, e, self.schema))
+                statements[(t, s, e)] = (q.merge_rels(t, s, e, self.schema, journal),
+                                         q.plan_rels(t, s, e, self.schema))
             out.append((*statements[(t, s, e)], rows, f"{t} ({s}→{e})", list(src)))
         return out
 
@@ -120,45 +146,77 @@ class Neo4jWriter:
 
     def write(self, ds: Dataset, known_ids: dict[str, str] | None = None,
               progress: Callable[[str, int], None] | None = None, atomic: bool | None = None) -> WriteSummary:
-        """Write every record; atomic (one transaction) up to ATOMIC_LIMIT rows unless told."""
+        """Write every record, all or nothing: one transaction up to `atomic_limit` rows (unless
+        told), journaled batches above it."""
         problems = ds.check(self.schema, known_ids)
         if problems:
             raise ValidationError([Problem("(records)", None, None, None, p) for p in problems])
         self.ensure_constraints()
         self.check_external(ds, known_ids)
-        groups = self.groups(ds, known_ids)
-        total = sum(len(g[2]) for g in groups)
-        atomic = total <= ATOMIC_LIMIT if atomic is None else atomic
+        total = len(ds.nodes) + len(ds.edges)
+        atomic = total <= self.atomic_limit if atomic is None else atomic
+        groups = self.groups(ds, known_ids, journal=not atomic)
         summary = WriteSummary()
-
-        def run_groups(tx: ManagedTransaction, selected) -> list:
-            results = []
-            for statement, _, rows, name, sources in selected:
-                for batch in _batches(rows, self.batch_size):
-                    results.append(tx.run(statement, rows=batch, sources=sources).consume().counters)
-                    if progress and not atomic:
-                        progress(name, len(batch))
-            return results
-
         try:
             with self.driver.session(database=self.database) as session:
+                # what an interrupted load left is undone first, whatever the size of this one
+                load_runs.settle(session, self.notify)
                 if atomic:
-                    for counters in session.execute_write(run_groups, groups):
-                        summary.add(counters)
-                    if progress:
-                        for _, _, rows, name, _ in groups:
-                            progress(name, len(rows))
+                    self._write_atomic(session, groups, summary, progress)
                 else:
-                    for statement, plan, rows, name, sources in groups:
-                        for batch in _batches(rows, self.batch_size):
-                            for counters in session.execute_write(
-                                    run_groups, [(statement, plan, batch, name, sources)]):
-                                summary.add(counters)
-        except (Neo4jError, ServiceUnavailable) as exc:
+                    self._write_journaled(session, groups, summary, progress, total)
+        except (Neo4jError, DriverError) as exc:
             raise DatabaseError(f"writing to Neo4j failed: {exc}") from exc
         for _, _, rows, name, _ in groups:
             summary.rows[name] += len(rows)
         return summary
+
+    def _write_atomic(self, session, groups, summary: WriteSummary, progress) -> None:
+        def run_all(tx: ManagedTransaction) -> list:
+            return [tx.run(statement, rows=batch, sources=sources).consume().counters
+                    for statement, _, rows, _, sources in groups for batch in _batches(rows, self.batch_size)]
+
+        for counters in session.execute_write(run_all):
+            summary.add(counters)
+        if progress:
+            for _, _, rows, name, _ in groups:
+                progress(name, len(rows))
+
+    def _write_journaled(self, session, groups, summary: WriteSummary, progress, total: int) -> None:
+        sources = sorted({s for g in groups for s in g[4]})
+        run = load_runs.start(session, sources, total)
+
+        def run_batch(tx: ManagedTransaction, statement, batch, sources) -> object:
+            load_runs.beat(tx, run)  # fails the batch if another client rolled this run back
+            result = tx.run(statement, rows=batch, sources=sources, run=run)
+            journal = result.single()
+            return result.consume().counters, journal
+
+        try:
+            for statement, _, rows, name, sources in groups:
+                for batch in _batches(rows, self.batch_size):
+                    counters, journal = session.execute_write(run_batch, statement, batch, sources)
+                    summary.add(counters)
+                    summary.discount(journal)
+                    if progress:
+                        progress(name, len(batch))
+            load_runs.complete(session, run)
+        except load_runs.RunAborted:
+            raise
+        except (Neo4jError, DriverError) as exc:
+            done = _try_roll_back(session, run)
+            raise DatabaseError(f"writing to Neo4j failed: {exc}; " + (
+                "已写入的部分已回滚; what was written is rolled back" if done else
+                "已写入的部分将在下次导入时回滚; the next load rolls back what was written")) from exc
+        except BaseException:  # Ctrl-C too: leave nothing half-written if the server lets us
+            _try_roll_back(session, run)
+            raise
+        # The data is in and the run complete: its bookkeeping goes. Should that fail, the load
+        # still succeeded, and the next write finishes the clean-up (load_runs.settle).
+        try:
+            load_runs.clean_up(session, run)
+        except (Neo4jError, DriverError):
+            pass
 
     def plan(self, ds: Dataset, known_ids: dict[str, str] | None = None) -> dict[str, Counter]:
         """What `write` would do, per label/type: new, changed and unchanged rows. Reads only."""

@@ -17,7 +17,9 @@ PROGRESS_THRESHOLD = 20_000  # rows; smaller loads finish before a bar would be 
 def write_with_progress(driver, settings, ds: Dataset, known_ids=None):
     from graph.writer import Neo4jWriter
 
-    writer = Neo4jWriter(driver, database=settings.neo4j_database)
+    writer = Neo4jWriter(driver, database=settings.neo4j_database, batch_size=settings.batch_size,
+                         atomic_limit=settings.atomic_limit,
+                         notify=lambda line: console.print(line, soft_wrap=True))  # one line
     total = len(ds.nodes) + len(ds.edges)
     if total < PROGRESS_THRESHOLD:
         return writer.write(ds, known_ids)
@@ -60,7 +62,7 @@ def load_command(
     synthetic: bool = typer.Option(False, "--synthetic", help="Mark a ledger's Source as generated data."),
     source_name: str = typer.Option(None, "--source-name", help="Name of a ledger's Source (default: the file name)."),
 ) -> None:
-    """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing."""
+    """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from loaders.dispatch import load_paths
     from loaders.gazetteer import bundled_gazetteer
 

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from graph.cypher_write import INTERNAL_LABELS
 from graph.schema import coerce_value, get_schema, parse_schema
 from graph.errors import SchemaError
 
@@ -77,6 +78,7 @@ def test_code_and_docs_mention_only_schema_labels_and_types():
     bad = []
     for path in files:
         labels, types = _mentioned(path.read_text(encoding="utf-8"))
-        bad += [f"{path.name}: label {x}" for x in labels - set(s.labels)]
+        # the writer's load-run bookkeeping is declared once, outside the contract (graph.cypher_write)
+        bad += [f"{path.name}: label {x}" for x in labels - set(s.labels) - set(INTERNAL_LABELS)]
         bad += [f"{path.name}: type {x}" for x in types - set(s.relationships)]
     assert not bad, bad
