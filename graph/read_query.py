@@ -17,6 +17,7 @@ server that never answers cannot hang the command).
 """
 from __future__ import annotations
 
+import logging
 import signal
 import threading
 from collections.abc import Iterator
@@ -136,7 +137,11 @@ def _client_deadline(seconds: float | None) -> Iterator[None]:
         yield
         return
 
+    driver_log = logging.getLogger("neo4j")
+    was_disabled = driver_log.disabled
+
     def fire(signum, frame):
+        driver_log.disabled = True  # its complaints about the connection cut here are expected noise
         raise _Deadline()
 
     previous = signal.signal(signal.SIGALRM, fire)
@@ -148,6 +153,7 @@ def _client_deadline(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        driver_log.disabled = was_disabled
 
 
 def _timed_out(timeout: float | None) -> QueryTimeout:

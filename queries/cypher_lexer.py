@@ -18,6 +18,11 @@ from graph.errors import ReadOnlyViolation
 
 _NUMBER = re.compile(r"0[xX][0-9a-fA-F_]+|0o[0-7_]+|\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?")
 _OPEN, _CLOSE = "([{", ")]}"
+_OPERATOR_PUNCT = set("+-*/%^=<>")
+_OPERATOR_WORDS = {"AND", "OR", "XOR", "NOT"}
+# where one expression ends and the next begins
+_EXPRESSION_ENDS = {"AS", "WHERE", "RETURN", "WITH", "MATCH", "OPTIONAL", "ORDER", "BY", "SKIP", "LIMIT",
+                    "UNWIND", "CALL", "YIELD", "CASE", "WHEN", "THEN", "ELSE", "END", "UNION"}
 
 
 @dataclass(frozen=True)
@@ -121,3 +126,21 @@ def nesting_depth(toks: list[Token]) -> int:
             elif t.text in _CLOSE:
                 depth -= 1
     return deepest
+
+
+def longest_chain(toks: list[Token]) -> int:
+    """The most operators (+ - * / % ^ = < > AND OR XOR NOT) in one expression at one bracket level:
+    ``1+1+1`` has 2. The server's parser recurses once per operator, as for a bracket."""
+    counts, longest = [0], 0
+    for t in toks:
+        if t.kind == "punct" and t.text in _OPEN:
+            counts.append(0)
+        elif t.kind == "punct" and t.text in _CLOSE:
+            if len(counts) > 1:
+                counts.pop()
+        elif (t.kind == "punct" and t.text in _OPERATOR_PUNCT) or t.word in _OPERATOR_WORDS:
+            counts[-1] += 1
+            longest = max(longest, counts[-1])
+        elif t.text in (",", "|", ";") or t.word in _EXPRESSION_ENDS:
+            counts[-1] = 0
+    return longest

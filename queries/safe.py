@@ -1,9 +1,9 @@
 """The read-only rule for user-supplied Cypher: an allow-list, checked twice.
 
 Before anything is sent, the statement's tokens (queries.cypher_lexer: strings, comments and
-backtick names cannot hide or fake a keyword) must pass ``check_statement``: not too long or too
-deeply nested (the server's parser overflows its stack on thousands of nested brackets and never
-replies), beginning like a read (MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL, optionally
+backtick names cannot hide or fake a keyword) must pass ``check_statement``: not too long, too
+deeply nested or too long a chain of operators (the server's parser never replies to thousands of
+nested brackets, nor to 600 operators in a row: ``1+1+…``, ``NOT NOT …``), beginning like a read (MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL, optionally
 after EXPLAIN or PROFILE), with no administration (SHOW, TERMINATE, GRANT …), no USE, no LOAD CSV,
 no ``CALL { } IN TRANSACTIONS``, and CALL only of the named read procedures below.
 
@@ -29,11 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graph.errors import ReadOnlyViolation
-from queries.cypher_lexer import Token, nesting_depth, tokens
+from queries.cypher_lexer import Token, longest_chain, nesting_depth, tokens
 
 MAX_CHARS = 20_000   # the longest named query is about 2,000 characters
 MAX_DEPTH = 100      # brackets nested deeper than any real read; thousands crash the server's parser
-MAX_TOKENS = 4_000   # long chains (NOT NOT NOT …, - - - …) nest in the parser without brackets
+MAX_CHAIN = 200      # operators in one expression (1+1+…, NOT NOT …): 600 hang the server as brackets do
+MAX_TOKENS = 4_000   # the longest named query has about 400
 
 QUERY_TYPES = {
     "r": "read-only",
@@ -111,13 +112,17 @@ def check_statement(text: str) -> None:
         raise _refuse(f"语句有 {len(text):,} 个字符，超过上限 {MAX_CHARS:,}",
                       f"the statement is {len(text):,} characters long, over the limit of {MAX_CHARS:,}")
     toks = tokens(text)
-    if len(toks) > MAX_TOKENS:
-        raise _refuse(f"语句有 {len(toks):,} 个词法单元，超过上限 {MAX_TOKENS:,}",
-                      f"the statement has {len(toks):,} tokens, over the limit of {MAX_TOKENS:,}")
     depth = nesting_depth(toks)
     if depth > MAX_DEPTH:
         raise _refuse(f"括号嵌套 {depth} 层，超过上限 {MAX_DEPTH}",
                       f"brackets nested {depth} deep, over the limit of {MAX_DEPTH}")
+    chain = longest_chain(toks)
+    if chain > MAX_CHAIN:
+        raise _refuse(f"一个表达式里有 {chain} 个运算符，超过上限 {MAX_CHAIN}",
+                      f"one expression chains {chain} operators, over the limit of {MAX_CHAIN}")
+    if len(toks) > MAX_TOKENS:
+        raise _refuse(f"语句有 {len(toks):,} 个词法单元，超过上限 {MAX_TOKENS:,}",
+                      f"the statement has {len(toks):,} tokens, over the limit of {MAX_TOKENS:,}")
     if not toks:
         raise _refuse("没有语句", "the statement is empty")
     _check_start(toks)
