@@ -1,9 +1,15 @@
 """Run one user-supplied (or library) Cypher statement read-only, streaming its rows.
 
-Two locks, both on the server's side: the statement is first planned with EXPLAIN (nothing runs)
-and refused unless its plan is read-only (see queries.safe), then it runs in an explicit
-transaction of a READ-mode session, which the server itself refuses to let write. Parameters are
-always passed as Bolt parameters, never formatted into the text.
+Three locks. Before anything is sent, the statement's tokens must read like a plain read (an
+allow-list of clauses and read procedures; too long or too deeply nested text is refused too: see
+queries.safe). Then the server plans it with EXPLAIN (nothing runs) and the plan must hold to the
+same allow-list. Then it runs in an explicit transaction of a READ-mode session, which the server
+itself refuses to let write. Parameters are always Bolt parameters, never formatted into the text.
+
+A leading ``PROFILE`` runs the read as usual and returns its rows; a leading ``EXPLAIN`` runs
+nothing and returns the plan, one row per operator. Every statement has a time limit: the server
+ends the transaction after ``timeout`` seconds, and on the main thread the client gives up too (a
+server that never answers cannot hang the command).
 
 >>> with read_rows(driver, "MATCH (c:County) RETURN c.name AS name", {}) as rows:  # doctest: +SKIP
 ...     rows.keys, next(iter(rows))
@@ -11,6 +17,9 @@ always passed as Bolt parameters, never formatted into the text.
 """
 from __future__ import annotations
 
+import logging
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from neo4j import READ_ACCESS, Driver
@@ -20,7 +29,9 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.errors import DatabaseError
-from queries.safe import check_read_only, operator_names
+from queries.safe import check_plan, check_statement, plan_operators, split_mode
+
+DEFAULT_TIMEOUT_S = 120.0  # a read of this project's graph takes seconds; a hung server, forever
 
 
 def plain(value):
@@ -67,49 +78,125 @@ class Rows:
             yield {k: plain(v) for k, v in zip(self.keys, record.values())}
 
 
+class QueryTimeout(DatabaseError):
+    """A statement ran past its time limit (or the server stopped answering)."""
+
+
+class PlanRows:
+    """The rows of ``EXPLAIN``: one per operator of the plan, indented by depth; nothing ran."""
+
+    keys = ["operator", "details", "estimated_rows", "identifiers"]
+
+    def __init__(self, plan: dict | None):
+        self._plan = plan
+
+    def __iter__(self) -> Iterator[dict]:
+        stack = [(self._plan, 0)] if self._plan else []
+        while stack:
+            node, depth = stack.pop()
+            args = node.get("args") or {}
+            rows = args.get("EstimatedRows")
+            yield {"operator": "  " * depth + str(node.get("operatorType", "")).split("@", 1)[0],
+                   "details": str(args.get("Details", "")),
+                   "estimated_rows": round(rows, 1) if isinstance(rows, float) else rows,
+                   "identifiers": ", ".join(node.get("identifiers") or [])}
+            stack.extend((child, depth + 1) for child in reversed(node.get("children") or []))
+
+
 def statement_text(query: str) -> str:
     """The statement as sent: surrounding blanks and one trailing ';' removed."""
     text = query.strip()
     return text[:-1].rstrip() if text.endswith(";") else text
 
 
-def explain_read_only(session, query: str, params: dict) -> None:
-    """Plan ``query`` with EXPLAIN (runs nothing) and raise ReadOnlyViolation unless it only reads."""
+def explain_read_only(session, query: str, params: dict, timeout: float | None = None) -> dict | None:
+    """Plan ``query`` with EXPLAIN (runs nothing); raise ReadOnlyViolation unless the plan only
+    reads the graph. Returns the plan."""
     try:
-        with session.begin_transaction() as tx:
+        with session.begin_transaction(timeout=timeout) as tx:
             summary = tx.run("EXPLAIN " + query, params).consume()
     except Neo4jError as exc:
         # the server quotes the statement it planned: show the user's text, not our prefix
         msg = _one_line(exc).replace('"EXPLAIN ', '"')
         raise DatabaseError(f"the query failed: {msg}") from exc
-    check_read_only(summary.query_type, operator_names(summary.plan))
+    check_plan(summary.query_type, plan_operators(summary.plan))
+    return summary.plan
+
+
+class _Deadline(BaseException):
+    """Raised by the timer inside whatever the main thread is doing (a socket read, usually).
+    A BaseException, so no ``except Exception`` in the driver turns it into something else."""
+
+
+@contextmanager
+def _client_deadline(seconds: float | None) -> Iterator[None]:
+    """On the main thread, raise _Deadline after ``seconds`` (SIGALRM); elsewhere do nothing: the
+    server's transaction timeout is then the only limit."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    driver_log = logging.getLogger("neo4j")
+    was_disabled = driver_log.disabled
+
+    def fire(signum, frame):
+        driver_log.disabled = True  # its complaints about the connection cut here are expected noise
+        raise _Deadline()
+
+    previous = signal.signal(signal.SIGALRM, fire)
+    # It fires again every half second after the first time: the driver's clean-up (rolling the
+    # transaction back) waits on the same silent server, and must be cut short too.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        driver_log.disabled = was_disabled
+
+
+def _timed_out(timeout: float | None) -> QueryTimeout:
+    return QueryTimeout(f"查询超过 {timeout:g} 秒未完成，已放弃 (the query took longer than {timeout:g} s and was "
+                        "abandoned; narrow it, or give more time with --timeout)")
 
 
 @contextmanager
 def read_rows(driver: Driver, query: str, params: dict | None = None, *, database: str = "neo4j",
-              check: bool = True) -> Iterator[Rows]:
+              check: bool = True, timeout: float | None = DEFAULT_TIMEOUT_S) -> Iterator[Rows | PlanRows]:
     """Yield the rows of a read-only statement, streamed inside a READ transaction.
 
-    Raises ReadOnlyViolation (before anything runs) for a statement that would write, and
-    DatabaseError, in one line, for a statement the server rejects. ``check=False`` skips the
-    EXPLAIN step (the READ transaction still refuses writes): only for tests of that second lock.
+    Raises ReadOnlyViolation (before anything runs) for a statement outside the read-only
+    allow-list, QueryTimeout past ``timeout`` seconds, and DatabaseError, in one line, for a
+    statement the server rejects. ``check=False`` skips both checks (the READ transaction still
+    refuses writes): only for tests of that last lock.
     """
     query, params = statement_text(query), dict(params or {})
+    mode = None
+    if check:
+        mode, query = split_mode(query)
+        check_statement(query)
     try:
         # Notifications (deprecations, performance hints) are for developers, not analysts' output.
-        with driver.session(database=database, default_access_mode=READ_ACCESS,
-                            notifications_min_severity="OFF") as session:
-            if check:
-                explain_read_only(session, query, params)
-            with session.begin_transaction() as tx:
+        with _client_deadline(timeout), driver.session(
+                database=database, default_access_mode=READ_ACCESS, notifications_min_severity="OFF") as session:
+            plan = explain_read_only(session, query, params, timeout) if check else None
+            if mode == "EXPLAIN":
+                yield PlanRows(plan)
+                return
+            with session.begin_transaction(timeout=timeout) as tx:
                 yield Rows(tx.run(query, params))
                 # a read has nothing to commit: leaving the block rolls the transaction back
+    except _Deadline:
+        raise _timed_out(timeout) from None
     except (Neo4jError, DriverError) as exc:
+        if "TimedOut" in str(getattr(exc, "code", "") or ""):  # the server's transaction timeout
+            raise _timed_out(timeout) from exc
         raise DatabaseError(f"the query failed: {_one_line(exc)}") from exc
 
 
-def fetch(driver: Driver, query: str, params: dict | None = None, *, database: str = "neo4j"
-          ) -> tuple[list[str], list[dict]]:
+def fetch(driver: Driver, query: str, params: dict | None = None, *, database: str = "neo4j",
+          timeout: float | None = DEFAULT_TIMEOUT_S) -> tuple[list[str], list[dict]]:
     """All rows at once, for small results: (keys, rows)."""
-    with read_rows(driver, query, params, database=database) as rows:
+    with read_rows(driver, query, params, database=database, timeout=timeout) as rows:
         return rows.keys, list(rows)

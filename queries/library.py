@@ -85,6 +85,9 @@ class NamedQuery:
         out = {}
         for p in self.params:
             out[p.name] = typed_value(p.type, given[p.name], name=p.name) if p.name in given else p.default
+            if p.required and out[p.name] is None:  # `-p chamber=null` is not a value
+                raise ParameterError(f"参数 {p.name!r} 必填，不能为 null (query {self.name!r}: required parameter "
+                                     f"{p.name!r} may not be null; e.g. {self.example})")
         return out
 
 

@@ -26,6 +26,7 @@ _INT = re.compile(r"^[+-]?\d+$")
 _FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][+-]?\d+)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TRUE, _FALSE = {"true", "yes", "是"}, {"false", "no", "否"}
+BOLT_INT_MIN, BOLT_INT_MAX = -2**63, 2**63 - 1  # Bolt integers are 64-bit
 
 
 class ParameterError(JinshangError):
@@ -55,14 +56,14 @@ def typed_value(type_: str, raw, *, name: str = "value"):
     if not isinstance(raw, str):
         raw_ok = {"string": str, "int": int, "float": (int, float), "bool": bool, "date": date}[type_]
         if isinstance(raw, raw_ok) and not (type_ in ("int", "float") and isinstance(raw, bool)):
-            return float(raw) if type_ == "float" else raw
+            return float(raw) if type_ == "float" else bolt_int(raw, name) if type_ == "int" else raw
         raw = str(raw)
     text = raw.strip()
     try:
         if type_ == "string":
             return raw
         if type_ == "int" and _INT.match(text):
-            return int(text)
+            return bolt_int(int(text), name)
         if type_ == "float" and (_INT.match(text) or _FLOAT.match(text)):
             return float(text)
         if type_ == "bool" and text.lower() in _TRUE | _FALSE:
@@ -74,11 +75,25 @@ def typed_value(type_: str, raw, *, name: str = "value"):
     raise ParameterError(f"parameter {name!r}: {raw!r} is not a valid {type_}")
 
 
-def infer_value(raw: str):
+def bolt_int(value: int, name: str = "value") -> int:
+    """``value`` if Bolt can carry it (64-bit), else ParameterError naming the parameter.
+
+    >>> bolt_int(2**63, "n")
+    Traceback (most recent call last):
+    ...
+    queries.params.ParameterError: 参数 'n' 的值 9223372036854775808 超出 64 位整数范围 (parameter 'n': 9223372036854775808 is outside the 64-bit integer range Neo4j accepts, -9223372036854775808 to 9223372036854775807)
+    """
+    if not BOLT_INT_MIN <= value <= BOLT_INT_MAX:
+        raise ParameterError(f"参数 {name!r} 的值 {value} 超出 64 位整数范围 (parameter {name!r}: {value} is outside "
+                             f"the 64-bit integer range Neo4j accepts, {BOLT_INT_MIN} to {BOLT_INT_MAX})")
+    return value
+
+
+def infer_value(raw: str, name: str = "value"):
     """For ad-hoc Cypher: int, float, bool, date (YYYY-MM-DD) or null when the text says so, else string."""
     text = raw.strip()
     if _INT.match(text):
-        return int(text)
+        return bolt_int(int(text), name)
     if _FLOAT.match(text):
         return float(text)
     if text.lower() in ("true", "false"):
@@ -100,5 +115,5 @@ def parse_adhoc(assignments: list[str]) -> dict:
         key, type_, raw = parse_assignment(a)
         if key in out:
             raise ParameterError(f"parameter {key!r} given twice")
-        out[key] = typed_value(type_, raw, name=key) if type_ else infer_value(raw)
+        out[key] = typed_value(type_, raw, name=key) if type_ else infer_value(raw, key)
     return out

@@ -1,7 +1,8 @@
 """`jinshang query list|show|run` (the named-query library) and `jinshang cypher` (ad-hoc reads).
 
-Both only read: each statement is planned with EXPLAIN and refused unless read-only, then runs in
-a READ transaction (graph.read_query). Values given with -p are Bolt parameters, never text.
+Both only read: each statement must pass the read-only allow-list (queries.safe) on its text and
+on the server's EXPLAIN plan, then runs in a READ transaction with a time limit (graph.read_query).
+Values given with -p are Bolt parameters, never text.
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ class Format(str, Enum):
 
 PARAM_HELP = "A parameter, key=value (repeatable); typed from the query's header."
 LIMIT_HELP = "Rows shown by the table view (csv and json stream every row)."
+TIMEOUT_HELP = "Seconds a statement may run before it is abandoned."
+DEFAULT_TIMEOUT = 120.0
 
 
 @query_app.command("list")
@@ -61,6 +64,7 @@ def run_command(
     param: list[str] = typer.Option(None, "--param", "-p", help=PARAM_HELP),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or json."),
     limit: int = typer.Option(200, "--limit", min=1, help=LIMIT_HELP),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help=TIMEOUT_HELP),
 ) -> None:
     """Run a named query read-only, e.g. `jinshang query run ambassadors --format csv`."""
     from queries.library import load_query
@@ -76,7 +80,7 @@ def run_command(
         given[key] = raw
     bound = q.bind(given)
     with driver_for() as (driver, settings):
-        _emit(driver, settings.neo4j_database, q.text, bound, format, limit, title=q.name)
+        _emit(driver, settings.neo4j_database, q.text, bound, format, limit, timeout, title=q.name)
 
 
 @app.command("cypher")
@@ -88,8 +92,10 @@ def cypher_command(
                                          "YYYY-MM-DD, null, else string) or key:type=value."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or json."),
     limit: int = typer.Option(200, "--limit", min=1, help=LIMIT_HELP),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help=TIMEOUT_HELP),
 ) -> None:
-    """Run an ad-hoc read-only Cypher statement; statements that would write are refused."""
+    """Run an ad-hoc read-only Cypher statement: plain reads only (EXPLAIN shows the plan);
+    writes, administration and other procedures are refused."""
     from queries.params import parse_adhoc
 
     params = parse_adhoc(param or [])
@@ -99,17 +105,17 @@ def cypher_command(
         if query is not None:
             if not query.strip():
                 raise JinshangError("no Cypher statement given")
-            _emit(driver, settings.neo4j_database, query, params, format, limit)
+            _emit(driver, settings.neo4j_database, query, params, format, limit, timeout)
             return
-        _interactive(driver, settings, params, format, limit)
+        _interactive(driver, settings, params, format, limit, timeout)
 
 
 def _emit(driver, database: str, text: str, params: dict, format: Format, limit: int,
-          title: str | None = None) -> None:
+          timeout: float = DEFAULT_TIMEOUT, title: str | None = None) -> None:
     from graph.read_query import read_rows
     from queries.output import build_table, write_csv, write_json
 
-    with read_rows(driver, text, params, database=database) as rows:
+    with read_rows(driver, text, params, database=database, timeout=timeout) as rows:
         if format is Format.csv:
             write_csv(rows.keys, rows, sys.stdout)
         elif format is Format.json:
@@ -122,7 +128,7 @@ def _emit(driver, database: str, text: str, params: dict, format: Format, limit:
             console.print(f"{total} row(s){cut}")
 
 
-def _interactive(driver, settings, params: dict, format: Format, limit: int) -> None:
+def _interactive(driver, settings, params: dict, format: Format, limit: int, timeout: float) -> None:
     """A prompt with history (GNU readline when available); a statement ends with ';' or a blank line."""
     history = Path(settings.var_dir) / HISTORY_FILE
     try:
@@ -144,7 +150,7 @@ def _interactive(driver, settings, params: dict, format: Format, limit: int) -> 
             if not statement:
                 continue
             try:
-                _emit(driver, settings.neo4j_database, statement, params, format, limit)
+                _emit(driver, settings.neo4j_database, statement, params, format, limit, timeout)
             except JinshangError as exc:  # one line, then the next statement
                 err_console.print(f"[red]error:[/red] {exc}")
     finally:
