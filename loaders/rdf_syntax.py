@@ -8,7 +8,8 @@ the vocabulary, never fetched) are accepted; anything else is refused with one m
 not depend on whether the target exists. As a second guard, rdflib's one loading hook
 (`Context._fetch_context`) refuses while a file is parsed.
 
-A syntax error is one Problem: file, line, and the parser's own reason.
+A syntax error is one Problem: file, line, and the parser's own reason. Turtle and N-Triples
+are checked first by Oxigraph's strict parser (already a dependency), which gives both.
 
 >>> parse(Path("out/graph.ttl"))                                     # doctest: +SKIP
 <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
@@ -20,9 +21,9 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
-from rdflib.plugins.parsers.ntriples import W3CNTriplesParser
 from rdflib.plugins.shared.jsonld.context import Context
 
 from graph.errors import Problem, ValidationError
@@ -30,7 +31,11 @@ from graph.rdf_vocab import Vocabulary, get_vocab
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 NAMES = {"turtle": "Turtle", "nt": "N-Triples", "json-ld": "JSON-LD"}
-_NT_LINES = re.compile(r"\r\n|\r|\n")  # N-Triples lines end in CRLF, CR or LF (not str.splitlines)
+STRICT = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+# "Parser error at line 4 between columns 2 and 15: …", "… at line 3 column 1: …",
+# "… between line 1 column 29 and line 2 column 1: …", each ending in " (line N)"
+_OX_ERROR = re.compile(r"Parser error (?:at|between) line \d+ (?:between columns|column) (?P<col>\d+)[^:]*: "
+                       r"(?P<why>.*?)(?: \(line \d+\))?$", re.S)
 
 
 def parse(path: Path, vocab: Vocabulary | None = None) -> Graph:
@@ -69,6 +74,8 @@ def _read_text(path: Path) -> str:
 
 
 def _parse_or_explain(g: Graph, path: Path, text: str, fmt: str, base: str) -> None:
+    if fmt in STRICT:
+        _check_syntax(path, text, fmt, base)
     try:
         g.parse(data=text, format=fmt, publicID=base)
     except ValidationError:
@@ -78,26 +85,26 @@ def _parse_or_explain(g: Graph, path: Path, text: str, fmt: str, base: str) -> N
     except RecursionError:
         raise _problem(path, None, None, None, f"not valid {NAMES[fmt]}: nested too deeply") from None
     except Exception as exc:  # rdflib raises many unrelated types for bad syntax
-        line, reason = _nt_error(text) if fmt == "nt" else (None, None)
-        reason = reason or _first_line(exc)
-        raise _problem(path, line, None, None, f"not valid {NAMES[fmt]}: {reason}") from None
+        # rdflib's N-Triples error replaces the one that said why: show that one
+        inner = exc.__context__ if exc.__context__ is not None else exc
+        raise _problem(path, None, None, None, f"not valid {NAMES[fmt]}: {_first_line(inner)[:200]}") from None
+
+
+def _check_syntax(path: Path, text: str, fmt: str, base: str) -> None:
+    """Oxigraph's parser first: it follows the grammar strictly (rdflib takes `\\q` in a string, or
+    a space in an IRI) and says where and why, e.g. "A dot is expected at the end of statements"."""
+    try:
+        for _ in ox.parse(text.encode("utf-8"), format=STRICT[fmt], base_iri=base, without_named_graphs=True):
+            pass
+    except SyntaxError as exc:
+        m = _OX_ERROR.match(str(exc))
+        reason = f"{m['why']} (column {m['col']})" if m else _first_line(exc)
+        raise _problem(path, exc.lineno, None, None, f"not valid {NAMES[fmt]}: {reason}") from None
 
 
 def _first_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split("\n")[:1]).strip()
     return text or type(exc).__name__
-
-
-def _nt_error(text: str) -> tuple[int | None, str | None]:
-    """The first bad line of an N-Triples text and why (rdflib's own error names neither: it says
-    "Invalid line" with the rest of the line, the reason being in the exception it replaced)."""
-    for no, line in enumerate(_NT_LINES.split(text), 1):
-        try:
-            W3CNTriplesParser().parsestring(line)
-        except Exception as exc:
-            inner = exc.__context__ if exc.__context__ is not None else exc
-            return no, _first_line(inner)[:200]
-    return None, None
 
 
 # --- JSON-LD: contexts ------------------------------------------------------------------------

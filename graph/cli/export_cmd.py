@@ -44,4 +44,4 @@ def export_command(
     if summary.synthetic_sources:
         console.print(f"contains SYNTHETIC data from {', '.join(summary.synthetic_sources)} (marked in the file)")
     if formula_note(summary):
-        console.print(formula_note(summary), markup=False)
+        console.print(formula_note(summary), markup=False, soft_wrap=True)
