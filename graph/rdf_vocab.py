@@ -9,6 +9,8 @@ it are in graph/rdf_shapes.py; exporters and loaders/rdf.py use both.
 'https://jinshang.example.org/id/county/忻州市/代县'
 >>> v.node_id(v.node_iri("event:2017-05-12/珠海市"))
 'event:2017-05-12/珠海市'
+>>> str(v.node_iri("project:../../etc"))                         # a dot segment cannot climb
+'https://jinshang.example.org/id/project/%2E%2E/%2E%2E/etc'
 >>> str(v.classes["Person"])
 'http://xmlns.com/foaf/0.1/Person'
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -33,8 +36,12 @@ from graph.schema import PropertySpec, Schema, get_schema
 XSD_OF = {"string": XSD.string, "int": XSD.integer, "float": XSD.double, "bool": XSD.boolean,
           "date": XSD.date, "list[string]": XSD.string}
 # Characters kept as they are in an IRI path segment (RFC 3987 iunreserved + sub-delims + ":@");
-# every other ASCII character, `%` included, is percent-encoded so the id comes back exactly.
-_KEEP_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/")
+# every other ASCII character, `%` and `/` included, is percent-encoded so the id comes back exactly
+# and no id can add a segment, a query (`?`) or a fragment (`#`) to its IRI.
+_KEEP_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@")
+# Non-ASCII characters that are allowed in an IRI but invisible or misleading when read: controls,
+# format characters (bidi overrides, zero-width), and spaces or line/paragraph separators.
+_HIDDEN = {"Cc", "Cf", "Zs", "Zl", "Zp"}
 _PREFIX = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
@@ -47,19 +54,35 @@ def _ucschar(cp: int) -> bool:
 
 
 def iri_escape(text: str) -> str:
-    """Percent-encode what an IRI path may not hold; Chinese stays readable.
+    """Percent-encode what an IRI path segment may not hold; Chinese stays readable.
 
-    >>> iri_escape("代县 100%#x")
-    '代县%20100%25%23x'
+    >>> iri_escape("代县 100%#x/y")
+    '代县%20100%25%23x%2Fy'
     """
     out = []
     for ch in text:
         cp = ord(ch)
-        if ch in _KEEP_ASCII or (cp > 0x7F and _ucschar(cp)):
+        if ch in _KEEP_ASCII or (cp > 0x7F and _ucschar(cp) and unicodedata.category(ch) not in _HIDDEN):
             out.append(ch)
         else:
             out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
     return "".join(out)
+
+
+def _segment(text: str) -> str:
+    # `.` and `..` are dot segments: RFC 3986 resolution removes them (`a/../b` is `b`), so an id
+    # segment made only of dots is written as `%2E`s, which resolution leaves alone.
+    return "%2E" * len(text) if text and set(text) == {"."} else iri_escape(text)
+
+
+def id_path(rest: str) -> str:
+    """An id's text after its prefix as IRI path segments: its `/` separate segments (as in
+    `忻州市/代县`), every segment is escaped on its own.
+
+    >>> id_path("../a b/./c?d#e")
+    '%2E%2E/a%20b/%2E/c%3Fd%23e'
+    """
+    return "/".join(_segment(part) for part in rest.split("/"))
 
 
 @dataclass(frozen=True)
@@ -132,6 +155,9 @@ class Vocabulary:
         self.base = mapping["base"]
         self.id_base = self.base + "id/"
         self.export_iri = URIRef(self.id_base + "export")
+        # The one @context a JSON-LD file may name by IRI: it is never fetched, loaders/rdf_syntax.py
+        # puts jsonld_context() in its place (JSON-LD 1.1 lets a context be given by reference).
+        self.context_iri = self.base + "context.jsonld"
         self._mapping = mapping
         implied = mapping["implied"]
         self.id_pred = self.curie(implied["id"])
@@ -185,6 +211,14 @@ class Vocabulary:
         datatype = self.curie(entry["datatype"]) if entry.get("datatype") else XSD_OF[spec.type]
         return Term(spec.name, iri, spec.type, lang, datatype, spec.type == "list[string]", spec)
 
+    def jsonld_context(self) -> dict:
+        """The project's JSON-LD context: its prefixes (`jsg:`, `foaf:`, `schema:` …).
+
+        >>> get_vocab().jsonld_context()["jsg"]
+        'https://jinshang.example.org/ns#'
+        """
+        return {p: str(ns) for p, ns in self.ns.items()}
+
     def namespace_manager(self) -> NamespaceManager:
         nm = NamespaceManager(Graph(), bind_namespaces="none")
         for p, ns in self.ns.items():
@@ -197,18 +231,24 @@ class Vocabulary:
         prefix, sep, rest = node_id.partition(":")
         if not sep or not _PREFIX.match(prefix) or prefix == "rel":
             prefix, rest = "_", node_id
-        return URIRef(f"{self.id_base}{prefix}/{iri_escape(rest)}")
+        return URIRef(f"{self.id_base}{prefix}/{id_path(rest)}")
 
     def node_id(self, iri) -> str | None:
-        """The node id an IRI of ours stands for, or None for anyone else's IRI."""
+        """The node id an IRI of ours stands for, or None for anyone else's IRI — and for an IRI
+        under our base that `node_iri` would not write (`…/project/a%2Fb` next to `…/project/a/b`,
+        a raw `..`), so that one id has exactly one IRI."""
         text = str(iri)
         if not text.startswith(self.id_base):
             return None
         prefix, sep, rest = text[len(self.id_base):].partition("/")
         if not sep or prefix == "rel" or not rest:
             return None
-        rest = unquote(rest)
-        return rest if prefix == "_" else f"{prefix}:{rest}"
+        try:
+            node_id = unquote(rest, errors="strict")
+        except UnicodeDecodeError:  # `%FF`: no text of ours encodes to it
+            return None
+        node_id = node_id if prefix == "_" else f"{prefix}:{node_id}"
+        return node_id if str(self.node_iri(node_id)) == text else None
 
     def rel_iri(self, rtype: str, start: str, end: str, props: dict) -> URIRef:
         """Deterministic: the same fact (type, ends, key properties) always gets the same IRI."""

@@ -1,10 +1,12 @@
 """RDF loader: Turtle, N-Triples or JSON-LD in the project's vocabulary to validated records.
 
-Pure (no driver): the file is parsed, checked against the SHACL shapes generated from the schema
-(graph/rdf_shapes.py) with pySHACL, then read back into a Dataset — nodes from resources typed
-with a label's class, relationships from relationship resources (the plain shortcut triples
-beside them are ignored). Every SHACL violation becomes one Problem in plain words (file, focus
-node, property, value, reason) and nothing is returned: a ValidationError is raised.
+Pure (no driver): the file is parsed without reaching outside it (loaders/rdf_syntax.py), every
+triple is checked to be one the loader reads (`unread`: nothing is dropped silently), the graph
+is checked against the SHACL shapes generated from the schema (graph/rdf_shapes.py) with
+pySHACL, then read back into a Dataset — nodes from resources typed with a label's class, at the
+IRI their id gives; relationships from relationship resources (the plain shortcut triples beside
+them must match one). Every problem becomes one Problem in plain words (file, focus node,
+property, value, reason) and nothing is returned: a ValidationError is raised.
 
 >>> ds = load_rdf("out/graph.ttl")                              # doctest: +SKIP
 >>> ds.nodes["county:忻州市/代县"].props["admin_code"]           # doctest: +SKIP
@@ -13,6 +15,7 @@ node, property, value, reason) and nothing is returned: a ValidationError is rai
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,8 +26,10 @@ from graph.errors import Problem, ValidationError
 from graph.rdf_shapes import shapes_graph
 from graph.rdf_vocab import Term, Vocabulary, from_literal, get_vocab
 from graph.records import Dataset, EdgeRecord, NodeRecord
+from loaders.rdf_syntax import FORMATS, parse
 
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+# Text longer than this is refused: no name or title is this long, and Neo4j cannot index it.
+MAX_TEXT = 2000
 
 
 @contextmanager
@@ -39,28 +44,14 @@ def _quiet_rdflib():
         log.setLevel(old)
 
 
-def parse(path: Path) -> Graph:
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValidationError([Problem(str(path), None, None, path.suffix, "not an RDF file (.ttl, .nt, .jsonld)")])
-    g = Graph()
-    try:
-        g.parse(str(path), format=fmt)
-    except Exception as exc:  # rdflib raises many unrelated types for bad syntax
-        line = getattr(exc, "lines", None)
-        raise ValidationError([Problem(str(path), line, None, None, f"not valid {fmt}: {exc}".split("\n")[0],
-                                       "line")]) from None
-    return g
-
-
 def load_rdf(path, vocab: Vocabulary | None = None) -> Dataset:
     """Records from one RDF file that conforms to the shapes; ValidationError otherwise."""
     path = Path(path)
     vocab = vocab or get_vocab()
     with _quiet_rdflib():
-        g = parse(path)
+        g = parse(path, vocab)
         _stack_classes(g, vocab)
-        problems = validate(g, str(path), vocab)
+        problems = unread(g, str(path), vocab) + validate(g, str(path), vocab)
         if problems:
             raise ValidationError(problems)
         return _Reader(g, str(path), vocab).dataset()
@@ -75,12 +66,85 @@ def _stack_classes(g: Graph, vocab: Vocabulary) -> None:
                 g.add((s, RDF.type, vocab.classes[extra]))
 
 
+def unread(g: Graph, file: str, vocab: Vocabulary | None = None) -> list[Problem]:
+    """Every triple the loader would not read, and every text it should not write, as a Problem.
+
+    The loader reads nodes, relationship resources and the export resource, each through the
+    terms of its class; anything else said about them (an unknown or misspelt predicate, a class
+    outside the vocabulary, a shortcut triple with no relationship resource behind it) and any
+    subject that is none of them would be dropped, so it is refused instead.
+    """
+    vocab = vocab or get_vocab()
+    words = _Words(g, vocab)
+    problems: list[Problem] = []
+
+    def problem(s, field, value, reason):
+        shown = None if value is None else _shown(value, vocab)
+        problems.append(Problem(file, words.focus(s), field, shown, reason, "node"))
+
+    shortcuts = {r.direct for r in vocab.rels.values()}
+    implied = set()
+    for cls, rtype in vocab.type_of_class.items():
+        rel = vocab.rels[rtype]
+        for r in g.subjects(RDF.type, cls):
+            a, b = g.value(r, rel.start), g.value(r, rel.end)
+            implied.add((b, rel.direct, a) if rel.inverse else (a, rel.direct, b))
+    export = (vocab.JSG.Export, {vocab.JSG.containsSyntheticData, vocab.JSG.syntheticSource})
+    for s in sorted(set(g.subjects()), key=str):
+        types = set(g.objects(s, RDF.type))
+        label, rtype = vocab.primary_label(types), words.rel_type(s)
+        if label:
+            classes = set(vocab.node_classes(label))
+            allowed = {vocab.id_pred} | {t.iri for t in vocab.node_terms[label].values()}
+            kind = label
+        elif rtype:
+            rel = vocab.rels[rtype]
+            classes, allowed, kind = {rel.cls}, {rel.start, rel.end} | {t.iri for t in rel.props.values()}, rtype
+        elif export[0] in types:
+            classes, allowed, kind = {export[0]}, export[1], "Export"
+        else:
+            shown = ", ".join(sorted(words._short(t) for t in types)) or None
+            problem(s, "rdf:type", shown, "不是本项目词汇中的节点、关系或导出记录，其内容会被丢弃 / no node, "
+                                          "relationship or export class of the vocabulary: all said about it would be dropped")
+            continue
+        allowed |= {RDF.type, vocab.sources_pred}
+        for t in sorted(types - classes, key=str):
+            problem(s, "rdf:type", words._short(t), f"不是 {kind} 的类 / not a class of a {kind}: it would be dropped")
+        for p, o in sorted(g.predicate_objects(s), key=str):
+            if p in allowed or (label and p in shortcuts and (s, p, o) in implied):
+                continue
+            if label and p in shortcuts:
+                reason = ("捷径三元组没有对应的关系资源 / a shortcut triple with no relationship resource behind it "
+                          "(the loader reads relationships only as resources, see docs/rdf.md): it would be dropped")
+            else:
+                reason = f"未知谓词，会被丢弃 / unknown predicate for a {kind}: it would be dropped"
+            problem(s, words._short(p), o, reason)
+    for s, p, o in g:
+        if isinstance(o, Literal) and (len(o) > MAX_TEXT or _CONTROL.search(o)):
+            reason = (f"文本超过 {MAX_TEXT:,} 个字符 / text longer than {MAX_TEXT:,} characters ({len(o):,})"
+                      if len(o) > MAX_TEXT else "含控制字符 / holds a control character")
+            term = words.terms_of(s).get(p)
+            problem(s, term.name if term else words._short(p), o, reason)
+    return problems
+
+
+# C0 controls except tab and line breaks, DEL, and C1 controls: invisible, or terminal escapes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _shown(value, vocab: Vocabulary) -> str:
+    text = vocab.node_id(value) if not isinstance(value, Literal) else None
+    text = text or str(value)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
 def validate(g: Graph, file: str, vocab: Vocabulary | None = None) -> list[Problem]:
     """pySHACL against the generated shapes; one plain-words Problem per violation."""
     import pyshacl
 
     vocab = vocab or get_vocab()
-    conforms, report, _ = pyshacl.validate(g, shacl_graph=shapes_graph(), advanced=False, allow_warnings=True)
+    conforms, report, _ = pyshacl.validate(g, shacl_graph=shapes_graph(), advanced=False, allow_warnings=True,
+                                         do_owl_imports=False)  # owl:imports would fetch
     if conforms:
         return []
     words = _Words(g, vocab)
@@ -166,7 +230,7 @@ class _Words:
         if local in ("Class", "Or"):
             return "points at a node of a kind this relationship does not allow at that end (or at nothing)"
         if local == "NodeKind":
-            return "must be a resource (an IRI), not a literal"
+            return "must be a resource (an IRI), not a blank node or a literal"
         return str(report.value(r, SH.resultMessage) or local)
 
 
@@ -193,11 +257,12 @@ class _Reader:
             label = self.vocab.primary_label(set(self.g.objects(s, RDF.type)))
             if label is None:
                 continue
-            ident = self.g.value(s, self.vocab.id_pred)
-            derived = self.vocab.node_id(s)
-            node_id = str(ident) if ident is not None else derived
-            if derived is not None and ident is not None and derived != str(ident):
-                self.problem(str(ident), "id", str(s), "the IRI and the id disagree")
+            node_id = str(self.g.value(s, self.vocab.id_pred))  # the shapes require exactly one
+            expected = self.vocab.node_iri(node_id)
+            if s != expected:  # one id, one IRI: the IRI is the one the id gives, nothing else
+                where = ("IRI 不在本项目的基址下 / IRI outside the project's base " + self.vocab.id_base
+                         if not str(s).startswith(self.vocab.id_base) else "IRI 与 id 不符 / the IRI and the id disagree")
+                self.problem(node_id, "id", str(s), f"{where}; this id's IRI is <{expected}>")
             self.ids[s] = node_id
             nodes.append((s, label, node_id))
         for s, label, node_id in nodes:
@@ -234,8 +299,14 @@ class _Reader:
         return out
 
     def sources(self, s) -> tuple[str, ...]:
-        return tuple(sorted(x for x in (self.ref(o) for o in self.g.objects(s, self.vocab.sources_pred))
-                            if x is not None))
+        out = []
+        for o in self.g.objects(s, self.vocab.sources_pred):
+            ref = self.ref(o)
+            if ref is None:
+                self.problem(self.ids.get(s, str(s)), "sources", str(o), "names no node of this graph")
+            else:
+                out.append(ref)
+        return tuple(sorted(out))
 
 
-__all__ = ["load_rdf", "validate", "parse", "FORMATS"]
+__all__ = ["load_rdf", "validate", "unread", "parse", "FORMATS", "MAX_TEXT"]

@@ -3,16 +3,22 @@
 CSV and JSON are written row by row as the rows arrive; the table keeps at most ``limit`` rows
 and counts the rest, so a large result never sits in memory.
 
+CSV is for people, who open it in Excel or WPS: a text cell that a spreadsheet would take for a
+formula (starting with `=`, `+`, `-`, `@`, tab or CR, or a full-width `＝＋－＠`) is written as
+OWASP advises against CSV injection: a `'` in front and the cell quoted. Numbers stay numbers.
+
 >>> import io
 >>> out = io.StringIO()
->>> write_json([{"name": "代县", "n": 2}], out)
-1
->>> out.getvalue()
-'[\\n{"name": "代县", "n": 2}\\n]\\n'
+>>> write_csv(["v"], [{"v": '=HYPERLINK("http://x")'}, {"v": -3.5}, {"v": "-3.5"}], out)
+3
+>>> print(out.getvalue(), end="")
+v
+"'=HYPERLINK(""http://x"")"
+-3.5
+"'-3.5"
 """
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from datetime import date, datetime, time
@@ -45,13 +51,42 @@ def cell_text(value) -> str:
     return str(value)
 
 
+# What a spreadsheet reads as the start of a formula (OWASP, CSV injection), and the full-width
+# forms a Chinese input method types, which WPS and Excel also accept.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def is_formula_like(value) -> bool:
+    """True for text a spreadsheet would run as a formula; numbers are never formula-like."""
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+def csv_field(value) -> str:
+    """One CSV field: minimal quoting as the csv module does, and formula-like text defused.
+
+    >>> print(csv_field("@SUM(A1)"), csv_field("a,b"), csv_field(-2), csv_field("代县"))
+    "'@SUM(A1)" "a,b" -2 代县
+    """
+    text = cell_text(value)
+    defuse = is_formula_like(text) and not isinstance(value, (int, float))
+    if defuse:
+        text = "'" + text
+    # The csv module cannot quote one cell of a row and not the others, so quoting is done here.
+    if defuse or any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def write_csv(keys: list[str], rows: Iterable[dict], out: TextIO) -> int:
     """A header line and one line per row; returns the number of rows written."""
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(keys)
+    def line(fields):
+        cells = [csv_field(f) for f in fields]
+        return (",".join(cells) if cells != [""] else '""') + "\n"  # a lone empty field is not an empty line
+
+    out.write(line(keys))
     n = 0
     for row in rows:
-        w.writerow([cell_text(row.get(k)) for k in keys])
+        out.write(line([row.get(k) for k in keys]))
         n += 1
     return n
 

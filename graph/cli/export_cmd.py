@@ -28,11 +28,13 @@ class ExportFormat(str, Enum):
 def export_command(
     output: Path = typer.Option(..., "--output", "-o", help="File to write (csv: a directory, or a .zip)."),
     format: ExportFormat = typer.Option(None, "--format", "-f",
-                                        help="ttl, jsonld, nt, graphml, gexf or csv (default: from the file name)."),
+                                        help="ttl, jsonld, nt, graphml, gexf or csv (default: from the file name). "
+                                             "csv is for neo4j-admin import and kept exact: cells starting "
+                                             "with = + - @ are not defused, so do not open it in Excel/WPS."),
 ) -> None:
     """Export the whole graph from Neo4j, streamed: RDF (Turtle, JSON-LD, N-Triples) in the
     project vocabulary, GraphML/GEXF for Gephi, or neo4j-admin import CSV."""
-    from graph.exporters import export
+    from graph.exporters import export, formula_note
 
     with driver_for() as (driver, settings):
         summary = export(driver, settings.neo4j_database, format.value if format else None, output)
@@ -41,3 +43,5 @@ def export_command(
                   f"{summary.relationships} relationships{extra}")
     if summary.synthetic_sources:
         console.print(f"contains SYNTHETIC data from {', '.join(summary.synthetic_sources)} (marked in the file)")
+    if formula_note(summary):
+        console.print(formula_note(summary), markup=False, soft_wrap=True)

@@ -1,7 +1,8 @@
 """`jinshang export`: the graph out of Neo4j in standard forms, streamed.
 
 Formats: ttl, nt, jsonld (RDF in the project vocabulary, see docs/rdf.md), graphml, gexf (Gephi),
-csv (neo4j-admin import: a directory, or a .zip, holding nodes.csv and relationships.csv).
+csv (neo4j-admin import: a directory, or a .zip, holding nodes.csv and relationships.csv; kept
+exact for the importer, formula-like cells included, which the summary counts — see csv.py).
 Files are written to `<name>.part` and renamed when complete, so a failed export leaves no
 half-written file behind.
 
@@ -32,6 +33,8 @@ class ExportSummary:
     relationships: int = 0
     triples: int | None = None  # RDF statements written (RDF formats only)
     synthetic_sources: list[str] = field(default_factory=list)
+    formula_cells: int = 0  # csv only: cells a spreadsheet would run as formulas, written as they are
+    first_formula: str | None = None
 
 
 class _Counting:
@@ -79,7 +82,8 @@ def export(source, database: str, fmt: str | None, path: Path) -> ExportSummary:
     stream = _Counting(DatasetStream(source) if isinstance(source, Dataset) else Neo4jStream(source, database))
     summary = ExportSummary(fmt, path, synthetic_sources=stream.synthetic_sources())
     if fmt == "csv":
-        write_csv(stream, path)
+        written = write_csv(stream, path)
+        summary.formula_cells, summary.first_formula = written.formula_cells, written.first_formula
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_name(path.name + ".part")
@@ -97,7 +101,17 @@ def export(source, database: str, fmt: str | None, path: Path) -> ExportSummary:
     return summary
 
 
-__all__ = ["export", "ExportSummary", "ExportError", "FORMATS", "format_for", "Neo4jStream", "DatasetStream"]
+__all__ = ["export", "formula_note", "ExportSummary", "ExportError", "FORMATS", "format_for", "Neo4jStream", "DatasetStream"]
+
+
+def formula_note(summary: ExportSummary) -> str | None:
+    """What `jinshang export -f csv` prints when the import CSV holds formula-like cells."""
+    if not summary.formula_cells:
+        return None
+    return (f"注意：{summary.formula_cells} 个单元格以 = + - @ 等开头，为 neo4j-admin 导入原样保留，请勿用 Excel/WPS "
+            f"打开 / note: {summary.formula_cells} cell(s) start with =, +, -, @, tab or CR (first: "
+            f"{summary.first_formula}); they are kept exact for neo4j-admin import, and a spreadsheet would run "
+            f"them as formulas: do not open these files in Excel or WPS (use `jinshang query run … --format csv`)")
 
 
 def write_graph_ttl(driver, settings, result) -> None:

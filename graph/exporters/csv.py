@@ -7,6 +7,12 @@ whether all its sources are synthetic; the import skips it, so the database stay
 
     neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv neo4j
 
+These files are written EXACTLY, for the importer: a value starting with `=`, `+`, `-` or `@`
+stays as it is (a `'` in front would become part of the data in Neo4j). Spreadsheets would take
+such a cell for a formula, so these files are not for opening in Excel or WPS; the cells are
+counted (`CsvWritten.formula_cells`) and `jinshang export` says so when there are any. CSV meant
+for people (`jinshang query run/cypher --format csv`) defuses them (queries/output.py).
+
 >>> attribute_header("signed_on", "date"), attribute_header("aliases", "list[string]")
 ('signed_on:date', 'aliases:string[]')
 """
@@ -16,12 +22,14 @@ import csv
 import io
 import zipfile
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import JinshangError
 from graph.exporters.stream import GraphStream
 from graph.exporters.xml import attribute_types, edge_values, node_values
 from graph.schema import Schema, get_schema
+from queries.output import is_formula_like
 
 ADMIN_TYPES = {"string": "", "int": ":long", "float": ":double", "bool": ":boolean", "date": ":date",
                "list[string]": ":string[]"}
@@ -30,6 +38,22 @@ ARRAY_DELIMITER = ";"
 
 class ExportError(JinshangError):
     """A value cannot be written in the chosen format."""
+
+
+@dataclass
+class CsvWritten:
+    """What write_csv wrote: rows, and the cells a spreadsheet would take for formulas."""
+
+    nodes: int = 0
+    relationships: int = 0
+    formula_cells: int = 0
+    first_formula: str | None = None  # where the first one is, e.g. "node company:x, name"
+
+    def count(self, text: str, where: str) -> str:
+        if is_formula_like(text):
+            self.formula_cells += 1
+            self.first_formula = self.first_formula or where
+        return text
 
 
 def attribute_header(name: str, type_: str) -> str:
@@ -52,9 +76,9 @@ def _cell(value, type_: str, where: str) -> str:
     return str(value)
 
 
-def write_csv(stream: GraphStream, target: Path, schema: Schema | None = None) -> tuple[int, int]:
+def write_csv(stream: GraphStream, target: Path, schema: Schema | None = None) -> CsvWritten:
     """Write nodes.csv and relationships.csv into directory `target`, or into `target` as a zip
-    when it ends in .zip; returns (nodes, relationships)."""
+    when it ends in .zip; returns the rows written and the formula-like cells among them."""
     schema = schema or get_schema()
     synthetic = set(stream.synthetic_sources())
     node_attrs, edge_attrs = attribute_types(schema)
@@ -62,6 +86,7 @@ def write_csv(stream: GraphStream, target: Path, schema: Schema | None = None) -
     edge_cols = {k: t for k, t in edge_attrs.items() if k not in ("type", "synthetic")}
     # Source.synthetic is a real property (boolean column); the row-level flag is separate.
     node_cols["synthetic"] = "bool"
+    written = CsvWritten()
     with ExitStack() as stack:
         if target.suffix.lower() == ".zip":
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -72,34 +97,41 @@ def write_csv(stream: GraphStream, target: Path, schema: Schema | None = None) -
             target.mkdir(parents=True, exist_ok=True)
             open_ = lambda name: open(target / name, "w", encoding="utf-8", newline="")
         with open_("nodes.csv") as fh:
-            nodes = _write_nodes(csv.writer(fh), stream, node_cols, synthetic, schema)
+            written.nodes = _write_nodes(csv.writer(fh), stream, node_cols, synthetic, schema, written)
         with open_("relationships.csv") as fh:
-            rels = _write_rels(csv.writer(fh), stream, edge_cols, synthetic)
-    return nodes, rels
+            written.relationships = _write_rels(csv.writer(fh), stream, edge_cols, synthetic, written)
+    return written
 
 
-def _write_nodes(out, stream: GraphStream, cols: dict, synthetic: set[str], schema: Schema) -> int:
+def _write_nodes(out, stream: GraphStream, cols: dict, synthetic: set[str], schema: Schema,
+                 written: CsvWritten) -> int:
     out.writerow(["id:ID", ":LABEL"] + [attribute_header(k, t) for k, t in cols.items()] + ["synthetic_data:IGNORE"])
     count = 0
     for n in stream.nodes():
         values = node_values(n, synthetic, schema)
-        row = [n.id, ARRAY_DELIMITER.join(schema.label(n.label).labels)]
+        row = [written.count(n.id, f"node {n.id}, id"), ARRAY_DELIMITER.join(schema.label(n.label).labels)]
         for k, t in cols.items():
             v = n.props.get("synthetic") if k == "synthetic" else values.get(k)
-            row.append(_cell(v, t, f"node {n.id}, {k}"))
+            where = f"node {n.id}, {k}"
+            cell = _cell(v, t, where)
+            row.append(written.count(cell, where) if t in ("string", "list[string]") else cell)
         out.writerow(row + [_cell(values["synthetic"], "bool", n.id)])
         count += 1
     return count
 
 
-def _write_rels(out, stream: GraphStream, cols: dict, synthetic: set[str]) -> int:
+def _write_rels(out, stream: GraphStream, cols: dict, synthetic: set[str], written: CsvWritten) -> int:
     out.writerow([":START_ID", ":END_ID", ":TYPE"] + [attribute_header(k, t) for k, t in cols.items()]
                  + ["synthetic_data:IGNORE"])
     count = 0
     for e in stream.edges():
         values = edge_values(e, synthetic)
-        out.writerow([e.start, e.end, e.type]
-                     + [_cell(values.get(k), t, f"{e.type} {e.start} → {e.end}, {k}") for k, t in cols.items()]
-                     + [_cell(values["synthetic"], "bool", e.start)])
+        row = [written.count(e.start, f"{e.type} {e.start} → {e.end}, start"),
+               written.count(e.end, f"{e.type} {e.start} → {e.end}, end"), e.type]
+        for k, t in cols.items():
+            where = f"{e.type} {e.start} → {e.end}, {k}"
+            cell = _cell(values.get(k), t, where)
+            row.append(written.count(cell, where) if t in ("string", "list[string]") else cell)
+        out.writerow(row + [_cell(values["synthetic"], "bool", e.start)])
         count += 1
     return count

@@ -28,6 +28,31 @@ def test_node_ids_and_iris_round_trip_and_are_valid_iris(node_id):
     assert triples[0].subject.value == str(iri)
 
 
+HOSTILE_IDS = ["project:../../etc", "project:..", "project:.", "project:./x", "project:a/../b", "project:/abs",
+               "project:a//b/", "project:?q=1#f", "project:tab\there", "project:new\nline", "project:\u202eevil",
+               "project:\u3000全角空格", "project:%2E%2E", "project:%zz", "../x", "rel:../x"]
+
+
+@pytest.mark.parametrize("node_id", HOSTILE_IDS)
+def test_hostile_ids_cannot_change_the_iris_structure(node_id):
+    v = get_vocab()
+    iri = str(v.node_iri(node_id))
+    assert v.node_id(iri) == node_id
+    path = iri[len(v.id_base):]
+    assert not re.search(r"[?#\s\u202e\u3000]", path)                # no query, fragment, space or hidden character
+    assert not [seg for seg in path.split("/") if seg in (".", "..")]   # no dot segment to climb with
+    assert ox.NamedNode(iri).value == iri
+
+
+def test_only_the_iri_an_id_gives_names_that_id():
+    v = get_vocab()
+    base = v.id_base
+    for other in (base + "project/../../etc", base + "project/a%2Fb", base + "project/%E4%BB%A3",
+                  base + "project/%FF", base + "county/忻州市%2F代县"):
+        assert v.node_id(other) is None, other
+    assert v.node_id(base + "project/a/b") == "project:a/b"
+
+
 def test_chinese_stays_readable_in_iris():
     assert str(get_vocab().node_iri("county:忻州市/代县")) == "https://jinshang.example.org/id/county/忻州市/代县"
     assert iri_escape("a b") == "a%20b"
