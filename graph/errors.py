@@ -35,10 +35,27 @@ class Problem:
         if self.where is not None:
             parts.append(f"{self.unit} {self.where}")
         if self.field is not None:
-            parts.append(f"field '{self.field}'")
+            parts.append(f"field '{shown(self.field, quote=False)}'")
         if self.value is not None:
-            parts.append(f"value {self.value!r}")
+            parts.append(f"value {shown(self.value)}")
         return ": ".join(parts + [self.reason])
+
+
+def shown(value, limit: int = 80, quote: bool = True) -> str:
+    """A value as an error line may show it: control characters escaped (they must never reach a
+    terminal raw) and long values cut, saying how long they were.
+
+    >>> print(shown("代县\\x1b[31m"))
+    '代县\\x1b[31m'
+    >>> print(shown("晋" * 1000, limit=10))
+    '晋晋晋晋晋' … (1000 characters)
+    """
+    if not isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= limit else f"{text[:limit]} … ({len(text)} characters)"
+    cut = value if len(value) <= limit else value[: limit // 2]
+    text = repr(cut) if quote else repr(cut)[1:-1]
+    return text if cut is value else f"{text} … ({len(value)} characters)"
 
 
 class ValidationError(JinshangError):

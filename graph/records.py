@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from graph.errors import SchemaError
-from graph.schema import IMPLIED_NODE_PROPERTIES, Schema, get_schema
+from graph.schema import IMPLIED_NODE_PROPERTIES, NAME_SPEC, Schema, check_text, get_schema
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,8 @@ class Dataset:
         problems = []
         for n in self.nodes.values():
             spec = schema.label(n.label)
+            problems += _id_problems(n.id, n.label, spec.id_prefix)
+            problems += _value_problems(f"node {n.id!r}", n.props, {**spec.properties, "name": NAME_SPEC})
             if not n.props.get("name"):
                 problems.append(f"node {n.id}: no name")
             for p in n.props:
@@ -117,9 +119,38 @@ class Dataset:
                 continue
             if not spec.allows(s, t):
                 problems.append(f"{e.type} {e.start} → {e.end}: {s}→{t} is not allowed by the schema")
+            problems += _value_problems(f"{e.type} {e.start!r} → {e.end!r}", e.props, spec.properties)
             for p in e.props:
                 if p not in spec.properties:
                     problems.append(f"{e.type} {e.start} → {e.end}: property {p!r} is not in the schema")
             if not e.sources:
                 problems.append(f"{e.type} {e.start} → {e.end}: no source")
         return problems
+
+
+def _id_problems(node_id, label: str, prefix: str) -> list[str]:
+    """An id is text within the name limits and carries its own label's prefix, so two labels
+    never share one id (nor one IRI in the RDF export)."""
+    if not isinstance(node_id, str):
+        return [f"node {node_id!r}: an id must be text"]
+    try:
+        check_text(node_id, "id")
+    except ValueError as exc:
+        return [f"node {node_id[:80]!r}: id {exc}"]
+    if not node_id.startswith(prefix) or node_id == prefix:
+        return [f"node {node_id!r}: a {label} id must begin with {prefix!r}"]
+    return []
+
+
+def _value_problems(where: str, props: dict, specs: dict) -> list[str]:
+    """Every value within the limits of its property (finite, storable, short enough, printable)."""
+    out = []
+    for p, value in props.items():
+        spec = specs.get(p)
+        if spec is None:
+            continue
+        try:
+            spec.check(value)
+        except ValueError as exc:
+            out.append(f"{where}: property {p!r}: {exc}")
+    return out

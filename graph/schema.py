@@ -10,7 +10,9 @@ True
 """
 from __future__ import annotations
 
+import math
 import string
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -23,6 +25,16 @@ from graph.errors import SchemaError
 IMPLIED_NODE_PROPERTIES = ("id", "name", "sources")
 PROPERTY_TYPES = ("string", "int", "float", "bool", "date", "list[string]")
 
+# Limits on every value a record may carry, whatever loader made it. Names are shown in tables,
+# views and terminals and form ids, so they are short and on one line; other text may be longer.
+NAME_MAX = 200  # characters in a name, an alias, an English name or an id
+TEXT_MAX = 10_000  # characters in any other text
+NAME_LIKE = frozenset({"id", "name", "aliases", "name_en"})
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # what Bolt (and Neo4j) can store as an integer
+# Bidirectional overrides make text read differently from what it holds (Trojan Source).
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_TEXT_BREAKS = frozenset("\t\n\r")
+
 
 @dataclass(frozen=True)
 class PropertySpec:
@@ -31,10 +43,63 @@ class PropertySpec:
     required: bool = False
     enum: tuple[str, ...] = ()
     description: str = ""
+    min: float | None = None
 
     def coerce(self, value):
         """Turn an already-parsed value into this property's type, or raise ValueError."""
-        return coerce_value(self.type, value, self.enum)
+        return self.check(coerce_value(self.type, value, self.enum))
+
+    def check(self, value):
+        """`value` (already of this type) within the limits every record keeps; returned as is.
+
+        >>> PropertySpec("amount_yi", "float", min=0).check(float("nan"))
+        Traceback (most recent call last):
+        ...
+        ValueError: 不是有限数 / not a finite number
+        """
+        if value is None:
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("不是有限数 / not a finite number")
+        if isinstance(value, int) and not isinstance(value, bool) and not INT_MIN <= value <= INT_MAX:
+            raise ValueError("超出整数范围 / too large a whole number to store (at most 2**63-1)")
+        if self.min is not None and isinstance(value, (int, float)) and not isinstance(value, bool) \
+                and value < self.min:
+            raise ValueError("不能为负数 / must not be negative" if self.min == 0 else f"不能小于 {self.min:g} / must be at least {self.min:g}")
+        for text in (value if isinstance(value, list) else [value]):
+            if isinstance(text, str):
+                check_text(text, self.name)
+        return value
+
+
+NAME_SPEC = PropertySpec("name", "string", required=True, description="The node's name, as written.")
+
+
+def check_text(text: str, field: str) -> str:
+    """Refuse text no source should carry: control characters (a tab or line break only outside
+    names), bidirectional overrides, lone surrogates, and text longer than the field's limit.
+
+    >>> check_text("代县", "name")
+    '代县'
+    >>> check_text("代县\\x1b[31m", "name")
+    Traceback (most recent call last):
+    ...
+    ValueError: 含控制字符 / a control character (U+001B)
+    """
+    name_like = field in NAME_LIKE
+    limit = NAME_MAX if name_like else TEXT_MAX
+    if len(text) > limit:
+        raise ValueError(f"过长 / too long: {len(text)} characters (at most {limit})")
+    for ch in text:
+        if ch in _TEXT_BREAKS and not name_like:
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cc" or ch in _BIDI:
+            what = "换行或制表符 / a line break or tab" if ch in _TEXT_BREAKS else "控制字符 / a control character"
+            raise ValueError(f"含{what} (U+{ord(ch):04X})")
+        if category == "Cs":
+            raise ValueError(f"含孤立代理码位 / a lone surrogate (U+{ord(ch):04X}), not text")
+    return text
 
 
 @dataclass(frozen=True)
@@ -50,6 +115,11 @@ class LabelSpec:
     def labels(self) -> tuple[str, ...]:
         """All labels a node of this type carries, its own first."""
         return (self.name, *self.also)
+
+    @property
+    def id_prefix(self) -> str:
+        """What every id of this label begins with (`chamber:`), so no two labels share an id."""
+        return self.id_template.split(":", 1)[0] + ":"
 
     @property
     def id_fields(self) -> tuple[str, ...]:
@@ -143,15 +213,20 @@ def coerce_value(type_: str, value, enum: tuple[str, ...] = ()):
             raise ValueError("expected a whole number")
         if isinstance(value, float) and not value.is_integer():
             raise ValueError("expected a whole number")
+        text = str(value).strip() if not isinstance(value, float) else None
         try:
-            return int(str(value).strip()) if not isinstance(value, float) else int(value)
+            return int(text) if text is not None else int(value)
         except ValueError:
+            if text and text.lstrip("+-").isdigit():  # thousands of digits: more than int() reads
+                raise ValueError("超出整数范围 / too large a whole number to store (at most 2**63-1)") from None
             raise ValueError("expected a whole number") from None
     if type_ == "float":
         if isinstance(value, bool):
             raise ValueError("expected a number")
         try:
             return float(value)
+        except OverflowError:
+            raise ValueError("不是有限数 / not a finite number") from None
         except (TypeError, ValueError):
             raise ValueError("expected a number") from None
     if type_ == "bool":
@@ -174,6 +249,8 @@ def coerce_value(type_: str, value, enum: tuple[str, ...] = ()):
             raise ValueError("expected a date like 2017-05-12") from None
     if type_ == "list[string]":
         items = value if isinstance(value, (list, tuple)) else [value]
+        if any(isinstance(v, (dict, list, tuple)) for v in items):
+            raise ValueError("expected a list of text")
         return [str(v).strip() for v in items if str(v).strip()]
     raise SchemaError(f"unknown property type {type_!r}")
 
@@ -189,6 +266,7 @@ def _props(raw: dict | None, where: str) -> dict[str, PropertySpec]:
             required=bool(spec.get("required", False)),
             enum=tuple(spec.get("enum", ())),
             description=spec.get("description", ""),
+            min=spec.get("min"),
         )
     return out
 

@@ -9,6 +9,7 @@ datetime.date(2017, 5, 12)
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime
@@ -35,6 +36,23 @@ def normalize_text(value) -> str:
     return text.replace(",", "").replace("，", "") if re.fullmatch(r"[\d,，.]+", text) else text
 
 
+def _finite(value) -> float:
+    """A float that JSON, Neo4j's reports and sums can hold: NaN and ±Infinity are refused.
+
+    >>> _finite(float("inf"))
+    Traceback (most recent call last):
+    ...
+    ValueError: 不是有限数 / not a finite number
+    """
+    try:
+        out = float(value)
+    except OverflowError:
+        raise ValueError("不是有限数 / not a finite number") from None
+    if not math.isfinite(out):
+        raise ValueError("不是有限数 / not a finite number")
+    return out
+
+
 def parse_date(value) -> date:
     """A date from 2017-05-12, 2017/5/12, 2017.5.12, 2017年5月12日 or a spreadsheet date."""
     if isinstance(value, datetime):
@@ -59,16 +77,16 @@ def parse_number(value) -> float:
     if isinstance(value, bool):
         raise ValueError("expected a number")
     if isinstance(value, (int, float)):
-        return float(value)
+        return _finite(value)
     text = normalize_text(value).replace(",", "")
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
-        pass
-    try:
-        return float(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, TypeError):
-        raise ValueError("expected a number") from None
+        try:
+            number = float(cn2an.cn2an(text, "smart"))
+        except (ValueError, KeyError, TypeError):
+            raise ValueError("expected a number") from None
+    return _finite(number)
 
 
 def parse_amount_yi(value, default_unit: str = "亿元") -> float:
@@ -76,12 +94,12 @@ def parse_amount_yi(value, default_unit: str = "亿元") -> float:
     if isinstance(value, bool):
         raise ValueError("expected an amount")
     if isinstance(value, (int, float)):
-        return round(float(value) * _UNIT_TO_YI[default_unit], 10)
+        return _finite(round(_finite(value) * _UNIT_TO_YI[default_unit], 10))
     text = normalize_text(value).replace(",", "").replace(" ", "")
     m = _AMOUNT.match(text)
     if m:
         unit = m[2] or default_unit
-        return round(float(m[1]) * _UNIT_TO_YI[unit], 10)
+        return _finite(round(float(m[1]) * _UNIT_TO_YI[unit], 10))
     for unit in _UNIT_TO_YI:  # Chinese numerals: 五千万元, 三十亿元
         if text.endswith(unit):
             number = text[: -len(unit)]
@@ -89,6 +107,6 @@ def parse_amount_yi(value, default_unit: str = "亿元") -> float:
     else:
         number, unit = text, default_unit
     try:
-        return round(float(cn2an.cn2an(number, "smart")) * _UNIT_TO_YI[unit], 10)
+        return _finite(round(float(cn2an.cn2an(number, "smart")) * _UNIT_TO_YI[unit], 10))
     except (ValueError, KeyError, TypeError):
         raise ValueError("expected an amount such as 57, 57亿元 or 5000万元") from None

@@ -53,3 +53,11 @@ def test_full_width_and_chinese_numbers():
     assert normalize_text("　２０８　") == "208"
     assert parse_number("二百零八") == 208
     assert parse_number("1,121.6") == pytest.approx(1121.6)
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf"), "nan", "inf", "1e400", 10**400])
+def test_non_finite_numbers_are_refused(bad):
+    with pytest.raises(ValueError, match="not a finite number|expected"):
+        parse_number(bad)
+    with pytest.raises(ValueError, match="not a finite number|expected an amount"):
+        parse_amount_yi(bad)
