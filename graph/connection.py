@@ -67,7 +67,8 @@ def open_driver(settings: Settings, *, start_local: bool = True) -> neo4j.Driver
         driver.execute_query("RETURN 1", database_=database)  # and the database exists
     except Exception as exc:
         driver.close()
-        reason = " ".join(str(exc).split()) or type(exc).__name__
+        # A server error's own message; its str() adds GQL status fields nobody can act on.
+        reason = " ".join((getattr(exc, "message", None) or str(exc)).split()) or type(exc).__name__
         if isinstance(exc, ClientError) and "DatabaseNotFound" in (exc.code or ""):
             raise DatabaseError(f"NEO4J_DATABASE={database!r}: {uri} 上没有这个数据库; no such "
                                 f"database on {uri}") from exc

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph.cli.app import app
 from graph.errors import JinshangError
+from graph.settings import SettingsError
 
 DRIVER_LOG = "neo4j-driver.log"  # under <JINSHANG_VAR>/log/
 
@@ -23,6 +24,10 @@ def main() -> None:
     _route_driver_logs()
     try:
         app()
+    except SettingsError as exc:  # one problem per line, each a complete message
+        for line in str(exc).splitlines():
+            _print_error(line)
+        sys.exit(1)
     except JinshangError as exc:
         _print_error(str(exc))
         sys.exit(1)
@@ -32,7 +37,8 @@ def main() -> None:
         if isinstance(exc, ValidationError):  # settings built outside load_settings
             from graph.settings import describe_validation_error
 
-            _print_error(describe_validation_error(exc))
+            for line in describe_validation_error(exc).splitlines():
+                _print_error(line)
         else:
             message = " ".join(str(exc).split())
             _print_error(f"internal error: {type(exc).__name__}" + (f": {message}" if message else ""))
