@@ -242,6 +242,18 @@ def test_the_local_uri_with_a_stale_password_still_uses_the_password_file(server
     assert f"export NEO4J_PASSWORD={shlex.quote(server.password())}" in exported.stdout
 
 
+def test_a_changed_password_file_is_in_force_after_a_restart(server):
+    """var/neo4j/password is the password: edited, it is applied by the next start."""
+    old = server.password()
+    server.stop()
+    server.password_path.write_text("a-new-local-password-0123\n")
+    server.start(timeout=300)
+    assert _login_when_unlocked(server.uri, "a-new-local-password-0123") == 1
+    with GraphDatabase.driver(server.uri, auth=("neo4j", old)) as driver:
+        with pytest.raises(AuthError):
+            driver.verify_connectivity()
+
+
 def test_stop_then_status_says_not_running(server):  # last: it stops the module's server
     pid = server.status()["pid"]
     assert server.stop() is True
