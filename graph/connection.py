@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.errors import DatabaseError
 from graph.local_neo4j import LocalNeo4j
-from graph.settings import Settings
+from graph.settings import Settings, mask_uri
 
 if TYPE_CHECKING:
     import neo4j
@@ -33,11 +33,13 @@ def names_local_server(settings: Settings) -> bool:
 
 
 def resolve_target(settings: Settings) -> tuple[str, str, str, str]:
-    """``(uri, user, password, database)``: NEO4J_* when NEO4J_URI is set, else the local server.
+    """``(uri, user, password, database)``: NEO4J_* for another server, else the local server.
 
-    Resolving the local server's password may create it (var/neo4j/password) on first use.
+    The local server (no NEO4J_URI, or exactly its own URI) always uses its own password from
+    var/neo4j/password, whatever NEO4J_PASSWORD says: the password in force and the one
+    ``jinshang neo4j env`` prints are then always the same. Resolving it may create that file.
     """
-    if settings.neo4j_uri:
+    if not names_local_server(settings):
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
         return settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database
     local = LocalNeo4j(settings)
@@ -46,24 +48,48 @@ def resolve_target(settings: Settings) -> tuple[str, str, str, str]:
 
 
 def open_driver(settings: Settings, *, start_local: bool = True) -> neo4j.Driver:
-    """A driver whose connectivity (and credentials) have been verified.
+    """A driver whose connectivity, credentials and database have been verified.
 
     Without NEO4J_URI the local server is started first (unless ``start_local`` is False).
     Raises DatabaseError with one line naming the URI, never the password.
     """
     from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError, ClientError
 
-    uri, user, password, _database = resolve_target(settings)
+    uri, user, password, database = resolve_target(settings)
     if start_local and not settings.neo4j_uri:
         LocalNeo4j(settings).start()
-    driver = GraphDatabase.driver(uri, auth=(user, password))
+    # Server notifications (deprecations, performance hints) are for query authors, not users:
+    # off, so the driver never logs or warns them into the terminal.
+    driver = GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
     try:
         driver.verify_connectivity()  # authenticates too: a wrong password fails here, not later
+        driver.execute_query("RETURN 1", database_=database)  # and the database exists
     except Exception as exc:
         driver.close()
+        # A server error's own message; its str() adds GQL status fields nobody can act on.
+        reason = " ".join((getattr(exc, "message", None) or str(exc)).split()) or type(exc).__name__
+        if isinstance(exc, ClientError) and "DatabaseNotFound" in (exc.code or ""):
+            raise DatabaseError(f"NEO4J_DATABASE={database!r}: {uri} 上没有这个数据库; no such "
+                                f"database on {uri}") from exc
         hint = ""
-        if names_local_server(settings):
+        if isinstance(exc, AuthError):
+            if names_local_server(settings):
+                hint = (" (the local server's password is the one in var/neo4j/password; for "
+                        "another server on this port write NEO4J_URI=bolt://localhost:PORT)"
+                        if settings.neo4j_uri else "")
+            else:
+                hint = " (check NEO4J_USER and NEO4J_PASSWORD)"
+        elif names_local_server(settings):
             hint = " (is the local server running? `jinshang neo4j start`)"
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise DatabaseError(f"cannot connect to Neo4j at {uri} as {user}: {reason}{hint}") from exc
+        raise DatabaseError(f"cannot connect to Neo4j at {mask_uri(uri)} as {user}: "
+                            f"{mask_secrets(reason, password)}{hint}") from exc
     return driver
+
+
+def mask_secrets(text: str, *secrets: str) -> str:
+    """`text` with every secret and any URI ``user:pass@`` replaced by ``***``."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return mask_uri(text)

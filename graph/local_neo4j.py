@@ -142,8 +142,9 @@ class LocalNeo4j:
         return proc
 
     def _wait_ready(self, pid: int, proc: subprocess.Popen | None, deadline: float) -> None:
-        # Probing only after READY matters: Bolt opens before the password is set, and failed
-        # logins lock the user for a few seconds (dbms.security.auth_max_failed_attempts).
+        # Probing only after READY matters: a changed password file is applied just after Bolt
+        # opens, and failed logins lock the user for a few seconds
+        # (dbms.security.auth_max_failed_attempts).
         from neo4j.exceptions import AuthError
 
         while time.monotonic() < deadline:
@@ -152,7 +153,9 @@ class LocalNeo4j:
                 self._fail("exited before it was ready")
             if "READY bolt://" in _tail(self.log_path, START_MARK, lines=10_000):
                 error = self._probe()
-                if error is None:
+                # Someone else's failed logins as neo4j lock that user for a few seconds (and a
+                # script guessing in a loop keeps it locked): Bolt answered, so it is up.
+                if error is None or "AuthenticationRateLimit" in str(getattr(error, "code", "")):
                     return
                 if isinstance(error, AuthError):
                     raise Neo4jServerError(f"the running Neo4j (pid {pid}) refuses this project's "
@@ -216,16 +219,23 @@ class LocalNeo4j:
         return None
 
     def password(self) -> str:
-        """NEO4J_PASSWORD if set, else a random one made once and kept in var/neo4j/password."""
-        if self.settings.neo4j_password and self.settings.neo4j_password.get_secret_value():
-            return self.settings.neo4j_password.get_secret_value()  # Neo4j wants >= 8 characters
+        """The password in force: made once at random and kept in var/neo4j/password.
+
+        NEO4J_PASSWORD is deliberately not read: it is for another server, and a `.env` copied
+        from .env.example must not change this store's password behind the user's back. To
+        change it, edit the file and restart; the launcher applies it on start.
+        """
         if not self.password_path.exists():
             self.home.mkdir(parents=True, exist_ok=True)
             # O_EXCL and mode 0600 from birth: racing processes keep one value; nobody else reads it.
             with suppress(FileExistsError), os.fdopen(os.open(
                     self.password_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as f:
                 f.write(secrets.token_urlsafe(24) + "\n")
-        return self.password_path.read_text().strip()
+        password = self.password_path.read_text(errors="replace").strip()
+        if len(password) < 8:  # Neo4j's minimum; an emptied file must not mean "no password"
+            raise Neo4jServerError(f"{self.password_path}: 密码少于 8 个字符; the password must have "
+                                   "at least 8 characters (delete the file to get a new one)")
+        return password
 
     def env_lines(self) -> list[str]:
         """Shell lines for ``eval "$(jinshang neo4j env)"``."""

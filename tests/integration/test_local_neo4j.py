@@ -10,11 +10,12 @@ import shlex
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from graph.connection import open_driver
 from graph.errors import DatabaseError, Neo4jServerError
@@ -144,6 +145,113 @@ def test_a_stale_pid_file_is_ignored_and_removed(tmp_path):
     assert local.status()["running"] is False
     assert not local.pid_path.exists()
     assert local.stop() is False
+
+
+class _Knocker(threading.Thread):
+    """Tries to log in as neo4j/neo4j every ~100 ms, as a local script racing the first start would."""
+
+    def __init__(self, uri: str):
+        super().__init__(daemon=True)
+        self.uri, self.accepted, self.refused = uri, 0, 0
+        self.halt = threading.Event()
+
+    def run(self):
+        while not self.halt.is_set():
+            try:
+                with GraphDatabase.driver(self.uri, auth=("neo4j", "neo4j"),
+                                          connection_timeout=2) as driver:
+                    driver.verify_connectivity()
+                self.accepted += 1
+            except (AuthError, ClientError):  # wrong password, or locked by the failures before
+                self.refused += 1
+            except (ServiceUnavailable, OSError):  # Bolt not listening yet
+                pass
+            self.halt.wait(0.1)
+
+
+def _login_when_unlocked(uri: str, password: str, tries: int = 60) -> int:
+    """Log in as neo4j once the knocker's failures no longer lock the user (Neo4j locks it for
+    a few seconds after 3 failed logins); the answer of `RETURN 1`."""
+    for _ in range(tries):
+        try:
+            with GraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
+                return driver.execute_query("RETURN 1 AS one").records[0]["one"]
+        except ClientError as exc:
+            if "AuthenticationRateLimit" not in (exc.code or ""):
+                raise
+            time.sleep(1)
+    raise AssertionError("user neo4j stayed locked")
+
+
+def test_a_new_store_never_accepts_the_builtin_password(tmp_path):
+    """Finding 2: the first start used to open Bolt while neo4j/neo4j still worked (~17 s).
+
+    Started as a user does, by the CLI, from a directory holding a `.env` copied from
+    .env.example (finding 9): its NEO4J_PASSWORD must not become the local server's password.
+    """
+    settings = _settings(tmp_path / "var", _free_port())
+    env = _cli_env(settings)
+    (tmp_path / ".env").write_text((PROJECT_ROOT / ".env.example").read_text(encoding="utf-8"),
+                                   encoding="utf-8")
+    example_password = "change-me-please"
+    assert f"NEO4J_PASSWORD={example_password}" in (tmp_path / ".env").read_text(encoding="utf-8")
+    local = LocalNeo4j(settings)
+    knocker = _Knocker(local.uri)
+    knocker.start()
+    try:
+        started = subprocess.run([*CLI, "neo4j", "start", "--timeout", "300"], env=env,
+                                 cwd=tmp_path, capture_output=True, text=True)
+        assert started.returncode == 0, started.stderr
+        for _ in range(600):  # until it has reached Bolt at least once (and was refused)
+            if knocker.refused:
+                break
+            time.sleep(0.1)
+        knocker.halt.set()
+        knocker.join()
+        assert knocker.accepted == 0
+        assert knocker.refused > 0
+
+        exported = subprocess.run([*CLI, "neo4j", "env"], env=env, cwd=tmp_path,
+                                  capture_output=True, text=True)
+        assert exported.returncode == 0, exported.stderr
+        shell = f'{exported.stdout}\nprintf "%s" "$NEO4J_PASSWORD"'
+        printed = subprocess.run(["bash", "-c", shell], capture_output=True, text=True).stdout
+        assert printed == local.password() != example_password
+        assert _login_when_unlocked(local.uri, printed) == 1
+        with GraphDatabase.driver(local.uri, auth=("neo4j", example_password)) as driver:
+            with pytest.raises(AuthError):
+                driver.verify_connectivity()
+    finally:
+        knocker.halt.set()
+        local.stop()
+
+
+def test_the_local_uri_with_a_stale_password_still_uses_the_password_file(server, tmp_path,
+                                                                          monkeypatch):
+    """`eval "$(jinshang neo4j env)"` then a .env with another NEO4J_PASSWORD: still one password."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("NEO4J_PASSWORD=change-me-please\n", encoding="utf-8")
+    settings = Settings(NEO4J_URI=server.uri, JINSHANG_VAR=server.settings.var_dir,
+                        JINSHANG_NEO4J_PORT=server.settings.local_port)
+    assert settings.neo4j_password.get_secret_value() == "change-me-please"
+    with open_driver(settings, start_local=False) as driver:
+        assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1
+    env = {**_cli_env(server.settings), "NEO4J_URI": server.uri}
+    exported = subprocess.run([*CLI, "neo4j", "env"], env=env, cwd=tmp_path,
+                              capture_output=True, text=True)
+    assert f"export NEO4J_PASSWORD={shlex.quote(server.password())}" in exported.stdout
+
+
+def test_a_changed_password_file_is_in_force_after_a_restart(server):
+    """var/neo4j/password is the password: edited, it is applied by the next start."""
+    old = server.password()
+    server.stop()
+    server.password_path.write_text("a-new-local-password-0123\n")
+    server.start(timeout=300)
+    assert _login_when_unlocked(server.uri, "a-new-local-password-0123") == 1
+    with GraphDatabase.driver(server.uri, auth=("neo4j", old)) as driver:
+        with pytest.raises(AuthError):
+            driver.verify_connectivity()
 
 
 def test_stop_then_status_says_not_running(server):  # last: it stops the module's server

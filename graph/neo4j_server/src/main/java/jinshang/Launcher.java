@@ -1,11 +1,16 @@
 package jinshang;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.commandline.admin.security.SetInitialPasswordCommand;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -15,6 +20,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import picocli.CommandLine;
 
 /**
  * The project's local Neo4j: an embedded Neo4j Community DBMS with only a Bolt connector, on
@@ -27,7 +34,8 @@ import org.neo4j.io.ByteUnit;
  * </pre>
  *
  * The password comes from the environment, never from the command line (which any local user
- * can read with ps) and is never printed.
+ * can read with ps) and is never printed. It is in force before Bolt accepts a connection: a new
+ * store never accepts the built-in neo4j/neo4j (see {@link #setInitialPassword}).
  */
 public final class Launcher {
     static final String PASSWORD_ENV = "JINSHANG_NEO4J_INITIAL_PASSWORD";
@@ -49,6 +57,9 @@ public final class Launcher {
         if (password == null || password.isEmpty()) {
             fail("the environment variable " + PASSWORD_ENV + " is not set");
         }
+
+        // Before the DBMS starts, so that the first start creates user neo4j with this password.
+        setInitialPassword(home, password);
 
         // Registered before build() so a SIGTERM that arrives while the store is opening still
         // lets the JVM exit; once built, the DBMS is shut down cleanly (checkpoint, store unlocked).
@@ -104,9 +115,35 @@ public final class Launcher {
     }
 
     /**
-     * Sets the password of user neo4j on every start: the first start replaces the built-in
-     * "neo4j" (which must be changed), later starts pick up a changed password. Neo4j refuses
-     * to "change" a password to the same value; that refusal means it is already right.
+     * Writes the initial user (neo4j, this password, no change required) to {@code
+     * <home>/data/dbms/auth.ini}, exactly as {@code neo4j-admin dbms set-initial-password} does
+     * (the same command class, run in-process so the password is never on a command line). The
+     * DBMS reads that file when it creates the system database, i.e. on the first start of a new
+     * store, before Bolt listens; so there is no moment where the built-in neo4j/neo4j is accepted.
+     * On an existing store the file is ignored, and {@link #setPassword} applies a changed password.
+     */
+    static void setInitialPassword(Path home, String password) {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(said, true, StandardCharsets.UTF_8);
+        int rc;
+        try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            ExecutionContext ctx = new ExecutionContext(home, home.resolve("conf"), sink, sink, fs);
+            // "--": a password that starts with '-' is still the password, not an option.
+            rc = new CommandLine(new SetInitialPasswordCommand(ctx)).execute("--", password);
+        } catch (Exception e) {
+            rc = -1;
+            sink.println(rootMessage(e));
+        }
+        if (rc != 0) {  // the command's own words, with the password masked should it echo it
+            String why = said.toString(StandardCharsets.UTF_8).replace(password, "***").trim();
+            fail("could not set the initial password of user neo4j: " + why.replaceAll("\\s+", " "));
+        }
+    }
+
+    /**
+     * Sets the password of user neo4j after start, so that a store made earlier picks up a
+     * changed var/neo4j/password. On a new store it is already right (setInitialPassword): Neo4j
+     * refuses to "change" a password to the same value, and that refusal means it is right.
      */
     static void setPassword(GraphDatabaseService system, String password) {
         try (Transaction tx = system.beginTx()) {
