@@ -156,6 +156,14 @@ def _client_deadline(seconds: float | None) -> Iterator[None]:
         driver_log.disabled = was_disabled
 
 
+def _drop_connection(session) -> None:
+    """Close the connection a deadline cut mid-answer. Returned to the pool as it is, the next
+    statement would read the stale answer, or wait for it. (The driver has no public call for this.)"""
+    connection = getattr(session, "_connection", None)
+    if connection is not None:
+        connection.kill()
+
+
 def _timed_out(timeout: float | None) -> QueryTimeout:
     return QueryTimeout(f"查询超过 {timeout:g} 秒未完成，已放弃 (the query took longer than {timeout:g} s and was "
                         "abandoned; narrow it, or give more time with --timeout)")
@@ -180,13 +188,17 @@ def read_rows(driver: Driver, query: str, params: dict | None = None, *, databas
         # Notifications (deprecations, performance hints) are for developers, not analysts' output.
         with _client_deadline(timeout), driver.session(
                 database=database, default_access_mode=READ_ACCESS, notifications_min_severity="OFF") as session:
-            plan = explain_read_only(session, query, params, timeout) if check else None
-            if mode == "EXPLAIN":
-                yield PlanRows(plan)
-                return
-            with session.begin_transaction(timeout=timeout) as tx:
-                yield Rows(tx.run(query, params))
-                # a read has nothing to commit: leaving the block rolls the transaction back
+            try:
+                plan = explain_read_only(session, query, params, timeout) if check else None
+                if mode == "EXPLAIN":
+                    yield PlanRows(plan)
+                    return
+                with session.begin_transaction(timeout=timeout) as tx:
+                    yield Rows(tx.run(query, params))
+                    # a read has nothing to commit: leaving the block rolls the transaction back
+            except _Deadline:
+                _drop_connection(session)
+                raise
     except _Deadline:
         raise _timed_out(timeout) from None
     except (Neo4jError, DriverError) as exc:
