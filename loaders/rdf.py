@@ -89,25 +89,17 @@ def unread(g: Graph, file: str, vocab: Vocabulary | None = None) -> list[Problem
         for r in g.subjects(RDF.type, cls):
             a, b = g.value(r, rel.start), g.value(r, rel.end)
             implied.add((b, rel.direct, a) if rel.inverse else (a, rel.direct, b))
-    export = (vocab.JSG.Export, {vocab.JSG.containsSyntheticData, vocab.JSG.syntheticSource})
     for s in sorted(set(g.subjects()), key=str):
         types = set(g.objects(s, RDF.type))
-        label, rtype = vocab.primary_label(types), words.rel_type(s)
-        if label:
-            classes = set(vocab.node_classes(label))
-            allowed = {vocab.id_pred} | {t.iri for t in vocab.node_terms[label].values()}
-            kind = label
-        elif rtype:
-            rel = vocab.rels[rtype]
-            classes, allowed, kind = {rel.cls}, {rel.start, rel.end} | {t.iri for t in rel.props.values()}, rtype
-        elif export[0] in types:
-            classes, allowed, kind = {export[0]}, export[1], "Export"
-        else:
+        label = vocab.primary_label(types)
+        read = _read_by_loader(vocab, label, words.rel_type(s), types)
+        if read is None:
             shown = ", ".join(sorted(words._short(t) for t in types)) or None
             problem(s, "rdf:type", shown, "不是本项目词汇中的节点、关系或导出记录，其内容会被丢弃 / no node, "
-                                          "relationship or export class of the vocabulary: all said about it would be dropped")
+                                          "relationship or export class of the vocabulary: all said about it would "
+                                          "be dropped")
             continue
-        allowed |= {RDF.type, vocab.sources_pred}
+        classes, allowed, kind = read
         for t in sorted(types - classes, key=str):
             problem(s, "rdf:type", words._short(t), f"不是 {kind} 的类 / not a class of a {kind}: it would be dropped")
         for p, o in sorted(g.predicate_objects(s), key=str):
@@ -126,6 +118,23 @@ def unread(g: Graph, file: str, vocab: Vocabulary | None = None) -> list[Problem
             term = words.terms_of(s).get(p)
             problem(s, term.name if term else words._short(p), o, reason)
     return problems
+
+
+def _read_by_loader(vocab: Vocabulary, label, rtype, types) -> tuple[set, set, str] | None:
+    """(classes, predicates, kind) the loader reads of a subject; None when it reads nothing of it."""
+    always = {RDF.type, vocab.sources_pred}
+    if label:
+        # classes the ontology implies (a County is an administrative area) lose nothing when dropped
+        implied = (vocab.broader[x] for x in vocab.schema.label(label).labels)
+        terms = {t.iri for t in vocab.node_terms[label].values()}
+        return set(vocab.node_classes(label)).union(*implied), always | terms | {vocab.id_pred}, label
+    if rtype:
+        rel = vocab.rels[rtype]
+        terms = {t.iri for t in rel.props.values()}
+        return {rel.cls, *rel.broader}, always | terms | {rel.start, rel.end}, rtype
+    if vocab.JSG.Export in types:
+        return {vocab.JSG.Export}, {RDF.type, vocab.JSG.containsSyntheticData, vocab.JSG.syntheticSource}, "Export"
+    return None
 
 
 # C0 controls except tab and line breaks, DEL, and C1 controls: invisible, or terminal escapes.

@@ -286,6 +286,22 @@ def test_the_refusal_does_not_say_whether_the_target_exists(db, cli, tmp_path, b
     assert errors[0] == errors[1]
 
 
+def test_rdflibs_context_loader_is_switched_off_while_parsing(web, tmp_path):
+    """The second guard alone: rdflib handed a remote context directly still fetches nothing."""
+    from rdflib import Graph
+
+    from graph.errors import ValidationError
+    from loaders.rdf_syntax import _no_fetching
+
+    hits = len(_Counter.hits)
+    doc = json.dumps({"@context": f"{web}/direct.jsonld", "@id": "https://x/a", "https://x/p": "v"})
+    with pytest.raises(ValidationError, match="field '@context'.*direct.jsonld.*nothing was fetched or opened"):
+        with _no_fetching(tmp_path / "direct.jsonld", V):
+            Graph().parse(data=doc, format="json-ld")
+    assert len(_Counter.hits) == hits
+    assert len(Graph().parse(data=doc, format="json-ld")) == 1 and len(_Counter.hits) == hits + 1  # the server works
+
+
 def test_formula_values_are_defused_in_query_csv_and_kept_exact_for_neo4j_admin(db, cli, tmp_path, base):
     driver, database = db
     ds = Dataset()
@@ -300,6 +316,9 @@ def test_formula_values_are_defused_in_query_csv_and_kept_exact_for_neo4j_admin(
     assert code == 0, err
     assert out.splitlines() == ["name,first,second,n,tab",
                                 '"\'=HYPERLINK(""http://127.0.0.1:9/x"",""点击"")",' + "\"'+86 10\",\"'-1\",-3.5,\"'\tTAB\""]
+    code, out, err = cli("query", "run", "people_posts", "-p", "person=赵敌意", "--format", "csv")
+    assert code == 0, err
+    assert out.splitlines()[1] == "赵敌意,\"'+董事长\",敌意能源,Company,,\"[\"\"source:敌意测试来源\"\"]\""
     code, out, err = cli("export", "-f", "csv", "-o", tmp_path / "csv")
     assert code == 0, err
     nodes = (tmp_path / "csv" / "nodes.csv").read_text(encoding="utf-8")

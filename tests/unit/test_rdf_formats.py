@@ -210,3 +210,18 @@ def test_a_foreign_property_in_our_namespace_is_not_silently_lost(dataset, tmp_p
     (tmp_path / "plain.ttl").write_text(text, encoding="utf-8")
     with pytest.raises(ValidationError, match="field 'name'.*expected text tagged @zh"):
         load_rdf(tmp_path / "plain.ttl")
+
+
+def test_classes_the_ontology_implies_are_accepted_and_others_refused(dataset, tmp_path):
+    v = get_vocab()
+    path = export(dataset, "neo4j", "ttl", tmp_path / "g.ttl").path
+    daixian = v.node_iri("county:忻州市/代县")
+    (tmp_path / "implied.ttl").write_text(path.read_text(encoding="utf-8")
+                                          + f"\n<{daixian}> a <https://schema.org/AdministrativeArea> .\n",
+                                          encoding="utf-8")
+    assert load_rdf(tmp_path / "implied.ttl").nodes["county:忻州市/代县"].label == "County"
+    (tmp_path / "other.ttl").write_text(path.read_text(encoding="utf-8")
+                                        + f"\n<{daixian}> a <https://schema.org/Person> .\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="node county:忻州市/代县: field 'rdf:type': value 'schema:Person': "
+                                              ".*not a class of a County"):
+        load_rdf(tmp_path / "other.ttl")
