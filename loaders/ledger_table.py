@@ -142,21 +142,25 @@ def _read_xlsx(path: Path) -> Table:
         _refuse(path, "没有可见的工作表 / the workbook has no visible worksheet")
     ws = sheets[0]
     table = Table([], [])
-    grid = [list(r) for r in ws.iter_rows(values_only=False)]
-    formulas = [(r, c) for r, row in enumerate(grid) for c, cell in enumerate(row) if cell.data_type == "f"]
-    values = [[cell.value for cell in row] for row in grid]
+    # Only the cells the file holds ({(row, column): cell}, 1-based): a stray styled cell at row
+    # 1,048,576 costs one entry here, where iterating rows would make a million empty ones.
+    held = ws._cells
+    values = {at: cell.value for at, cell in held.items()}
+    formulas = [at for at, cell in held.items() if cell.data_type == "f"]
     uncomputed = _cached_values(path, ws.title, values, formulas) if formulas else []
     _fill_merged(path, ws, values, table)
-    top = next((i for i, row in enumerate(values) if any(_filled(v) for v in row)), None)
-    if top is None:
+    filled = [at for at, v in values.items() if _filled(v)]
+    if not filled:
         return table
-    table.header, table.header_row = ["" if v is None else str(v).strip() for v in values[top]], top + 1
-    width = len(table.header)
-    for number, row in enumerate(values[top + 1:], start=top + 2):
-        table.rows.append((number, (row + [None] * width)[:width]))
-    for r, c, text in uncomputed:
-        name = table.header[c] if c < width and table.header[c] else get_column_letter(c + 1)
-        table.problems.append(Problem(str(path), r + 1, name, text,
+    top, width, bottom = min(r for r, _ in filled), max(c for _, c in filled), max(r for r, _ in filled)
+    table.header_row = top
+    table.header = ["" if (v := values.get((top, c))) is None else str(v).strip() for c in range(1, width + 1)]
+    data_rows = sorted({r for r, _ in filled if r > top})  # rows with no value are blank lines: skipped
+    for r in data_rows:
+        table.rows.append((r, [values.get((r, c)) for c in range(1, width + 1)]))
+    for (r, c), text in uncomputed:
+        name = table.header[c - 1] if c <= width and table.header[c - 1] else get_column_letter(c)
+        table.problems.append(Problem(str(path), r, name, text,
                                       "公式没有保存的计算结果 / a formula with no saved result: open and save "
                                       "the file in Excel or WPS, or type the value"))
     return table
@@ -204,43 +208,40 @@ def _check_container(path: Path) -> None:
         _refuse(path, _unreadable(exc))
 
 
-def _cached_values(path: Path, title: str, values: list[list], formulas) -> list[tuple[int, int, str]]:
+def _cached_values(path: Path, title: str, values: dict, formulas) -> list[tuple[tuple[int, int], str]]:
     """Formula cells take the value the spreadsheet last computed and saved. Returns the formulas
     never computed (the file was written by a program, not saved by Excel or WPS): those are refused,
     as a blank would silently drop the value the user sees."""
     import openpyxl
 
     try:
-        cached = openpyxl.load_workbook(path, data_only=True, read_only=True)[title]
-        saved = [list(r) for r in cached.iter_rows(values_only=True)]
+        saved = openpyxl.load_workbook(path, data_only=True)[title]._cells
     except Exception as exc:  # same file just read: only a damaged cache part gets here
         _refuse(path, _unreadable(exc))
     missing = []
-    for r, c in formulas:
-        formula = values[r][c]
-        value = saved[r][c] if r < len(saved) and c < len(saved[r]) else None
+    for at in formulas:
+        formula = values[at]
+        value = saved[at].value if at in saved else None
         if value is None:
-            missing.append((r, c, str(getattr(formula, "text", formula))))  # ArrayFormula keeps its text apart
-        values[r][c] = value
-    return missing
+            missing.append((at, str(getattr(formula, "text", formula))))  # ArrayFormula keeps its text apart
+        values[at] = value
+    return sorted(missing)
 
 
-def _fill_merged(path: Path, ws, values: list[list], table: Table) -> None:
+def _fill_merged(path: Path, ws, values: dict, table: Table) -> None:
     """Cells merged down several rows (a county written once for a block of projects) get the
     value in every row, as the spreadsheet shows it. Cells merged across columns have no such
     reading (which column holds the value?) and are refused."""
+    last = max((r for (r, _), v in values.items() if _filled(v)), default=0)
     for rng in ws.merged_cells.ranges:
-        top = rng.min_row - 1
         if rng.min_col != rng.max_col:
             table.problems.append(Problem(str(path), rng.min_row, None, rng.coord,
                                           "单元格跨列合并 / cells merged across columns: unmerge them"))
             continue
-        c = rng.min_col - 1
-        value = values[top][c] if top < len(values) and c < len(values[top]) else None
-        for r in range(top + 1, min(rng.max_row, len(values))):
-            row = values[r]
-            row.extend([None] * (c + 1 - len(row)))
-            row[c] = value
-        if _filled(value) and rng.max_row > rng.min_row:
-            table.notes.append(f"{path}: 合并单元格 {rng.coord} 的值 {value!r} 已填入每一行 / merged cells "
-                               f"{rng.coord}: {value!r} filled into each of rows {rng.min_row}–{rng.max_row}")
+        value = values.get((rng.min_row, rng.min_col))
+        if not _filled(value) or rng.max_row == rng.min_row:
+            continue
+        for r in range(rng.min_row + 1, min(rng.max_row, last) + 1):  # a whole-column merge stops at the data
+            values[(r, rng.min_col)] = value
+        table.notes.append(f"{path}: 合并单元格 {rng.coord} 的值 {value!r} 已填入每一行 / merged cells "
+                           f"{rng.coord}: {value!r} filled into each of rows {rng.min_row}–{rng.max_row}")

@@ -33,7 +33,7 @@ def raw(data: bytes):
     return lambda p: p.write_bytes(data)
 
 
-def xlsx(rows, *, merge=None, hidden_first: bool = False, number_format=None):
+def xlsx(rows, *, merge=None, hidden_first: bool = False, styled_last_row: bool = False):
     """A workbook whose first visible sheet holds `rows`; optionally a hidden sheet before it."""
     def write(p: Path):
         wb = openpyxl.Workbook()
@@ -47,6 +47,8 @@ def xlsx(rows, *, merge=None, hidden_first: bool = False, number_format=None):
             ws.append(row)
         for rng in merge or []:
             ws.merge_cells(rng)
+        if styled_last_row:  # an empty cell with a border on the sheet's last row, 1,048,576
+            ws.cell(1_048_576, 3).border = openpyxl.styles.Border(bottom=openpyxl.styles.Side(style="thin"))
         wb.save(p)
     return write
 
@@ -189,6 +191,8 @@ ACCEPTED = [
       | {("测试丁项目", "county:忻州市/定襄县")},
       "notes": ["merged cells B2:B4", "filled into each of rows 2–4"]}),
     ("xlsx-hidden-first-sheet", "hidden.xlsx", xlsx(GOOD_ROWS, hidden_first=True),
+     {"测试甲项目": 12.5, "测试乙项目": 3.0}, {}),
+    ("xlsx-styled-cell-on-last-row", "far.xlsx", xlsx(GOOD_ROWS, styled_last_row=True),
      {"测试甲项目": 12.5, "测试乙项目": 3.0}, {}),
     ("xlsx-blank-rows-before-header", "gap.xlsx", xlsx([[], [], *GOOD_ROWS]),
      {"测试甲项目": 12.5, "测试乙项目": 3.0}, {}),
