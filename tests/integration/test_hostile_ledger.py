@@ -119,6 +119,8 @@ REFUSED = [
      ["formula.csv", "row 2", "field '总投资(亿元)'", "value '=SUM(1+2)'", "expected an amount"]),
     ("csv-quoted-newline-keeps-rows", "quoted.csv", csv_text(HEAD + '"温泉\n小镇",代县,1\n乙,火星县,2\n'),
      ["quoted.csv", "row 3", "field '所属县区'", "value '火星县'"]),
+    ("csv-field-over-1-MiB", "huge.csv", csv_text(HEAD + "甲,代县,1\n乙,代县," + "9" * (1 << 20) + "1\n"),
+     ["huge.csv", "line 3", "cannot parse the CSV: field larger than field limit"]),
     ("csv-bom-then-gbk", "mixed.csv", raw(b"\xef\xbb\xbf" + (HEAD + "甲,代县,1\n").encode("gbk")),
      ["mixed.csv", "UTF-8 byte-order mark but is not UTF-8"]),
     ("csv-binary", "binary.csv", raw(bytes(range(256)) * 4), ["binary.csv"]),
