@@ -15,19 +15,22 @@ reported together, with row, column, value and reason.
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from charset_normalizer import from_bytes
 
 from graph.errors import Problem, ResolutionError, ValidationError
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.schema import get_schema
 from loaders.gazetteer import Gazetteer, bundled_gazetteer
+from loaders.ledger_table import read_table
 from loaders.values import normalize_text, parse_amount_yi, parse_date
+
+log = logging.getLogger(__name__)
 
 # canonical column → accepted headers (compared after NFKC, lower case, spaces removed).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -64,32 +67,6 @@ def _norm_header(h) -> str:
 _HEADER_INDEX = {_norm_header(h): col for col, hs in COLUMNS.items() for h in hs}
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """Text and encoding of a CSV file: UTF-8 (with or without BOM), else GB18030, else detected."""
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    best = from_bytes(raw).best()
-    if best is None:
-        raise ValueError("cannot tell the text encoding (expected UTF-8 or GBK/GB18030)")
-    return str(best), best.encoding
-
-
-def read_table(path: Path) -> pd.DataFrame:
-    """Cells as text (spreadsheet dates and numbers kept as read), header on row 1."""
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return pd.read_excel(path, dtype=object, engine="openpyxl").fillna("")
-    if suffix in (".csv", ".txt"):
-        import io
-
-        text, _ = decode(path.read_bytes())
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
-    raise ValueError("a ledger must be .csv or .xlsx")
-
-
 def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False,
                 title: str | None = None, publisher: str | None = None,
                 gazetteer: Gazetteer | None = None) -> Dataset:
@@ -97,25 +74,14 @@ def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False
     path = Path(path)
     file = str(path)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
-    try:
-        df = read_table(path)
-    except (ValueError, OSError) as exc:
-        raise ValidationError([Problem(file, None, None, None, str(exc))]) from None
-    columns: dict[str, str] = {}
-    problems: list[Problem] = []
-    for header in df.columns:
-        col = _HEADER_INDEX.get(_norm_header(header))
-        if col is None:
-            problems.append(Problem(file, 1, str(header), None,
-                                    "unknown column; see README 'Project ledgers' for the accepted headers"))
-        elif col in columns:
-            problems.append(Problem(file, 1, str(header), None, f"duplicates column {columns[col]!r}"))
-        else:
-            columns[col] = str(header)
-    if "name" not in columns:
-        problems.append(Problem(file, 1, "项目名称", None, "required column is missing"))
-    if problems:
-        raise ValidationError(problems)
+    table = read_table(path)
+    for note in table.notes:
+        log.warning("note: %s", note)
+    columns, problems = _columns(file, table)
+    if not problems and not table.rows and not table.problems:
+        problems.append(Problem(file, None, None, None, "没有项目行 / no project rows under the header"))
+    if problems or table.problems:
+        raise ValidationError(problems + table.problems)
 
     sid = f"source:{source_name or path.stem}"
     ds = Dataset()
@@ -125,13 +91,67 @@ def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False
     }, (sid,)))
     src = (sid,)
     seen: dict[str, int] = {}
-    for i, row in enumerate(df.to_dict("records")):
-        _Row(file, i + 2, row, columns, gaz, ds, src, problems, seen).build()
+    for number, cells in table.rows:
+        row = {header: cells[index] for col, (header, index) in columns.items()}
+        _Row(file, number, row, {col: header for col, (header, _) in columns.items()},
+             gaz, ds, src, problems, seen).build()
     for reason in ([] if problems else ds.check(get_schema(), gaz.known_ids())):
         problems.append(Problem(file, None, None, None, reason))
     if problems:
         raise ValidationError(problems)
     return ds
+
+
+def _columns(file: str, table) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
+    """Canonical column → (its header, its index); each header problem once, with column numbers."""
+    if not table.header:
+        return {}, [Problem(file, None, None, None, "空文件 / the file is empty: no header row")]
+    columns: dict[str, tuple[str, int]] = {}
+    first: dict[str, int] = {}
+    problems: list[Problem] = []
+    row = table.header_row
+    for index, header in enumerate(table.header):
+        if not header:
+            if any(_has_value(cells[index]) for _, cells in table.rows):
+                problems.append(Problem(file, row, None, None,
+                                        f"第 {index + 1} 列有数据但没有列名 / column {index + 1} has values but no header"))
+            continue
+        key = _norm_header(header)
+        if key in first:
+            problems.append(Problem(file, row, header, None, f"重复的列 / duplicate column {header} "
+                                                             f"(columns {first[key] + 1} and {index + 1})"))
+            continue
+        first[key] = index
+        col = _HEADER_INDEX.get(key)
+        if col is None:
+            problems.append(Problem(file, row, header, None,
+                                    "unknown column; see README 'Project ledgers' for the accepted headers"))
+        elif col in columns:
+            other, at = columns[col]
+            problems.append(Problem(file, row, header, None, f"duplicates column {other!r} "
+                                                             f"(columns {at + 1} and {index + 1})"))
+        else:
+            columns[col] = (header, index)
+    if "name" not in columns:
+        problems.append(Problem(file, row, "项目名称", None, "required column is missing"))
+    return columns, problems
+
+
+def _has_value(v) -> bool:
+    return v is not None and str(v).strip() != ""
+
+
+EXCEL_SERIALS = (18264, 73051)  # 1950-01-01 … 2099-12-31 as Excel day numbers
+
+
+def _date(value) -> date:
+    """A date as parse_date reads it, or an Excel day number (a date cell that lost its format)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if EXCEL_SERIALS[0] <= value <= EXCEL_SERIALS[1] and float(value).is_integer():
+            from openpyxl.utils.datetime import from_excel
+
+            return from_excel(value).date()
+    return parse_date(value)
 
 
 class _Row:
@@ -192,7 +212,7 @@ class _Row:
         for value in (props["amount_yi"], props["funds_in_place_yi"]):
             if value is not None and value < 0:
                 self.bad("amount_yi", value, "an amount cannot be negative")
-        props["signed_on"] = self.parse("signed_on", parse_date)
+        props["signed_on"] = self.parse("signed_on", _date)
         props["stage"] = self.parse("stage", self._stage)
         for flag in ("fortune500_or_central_soe", "new_industry"):
             props[flag] = self.parse(flag, lambda v: get_schema().label("Project").properties[flag].coerce(v))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from enum import Enum
 from pathlib import Path
 
@@ -97,20 +98,28 @@ def outreach_command(
 
 @app.command("analyze")
 def analyze_command(
-    out: Path = typer.Option(None, "--out", help="Directory for report.html (default: JINSHANG_OUT, ./out)."),
+    out: Path = typer.Option(None, "--out", help="Directory for report.html (default: JINSHANG_OUT, ./out); an existing report is replaced whole."),
     seed: int = typer.Option(42, "--seed", help="Seed for communities, sampled betweenness and the back-test."),
 ) -> None:
     """Project the graph, run the merchant-network analyses and write a self-contained report.html."""
+    import tempfile
+
+    from graph.cli.paths import output_file, output_folder
     from graph.connection import resolve_target
     from graph.projection import project
     from graph.report import write_report
+    from graph.settings import load_settings
     from queries.summary import run_analysis
 
-    with driver_for() as (driver, settings):
+    settings = load_settings()
+    folder = output_folder(out or settings.out_dir)  # before the analysis: a bad path is refused at once
+    path = output_file(folder / "report.html")
+    with driver_for(settings) as (driver, settings):
         G = project(driver, settings.neo4j_database)
         uri = resolve_target(settings)[0]
     a = run_analysis(G, seed=seed)
-    path = write_report(a, out or settings.out_dir, uri=uri, seed=seed)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".report-") as staging:  # beside it: rename is atomic
+        os.replace(write_report(a, staging, uri=uri, seed=seed), path)  # a complete report, or the old one
     if a.synthetic:
         typer.echo(SYNTHETIC_LINE)
     top = a.chambers.head(3)

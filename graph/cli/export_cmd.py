@@ -26,7 +26,7 @@ class ExportFormat(str, Enum):
 
 @app.command("export")
 def export_command(
-    output: Path = typer.Option(..., "--output", "-o", help="File to write (csv: a directory, or a .zip)."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write, replaced whole if it exists (csv: a directory, or a .zip)."),
     format: ExportFormat = typer.Option(None, "--format", "-f",
                                         help="ttl, jsonld, nt, graphml, gexf or csv (default: from the file name). "
                                              "csv is for neo4j-admin import and kept exact: cells starting "
@@ -34,10 +34,20 @@ def export_command(
 ) -> None:
     """Export the whole graph from Neo4j, streamed: RDF (Turtle, JSON-LD, N-Triples) in the
     project vocabulary, GraphML/GEXF for Gephi, or neo4j-admin import CSV."""
-    from graph.exporters import export, formula_note
+    from graph.cli.paths import output_file, output_folder, replacing
+    from graph.exporters import export, format_for, formula_note
 
-    with driver_for() as (driver, settings):
-        summary = export(driver, settings.neo4j_database, format.value if format else None, output)
+    fmt = format_for(output, format.value if format else None)
+    # before any work: a bad path is refused at once. csv is a folder of files unless it is a .zip
+    if fmt == "csv" and output.suffix.lower() != ".zip":
+        output_folder(output)
+        with driver_for() as (driver, settings):
+            summary = export(driver, settings.neo4j_database, fmt, output)
+    else:
+        output_file(output)
+        with driver_for() as (driver, settings), replacing(output) as tmp:
+            summary = export(driver, settings.neo4j_database, fmt, tmp)
+        summary.path = output
     extra = f", {summary.triples} triples" if summary.triples is not None else ""
     console.print(f"wrote {summary.path} ({summary.format}): {summary.nodes} nodes, "
                   f"{summary.relationships} relationships{extra}")

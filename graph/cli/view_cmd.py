@@ -24,14 +24,17 @@ def view_command(
 ) -> None:
     """Write an interactive view of the whole network or one part of it (ego network, event, county,
     community), with legend, search and filters; no network access needed to open it."""
+    from graph.cli.paths import output_file, replacing
     from graph.views.layout import write_positions
     from graph.views.render import write_html
     from graph.views.view import load_view
 
+    output = output_file(output)  # before any work: a bad path is refused at once
     with driver_for() as (driver, settings):
         view = load_view(driver, settings.neo4j_database, year=year, positions_file=positions, ego=ego, hops=hops,
                          event=event, county=county, community=community, max_nodes=max_nodes)
-    write_html(view, output)
+    with replacing(output) as tmp:
+        write_html(view, tmp)
     if positions is not None:
         write_positions(positions, view.positions)
     G = view.graph
