@@ -104,7 +104,9 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
     labels = sorted(labels) if labels is not None else None
     types = sorted(types) if types is not None else None
     G = nx.MultiDiGraph()
-    with _gc_paused(), driver.session(database=database, default_access_mode="READ") as s:
+    # notices off: the journal's label and key (LOAD_RUNS, NODES) exist only while a large load runs
+    with _gc_paused(), driver.session(database=database, default_access_mode="READ",
+                                      notifications_min_severity="OFF") as s:
         synthetic = set(s.run(SYNTHETIC).single()["ids"])
         load_runs = s.run(LOAD_RUNS).single()
         unfinished, untag = load_runs["unfinished"], load_runs["runs"] > 0

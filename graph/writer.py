@@ -158,7 +158,8 @@ class Neo4jWriter:
         groups = self.groups(ds, known_ids, journal=not atomic)
         summary = WriteSummary()
         try:
-            with self.driver.session(database=self.database) as session:
+            # the journal's labels and keys do not exist until a large load: no "does not exist" notices
+            with self.driver.session(database=self.database, notifications_min_severity="OFF") as session:
                 # what an interrupted load left is undone first, whatever the size of this one
                 load_runs.settle(session, self.notify)
                 if atomic:
