@@ -139,7 +139,10 @@ def network(view: View):
     G = view.graph
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     names = {n: str(d.get("name", n)) for n, d in G.nodes(data=True)}
-    largest = max((activity.value(d) for _, d in G.nodes(data=True)), default=0.0)
+    # Scaled to what the page shows (and the projects it holds): a campaign's reported totals,
+    # unticked at first, must not shrink everyone else.
+    largest = max((activity.value(d) for _, d in G.nodes(data=True) if d.get("label") not in view.hidden_labels),
+                  default=0.0)
     for n, d in G.nodes(data=True):
         # A summary's label is its message (代县 · 23 项目 · 45.6亿元): never cut it short.
         text = names[n] if d.get("aggregate") else present.short(names[n])
