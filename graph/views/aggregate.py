@@ -99,18 +99,22 @@ def group_label(where: str, n: int, amount: float) -> str:
     return f"{where} · {n} 项目" + (f" · {amount:.1f}亿元" if amount else "")
 
 
-def group_projects(G: nx.MultiDiGraph, by: str = "county") -> int:
+def group_projects(G: nx.MultiDiGraph, by: str = "county", context: nx.MultiDiGraph | None = None) -> int:
     """Add one summary node per county (or per signing event) standing for its projects, which
     stay in `G` marked `member_of` the summary. Every project is grouped, a lone one too, so the
-    view shows no single project until asked. Returns how many summary nodes were made."""
+    view shows no single project until asked. Returns how many summary nodes were made.
+
+    `context` (the whole graph `G` was cut from) says where a project is when its county or
+    event lies outside `G`, as in an ego view one hop deep."""
+    context = G if context is None else context
     key_of, nowhere = GROUPINGS[by]
     groups: dict[str, list[str]] = defaultdict(list)
     for n, d in G.nodes(data=True):
         if d.get("label") == "Project" and not d.get("aggregate") and not d.get("member_of"):
-            groups[key_of(G, n) or "none"].append(n)
+            groups[key_of(context, n) or "none"].append(n)
     names = {}
     for key, members in groups.items():
-        where = str(G.nodes[key].get("name", key)) if key != "none" else nowhere
+        where = str(context.nodes[key].get("name", key)) if key != "none" else nowhere
         amount = sum(activity._num(G.nodes[m].get("amount_yi")) for m in members)
         names[key] = group_label(where, len(members), amount)
     _collapse(G, groups, "Project", names, keep=True, prefix="group")

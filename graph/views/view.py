@@ -100,7 +100,7 @@ def make_view(G: nx.MultiDiGraph, *, ego: str | None = None, hops: int = 1, even
         H, title = D, f"晋商图谱 全网络{suffix}"
     H = H.copy()
     if projects in GROUPINGS:
-        group_projects(H, projects)
+        group_projects(H, projects, context=D)
     H, notes = cap(H, max_nodes)
     hidden = BACKGROUND_LABELS if event is None and county is None and community is None else ()
     view = View(H, title, notes, source_titles=_source_titles(G),
