@@ -79,7 +79,8 @@ def make_view(G: nx.MultiDiGraph, *, ego: str | None = None, hops: int = 1, even
         raise subgraph.ViewError(f"--max-nodes must be at least 1, not {max_nodes}")
     projects = projects or ("event" if county is not None else "county")
     if projects not in PROJECTS:
-        raise subgraph.ViewError(f"--projects must be one of {', '.join(PROJECTS)}, not {projects!r}")
+        raise subgraph.ViewError(f"--projects 只能是 {'、'.join(PROJECTS)} (must be one of {', '.join(PROJECTS)}), "
+                                 f"not {projects!r}")
     D = subgraph.drawable(G)
     activity.annotate(D)  # before selecting: a node's size says what it did in the whole graph
     suffix = f" {year}年" if year is not None else ""

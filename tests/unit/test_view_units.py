@@ -76,7 +76,7 @@ def test_county_view_groups_projects_per_event(G):
     H = make_view(G, county="代县").graph
     groups = [d for _, d in H.nodes(data=True) if d.get("aggregate")]
     assert groups and all(d["grouped_by"] == "event" for d in groups)
-    with pytest.raises(ViewError, match="--projects must be one of county, event, each"):
+    with pytest.raises(ViewError, match=r"--projects 只能是 county、event、each \(must be one of county, event, each\), not 'city'"):
         make_view(G, projects="city")
 
 
