@@ -94,8 +94,12 @@ def _county_of(G: nx.MultiDiGraph, project: str) -> str | None:
 GROUPINGS = {"county": (_county_of, "未定位"), "event": (_event_of, "未在活动签约")}
 
 
+PLACE_CHARS = 12  # an event's full name is in the tooltip; on the node it would hide its neighbours
+
+
 def group_label(where: str, n: int, amount: float) -> str:
     """代县 · 23 项目 · 45.6亿元"""
+    where = where if len(where) <= PLACE_CHARS else where[: PLACE_CHARS - 1] + "…"
     return f"{where} · {n} 项目" + (f" · {amount:.1f}亿元" if amount else "")
 
 

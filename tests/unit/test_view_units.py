@@ -66,6 +66,8 @@ def test_summary_label_carries_count_and_amount():
     by_event = make_view(G, projects="event").graph
     assert by_event.nodes["group:Project/event:e"]["name"] == "珠海招商会 · 2 项目 · 30.5亿元"
     assert by_event.nodes["group:Project/none"]["name"] == "未在活动签约 · 1 项目 · 15.1亿元"
+    from graph.views.aggregate import group_label
+    assert group_label("长三角区域产业协同发展恳谈会暨忻州(镇江)招商会", 1, 10.1) == "长三角区域产业协同发展… · 1 项目 · 10.1亿元"
     each = make_view(G, projects="each")
     assert not any(d.get("aggregate") for _, d in each.graph.nodes(data=True)) and len(each.shown()) == 5
     tip = [n for n in network(make_view(G)).nodes if n["id"] == "group:Project/county:忻州市/代县"][0]["title"]
