@@ -123,7 +123,8 @@ def group_projects(G: nx.MultiDiGraph, by: str = "county", context: nx.MultiDiGr
         names[key] = group_label(where, len(members), amount)
     _collapse(G, groups, "Project", names, keep=True, prefix="group")
     for key in groups:
-        G.nodes[f"group:Project/{key}"]["grouped_by"] = by
+        G.nodes[f"group:Project/{key}"].update(grouped_by=by, grouped_in=str(context.nodes[key].get("name", key))
+                                              if key != "none" else nowhere)
     return len(groups)
 
 

@@ -22,7 +22,7 @@ FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQua
               '"Microsoft YaHei", "PingFang SC", sans-serif')
 # Attributes the projection or aggregation adds that are not properties of the fact itself.
 INTERNAL = {"id", "label", "labels", "name", "sources", "synthetic", "aggregate", "members", "member_names",
-            "synthetic_members", "type", "count", "work", "member_of", "expandable", "grouped_by", "summary"}
+            "synthetic_members", "type", "count", "work", "member_of", "expandable", "grouped_by", "grouped_in", "summary"}
 MONEY = ("funds_in_place_yi", "amount_yi", "signed_total_yi")  # in place first: what arrived counts
 LABEL_CHARS = 14
 MAX_MEMBERS_SHOWN = 20
@@ -106,6 +106,8 @@ def tooltip(node_id: str, d: dict, titles: dict[str, str], synthetic: set[str] =
             lines.append(f"其中 {d['synthetic_members']} 个来自合成数据")
     elif d.get("synthetic"):
         lines.append("合成数据 (synthetic)")
+    if d.get("grouped_in"):
+        lines.append(("县：" if d.get("grouped_by") == "county" else "签约活动：") + d["grouped_in"])
     if d.get("expandable"):
         lines.append("点击展开其中的项目 · click to show its projects")
     w = d.get("work")

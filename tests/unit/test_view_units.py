@@ -71,7 +71,7 @@ def test_summary_label_carries_count_and_amount():
     each = make_view(G, projects="each")
     assert not any(d.get("aggregate") for _, d in each.graph.nodes(data=True)) and len(each.shown()) == 5
     tip = [n for n in network(make_view(G)).nodes if n["id"] == "group:Project/county:忻州市/代县"][0]["title"]
-    assert "其中 3 个来自合成数据" in tip and "点击展开" in tip and "签约额 45.6亿元" in tip
+    assert "其中 3 个来自合成数据" in tip and "点击展开" in tip and "签约额 45.6亿元" in tip and "县：代县" in tip
 
 
 def test_county_view_groups_projects_per_event(G):
