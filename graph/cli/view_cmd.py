@@ -21,6 +21,8 @@ def view_command(
     year: int = typer.Option(None, "--year", help="Only events of this year (and the projects signed at them)."),
     max_nodes: int = typer.Option(DEFAULT_MAX_NODES, "--max-nodes", help="Node cap; above it detail is aggregated and the page says so."),
     positions: Path = typer.Option(None, "--positions", help="JSON file of node positions: read if it exists, then written back with this view's."),
+    projects: str = typer.Option(None, "--projects", help="Projects as one summary node per 'county' (default) or "
+                                 "'event' (default in a --county view), expanded by a click; or 'each' to draw every one."),
 ) -> None:
     """Write an interactive view of the whole network or one part of it (ego network, event, county,
     community), with legend, search and filters; no network access needed to open it."""
@@ -32,7 +34,7 @@ def view_command(
     output = output_file(output)  # before any work: a bad path is refused at once
     with driver_for() as (driver, settings):
         view = load_view(driver, settings.neo4j_database, year=year, positions_file=positions, ego=ego, hops=hops,
-                         event=event, county=county, community=community, max_nodes=max_nodes)
+                         event=event, county=county, community=community, max_nodes=max_nodes, projects=projects)
     with replacing(output) as tmp:
         write_html(view, tmp)
     if positions is not None:

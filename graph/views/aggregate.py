@@ -1,7 +1,10 @@
 """Keep a view under its node cap by summarising detail, and say what was summarised.
 
-Steps, each applied only while the view is still over the cap:
-1. projects collapse into one summary node per county (count, signed amount, funds in place);
+Projects are normally grouped before the cap (`group_projects`: one summary node per county or
+event, the projects kept behind it for the page to expand). Steps, each applied only while the
+view is still over the cap:
+0. the projects kept behind summary nodes are dropped (the summaries stay);
+1. projects not yet grouped collapse into one summary node per county (count, signed amount, funds in place);
 2. leaves (nodes with one neighbour) collapse per (label, neighbour) into one summary node;
 3. the least connected nodes are dropped.
 
@@ -21,6 +24,7 @@ from collections import defaultdict
 import networkx as nx
 
 from graph.schema import get_schema
+from graph.views import activity
 
 SUMMABLE = ("amount_yi", "funds_in_place_yi", "signed_total_yi")
 
@@ -31,20 +35,31 @@ def _label_name(label: str) -> str:
     return spec.description.split(" — ")[0] if spec else label
 
 
-def _collapse(G: nx.MultiDiGraph, groups: dict[str, list[str]], label: str, names: dict[str, str]) -> None:
-    """Replace each group of nodes by one summary node, rewiring their other edges to it."""
+def _summary_attrs(G: nx.MultiDiGraph, members: list[str], label: str, name: str) -> dict:
+    attrs = {"label": label, "labels": (label,), "aggregate": True, "name": name,
+             "members": len(members), "member_names": sorted(str(G.nodes[m].get("name", m)) for m in members),
+             "synthetic": any(G.nodes[m].get("synthetic") for m in members),
+             "synthetic_members": sum(bool(G.nodes[m].get("synthetic")) for m in members),
+             "sources": sorted({s for m in members for s in G.nodes[m].get("sources") or ()})}
+    for prop in SUMMABLE:
+        values = [G.nodes[m][prop] for m in members if G.nodes[m].get(prop) is not None]
+        if values:
+            attrs[prop] = round(sum(values), 4)
+    if label == "Project":
+        attrs["work"] = {"verb": "汇总", "projects": len(members),
+                         "amount_yi": round(sum(activity._num(G.nodes[m].get("amount_yi")) for m in members), 4),
+                         "funds_yi": round(sum(activity._num(G.nodes[m].get("funds_in_place_yi")) for m in members), 4),
+                         "value_yi": round(sum(activity.project_value(G.nodes[m]) for m in members), 4)}
+    return attrs
+
+
+def _collapse(G: nx.MultiDiGraph, groups: dict[str, list[str]], label: str, names: dict[str, str],
+              keep: bool = False, prefix: str = "summary") -> None:
+    """Replace each group of nodes by one summary node, rewiring their other edges to it. With
+    `keep` the members stay (marked `member_of`, for the page to hold hidden and expand on click)."""
     for key, members in groups.items():
-        sid = f"summary:{label}/{key}"
-        attrs = {"label": label, "labels": (label,), "aggregate": True, "name": names[key],
-                 "members": len(members), "member_names": sorted(str(G.nodes[m].get("name", m)) for m in members),
-                 "synthetic": any(G.nodes[m].get("synthetic") for m in members),
-                 "synthetic_members": sum(bool(G.nodes[m].get("synthetic")) for m in members),
-                 "sources": sorted({s for m in members for s in G.nodes[m].get("sources") or ()})}
-        for prop in SUMMABLE:
-            values = [G.nodes[m][prop] for m in members if G.nodes[m].get(prop) is not None]
-            if values:
-                attrs[prop] = round(sum(values), 4)
-        G.add_node(sid, **attrs)
+        sid = f"{prefix}:{label}/{key}"
+        G.add_node(sid, **_summary_attrs(G, members, label, names[key]), expandable=keep)
         counts: dict[tuple, list] = defaultdict(list)
         member_set = set(members)
         for m in members:
@@ -54,11 +69,73 @@ def _collapse(G: nx.MultiDiGraph, groups: dict[str, list[str]], label: str, name
             for _, v, k, d in G.out_edges(m, keys=True, data=True):
                 if v not in member_set:
                     counts[(sid, v, k)].append(d)
-        G.remove_nodes_from(members)
+        if keep:
+            for m in members:
+                G.nodes[m]["member_of"] = sid
+        else:
+            G.remove_nodes_from(members)
         for (u, v, k), ds in counts.items():
-            G.add_edge(u, v, key=k, type=ds[0].get("type", k), count=len(ds),
+            G.add_edge(u, v, key=k, type=ds[0].get("type", k), count=len(ds), summary=True,
                        synthetic=all(d.get("synthetic") for d in ds),
                        sources=sorted({s for d in ds for s in d.get("sources") or ()}))
+
+
+def _event_of(G: nx.MultiDiGraph, project: str) -> str | None:
+    """The event a project was signed at (the earliest id when several), else None."""
+    events = sorted(u for u, _, t in G.in_edges(project, data="type") if t == "SIGNED")
+    return events[0] if events else None
+
+
+def _county_of(G: nx.MultiDiGraph, project: str) -> str | None:
+    counties = sorted(v for _, v, t in G.out_edges(project, data="type") if t == "LOCATED_IN")
+    return counties[0] if counties else None
+
+
+GROUPINGS = {"county": (_county_of, "未定位"), "event": (_event_of, "未在活动签约")}
+
+
+PLACE_CHARS = 12  # an event's full name is in the tooltip; on the node it would hide its neighbours
+
+
+def group_label(where: str, n: int, amount: float) -> str:
+    """代县 · 23 项目 · 45.6亿元"""
+    where = where if len(where) <= PLACE_CHARS else where[: PLACE_CHARS - 1] + "…"
+    return f"{where} · {n} 项目" + (f" · {amount:.1f}亿元" if amount else "")
+
+
+def group_projects(G: nx.MultiDiGraph, by: str = "county", context: nx.MultiDiGraph | None = None) -> int:
+    """Add one summary node per county (or per signing event) standing for its projects, which
+    stay in `G` marked `member_of` the summary. Every project is grouped, a lone one too, so the
+    view shows no single project until asked. Returns how many summary nodes were made.
+
+    `context` (the whole graph `G` was cut from) says where a project is when its county or
+    event lies outside `G`, as in an ego view one hop deep."""
+    context = G if context is None else context
+    key_of, nowhere = GROUPINGS[by]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n, d in G.nodes(data=True):
+        if d.get("label") == "Project" and not d.get("aggregate") and not d.get("member_of"):
+            groups[key_of(context, n) or "none"].append(n)
+    names = {}
+    for key, members in groups.items():
+        where = str(context.nodes[key].get("name", key)) if key != "none" else nowhere
+        amount = sum(activity._num(G.nodes[m].get("amount_yi")) for m in members)
+        names[key] = group_label(where, len(members), amount)
+    _collapse(G, groups, "Project", names, keep=True, prefix="group")
+    for key in groups:
+        G.nodes[f"group:Project/{key}"].update(grouped_by=by, grouped_in=str(context.nodes[key].get("name", key))
+                                              if key != "none" else nowhere)
+    return len(groups)
+
+
+def drop_members(G: nx.MultiDiGraph) -> int:
+    """Remove the projects held behind summary nodes (the summaries stay, no longer expandable)."""
+    members = [n for n, m in G.nodes(data="member_of") if m]
+    G.remove_nodes_from(members)
+    for n, d in G.nodes(data=True):
+        if d.get("expandable"):
+            d["expandable"] = False
+    return len(members)
 
 
 def collapse_projects(G: nx.MultiDiGraph) -> int:
@@ -109,7 +186,10 @@ def cap(G: nx.MultiDiGraph, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, lis
     if H.number_of_nodes() <= max_nodes:
         return H, notes
     start = H.number_of_nodes()
-    made = collapse_projects(H)
+    held = drop_members(H)
+    if held:
+        notes.append(f"{held} 个项目只以汇总节点显示，不能在页面中逐个展开")
+    made = collapse_projects(H) if H.number_of_nodes() > max_nodes else 0
     if made:
         notes.append(f"项目按县汇总为 {made} 个汇总节点")
     if H.number_of_nodes() > max_nodes:

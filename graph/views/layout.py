@@ -54,6 +54,54 @@ def compute_layout(G: nx.Graph, seed: int = 42) -> dict[str, tuple[float, float]
     return {n: (round(coords[i][0] * scale, 1), round(coords[i][1] * scale, 1)) for n, i in index.items()}
 
 
+RING_GAP = 240.0  # the least distance between two rings of an ego view, in vis pixels
+RING_SPACING = 105.0  # room each node gets along its ring (labels are wider than nodes)
+
+
+def ring_layout(G: nx.Graph, centre: str, hidden=()) -> tuple[dict[str, tuple[float, float]], dict[str, int], float]:
+    """An ego view's layout: `centre` at (0, 0) and the nodes k hops away on a circle of radius
+    k·R, R chosen so the most crowded ring still gives each node RING_SPACING px. Along a ring,
+    nodes follow the angle of the nearer ring's node they hang from, so lines stay short.
+
+    Nodes in `hidden` (in the page but not shown at first) count for hops but take no room: each
+    sits on its ring at the angle of the node it hangs from, where ticking its label shows it.
+
+    Returns (positions, hops, R); nodes not connected to `centre` are left out of both.
+
+    >>> pos, hops, R = ring_layout(nx.path_graph(["a", "b", "c"]), "a")
+    >>> pos["a"], hops == {"a": 0, "b": 1, "c": 2}, round(math.dist(pos["a"], pos["c"]) / R, 6)
+    ((0.0, 0.0), True, 2.0)
+    """
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    hidden = set(hidden)
+    hops = nx.single_source_shortest_path_length(U, centre)
+    rings: dict[int, list[str]] = {}
+    for n, k in hops.items():
+        rings.setdefault(k, []).append(n)
+    R = max([RING_GAP] + [sum(n not in hidden for n in ns) * RING_SPACING / (2 * math.pi * k)
+                          for k, ns in rings.items() if k])
+    angle = {centre: 0.0}
+    pos = {centre: (0.0, 0.0)}
+
+    def parent_angle(n: str, k: int) -> float:
+        return min((angle[m] for m in U.neighbors(n) if hops.get(m) == k - 1 and m in angle), default=0.0)
+
+    for k in sorted(rings):
+        if not k:
+            continue
+        ordered = sorted((n for n in rings[k] if n not in hidden),
+                         key=lambda n: (parent_angle(n, k), str(G.nodes[n].get("label", "")), str(n)))
+        step = 2 * math.pi / max(len(ordered), 1)
+        offset = step / 2 if k % 2 == 0 else 0.0  # alternate rings start half a step apart
+        placed = [(n, offset + i * step) for i, n in enumerate(ordered)]
+        placed += [(n, parent_angle(n, k) + _jitter(n)[0] / EDGE_PX * 0.15)
+                   for n in sorted((n for n in rings[k] if n in hidden), key=str)]
+        for n, a in placed:
+            angle[n] = a
+            pos[n] = (round(k * R * math.cos(a), 1), round(k * R * math.sin(a), 1))
+    return pos, hops, R
+
+
 def _jitter(node: str) -> tuple[float, float]:
     h = hashlib.sha1(str(node).encode("utf-8")).digest()
     angle = h[0] / 255 * 2 * math.pi

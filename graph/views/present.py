@@ -3,8 +3,8 @@ text and plain-text tooltips (never HTML: the page puts them in the DOM with `te
 
 >>> style_of("Chamber")
 {'color': '#c62828', 'shape': 'diamond'}
->>> node_size({"label": "Project", "funds_in_place_yi": 16.0})
-36.0
+>>> node_size({"label": "Project", "funds_in_place_yi": 16.0}, largest=64.0)
+31.0
 >>> print(tooltip("project:温泉小镇项目", {"label": "Project", "name": "温泉小镇项目", "amount_yi": 12.5}, {}))
 温泉小镇项目
 项目 Project · project:温泉小镇项目
@@ -16,12 +16,13 @@ import math
 from datetime import date, datetime
 
 from graph.schema import get_schema
+from graph.views import activity
 
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", '
               '"Microsoft YaHei", "PingFang SC", sans-serif')
 # Attributes the projection or aggregation adds that are not properties of the fact itself.
 INTERNAL = {"id", "label", "labels", "name", "sources", "synthetic", "aggregate", "members", "member_names",
-            "synthetic_members", "type", "count"}
+            "synthetic_members", "type", "count", "work", "member_of", "expandable", "grouped_by", "grouped_in", "summary"}
 MONEY = ("funds_in_place_yi", "amount_yi", "signed_total_yi")  # in place first: what arrived counts
 LABEL_CHARS = 14
 MAX_MEMBERS_SHOWN = 20
@@ -55,11 +56,19 @@ def money(d: dict) -> float | None:
     return None
 
 
-def node_size(d: dict) -> float:
-    """Area grows with funds in place (or the signed amount): 12 px plus 6 px per √亿元, at most 60."""
-    v = money(d)
-    base = 18.0 if d.get("aggregate") else 12.0
-    return round(min(60.0, base + 6.0 * math.sqrt(v)), 1) if v else base
+MIN_SIZE, MAX_SIZE = 12.0, 50.0
+SIZE_MEANS = ("大小 = 项目资金（亿元，到位资金，无则签约额）：商会、人物引荐的，活动签约的，企业投资的，"
+              "县落地的，项目本身的 · size = money of the projects a node introduced, signed, invested in "
+              "or hosts (funds in place, else signed)")
+
+
+def node_size(d: dict, largest: float) -> float:
+    """Area grows with what the node did (`activity.value`, 亿元): MIN_SIZE for nothing, MAX_SIZE
+    for the view's `largest`; √ so that area, not radius, is proportional."""
+    v = activity.value(d)
+    if not v or largest <= 0:
+        return MIN_SIZE
+    return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(min(v, largest) / largest), 1)
 
 
 def short(text: str, n: int = LABEL_CHARS) -> str:
@@ -97,6 +106,13 @@ def tooltip(node_id: str, d: dict, titles: dict[str, str], synthetic: set[str] =
             lines.append(f"其中 {d['synthetic_members']} 个来自合成数据")
     elif d.get("synthetic"):
         lines.append("合成数据 (synthetic)")
+    if d.get("grouped_in"):
+        lines.append(("县：" if d.get("grouped_by") == "county" else "签约活动：") + d["grouped_in"])
+    if d.get("expandable"):
+        lines.append("点击展开其中的项目 · click to show its projects")
+    w = d.get("work")
+    if w:
+        lines.append(f"{w['verb']}项目 {w['projects']} 个 · 签约额 {w['amount_yi']:g}亿元 · 到位资金 {w['funds_yi']:g}亿元")
     return "\n".join(lines + _details(d, titles, synthetic))
 
 

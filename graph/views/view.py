@@ -14,10 +14,15 @@ from pathlib import Path
 import networkx as nx
 
 from graph.views import DEFAULT_MAX_NODES, subgraph
-from graph.views.aggregate import cap
-from graph.views.layout import complete_layout, read_positions
+from graph.views import activity
+from graph.views.aggregate import GROUPINGS, cap, group_projects
+from graph.views.layout import complete_layout, read_positions, ring_layout
 
 PHYSICS_MAX_NODES = 300  # above this the browser's physics takes seconds; lay out in Python instead
+PROJECTS = ("county", "event", "each")  # how projects are shown: grouped per county or event, or one by one
+# Held in the whole view's page but unticked at first: provinces, industries and campaigns say where and what, not
+# who met whom, and would pull every project summary towards a few hubs.
+BACKGROUND_LABELS = ("Province", "Industry", "Campaign")
 
 
 @dataclass
@@ -29,6 +34,14 @@ class View:
     physics: bool = True  # stabilise in the browser (small views without saved positions)
     source_titles: dict[str, str] = field(default_factory=dict)
     synthetic_sources: set[str] = field(default_factory=set)
+    hidden_labels: tuple[str, ...] = ()  # in the page, but their filter box starts unticked
+    rings: float = 0.0  # an ego view's ring spacing R (hop k at radius k·R); 0 for other views
+    hops: dict[str, int] = field(default_factory=dict)  # an ego view: each drawn node's hops from the ego
+
+    def shown(self) -> list[str]:
+        """The nodes the page shows when it opens: not those behind a summary, not unticked labels."""
+        return [n for n, d in self.graph.nodes(data=True)
+                if not d.get("member_of") and d.get("label") not in self.hidden_labels]
 
     @property
     def synthetic(self) -> bool:
@@ -50,17 +63,26 @@ def _source_titles(G: nx.MultiDiGraph) -> dict[str, str]:
 
 def make_view(G: nx.MultiDiGraph, *, ego: str | None = None, hops: int = 1, event: str | None = None,
               county: str | None = None, community: int | None = None, year: int | None = None,
-              max_nodes: int = DEFAULT_MAX_NODES, positions: dict | None = None) -> View:
+              max_nodes: int = DEFAULT_MAX_NODES, positions: dict | None = None, projects: str | None = None) -> View:
     """Select, cap and lay out a view of the projected graph `G` (at most one of ego, event,
     county, community; none means the whole network). `year` only goes into the title: filter
-    events by year when projecting (`graph.projection.project(years=…)`)."""
+    events by year when projecting (`graph.projection.project(years=…)`).
+
+    `projects`: "county" or "event" shows one summary node per county or signing event, the page
+    holding the projects behind it (a click expands it); "each" draws every project. The default
+    is "county", and "event" in a county view (where all projects share the county)."""
     chosen = [k for k, v in (("--ego", ego), ("--event", event), ("--county", county),
                              ("--community", community)) if v is not None]
     if len(chosen) > 1:
         raise subgraph.ViewError(f"choose one of {', '.join(chosen)}")
     if max_nodes < 1:
         raise subgraph.ViewError(f"--max-nodes must be at least 1, not {max_nodes}")
+    projects = projects or ("event" if county is not None else "county")
+    if projects not in PROJECTS:
+        raise subgraph.ViewError(f"--projects 只能是 {'、'.join(PROJECTS)} (must be one of {', '.join(PROJECTS)}), "
+                                 f"not {projects!r}")
     D = subgraph.drawable(G)
+    activity.annotate(D)  # before selecting: a node's size says what it did in the whole graph
     suffix = f" {year}年" if year is not None else ""
     if ego is not None:
         H = subgraph.ego(D, ego, hops)
@@ -77,11 +99,24 @@ def make_view(G: nx.MultiDiGraph, *, ego: str | None = None, hops: int = 1, even
         title = f"社区 {community}{suffix}"
     else:
         H, title = D, f"晋商图谱 全网络{suffix}"
+    H = H.copy()
+    if projects in GROUPINGS:
+        group_projects(H, projects, context=D)
     H, notes = cap(H, max_nodes)
+    hidden = BACKGROUND_LABELS if event is None and county is None and community is None else ()
+    view = View(H, title, notes, source_titles=_source_titles(G),
+                synthetic_sources=set(G.graph.get("synthetic_sources", ())), hidden_labels=hidden)
+    shown = H.subgraph(view.shown())
     known = positions or {}
-    physics = not known and H.number_of_nodes() <= PHYSICS_MAX_NODES
-    pos = complete_layout(H, known)
-    return View(H, title, notes, pos, physics, _source_titles(G), set(G.graph.get("synthetic_sources", ())))
+    if ego is not None:  # always on its rings, saved positions or not: the ego is the centre
+        drawn = H.subgraph(n for n, m in H.nodes(data="member_of") if not m)
+        held = [n for n, d in drawn.nodes(data=True) if d.get("label") in hidden]
+        view.positions, view.hops, view.rings = ring_layout(drawn, H.graph["focus"], held)
+        view.physics = False  # the rings are the layout; the browser must not move them
+    else:
+        view.physics = not known and shown.number_of_nodes() <= PHYSICS_MAX_NODES
+        view.positions = complete_layout(shown, known)
+    return view
 
 
 def load_view(driver, database: str = "neo4j", *, year: int | None = None,
