@@ -102,12 +102,12 @@ def analyze_command(
 ) -> None:
     """Project the graph, run the merchant-network analyses and write a self-contained report.html."""
     from graph.connection import resolve_target
-    from graph.projection import project
+    from graph.projection import read_projection
     from graph.report import write_report
     from queries.summary import run_analysis
 
     with driver_for() as (driver, settings):
-        G = project(driver, settings.neo4j_database)
+        G = read_projection(driver, settings.neo4j_database)  # the graph with its edge arrays
         uri = resolve_target(settings)[0]
     a = run_analysis(G, seed=seed)
     path = write_report(a, out or settings.out_dir, uri=uri, seed=seed)
