@@ -5,6 +5,9 @@ edges carry `type` and every property. `G.graph["synthetic_sources"]` lists the 
 synthetic, and each node and edge has `synthetic=True` when all its sources are synthetic, so every
 output built on the projection can say which of its figures are generated.
 
+`read_projection` returns the same graph in a `ProjectedGraph`, with its edges as arrays
+(`graph.edge_arrays`) made while reading: what the analyses' fast paths read.
+
 >>> G = project(driver, years=(2017, 2017))                  # doctest: +SKIP
 >>> G.nodes["chamber:广东山西商会"]["label"]                 # doctest: +SKIP
 'Chamber'
