@@ -58,9 +58,9 @@ def edge_arrays_of(G) -> EdgeArrays:
 
 class EdgeArrayBuilder:
     """`EdgeArrays` made while a graph is read, start node by start node (`graph.projection`):
-    ``add(i, nbrs)`` once start node i has all its out-edges (``nbrs``: neighbour → keys, keys
-    being the relationship types, as ``G.succ[u]`` gives them); `finish` returns None when the
-    reading did not go as expected (a start node twice, an end not among the nodes)."""
+    ``add(i, rels)`` with all of start node i's out-relationships, ``(end id, type, ...)`` in the
+    order they were added to the graph (keyed by type); `finish` returns None when the reading
+    did not go as expected (a start node twice, an end not among the nodes)."""
 
     def __init__(self, ids: list, pos: dict):
         self.ids, self.pos, self.valid = ids, pos, True
@@ -68,11 +68,20 @@ class EdgeArrayBuilder:
         self.codes: dict[str, int] = {}
         self.walked = bytearray(len(ids))
 
-    def add(self, i: int, nbrs) -> None:
+    def add(self, i: int, rels) -> None:
         if self.walked[i] or not self.valid:
             self.valid = False
             return
         self.walked[i] = 1
+        # grouped as a MultiDiGraph holds them: each neighbour where it first came, its keys
+        # (types) in the order they first came, a repeated type merged into its first place
+        nbrs: dict = {}
+        for rel in rels:
+            keyed = nbrs.get(rel[0])
+            if keyed is None:
+                nbrs[rel[0]] = {rel[1]: None}
+            else:
+                keyed[rel[1]] = None
         pos, codes = self.pos, self.codes
         for v, keyed in nbrs.items():  # as G.edges walks them: neighbours, then keys, in order
             j = pos[v]

@@ -173,7 +173,7 @@ def read_projection(driver: Driver, database: str = "neo4j", *, years: tuple[int
         # NetworkX's public add_edge, one call per relationship: filling its storage directly (as
         # an earlier version did) read M's 520,202 relationships in ~2/3 of the time, but reached
         # into private attributes; add_edges_from was slower still (views made per edge)
-        succ, add_edge = G.succ, G.add_edge
+        add_edge = G.add_edge
         for (rows,) in s.run(EDGES, labels=labels, types=types, chunk=chunk):
             for start, out in rows:
                 i = pos.get(start)
@@ -192,7 +192,7 @@ def read_projection(driver: Driver, database: str = "neo4j", *, years: tuple[int
                     else:
                         add_edge(start, end, rtype, **data)
                 if i is not None:
-                    arrays.add(i, succ[start])
+                    arrays.add(i, out)
         held = arrays.finish(len(G))
     G.graph["synthetic_sources"] = sorted(synthetic)
     if _event_filter(G, years, set(event_kinds) if event_kinds is not None else None):

@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from benchmarks.compare_analysis import canonical, differences
-from graph.edge_arrays import edge_arrays_of
+from graph.edge_arrays import EdgeArrayBuilder, edge_arrays_of
 from graph.projection import ProjectedGraph
 from queries.brokers import brokers
 from queries.edges import edge_arrays, node_labels
@@ -71,3 +71,24 @@ def test_arrays_are_those_of_a_walk_and_made_once():
         ["a", "b", "c"], [0, 0, 1], [1, 1, 2], ["X", "Y", "X"])
     with Run(P) as run:
         assert run.projected is P and edge_arrays(G) is a
+
+
+def test_arrays_made_while_reading_are_those_of_a_walk_of_the_graph_read():
+    """Relationships as `read_projection` meets them, start node by start node: a neighbour
+    met again, a type repeated (one edge), a self-loop, a node with none."""
+    rows = [("a", [("b", "X"), ("c", "Y"), ("b", "Z"), ("b", "X"), ("a", "Y")]),
+            ("c", []), ("b", [("a", "X"), ("c", "X")])]
+    ids = ["a", "b", "c"]
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(ids)
+    builder = EdgeArrayBuilder(ids, {n: i for i, n in enumerate(ids)})
+    for start, rels in rows:
+        for end, rtype in rels:
+            G.add_edge(start, end, rtype, type=rtype)
+        builder.add(ids.index(start), rels)
+    held, walked = builder.finish(len(G)), edge_arrays_of(G)
+    assert held.src.tolist() == walked.src.tolist() == [0, 0, 0, 0, 1, 1]
+    assert held.dst.tolist() == walked.dst.tolist() == [1, 1, 2, 0, 0, 2]
+    assert [held.types[c] for c in held.code] == [walked.types[c] for c in walked.code] == ["X", "Z", "Y", "Y", "X", "X"]
+    builder.add(0, [])  # a start node read twice: the arrays cannot be trusted
+    assert builder.finish(len(G)) is None
