@@ -39,8 +39,9 @@ from scipy.stats import spearmanr
 
 from benchmarks.common import DATA, PeakMemory, machine
 from benchmarks.synthetic import generate, node_count, to_networkx
+from graph.projection import ProjectedGraph
 from queries import brokers, communities
-from queries.facts import merchant_graph
+from queries.merchant_view import merchant_graph
 from queries.summary import run_analysis
 
 K = brokers.DEFAULT_K
@@ -52,10 +53,11 @@ def _counties(G) -> list[str]:
     return sorted(n for n, d in G.nodes(data=True) if d.get("label") == "County")[:OUTREACH_COUNTIES]
 
 
-def fast(G, seed: int) -> dict:
+def fast(P: ProjectedGraph, seed: int) -> dict:
+    G = P.graph
     with PeakMemory(None) as mem:
         began = time.perf_counter()
-        a = run_analysis(G, seed=seed, k=K if G.number_of_nodes() > brokers.EXACT_LIMIT else None,
+        a = run_analysis(P, seed=seed, k=K if G.number_of_nodes() > brokers.EXACT_LIMIT else None,
                          outreach_counties=_counties(G), backtest_sample=BACKTEST_SAMPLE)
         total = time.perf_counter() - began
     return {"seconds": total, "python_peak_mb": mem.python_mb, "steps": a.timings,
@@ -115,12 +117,13 @@ def gates(fast_r: dict, ref: dict, seed: int) -> dict:
     return out
 
 
-def projection(ds, size: str, heap: str, pagecache: str, keep_store: bool) -> tuple[nx.MultiDiGraph, dict]:
-    """Write `ds` to a fresh private Neo4j (untimed) and time `project` reading it back. With
+def projection(ds, size: str, heap: str, pagecache: str, keep_store: bool) -> tuple[ProjectedGraph, dict]:
+    """Write `ds` to a fresh private Neo4j (untimed) and time `read_projection` reading it back
+    (the graph with its edge arrays, as the report and `jinshang analyze` read it). With
     `keep_store`, a store this benchmark left for the same size, holding as many nodes and
     relationships as `ds`, is read as it is (the L load takes a quarter of an hour)."""
     from benchmarks.common import BenchServer
-    from graph.projection import project
+    from graph.projection import read_projection
     from graph.writer import Neo4jWriter
 
     with BenchServer(DATA / f"var-analysis-{size}", heap=heap, pagecache=pagecache) as srv:
@@ -142,10 +145,10 @@ def projection(ds, size: str, heap: str, pagecache: str, keep_store: bool) -> tu
             load = time.perf_counter() - t
         with PeakMemory(srv.pid) as mem:
             t = time.perf_counter()
-            G = project(srv.driver)
+            P = read_projection(srv.driver)
             seconds = time.perf_counter() - t
-    return G, {"seconds": seconds, "load_seconds_untimed_part": load, "python_peak_mb": mem.python_mb,
-               "jvm_peak_mb": mem.jvm_mb, "nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    return P, {"seconds": seconds, "load_seconds_untimed_part": load, "python_peak_mb": mem.python_mb,
+               "jvm_peak_mb": mem.jvm_mb, "nodes": P.graph.number_of_nodes(), "edges": P.graph.number_of_edges()}
 
 
 def run(size: str, seed: int, with_projection: bool, ref_mode: str, heap: str, pagecache: str,
@@ -154,12 +157,13 @@ def run(size: str, seed: int, with_projection: bool, ref_mode: str, heap: str, p
     ds = generate(size, seed=7)
     out = {"size": size, "nodes": node_count(size), "generate_seconds": time.perf_counter() - t}
     if with_projection:
-        G, out["projection"] = projection(ds, size, heap, pagecache, keep_store)
+        P, out["projection"] = projection(ds, size, heap, pagecache, keep_store)
     else:
-        G = to_networkx(ds)
+        P = ProjectedGraph(to_networkx(ds))  # its edge arrays are made in the run, as `fast` times
     del ds
+    G = P.graph
     out["graph"] = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
-    f = fast(G, seed)
+    f = fast(P, seed)
     out["fast"] = {k: v for k, v in f.items() if not k.startswith("_")}
     if ref_mode != "none":
         shared = sum(v for k, v in f["steps"].items() if k not in ("communities", "brokers"))

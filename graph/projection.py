@@ -5,6 +5,9 @@ edges carry `type` and every property. `G.graph["synthetic_sources"]` lists the 
 synthetic, and each node and edge has `synthetic=True` when all its sources are synthetic, so every
 output built on the projection can say which of its figures are generated.
 
+`read_projection` returns the same graph in a `ProjectedGraph`, with its edges as arrays
+(`graph.edge_arrays`) made while reading: what the analyses' fast paths read.
+
 >>> G = project(driver, years=(2017, 2017))                  # doctest: +SKIP
 >>> G.nodes["chamber:广东山西商会"]["label"]                 # doctest: +SKIP
 'Chamber'
@@ -12,16 +15,15 @@ output built on the projection can say which of its figures are generated.
 from __future__ import annotations
 
 import gc
-from array import array
 from contextlib import contextmanager
 from typing import Iterable
 
 import networkx as nx
 import neo4j.time
-import numpy as np
 from neo4j import Driver
 
 from graph.cypher_write import RUN_KEY
+from graph.edge_arrays import EdgeArrayBuilder, EdgeArrays, edge_arrays_of
 from graph.schema import get_schema
 
 # Nodes and their outgoing relationships come CHUNK start nodes to a record: each Bolt record
@@ -71,10 +73,11 @@ def primary_label(labels: Iterable[str]) -> str:
     return labels[0] if labels else ""
 
 
-def _event_filter(G: nx.MultiDiGraph, years: tuple[int, int] | None, event_kinds: set[str] | None) -> None:
-    """Drop events outside the years/kinds, and projects signed or discussed only at dropped events."""
+def _event_filter(G: nx.MultiDiGraph, years: tuple[int, int] | None, event_kinds: set[str] | None) -> bool:
+    """Drop events outside the years/kinds, and projects signed or discussed only at dropped
+    events; whether any node was dropped."""
     if years is None and event_kinds is None:
-        return
+        return False
     drop = set()
     for n, d in G.nodes(data=True):
         if d["label"] != "Event":
@@ -93,6 +96,38 @@ def _event_filter(G: nx.MultiDiGraph, years: tuple[int, int] | None, event_kinds
             elif not events and years is not None and signed is not None and not years[0] <= signed.year <= years[1]:
                 drop.add(n)
     G.remove_nodes_from(drop)
+    return bool(drop)
+
+
+class ProjectedGraph:
+    """The projected graph and its edge arrays (`graph.edge_arrays.EdgeArrays`), made once.
+
+    ``graph`` is a plain NetworkX MultiDiGraph, yours to use; ``arrays`` are its edges as numpy
+    arrays, what the analyses' fast paths read (`queries.summary.run_analysis` takes either a
+    ProjectedGraph or a plain graph). `read_projection` fills them while it reads; otherwise
+    they are made from one walk of the graph the first time they are asked for. Both are taken
+    as unchanged from then on: to change the graph, change a copy (``P.graph.copy()``).
+
+    >>> from loaders.catalog import bundled_catalog
+    >>> P = ProjectedGraph(from_dataset(bundled_catalog()))
+    >>> len(P.arrays.src) == P.graph.number_of_edges(), P.arrays.ids == list(P.graph)
+    (True, True)
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, arrays: EdgeArrays | None = None):
+        self.graph = graph
+        self._arrays = arrays
+
+    @property
+    def arrays(self) -> EdgeArrays:
+        if self._arrays is None:
+            self._arrays = edge_arrays_of(self.graph)
+        return self._arrays
+
+    @property
+    def has_arrays(self) -> bool:
+        """Whether the arrays are made already (by the reading, or asked for once)."""
+        return self._arrays is not None
 
 
 def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] | None = None,
@@ -100,7 +135,16 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
             types: Iterable[str] | None = None, chunk: int = CHUNK) -> nx.MultiDiGraph:
     """Read nodes and relationships (optionally only some labels/types, events of some years or
     kinds) into a MultiDiGraph. Neo4j temporal values become `datetime.date`. `chunk` start
-    nodes travel in one Bolt record."""
+    nodes travel in one Bolt record. `read_projection` gives the same graph with its edge arrays."""
+    return read_projection(driver, database, years=years, event_kinds=event_kinds, labels=labels,
+                           types=types, chunk=chunk).graph
+
+
+def read_projection(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] | None = None,
+                    event_kinds: Iterable[str] | None = None, labels: Iterable[str] | None = None,
+                    types: Iterable[str] | None = None, chunk: int = CHUNK) -> ProjectedGraph:
+    """`project`'s graph with its edge arrays, made while reading it (no second walk of its
+    edges: 15 s at L); what the report and `jinshang analyze` hand to `run_analysis`."""
     labels = sorted(labels) if labels is not None else None
     types = sorted(types) if types is not None else None
     G = nx.MultiDiGraph()
@@ -125,10 +169,8 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
         # edge ends at L), and the graph would keep them all; ids[pos[x]] is the one kept
         ids: list[str] = []
         pos: dict[str, int] = {}
-        # NetworkX's own storage filled directly, as `add_node`/`add_edge` would fill it: their
-        # checks and copies per call were a quarter of the client's time at L (5.4M relationships)
-        node, succ, pred = G._node, G._succ, G._pred
         for (rows,) in s.run(NODES, labels=labels, chunk=chunk, unfinished=unfinished):
+            batch = []
             for node_id, names, props in rows:
                 props = _plain_props(props)
                 if untag:  # a load's tag, until its clean-up has removed it
@@ -137,88 +179,42 @@ def project(driver: Driver, database: str = "neo4j", *, years: tuple[int, int] |
                 if names not in label_of:
                     label_of[names] = primary_label(names)
                 props["label"], props["labels"] = label_of[names], names
-                if node_id in node:
-                    node[node_id].update(mark(props))
-                else:
+                if node_id not in pos:
                     pos[node_id] = len(ids)
                     ids.append(node_id)
-                    node[node_id], succ[node_id], pred[node_id] = mark(props), {}, {}
-        arrays = _EdgeArrays(ids, pos)
+                batch.append((ids[pos[node_id]], mark(props)))  # a node read twice: its properties merge
+            G.add_nodes_from(batch)
+        arrays = EdgeArrayBuilder(ids, pos)
+        # NetworkX's public add_edge, one call per relationship: filling its storage directly (as
+        # an earlier version did) read M's 520,202 relationships in ~2/3 of the time, but reached
+        # into private attributes; add_edges_from was slower still (views made per edge)
+        add_edge = G.add_edge
         for (rows,) in s.run(EDGES, labels=labels, types=types, chunk=chunk, unfinished=unfinished):
             for start, out in rows:
                 i = pos.get(start)
                 if i is not None:
                     start = ids[i]
-                    nbrs = succ[start]
                 for end, rtype, props in out:
                     j = pos.get(end)
-                    data = mark({"type": rtype, **_plain_props(props)})
-                    if untag:
-                        data.pop(RUN_KEY, None)
                     if i is None or j is None:  # cannot happen for a consistent read; add_edge adds the node
                         arrays.valid = False
-                        G.add_edge(start, end, key=rtype, **data)
-                        continue
-                    end = ids[j]
-                    keyed = nbrs.get(end)
-                    if keyed is None:
-                        nbrs[end] = pred[end][start] = {rtype: data}
-                    elif rtype in keyed:  # parallel relationships of one type: one edge, as add_edge merges
-                        keyed[rtype].update(data)
                     else:
-                        keyed[rtype] = data
+                        end = ids[j]
+                    # the key is the type: parallel relationships of one type merge into one edge
+                    data = mark({"type": rtype, **_plain_props(props)})
+                    if untag:  # a load's tag, until its clean-up has removed it
+                        data.pop(RUN_KEY, None)
+                    if "key" in data or "u_for_edge" in data or "v_for_edge" in data:  # add_edge's own names
+                        G.add_edges_from([(start, end, rtype, data)])
+                    else:
+                        add_edge(start, end, rtype, **data)
                 if i is not None:
-                    arrays.add(i, nbrs)
-        arrays.keep(G)
+                    arrays.add(i, out)
+        held = arrays.finish(len(G))
     G.graph["synthetic_sources"] = sorted(synthetic)
-    _event_filter(G, years, set(event_kinds) if event_kinds is not None else None)
-    return G
-
-
-# Where `project` leaves its graph's edges as arrays, in NetworkX's own cache, which every
-# NetworkX call that adds or removes a node or an edge empties: `queries.facts.edge_arrays`
-# reads them from there instead of walking 5.4M edges again (15 s at L). The value is
-# ``(ids, pos, src, dst, code, types)``: node ids in G's order, id → position, and each
-# edge's end positions and type (``types[code]``) in the order a walk of ``G.edges`` meets them.
-EDGE_ARRAYS = "jinshang_edge_arrays"
-
-
-class _EdgeArrays:
-    """The projection's edges as they are read, start node by start node."""
-
-    def __init__(self, ids: list, pos: dict):
-        self.ids, self.pos, self.valid = ids, pos, True
-        self.src, self.dst, self.code = array("q"), array("q"), array("h")
-        self.codes: dict[str, int] = {}
-        self.walked = bytearray(len(ids))
-
-    def add(self, i: int, nbrs: dict) -> None:
-        """Start node i's edges, once all of them are in (a start node comes in one row)."""
-        if self.walked[i] or not self.valid:
-            self.valid = False
-            return
-        self.walked[i] = 1
-        pos, codes = self.pos, self.codes
-        for v, keyed in nbrs.items():  # as G.edges walks them: neighbours, then keys, in order
-            j = pos[v]
-            for t in keyed:  # the key is the relationship type here
-                c = codes.get(t)
-                if c is None:
-                    c = codes.setdefault(t, len(codes))
-                self.src.append(i)
-                self.dst.append(j)
-                self.code.append(c)
-
-    def keep(self, G) -> None:
-        held = getattr(G, "__networkx_cache__", None)
-        if held is None or not self.valid or len(self.ids) != len(G):
-            return
-        src = np.frombuffer(self.src, dtype=np.int64)
-        # rows come in the server's order; a walk of G goes node by node in G's order
-        order = np.argsort(src, kind="stable")
-        held[EDGE_ARRAYS] = (
-            self.ids, self.pos, src[order], np.frombuffer(self.dst, dtype=np.int64)[order],
-            np.frombuffer(self.code, dtype=np.int16)[order], list(self.codes))
+    if _event_filter(G, years, set(event_kinds) if event_kinds is not None else None):
+        held = None  # nodes were dropped: the arrays no longer describe G
+    return ProjectedGraph(G, held)
 
 
 @contextmanager

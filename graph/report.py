@@ -190,9 +190,9 @@ def load_demo_step(driver, settings, result) -> None:
 def report_step(driver, settings, result) -> None:
     """Build step: project the graph, analyse it and write out_dir/report.html."""
     from graph.connection import resolve_target
-    from graph.projection import project
+    from graph.projection import read_projection
 
-    G = project(driver, settings.neo4j_database)
+    G = read_projection(driver, settings.neo4j_database)  # the graph with its edge arrays
     a = run_analysis(G)
     path = write_report(a, settings.out_dir, uri=resolve_target(settings)[0])
     note = " — includes SYNTHETIC data" if a.synthetic else ""

@@ -1,6 +1,6 @@
 """Brokers: PageRank and betweenness of people and chambers, and what they bridge.
 
-Both run on the merchant view (`queries.facts.merchant_graph`). The kernels are native where
+Both run on the merchant view (`queries.merchant_view`). The kernels are native where
 NetworkX is slow at size, behind the same functions and checked against NetworkX in the tests:
 
 - PageRank: power iteration on a scipy sparse matrix (what ``nx.pagerank_scipy`` used to do),
@@ -27,7 +27,10 @@ import pandas as pd
 import scipy.sparse as sp
 
 from queries.communities import to_igraph
-from queries.facts import edge_arrays, edges_of, merchant_view, name, reads_once
+from queries.edges import edge_arrays, edges_of
+from queries.facts import name
+from queries.merchant_view import merchant_view
+from queries.run import current_run, reads_once
 
 EXACT_LIMIT = 5_000
 DEFAULT_K = 100
@@ -75,7 +78,8 @@ def betweenness(G, k: int | None = None, seed: int = 42, normalized: bool = True
     >>> b[0]
     6.0
     """
-    pending = G.graph.get("_run_cache", {}).pop(("betweenness", k, seed, normalized), None)
+    run = current_run(G)
+    pending = run.cache.pop(("betweenness", k, seed, normalized), None) if run is not None else None
     if pending is not None:  # started by `prefetch_betweenness` on this very graph
         try:
             return dict(zip(merchant_view(G).nodes, pending.result()))
@@ -91,34 +95,35 @@ _FORK_JOB: tuple | None = None
 
 
 def _forked_betweenness() -> list[float]:
-    G, k, seed, normalized = _FORK_JOB
-    return list(_betweenness(G, k, seed, normalized).values())
+    run, k, seed, normalized = _FORK_JOB
+    with run:  # the parent's run, copied by the fork: its merchant view is not made again
+        return list(_betweenness(run.graph, k, seed, normalized).values())
 
 
 def prefetch_betweenness(G, k: int | None = None, seed: int = 42, normalized: bool = True) -> bool:
     """Start ``betweenness(G, k, seed, normalized)`` in a forked worker, so that it runs beside
     the other analyses on a second core (igraph holds the GIL, so a thread would not overlap).
     The same call later takes the result: the figures are the very same floats. Only within a
-    `queries.facts.run_cache` block, and only where fork exists; returns
+    run (`queries.run`), and only where fork exists; returns
     whether a worker was started.
     """
     global _FORK_JOB
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    cache = G.graph.get("_run_cache")
-    if cache is None or "fork" not in mp.get_all_start_methods() or len(merchant_view(G).nodes) <= EXACT_LIMIT:
+    run = current_run(G)
+    if run is None or "fork" not in mp.get_all_start_methods() or len(merchant_view(G).nodes) <= EXACT_LIMIT:
         return False
     import igraph  # noqa: F401 — imported before the fork, so the child takes no import lock
 
-    _FORK_JOB = (G, k, seed, normalized)
+    _FORK_JOB = (run, k, seed, normalized)
     try:
         executor = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
         future = executor.submit(_forked_betweenness)  # the worker is forked here
     finally:
         _FORK_JOB = None
     future.executor = executor
-    cache[("betweenness", k, seed, normalized)] = future
+    run.cache[("betweenness", k, seed, normalized)] = future
     return True
 
 

@@ -2,7 +2,7 @@
 
 `detect_communities` is the interface other code calls. It runs on the merchant view of the
 projected graph (chambers, people, companies, organizations, events, projects; parallel edges
-add up as weights — see `queries.facts.merchant_graph`). The kernel is Leiden (igraph's C
+add up as weights — see `queries.merchant_view.merchant_graph`). The kernel is Leiden (igraph's C
 implementation, modularity objective, `LEIDEN_ITERATIONS` passes) because it is fast at 10^5–10^6
 nodes and never returns the badly connected communities Louvain can (on the S benchmark graph
 it was 10× faster than leidenalg's and reached a higher modularity); NetworkX's Louvain stays available as the reference
@@ -23,7 +23,10 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from queries.facts import _cached, degrees, merchant_graph, merchant_view, name, node_labels, project_facts, reads_once
+from queries.edges import degrees, node_labels
+from queries.facts import name, project_facts
+from queries.merchant_view import merchant_graph, merchant_view
+from queries.run import once_per_run, reads_once
 
 # igraph's default. Iterating until nothing moves (-1) took 8 passes on the M benchmark graph,
 # 3.6× the time, for +0.00005 modularity (0.81650 → 0.81655).
@@ -31,13 +34,13 @@ LEIDEN_ITERATIONS = 2
 
 
 def to_igraph(G):
-    """(igraph.Graph, node list) of the merchant view of G (`queries.facts.merchant_view`; a
+    """(igraph.Graph, node list) of the merchant view of G (`queries.merchant_view`; a
     simple undirected graph is its own view); vertex i is nodes[i], edges carry `weight`.
 
-    Built once per `queries.facts.run_cache` block (communities, modularity, PageRank and
+    Built once per run (`queries.run`; communities, modularity, PageRank and
     betweenness all read it); callers must not modify it.
     """
-    return _cached(G, "igraph", lambda: _to_igraph(merchant_view(G)))
+    return once_per_run(G, "igraph", lambda: _to_igraph(merchant_view(G)))
 
 
 def _to_igraph(view):

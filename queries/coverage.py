@@ -18,7 +18,9 @@ from collections import defaultdict
 
 import pandas as pd
 
-from queries.facts import name, node_labels, nodes_of, out_by_type, project_facts, reads_once, sources_by_type
+from queries.edges import node_labels, sources_by_type
+from queries.facts import name, nodes_of, out_by_type, project_facts
+from queries.run import reads_once
 
 TIE_LABELS = ("Chamber", "Person")
 

@@ -37,7 +37,8 @@ import numpy as np
 
 from loaders.gazetteer import Gazetteer, load_aliases
 from queries.evidence import node_words, say_path, shortest_path_words
-from queries.facts import _cached, is_synthetic, name, nodes_of, out_by_type, project_facts, reads_once
+from queries.facts import is_synthetic, name, nodes_of, out_by_type, project_facts
+from queries.run import once_per_run, reads_once
 from queries.outreach_index import OutreachIndex, Target
 
 __all__ = ["WEIGHTS", "Candidate", "Outreach", "OutreachIndex", "Target", "backtest", "recommend", "rank"]
@@ -76,8 +77,8 @@ class Outreach:
 def graph_gazetteer(G, labels: tuple[str, ...]) -> Gazetteer:
     """The gazetteer (with the bundled alias table) over the nodes of these labels in G, so
     names the demo ledger or later sources added resolve too (built once per
-    `queries.facts.run_cache` block and labels: projects, 10^5 of them at L, only when asked)."""
-    return _cached(G, ("gazetteer", labels), lambda: _graph_gazetteer(G, labels))
+    run, `queries.run`, and labels: projects, 10^5 of them at L, only when asked)."""
+    return once_per_run(G, ("gazetteer", labels), lambda: _graph_gazetteer(G, labels))
 
 
 def _graph_gazetteer(G, labels: tuple[str, ...]) -> Gazetteer:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from queries.facts import (ACTOR_LABELS, chamber_networks, edge_index, grouped, label_mask, node_labels, nodes_of,
-                           out_by_type, project_facts, sources_by_type)
+from queries.edges import edge_index, grouped, label_mask, node_labels, sources_by_type
+from queries.facts import ACTOR_LABELS, chamber_networks, nodes_of, out_by_type, project_facts
 
 HALF_LIFE_DAYS = 180
 _NO_HUBS = ("Source", "Campaign", "Province", "City")

@@ -29,8 +29,9 @@ from collections import defaultdict
 
 import pandas as pd
 
-from queries.facts import (ChamberNetwork, chamber_networks, event_label, name, node_labels, nodes_of,
-                           project_facts, reads_once, sources_by_type)
+from queries.edges import node_labels, sources_by_type
+from queries.facts import ChamberNetwork, chamber_networks, event_label, name, nodes_of, project_facts
+from queries.run import reads_once
 
 METRICS = ("projects", "signed_yi", "landed", "started", "in_production", "funds_yi")
 UNATTRIBUTED = "(unattributed)"

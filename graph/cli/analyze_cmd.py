@@ -106,7 +106,7 @@ def analyze_command(
 
     from graph.cli.paths import output_file, output_folder
     from graph.connection import resolve_target
-    from graph.projection import project
+    from graph.projection import read_projection
     from graph.report import write_report
     from graph.settings import load_settings
     from queries.summary import run_analysis
@@ -115,7 +115,7 @@ def analyze_command(
     folder = output_folder(out or settings.out_dir)  # before the analysis: a bad path is refused at once
     path = output_file(folder / "report.html")
     with driver_for(settings) as (driver, settings):
-        G = project(driver, settings.neo4j_database)
+        G = read_projection(driver, settings.neo4j_database)  # the graph with its edge arrays
         uri = resolve_target(settings)[0]
     a = run_analysis(G, seed=seed)
     with tempfile.TemporaryDirectory(dir=folder, prefix=".report-") as staging:  # beside it: rename is atomic

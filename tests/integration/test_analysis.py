@@ -11,8 +11,8 @@ import sys
 import networkx as nx
 import pytest
 
-from graph.projection import project
-from queries.facts import _edge_arrays, _held_edge_arrays
+from graph.edge_arrays import edge_arrays_of
+from graph.projection import ProjectedGraph, project, read_projection
 from graph.writer import Neo4jWriter
 from loaders.demo_ledger import SOURCE_NAME, load_demo_ledger
 from loaders.gazetteer import bundled_gazetteer
@@ -57,25 +57,31 @@ def test_projection_gives_the_published_totals(graph):
 
 
 def test_projection_in_small_chunks_reads_the_same_graph(graph, loaded, neo4j_server):
-    small = project(loaded, neo4j_server.neo4j_database, chunk=7)  # many Bolt records, some partial
+    read = read_projection(loaded, neo4j_server.neo4j_database, chunk=7)  # many Bolt records, some partial
+    small = read.graph
     assert list(small.nodes(data=True)) == list(graph.nodes(data=True))
     assert sorted(small.edges(keys=True, data=True), key=repr) == sorted(graph.edges(keys=True, data=True), key=repr)
     assert small.number_of_edges() == graph.number_of_edges() > 900
-    # the projection fills NetworkX's storage itself: both directions must hold the same edges
     for g in (small, graph):
-        assert all(g._pred[v][u] is keyed for u, nbrs in g._succ.items() for v, keyed in nbrs.items())
         assert sum(len(nbrs) for nbrs in g.pred.values()) == sum(len(nbrs) for nbrs in g.succ.values())
         h = nx.MultiDiGraph(**g.graph)  # the same graph built through NetworkX's own add_* calls
         h.add_nodes_from(g.nodes(data=True))
         h.add_edges_from(g.edges(keys=True, data=True))
         assert nx.utils.graphs_equal(g, h)
-        # the edge arrays it leaves for the analyses are those a walk of the graph gives
-        held, walked = _held_edge_arrays(g), _edge_arrays(g)
+    # the edge arrays made while reading are those a walk of the graph gives
+    for P in (read, read_projection(loaded, neo4j_server.neo4j_database)):
+        g = P.graph
+        assert P.has_arrays
+        held, walked = P.arrays, edge_arrays_of(g)
         assert held.ids == walked.ids == list(g) and held.pos == walked.pos
         assert held.src.tolist() == walked.src.tolist() and held.dst.tolist() == walked.dst.tolist()
         assert [held.types[c] for c in held.code] == [walked.types[c] for c in walked.code]
-    small.add_edge("chamber:广东山西商会", "county:忻州市/代县", key="X", type="X")  # changed: not held any more
-    assert _held_edge_arrays(small) is None and len(_edge_arrays(small).src) == graph.number_of_edges() + 1
+    # a changed graph: a new ProjectedGraph walks it again
+    small.add_edge("chamber:广东山西商会", "county:忻州市/代县", key="X", type="X")
+    again = ProjectedGraph(small)
+    assert not again.has_arrays and len(again.arrays.src) == graph.number_of_edges() + 1
+    # events filtered out after reading: the arrays made while reading no longer fit, so none are kept
+    assert not read_projection(loaded, neo4j_server.neo4j_database, years=(1900, 1900)).has_arrays
 
 
 def test_analyses_on_the_projection(graph):

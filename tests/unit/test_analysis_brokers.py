@@ -7,7 +7,7 @@ from scipy.stats import spearmanr
 
 from queries.brokers import betweenness, brokers, pagerank
 from queries.communities import to_igraph
-from queries.facts import merchant_graph
+from queries.merchant_view import merchant_graph
 from queries.summary import offline_graph
 
 

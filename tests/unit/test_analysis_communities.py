@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from queries.communities import communities, community_productivity, detect_communities, modularity, to_igraph
-from queries.facts import merchant_graph
+from queries.merchant_view import merchant_graph
 from queries.summary import offline_graph
 
 
