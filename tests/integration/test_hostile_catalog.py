@@ -200,7 +200,7 @@ def _write(tmp_path, name, content):
 def _load_in_child(cli_env, path) -> tuple[int, str, str]:
     """`jinshang load PATH` in a child process that may not run for minutes."""
     env = {**os.environ, **cli_env}
-    done = subprocess.run([sys.executable, "-c", "from graph.cli import main; main()", "load", str(path)],
+    done = subprocess.run([sys.executable, "-c", "from jinshang.cli import main; main()", "load", str(path)],
                           env=env, capture_output=True, text=True, timeout=120)
     return done.returncode, done.stdout, done.stderr
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.cli.app import app
+from jinshang.cli.app import app
 from graph.connection import resolve_target
 from graph.errors import DatabaseError, ReadOnlyViolation
 from graph.read_query import read_rows

@@ -121,7 +121,7 @@ def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], rows: int 
 
 def render_report(a: Analysis, uri: str = "", seed: int = 42) -> str:
     """The report's HTML text for one Analysis."""
-    env = Environment(loader=PackageLoader("graph", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env = Environment(loader=PackageLoader("jinshang", "templates"), autoescape=select_autoescape(["html", "j2"]))
     s = a.synthetic
     chart_src = {
         "funnel": charts.funnel_chart(a.funnel, s),
@@ -154,7 +154,7 @@ def write_report(G_or_analysis, out_dir, uri: str = "", seed: int = 42) -> Path:
     return path
 
 
-# --- `jinshang build` steps (graph/build.py STEPS) -------------------------------------------
+# --- `jinshang build` steps (jinshang/build.py STEPS) -------------------------------------------
 
 def ensure_demo_ledger(driver, database: str = "neo4j", path=None) -> int:
     """Write the SYNTHETIC demo ledger unless its Source is already in the database.
