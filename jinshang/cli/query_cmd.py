@@ -1,6 +1,6 @@
 """`jinshang query list|show|run` (the named-query library) and `jinshang cypher` (ad-hoc reads).
 
-Both only read: each statement must pass the read-only allow-list (queries.safe) on its text and
+Both only read: each statement must pass the read-only allow-list (graph.read_only) on its text and
 on the server's EXPLAIN plan, then runs in a READ transaction with a time limit (graph.read_query).
 Values given with -p are Bolt parameters, never text.
 """
