@@ -28,7 +28,7 @@ class BuildResult:
 
 def load_bundled(driver: Driver, settings: Settings, result: BuildResult) -> None:
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
 
     summary = Neo4jWriter(driver, settings.neo4j_database).write(bundled_catalog())
     result.lines.append(f"bundled 2017 Xinzhou dataset: {summary.nodes_created} nodes and "

@@ -2,6 +2,7 @@
 
 Pure: a path in, a Dataset out, or a ValidationError listing every problem of the file.
 
+>>> from loaders.bundled import bundled_catalog   # the bundled dataset, parsed once
 >>> ds = bundled_catalog()
 >>> ds.nodes["county:忻州市/代县"].props["admin_code"]
 '140923'
@@ -9,10 +10,7 @@ Pure: a path in, a Dataset out, or a ValidationError listing every problem of th
 from __future__ import annotations
 
 import codecs
-import copy
 import json
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -21,10 +19,9 @@ from charset_normalizer import from_bytes
 from graph.errors import Problem, ResolutionError, ValidationError
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.schema import IMPLIED_NODE_PROPERTIES, NAME_SPEC, PropertySpec, Schema, check_text, get_schema
-from loaders.gazetteer import Gazetteer, load_aliases
+from loaders.gazetteer import Gazetteer
 from loaders.values import parse_amount_yi, parse_date
 
-BUNDLED = "data/xinzhou-2017.yaml"
 _RECORD_KEYS = {"id", "sources"}
 
 # Limits on a catalog file. A catalog is a few levels deep (section → record → relationship →
@@ -290,16 +287,13 @@ def _read(path: Path) -> dict:
     return data
 
 
-def load_catalog(path, gazetteer: Gazetteer | None = None, schema: Schema | None = None) -> Dataset:
+def load_catalog(path, gazetteer: Gazetteer, schema: Schema | None = None) -> Dataset:
     """Read one catalog file; references resolve in the file first, then in `gazetteer`
-    (the bundled one by default)."""
-    from loaders.gazetteer import bundled_gazetteer
-
+    (for a user's catalog, `loaders.bundled.bundled_gazetteer()`: the bundled names)."""
     path = Path(path)
     schema = schema or get_schema()
-    outer = gazetteer if gazetteer is not None else bundled_gazetteer()
     data = _read(path)
-    return _Catalog(str(path), data, schema, outer).build()
+    return _Catalog(str(path), data, schema, gazetteer).build()
 
 
 def _record_name(label: str, index: int, rec) -> str:
@@ -544,22 +538,5 @@ class _Catalog:
                 self.ds.add_edge(edge)
 
 
-@lru_cache(maxsize=1)
-def _bundled() -> Dataset:
-    return load_catalog(bundled_path(), gazetteer=Gazetteer(load_aliases()))
-
-
-def bundled_catalog() -> Dataset:
-    """The bundled 2017 Xinzhou dataset (reference data and the seed article's facts).
-
-    Parsed once; each caller gets its own copy, so extending it cannot change anyone else's.
-    """
-    return copy.deepcopy(_bundled())
-
-
-def bundled_path() -> Path:
-    return Path(str(resources.files("loaders").joinpath(BUNDLED)))
-
-
-__all__ = ["load_catalog", "bundled_catalog", "bundled_path", "rel_fields", "coerce_property",
+__all__ = ["load_catalog", "rel_fields", "coerce_property",
            "IMPLIED_NODE_PROPERTIES"]

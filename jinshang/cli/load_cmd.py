@@ -64,7 +64,7 @@ def load_command(
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from loaders.dispatch import load_paths
-    from loaders.gazetteer import bundled_gazetteer
+    from loaders.bundled import bundled_gazetteer
 
     ds = load_paths(paths, synthetic=synthetic, source_name=source_name)
     known = bundled_gazetteer().known_ids()

@@ -15,7 +15,7 @@ from graph.projection import project
 from queries.facts import _edge_arrays, _held_edge_arrays
 from graph.writer import Neo4jWriter
 from loaders.demo_ledger import SOURCE_NAME, load_demo_ledger
-from loaders.gazetteer import bundled_gazetteer
+from loaders.bundled import bundled_gazetteer
 
 pytestmark = pytest.mark.integration
 CLI = [sys.executable, "-c", "from jinshang.cli import main; main()"]

@@ -18,8 +18,8 @@ from graph.exporters import export
 from graph.reader import counts, snapshot
 from graph.settings import PROJECT_ROOT
 from graph.writer import Neo4jWriter
-from loaders.catalog import bundled_catalog
-from loaders.gazetteer import bundled_gazetteer
+from loaders.bundled import bundled_catalog
+from loaders.bundled import bundled_gazetteer
 from loaders.ledger import load_ledger
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

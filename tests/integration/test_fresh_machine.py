@@ -148,7 +148,7 @@ def _cjk_font_installed() -> bool:
 
 
 DRAW_PNG = f"""
-from graph import charts
+from jinshang import charts
 print(charts.known_cjk_font())
 png = charts.chart_bytes(charts.funnel_chart({FUNNEL!r}, False, fmt="png"))
 png2 = charts.chart_bytes(charts.funnel_chart({FUNNEL!r}, True, fmt="png"))
@@ -168,7 +168,7 @@ def test_raster_charts_refresh_a_stale_font_cache(tmp_path):
     assert before == "None" and after in CJK_FONTS
     assert "no CJK font" not in drawn.stderr and "Glyph" not in drawn.stderr
     assert _cache_lists_cjk(stale)  # written back: the next process starts with the font
-    known = subprocess.run([sys.executable, "-c", "from graph import charts; print(charts.known_cjk_font())"],
+    known = subprocess.run([sys.executable, "-c", "from jinshang import charts; print(charts.known_cjk_font())"],
                            env=env, capture_output=True, text=True, check=True, timeout=300)
     assert known.stdout.strip() == after
 

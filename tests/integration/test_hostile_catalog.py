@@ -180,7 +180,7 @@ BOMBS = {"alias-bomb-list", "alias-bomb-based_in", "alias-count", "deep-json-100
 def loaded_once(driver, neo4j_server):
     """The bundled dataset, written once: refused cases must leave it exactly as it is."""
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from tests.conftest import wipe
 
     wipe(driver, neo4j_server.neo4j_database)

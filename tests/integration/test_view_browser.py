@@ -86,8 +86,8 @@ def hostile(driver, neo4j_server):
     once for the module: (everything, only events of 2016)."""
     from graph.projection import project
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
-    from loaders.gazetteer import bundled_gazetteer
+    from loaders.bundled import bundled_catalog
+    from loaders.bundled import bundled_gazetteer
 
     db = neo4j_server.neo4j_database
     with driver.session(database=db) as s:  # as conftest.wipe: this module's data only
@@ -280,9 +280,9 @@ def merchant(driver, neo4j_server):
     """What `jinshang build` loads (the bundled dataset and the synthetic demo ledger), projected."""
     from graph.projection import project
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from loaders.demo_ledger import load_demo_ledger
-    from loaders.gazetteer import bundled_gazetteer
+    from loaders.bundled import bundled_gazetteer
 
     db = neo4j_server.neo4j_database
     with driver.session(database=db) as s:

@@ -16,7 +16,7 @@ from jinshang.views.layout import complete_layout, read_positions, write_positio
 from jinshang.views.render import network
 from jinshang.views.subgraph import ViewError
 from graph.projection import from_dataset
-from loaders.catalog import bundled_catalog
+from loaders.bundled import bundled_catalog
 
 XSS = '<img src=x onerror="window.__xss=1;alert(1)">'
 
