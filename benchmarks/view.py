@@ -47,7 +47,7 @@ def pyvis_default(G, path: Path) -> None:
 
 
 def ours(G, path: Path) -> None:
-    from graph.views import make_view, write_html
+    from jinshang.views import make_view, write_html
 
     # every project drawn, as pyvis draws them: the same picture, so the timings compare
     write_html(make_view(G, projects="each"), path)
@@ -83,7 +83,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from graph.views.demo import demo_graph
+    from jinshang.views.demo import demo_graph
 
     G = demo_graph(args.nodes, args.edges, seed=42)
     tmp = Path(tempfile.mkdtemp(prefix="jinshang-bench-"))
@@ -101,7 +101,7 @@ def main() -> None:
                 times[name].append(open_and_time(browser, path, "ours" if name == "ours" else "pyvis"))
         browser.close()
     med = {k: statistics.median(v) for k, v in times.items()}
-    print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (graph.views.demo.demo_graph, seed 42)")
+    print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (jinshang.views.demo.demo_graph, seed 42)")
     print("| view | HTML built in Python (s) | stabilised + interactive in Chromium, median (s) | runs (s) |")
     print("|---|---|---|---|")
     for k in files:

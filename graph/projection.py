@@ -256,7 +256,7 @@ def from_dataset(ds, synthetic_sources=None) -> nx.MultiDiGraph:
     """The graph `project` would return after writing `ds`, without a database: for unit tests,
     notebooks without a server and benchmarks of the analyses alone.
 
-    >>> from loaders.catalog import bundled_catalog
+    >>> from loaders.bundled import bundled_catalog
     >>> G = from_dataset(bundled_catalog())
     >>> G.nodes["chamber:广东山西商会"]["labels"], G.graph["synthetic_sources"]
     (('Chamber', 'Organization'), [])

@@ -2,7 +2,7 @@
 
 Three locks. Before anything is sent, the statement's tokens must read like a plain read (an
 allow-list of clauses and read procedures; too long or too deeply nested text is refused too: see
-queries.safe). Then the server plans it with EXPLAIN (nothing runs) and the plan must hold to the
+graph.read_only). Then the server plans it with EXPLAIN (nothing runs) and the plan must hold to the
 same allow-list. Then it runs in an explicit transaction of a READ-mode session, which the server
 itself refuses to let write. Parameters are always Bolt parameters, never formatted into the text.
 
@@ -29,7 +29,7 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.errors import DatabaseError
-from queries.safe import check_plan, check_statement, plan_operators, split_mode
+from graph.read_only import check_plan, check_statement, plan_operators, split_mode
 
 DEFAULT_TIMEOUT_S = 120.0  # a read of this project's graph takes seconds; a hung server, forever
 

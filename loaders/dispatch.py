@@ -18,9 +18,10 @@ def load_path(path, *, synthetic: bool = False, source_name: str | None = None) 
     if not path.is_file():
         raise ValidationError([Problem(str(path), None, None, None, "no such file")])
     if suffix in CATALOG:
+        from loaders.bundled import bundled_gazetteer
         from loaders.catalog import load_catalog
 
-        return load_catalog(path)
+        return load_catalog(path, bundled_gazetteer())
     if suffix in LEDGER:
         from loaders.ledger import load_ledger
 

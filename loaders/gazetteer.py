@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from functools import lru_cache
 from importlib import resources
 
 import yaml
@@ -101,11 +100,3 @@ class Gazetteer:
         close = difflib.get_close_matches(text, sorted(names), n=3, cutoff=0.5)
         contains = sorted(n for n in names if text and (text in n or n in text))[:3]
         return list(dict.fromkeys(close + contains))[:5]
-
-
-@lru_cache(maxsize=1)
-def bundled_gazetteer() -> Gazetteer:
-    """Everything the bundled catalog names, with the alias table: the default for ledgers."""
-    from loaders.catalog import bundled_catalog
-
-    return Gazetteer(load_aliases()).add_dataset(bundled_catalog())

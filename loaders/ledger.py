@@ -26,7 +26,8 @@ import pandas as pd
 from graph.errors import Problem, ResolutionError, ValidationError
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.schema import get_schema
-from loaders.gazetteer import Gazetteer, bundled_gazetteer
+from loaders.bundled import bundled_gazetteer
+from loaders.gazetteer import Gazetteer
 from loaders.ledger_table import read_table
 from loaders.values import normalize_text, parse_amount_yi, parse_date
 

@@ -258,7 +258,7 @@ class _Reader:
         return self.ids.get(iri) or self.vocab.node_id(iri)
 
     def dataset(self) -> Dataset:
-        from loaders.gazetteer import bundled_gazetteer
+        from loaders.bundled import bundled_gazetteer
 
         ds = Dataset()
         nodes = []

@@ -22,7 +22,7 @@ Candidates with nothing credited yet but well connected are **untapped** and lis
 `backtest` hides each known introduction in turn and counts how often a true introducer is
 ranked in the top 5.
 
->>> from loaders.catalog import bundled_catalog
+>>> from loaders.bundled import bundled_catalog
 >>> from queries.facts import from_dataset
 >>> r = recommend(from_dataset(bundled_catalog()), county="代县", top=3)
 >>> r.target.county
@@ -160,7 +160,7 @@ def recommend(G, county=None, industry=None, project=None, top: int = 10, index:
 
     Examples
     --------
-    >>> from loaders.catalog import bundled_catalog
+    >>> from loaders.bundled import bundled_catalog
     >>> from queries.facts import from_dataset
     >>> r = recommend(from_dataset(bundled_catalog()), county="代县", industry="文化旅游", top=2)
     >>> r.candidates          # the seed names no introducer: nobody has a track record yet
@@ -195,7 +195,7 @@ def backtest(G, top: int = 5, sample: int | None = None, seed: int = 42, index: 
 
     Examples
     --------
-    >>> from loaders.catalog import bundled_catalog
+    >>> from loaders.bundled import bundled_catalog
     >>> from queries.facts import from_dataset
     >>> backtest(from_dataset(bundled_catalog()))["projects"]   # the seed names no introducer
     0

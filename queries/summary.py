@@ -1,6 +1,6 @@
 """The full analysis of a projected graph in one call: what the report, the CLI and the benchmark run.
 
->>> from loaders.catalog import bundled_catalog
+>>> from loaders.bundled import bundled_catalog
 >>> from queries.facts import from_dataset
 >>> a = run_analysis(from_dataset(bundled_catalog()), outreach_counties=())
 >>> a.funnel["signed"], a.synthetic
@@ -124,7 +124,7 @@ def offline_graph(with_demo: bool = True, seed: int = 2017):
     []
     """
     from graph.records import Dataset
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from loaders.demo_ledger import load_demo_ledger
     from queries.facts import from_dataset
 

@@ -85,7 +85,7 @@ def empty_db(driver, neo4j_server):
 def seeded(driver, neo4j_server):
     """A database holding exactly the bundled 2017 Xinzhou dataset."""
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
 
     wipe(driver, neo4j_server.neo4j_database)
     Neo4jWriter(driver, neo4j_server.neo4j_database).write(bundled_catalog())

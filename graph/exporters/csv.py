@@ -11,7 +11,7 @@ These files are written EXACTLY, for the importer: a value starting with `=`, `+
 stays as it is (a `'` in front would become part of the data in Neo4j). Spreadsheets would take
 such a cell for a formula, so these files are not for opening in Excel or WPS; the cells are
 counted (`CsvWritten.formula_cells`) and `jinshang export` says so when there are any. CSV meant
-for people (`jinshang query run/cypher --format csv`) defuses them (queries/output.py).
+for people (`jinshang query run/cypher --format csv`) defuses them (graph/spreadsheet.py).
 
 >>> attribute_header("signed_on", "date"), attribute_header("aliases", "list[string]")
 ('signed_on:date', 'aliases:string[]')
@@ -29,7 +29,7 @@ from graph.errors import JinshangError
 from graph.exporters.stream import GraphStream
 from graph.exporters.xml import attribute_types, edge_values, node_values
 from graph.schema import Schema, get_schema
-from queries.output import is_formula_like
+from graph.spreadsheet import is_formula_like
 
 ADMIN_TYPES = {"string": "", "int": ":long", "float": ":double", "bool": ":boolean", "date": ":date",
                "list[string]": ":string[]"}

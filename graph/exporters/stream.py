@@ -6,10 +6,13 @@ two as iterators of `NodeRecord` / `EdgeRecord` in id order, holding only schema
 plain Python values (Neo4j dates become `datetime.date`). Lists (`aliases`, `sources`) come
 sorted, so every export of the same graph is the same file.
 
->>> from loaders.catalog import bundled_catalog
->>> s = DatasetStream(bundled_catalog())
->>> next(iter(s.nodes())).label
-'Campaign'
+>>> from graph.records import Dataset, EdgeRecord, NodeRecord
+>>> ds = Dataset()
+>>> ds.add_node(NodeRecord("Chamber", "chamber:广东山西商会", {"name": "广东山西商会"}, ("source:a",)))
+>>> ds.add_node(NodeRecord("City", "city:广州市", {"name": "广州市"}, ("source:a",)))
+>>> ds.add_edge(EdgeRecord("BASED_IN", "chamber:广东山西商会", "city:广州市", {}, ("source:a",)))
+>>> [n.label for n in DatasetStream(ds).nodes()]
+['Chamber', 'City']
 """
 from __future__ import annotations
 

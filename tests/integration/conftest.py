@@ -21,8 +21,8 @@ def cli_env(neo4j_server):
 
 @pytest.fixture
 def cli(cli_env, monkeypatch, capsys):
-    """Run the real `jinshang` entry point (graph.cli.main) in-process: (exit code, stdout, stderr)."""
-    from graph.cli import main
+    """Run the real `jinshang` entry point (jinshang.cli.main) in-process: (exit code, stdout, stderr)."""
+    from jinshang.cli import main
 
     for k, v in cli_env.items():
         monkeypatch.setenv(k, v)

@@ -15,10 +15,10 @@ from graph.edge_arrays import edge_arrays_of
 from graph.projection import ProjectedGraph, project, read_projection
 from graph.writer import Neo4jWriter
 from loaders.demo_ledger import SOURCE_NAME, load_demo_ledger
-from loaders.gazetteer import bundled_gazetteer
+from loaders.bundled import bundled_gazetteer
 
 pytestmark = pytest.mark.integration
-CLI = [sys.executable, "-c", "from graph.cli import main; main()"]
+CLI = [sys.executable, "-c", "from jinshang.cli import main; main()"]
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +99,7 @@ def test_analyses_on_the_projection(graph):
 
 
 def test_report_file(graph, tmp_path):
-    from graph.report import write_report
+    from jinshang.report import write_report
 
     html = write_report(graph, tmp_path, uri="bolt://test").read_text(encoding="utf-8")
     assert 'id="synthetic-banner"' in html and "商会网络" in html and "广东山西商会" in html

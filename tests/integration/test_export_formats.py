@@ -18,12 +18,12 @@ from graph.exporters import export
 from graph.reader import counts, snapshot
 from graph.settings import PROJECT_ROOT
 from graph.writer import Neo4jWriter
-from loaders.catalog import bundled_catalog
-from loaders.gazetteer import bundled_gazetteer
+from loaders.bundled import bundled_catalog
+from loaders.bundled import bundled_gazetteer
 from loaders.ledger import load_ledger
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-CLI = [sys.executable, "-c", "from graph.cli import main; main()"]
+CLI = [sys.executable, "-c", "from jinshang.cli import main; main()"]
 SYN = "source:演示台账"
 
 
@@ -121,7 +121,7 @@ def test_cli_exports_and_refuses_a_non_conforming_file(graph_db, neo4j_server, t
 
 
 def test_build_step_writes_graph_ttl(graph_db, neo4j_server, tmp_path):
-    from graph.build import STEPS, BuildResult
+    from jinshang.build import STEPS, BuildResult
     from graph.exporters import write_graph_ttl
 
     driver, db, total, _ = graph_db

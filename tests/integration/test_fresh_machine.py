@@ -22,13 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.charts import CJK_FONTS
+from jinshang.charts import CJK_FONTS
 
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_LIB = os.environ.get("JINSHANG_NEO4J_LIB") or str(ROOT / "var" / "neo4j" / "lib")
-CLI = [sys.executable, "-m", "graph.cli"]
+CLI = [sys.executable, "-m", "jinshang.cli"]
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 FUNNEL = {"signed": 3, "landed": 2, "started": 2, "in_production": 1,
           "signed_yi": 9.5, "landed_yi": 6.0, "started_yi": 6.0, "funds_yi": 2.1}
@@ -104,7 +104,7 @@ def first_build(fresh):
 
 def test_runs_the_clones_code(fresh):
     clone, base, env, run = fresh
-    where = subprocess.run([sys.executable, "-c", "import graph.cli; print(graph.cli.__file__)"], cwd=clone,
+    where = subprocess.run([sys.executable, "-c", "import jinshang.cli; print(jinshang.cli.__file__)"], cwd=clone,
                            env=env, capture_output=True, text=True, check=True)
     assert Path(where.stdout.strip()).is_relative_to(clone)
 
@@ -148,7 +148,7 @@ def _cjk_font_installed() -> bool:
 
 
 DRAW_PNG = f"""
-from graph import charts
+from jinshang import charts
 print(charts.known_cjk_font())
 png = charts.chart_bytes(charts.funnel_chart({FUNNEL!r}, False, fmt="png"))
 png2 = charts.chart_bytes(charts.funnel_chart({FUNNEL!r}, True, fmt="png"))
@@ -168,7 +168,7 @@ def test_raster_charts_refresh_a_stale_font_cache(tmp_path):
     assert before == "None" and after in CJK_FONTS
     assert "no CJK font" not in drawn.stderr and "Glyph" not in drawn.stderr
     assert _cache_lists_cjk(stale)  # written back: the next process starts with the font
-    known = subprocess.run([sys.executable, "-c", "from graph import charts; print(charts.known_cjk_font())"],
+    known = subprocess.run([sys.executable, "-c", "from jinshang import charts; print(charts.known_cjk_font())"],
                            env=env, capture_output=True, text=True, check=True, timeout=300)
     assert known.stdout.strip() == after
 

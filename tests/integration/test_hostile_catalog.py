@@ -180,7 +180,7 @@ BOMBS = {"alias-bomb-list", "alias-bomb-based_in", "alias-count", "deep-json-100
 def loaded_once(driver, neo4j_server):
     """The bundled dataset, written once: refused cases must leave it exactly as it is."""
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from tests.conftest import wipe
 
     wipe(driver, neo4j_server.neo4j_database)
@@ -200,7 +200,7 @@ def _write(tmp_path, name, content):
 def _load_in_child(cli_env, path) -> tuple[int, str, str]:
     """`jinshang load PATH` in a child process that may not run for minutes."""
     env = {**os.environ, **cli_env}
-    done = subprocess.run([sys.executable, "-c", "from graph.cli import main; main()", "load", str(path)],
+    done = subprocess.run([sys.executable, "-c", "from jinshang.cli import main; main()", "load", str(path)],
                           env=env, capture_output=True, text=True, timeout=120)
     return done.returncode, done.stdout, done.stderr
 

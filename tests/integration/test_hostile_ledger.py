@@ -205,7 +205,7 @@ ACCEPTED = [
 def seeded_once(driver, neo4j_server):
     """The bundled dataset, written once for the module (a refusal must leave it as it was)."""
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from tests.conftest import wipe
 
     wipe(driver, neo4j_server.neo4j_database)

@@ -117,7 +117,7 @@ ALLOWED = [
 def graph(driver, neo4j_server):
     """The bundled dataset, loaded once for this module; every case checks it is left unchanged."""
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from tests.conftest import wipe
 
     wipe(driver, neo4j_server.neo4j_database)

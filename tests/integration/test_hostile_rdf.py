@@ -24,7 +24,7 @@ from graph.rdf_vocab import get_vocab
 from graph.reader import snapshot
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.writer import Neo4jWriter
-from loaders.catalog import bundled_catalog
+from loaders.bundled import bundled_catalog
 
 V = get_vocab()
 SRC = "source:敌意测试来源"

@@ -91,7 +91,7 @@ def test_a_bad_setting_is_one_line_naming_it(env, dotenv, parts, secrets, lines,
 
 def test_an_unexpected_error_is_one_masked_line(cli, cli_env, monkeypatch, tmp_path):
     """The catch-all at the CLI edge: type and message, with passwords and URI userinfo masked."""
-    from graph.cli import neo4j_cmd
+    from jinshang.cli import neo4j_cmd
 
     monkeypatch.chdir(tmp_path)
     secret = cli_env["NEO4J_PASSWORD"]
@@ -114,7 +114,7 @@ def test_usage_errors_stay_typers_own(cli, tmp_path, monkeypatch):
 
 def test_driver_log_records_go_to_a_file_not_the_terminal(cli, tmp_path, monkeypatch):
     """The driver's retry warnings used to reach the terminal through Python's last resort."""
-    from graph.cli import neo4j_cmd
+    from jinshang.cli import neo4j_cmd
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("JINSHANG_VAR", str(tmp_path / "var"))

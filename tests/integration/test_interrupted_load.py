@@ -19,7 +19,7 @@ from graph import load_runs
 from graph.reader import snapshot
 from graph.writer import Neo4jWriter
 from loaders.demo_ledger import write_demo_ledger
-from loaders.gazetteer import bundled_gazetteer
+from loaders.bundled import bundled_gazetteer
 from loaders.ledger import load_ledger
 from tests.conftest import wipe
 from tests.integration.conftest import assert_one_line_error
@@ -62,7 +62,7 @@ def _wait_for_batches(driver, proc, at_least: int = 50, timeout: float = 120) ->
 
 def _reference(driver, *datasets) -> list:
     """The snapshot of the seed plus `datasets`, each written in one transaction."""
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
 
     wipe(driver)
     Neo4jWriter(driver).write(bundled_catalog())

@@ -25,7 +25,7 @@ from graph.settings import PROJECT_ROOT, Settings
 pytestmark = pytest.mark.integration
 
 SHARED_LIB = os.environ.get("JINSHANG_NEO4J_LIB") or str(PROJECT_ROOT / "var" / "neo4j" / "lib")
-CLI = [sys.executable, "-c", "from graph.cli import main; main()"]
+CLI = [sys.executable, "-c", "from jinshang.cli import main; main()"]
 
 
 def _free_port() -> int:

@@ -18,7 +18,7 @@ ARTICLE = "source:忻州日报-2018-01-11"
 def seeded(driver, neo4j_server):
     """The bundled dataset, loaded once for this module: every test here only reads."""
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from tests.conftest import wipe
 
     wipe(driver, neo4j_server.neo4j_database)

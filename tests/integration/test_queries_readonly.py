@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.cli.app import app
+from jinshang.cli.app import app
 from graph.connection import resolve_target
 from graph.errors import DatabaseError, ReadOnlyViolation
 from graph.read_query import read_rows
@@ -35,7 +35,7 @@ WRITES = [
 def seeded(driver, neo4j_server):
     """The bundled dataset, loaded once for this module; each test checks it is left unchanged."""
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from tests.conftest import wipe
 
     wipe(driver, neo4j_server.neo4j_database)

@@ -16,7 +16,7 @@ from graph.exporters import export
 from graph.reader import counts, snapshot
 from graph.writer import Neo4jWriter
 from loaders.dispatch import load_path
-from loaders.gazetteer import bundled_gazetteer
+from loaders.bundled import bundled_gazetteer
 from loaders.ledger import load_ledger
 from loaders.rdf import load_rdf, parse, validate
 

@@ -14,9 +14,9 @@ import networkx as nx
 import pytest
 
 from graph.records import Dataset, EdgeRecord, NodeRecord
-from graph.views import load_view, write_html
-from graph.views.demo import demo_graph
-from graph.views.view import make_view
+from jinshang.views import load_view, write_html
+from jinshang.views.demo import demo_graph
+from jinshang.views.view import make_view
 
 ROOT = Path(__file__).resolve().parents[2]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -86,8 +86,8 @@ def hostile(driver, neo4j_server):
     once for the module: (everything, only events of 2016)."""
     from graph.projection import project
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
-    from loaders.gazetteer import bundled_gazetteer
+    from loaders.bundled import bundled_catalog
+    from loaders.bundled import bundled_gazetteer
 
     db = neo4j_server.neo4j_database
     with driver.session(database=db) as s:  # as conftest.wipe: this module's data only
@@ -264,8 +264,8 @@ def test_cli_view_with_positions_and_unknown_names(seeded, neo4j_server, tmp_pat
 
 
 def test_build_step_writes_the_standard_views(seeded, neo4j_server, tmp_path):
-    from graph.build import BuildResult
-    from graph.views.outputs import write_views
+    from jinshang.build import BuildResult
+    from jinshang.views.outputs import write_views
 
     settings = neo4j_server.model_copy(update={"out_dir": tmp_path / "out"})
     result = BuildResult(uri="test")
@@ -280,9 +280,9 @@ def merchant(driver, neo4j_server):
     """What `jinshang build` loads (the bundled dataset and the synthetic demo ledger), projected."""
     from graph.projection import project
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from loaders.demo_ledger import load_demo_ledger
-    from loaders.gazetteer import bundled_gazetteer
+    from loaders.bundled import bundled_gazetteer
 
     db = neo4j_server.neo4j_database
     with driver.session(database=db) as s:

@@ -6,9 +6,9 @@ import pytest
 from graph.errors import ValidationError
 from graph.reader import counts, snapshot
 from graph.writer import Neo4jWriter
-from loaders.catalog import bundled_catalog
+from loaders.bundled import bundled_catalog
 from loaders.dispatch import load_paths
-from loaders.gazetteer import bundled_gazetteer
+from loaders.bundled import bundled_gazetteer
 from loaders.ledger import load_ledger
 
 LEDGERS = Path(__file__).resolve().parents[1] / "fixtures" / "ledgers"

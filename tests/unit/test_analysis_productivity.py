@@ -82,7 +82,7 @@ def test_events_and_funnel():
 @pytest.fixture(scope="module")
 def demo_graph(tmp_path_factory):
     from graph.records import Dataset
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
     from loaders.demo_ledger import load_demo_ledger
 
     ds = Dataset()  # bundled_catalog() is cached: never extend it in place
@@ -102,7 +102,7 @@ def test_seed_and_demo_give_the_published_totals(demo_graph):
 
 
 def test_seed_only_event_totals_are_shared(demo_graph):
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
 
     df = chamber_productivity(from_dataset(bundled_catalog()))
     # 珠海: 47 projects / 307亿 shared by 忻州市 (主办), 珠海山西商会 and 广东山西商会

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.charts import SYNTHETIC_NOTE, chart_bytes
-from graph.report import format_cell, write_report
+from jinshang.charts import SYNTHETIC_NOTE, chart_bytes
+from jinshang.report import format_cell, write_report
 from queries.summary import offline_graph, run_analysis
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|https?://""", re.I)

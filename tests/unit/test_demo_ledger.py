@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from loaders.catalog import bundled_catalog
+from loaders.bundled import bundled_catalog
 from loaders.demo_ledger import (BEIJING_PROJECTS, LANDED, SOURCE_NAME, STARTED, generate_demo_ledger,
                                  load_demo_ledger, write_demo_ledger)
 from loaders.ledger import COLUMNS, _HEADER_INDEX, _norm_header

@@ -5,7 +5,7 @@ from pathlib import Path
 import typer
 import yaml
 
-from graph.cli.app import app
+from jinshang.cli.app import app
 from graph.schema_docs import to_markdown
 from graph.settings import NEO4J_IMAGE, NEO4J_VERSION, Settings
 

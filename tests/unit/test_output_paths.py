@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli.paths import OutputPathError, output_file, output_folder, replacing
+from jinshang.cli.paths import OutputPathError, output_file, output_folder, replacing
 
 PROC = Path("/proc/self")  # a folder nobody, root included, can create files in
 
@@ -19,7 +19,7 @@ PROC = Path("/proc/self")  # a folder nobody, root included, can create files in
 def run(*args, monkeypatch, capsys) -> tuple[int, str]:
     """The real entry point in-process; the database settings point nowhere, so any command that
     got past the path check would fail differently."""
-    from graph.cli import main
+    from jinshang.cli import main
 
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
     monkeypatch.setattr(sys, "argv", ["jinshang", *map(str, args)])

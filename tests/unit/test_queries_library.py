@@ -10,9 +10,9 @@ import pytest
 
 from graph.errors import ReadOnlyViolation
 from queries.library import QUERY_DIR, HeaderError, QueryNotFound, list_queries, load_query, parse_header
-from queries.output import build_table, write_csv, write_json
+from jinshang.output import build_table, write_csv, write_json
 from queries.params import ParameterError, infer_value, parse_adhoc, parse_assignment, typed_value
-from queries.safe import check_read_only, operator_names
+from graph.read_only import check_read_only, operator_names
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # The questions the issue asks the library to answer, by query name.

@@ -20,7 +20,7 @@ from graph.exporters import export
 from graph.rdf_shapes import shapes
 from graph.rdf_vocab import get_vocab
 from graph.records import Dataset, EdgeRecord, NodeRecord
-from loaders.catalog import bundled_catalog
+from loaders.bundled import bundled_catalog
 from loaders.dispatch import load_path
 from loaders.rdf import load_rdf
 

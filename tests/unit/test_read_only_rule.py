@@ -2,9 +2,9 @@
 import pytest
 
 from graph.errors import ReadOnlyViolation
-from queries.cypher_lexer import longest_chain, nesting_depth, tokens
+from graph.cypher_lexer import longest_chain, nesting_depth, tokens
 from queries.params import ParameterError, infer_value, typed_value
-from queries.safe import check_plan, check_statement, plan_operators, split_mode
+from graph.read_only import check_plan, check_statement, plan_operators, split_mode
 
 
 def test_strings_comments_and_backticks_are_read_whole():

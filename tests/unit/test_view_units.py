@@ -9,14 +9,14 @@ import pytest
 
 from graph.errors import ResolutionError
 from graph.schema import get_schema
-from graph.views import make_view, render_html
-from graph.views.aggregate import cap
-from graph.views.demo import demo_graph
-from graph.views.layout import complete_layout, read_positions, write_positions
-from graph.views.render import network
-from graph.views.subgraph import ViewError
+from jinshang.views import make_view, render_html
+from jinshang.views.aggregate import cap
+from jinshang.views.demo import demo_graph
+from jinshang.views.layout import complete_layout, read_positions, write_positions
+from jinshang.views.render import network
+from jinshang.views.subgraph import ViewError
 from graph.projection import from_dataset
-from loaders.catalog import bundled_catalog
+from loaders.bundled import bundled_catalog
 
 XSS = '<img src=x onerror="window.__xss=1;alert(1)">'
 
@@ -66,7 +66,7 @@ def test_summary_label_carries_count_and_amount():
     by_event = make_view(G, projects="event").graph
     assert by_event.nodes["group:Project/event:e"]["name"] == "珠海招商会 · 2 项目 · 30.5亿元"
     assert by_event.nodes["group:Project/none"]["name"] == "未在活动签约 · 1 项目 · 15.1亿元"
-    from graph.views.aggregate import group_label
+    from jinshang.views.aggregate import group_label
     assert group_label("长三角区域产业协同发展恳谈会暨忻州(镇江)招商会", 1, 10.1) == "长三角区域产业协同发展… · 1 项目 · 10.1亿元"
     each = make_view(G, projects="each")
     assert not any(d.get("aggregate") for _, d in each.graph.nodes(data=True)) and len(each.shown()) == 5
@@ -289,7 +289,7 @@ def test_synthetic_data_is_marked():
 
 
 def test_notebook_iframe_holds_the_same_page(G):
-    from graph.views.notebook import display_view, iframe_html
+    from jinshang.views.notebook import display_view, iframe_html
 
     v = make_view(G, county="代县")
     frame = iframe_html(v)

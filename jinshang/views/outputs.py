@@ -1,12 +1,12 @@
 """The `jinshang build` step that writes the standard views to `settings.out_dir`.
 
->>> from graph.views.outputs import write_views                # doctest: +SKIP
+>>> from jinshang.views.outputs import write_views                # doctest: +SKIP
 >>> write_views(driver, settings, result)                      # doctest: +SKIP
 """
 from __future__ import annotations
 
-from graph.views.render import write_html
-from graph.views.view import make_view
+from jinshang.views.render import write_html
+from jinshang.views.view import make_view
 
 YEAR = 2017  # the bundled campaign; each of its events gets a page
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import typer
 
-from graph.cli.app import app
-from graph.cli.common import console, driver_for
+from jinshang.cli.app import app
+from jinshang.cli.common import console, driver_for
 
 
 class ExportFormat(str, Enum):
@@ -34,7 +34,7 @@ def export_command(
 ) -> None:
     """Export the whole graph from Neo4j, streamed: RDF (Turtle, JSON-LD, N-Triples) in the
     project vocabulary, GraphML/GEXF for Gephi, or neo4j-admin import CSV."""
-    from graph.cli.paths import output_file, output_folder, replacing
+    from jinshang.cli.paths import output_file, output_folder, replacing
     from graph.exporters import export, format_for, formula_note
 
     fmt = format_for(output, format.value if format else None)

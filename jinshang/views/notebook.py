@@ -3,15 +3,15 @@
 An iframe keeps the page's script, style and ids apart from the notebook's own, and `srcdoc`
 needs no file or server, so the view still works in a notebook opened offline.
 
->>> from graph.views.notebook import show                       # doctest: +SKIP
+>>> from jinshang.views.notebook import show                       # doctest: +SKIP
 >>> show(driver, ego="广东山西商会", hops=2)                       # doctest: +SKIP
 """
 from __future__ import annotations
 
 import html
 
-from graph.views.render import render_html
-from graph.views.view import View, load_view
+from jinshang.views.render import render_html
+from jinshang.views.view import View, load_view
 
 
 def iframe_html(view: View, height: int = 720) -> str:
@@ -33,5 +33,5 @@ def display_view(view: View, height: int = 720):
 
 
 def show(driver, database: str = "neo4j", *, height: int = 720, **selection):
-    """Project, select and display in one call (arguments as for `graph.views.load_view`)."""
+    """Project, select and display in one call (arguments as for `jinshang.views.load_view`)."""
     return display_view(load_view(driver, database, **selection), height)

@@ -24,7 +24,7 @@ from collections import defaultdict
 import networkx as nx
 
 from graph.schema import get_schema
-from graph.views import activity
+from jinshang.views import activity
 
 SUMMABLE = ("amount_yi", "funds_in_place_yi", "signed_total_yi")
 

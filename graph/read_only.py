@@ -1,6 +1,6 @@
 """The read-only rule for user-supplied Cypher: an allow-list, checked twice.
 
-Before anything is sent, the statement's tokens (queries.cypher_lexer: strings, comments and
+Before anything is sent, the statement's tokens (graph.cypher_lexer: strings, comments and
 backtick names cannot hide or fake a keyword) must pass ``check_statement``: not too long, too
 deeply nested or too long a chain of operators (the server's parser never replies to thousands of
 nested brackets, nor to 600 operators in a row: ``1+1+…``, ``NOT NOT …``), beginning like a read (MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL, optionally
@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graph.errors import ReadOnlyViolation
-from queries.cypher_lexer import Token, longest_chain, nesting_depth, tokens
+from graph.cypher_lexer import Token, longest_chain, nesting_depth, tokens
 
 MAX_CHARS = 20_000   # the longest named query is about 2,000 characters
 MAX_DEPTH = 100      # brackets nested deeper than any real read; thousands crash the server's parser

@@ -1,7 +1,7 @@
 """A small Cypher lexer: enough to see a statement's words the way the server does.
 
 Keywords can hide in, or be faked by, string literals, comments and backtick-quoted names, so the
-read-only rule (queries.safe) never looks at raw text: it looks at these tokens. Strings, comments
+read-only rule (graph.read_only) never looks at raw text: it looks at these tokens. Strings, comments
 and quoted names are consumed whole; what remains are words, numbers, parameters and punctuation.
 
 >>> [t.text for t in tokens("MATCH (n) // SHOW SETTINGS\\nRETURN 'TERMINATE' AS `CREATE`")]

@@ -13,7 +13,7 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
-from graph.cli.app import app
+from jinshang.cli.app import app
 from graph.errors import JinshangError
 from graph.settings import SettingsError
 

@@ -3,7 +3,7 @@
 Every data value is HTML-escaped (Jinja2 autoescape; tables by pandas with ``escape=True``), and
 a banner heads the page whenever the graph holds synthetic data.
 
->>> from loaders.catalog import bundled_catalog
+>>> from loaders.bundled import bundled_catalog
 >>> from queries.facts import from_dataset
 >>> import tempfile
 >>> p = write_report(from_dataset(bundled_catalog()), tempfile.mkdtemp())   # doctest: +SKIP
@@ -19,7 +19,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from graph import charts
+from jinshang import charts
 from queries.outreach import WEIGHTS
 from queries.summary import Analysis, run_analysis
 
@@ -121,7 +121,7 @@ def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], rows: int 
 
 def render_report(a: Analysis, uri: str = "", seed: int = 42) -> str:
     """The report's HTML text for one Analysis."""
-    env = Environment(loader=PackageLoader("graph", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env = Environment(loader=PackageLoader("jinshang", "templates"), autoescape=select_autoescape(["html", "j2"]))
     s = a.synthetic
     chart_src = {
         "funnel": charts.funnel_chart(a.funnel, s),
@@ -154,7 +154,7 @@ def write_report(G_or_analysis, out_dir, uri: str = "", seed: int = 42) -> Path:
     return path
 
 
-# --- `jinshang build` steps (graph/build.py STEPS) -------------------------------------------
+# --- `jinshang build` steps (jinshang/build.py STEPS) -------------------------------------------
 
 def ensure_demo_ledger(driver, database: str = "neo4j", path=None) -> int:
     """Write the SYNTHETIC demo ledger unless its Source is already in the database.
@@ -164,7 +164,7 @@ def ensure_demo_ledger(driver, database: str = "neo4j", path=None) -> int:
     """
     from graph.writer import Neo4jWriter
     from loaders.demo_ledger import SOURCE_NAME, load_demo_ledger
-    from loaders.gazetteer import bundled_gazetteer
+    from loaders.bundled import bundled_gazetteer
 
     with driver.session(database=database, default_access_mode="READ") as s:
         there = s.run("MATCH (s:Source {id: $id}) RETURN count(s) AS n", id=f"source:{SOURCE_NAME}").single()["n"]
@@ -178,7 +178,7 @@ def load_demo_step(driver, settings, result) -> None:
     """Build step: write the synthetic demo ledger (after the bundled dataset); idempotent."""
     from graph.writer import Neo4jWriter
     from loaders.demo_ledger import SOURCE_NAME, load_demo_ledger
-    from loaders.gazetteer import bundled_gazetteer
+    from loaders.bundled import bundled_gazetteer
 
     ds = load_demo_ledger(Path(settings.out_dir) / f"{SOURCE_NAME}.xlsx")
     summary = Neo4jWriter(driver, settings.neo4j_database).write(ds, bundled_gazetteer().known_ids())

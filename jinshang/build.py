@@ -28,7 +28,7 @@ class BuildResult:
 
 def load_bundled(driver: Driver, settings: Settings, result: BuildResult) -> None:
     from graph.writer import Neo4jWriter
-    from loaders.catalog import bundled_catalog
+    from loaders.bundled import bundled_catalog
 
     summary = Neo4jWriter(driver, settings.neo4j_database).write(bundled_catalog())
     result.lines.append(f"bundled 2017 Xinzhou dataset: {summary.nodes_created} nodes and "
@@ -43,11 +43,11 @@ def load_bundled(driver: Driver, settings: Settings, result: BuildResult) -> Non
 # In order. Named as "module:function" and imported when the build runs, so importing this
 # module (and every other command of the CLI) does not pay for matplotlib, pyvis or rdflib.
 STEPS = [
-    "graph.build:load_bundled",
-    "graph.report:load_demo_step",     # the synthetic demo ledger (marked as such)
-    "graph.views.outputs:write_views",
+    "jinshang.build:load_bundled",
+    "jinshang.report:load_demo_step",     # the synthetic demo ledger (marked as such)
+    "jinshang.views.outputs:write_views",
     "graph.exporters:write_graph_ttl",
-    "graph.report:report_step",
+    "jinshang.report:report_step",
 ]
 
 

@@ -16,7 +16,7 @@ import math
 from datetime import date, datetime
 
 from graph.schema import get_schema
-from graph.views import activity
+from jinshang.views import activity
 
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", '
               '"Microsoft YaHei", "PingFang SC", sans-serif')

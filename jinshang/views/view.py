@@ -13,10 +13,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.views import DEFAULT_MAX_NODES, subgraph
-from graph.views import activity
-from graph.views.aggregate import GROUPINGS, cap, group_projects
-from graph.views.layout import complete_layout, read_positions, ring_layout
+from jinshang.views import DEFAULT_MAX_NODES, subgraph
+from jinshang.views import activity
+from jinshang.views.aggregate import GROUPINGS, cap, group_projects
+from jinshang.views.layout import complete_layout, read_positions, ring_layout
 
 PHYSICS_MAX_NODES = 300  # above this the browser's physics takes seconds; lay out in Python instead
 PROJECTS = ("county", "event", "each")  # how projects are shown: grouped per county or event, or one by one

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import typer
 
-from graph.cli.app import app
-from graph.cli.common import console, driver_for
-from graph.views import DEFAULT_MAX_NODES
+from jinshang.cli.app import app
+from jinshang.cli.common import console, driver_for
+from jinshang.views import DEFAULT_MAX_NODES
 
 
 @app.command("view")
@@ -26,10 +26,10 @@ def view_command(
 ) -> None:
     """Write an interactive view of the whole network or one part of it (ego network, event, county,
     community), with legend, search and filters; no network access needed to open it."""
-    from graph.cli.paths import output_file, replacing
-    from graph.views.layout import write_positions
-    from graph.views.render import write_html
-    from graph.views.view import load_view
+    from jinshang.cli.paths import output_file, replacing
+    from jinshang.views.layout import write_positions
+    from jinshang.views.render import write_html
+    from jinshang.views.view import load_view
 
     output = output_file(output)  # before any work: a bad path is refused at once
     with driver_for() as (driver, settings):

@@ -1,6 +1,6 @@
 """`jinshang query list|show|run` (the named-query library) and `jinshang cypher` (ad-hoc reads).
 
-Both only read: each statement must pass the read-only allow-list (queries.safe) on its text and
+Both only read: each statement must pass the read-only allow-list (graph.read_only) on its text and
 on the server's EXPLAIN plan, then runs in a READ transaction with a time limit (graph.read_query).
 Values given with -p are Bolt parameters, never text.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from graph.cli.app import app
-from graph.cli.common import console, driver_for, err_console
+from jinshang.cli.app import app
+from jinshang.cli.common import console, driver_for, err_console
 from graph.errors import JinshangError
 
 query_app = typer.Typer(help="The library of named Cypher queries (queries/*.cypher).", no_args_is_help=True)
@@ -113,7 +113,7 @@ def cypher_command(
 def _emit(driver, database: str, text: str, params: dict, format: Format, limit: int,
           timeout: float = DEFAULT_TIMEOUT, title: str | None = None) -> None:
     from graph.read_query import read_rows
-    from queries.output import build_table, write_csv, write_json
+    from jinshang.output import build_table, write_csv, write_json
 
     with read_rows(driver, text, params, database=database, timeout=timeout) as rows:
         if format is Format.csv:

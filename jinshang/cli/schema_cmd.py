@@ -7,8 +7,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from graph.cli.app import app
-from graph.cli.common import console
+from jinshang.cli.app import app
+from jinshang.cli.common import console
 from graph.schema_docs import label_rows, relationship_rows, to_markdown
 
 

@@ -7,8 +7,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graph.cli.app import app
-from graph.cli.common import console, driver_for
+from jinshang.cli.app import app
+from jinshang.cli.common import console, driver_for
 from graph.records import Dataset
 
 PROGRESS_THRESHOLD = 20_000  # rows; smaller loads finish before a bar would be worth drawing
@@ -64,7 +64,7 @@ def load_command(
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from loaders.dispatch import load_paths
-    from loaders.gazetteer import bundled_gazetteer
+    from loaders.bundled import bundled_gazetteer
 
     ds = load_paths(paths, synthetic=synthetic, source_name=source_name)
     known = bundled_gazetteer().known_ids()
@@ -83,7 +83,7 @@ def load_command(
 @app.command("build")
 def build_command() -> None:
     """The main job: start the local Neo4j (unless NEO4J_URI is set), load the bundled 2017 Xinzhou dataset, write the standard outputs and print a summary."""
-    from graph.build import build
+    from jinshang.build import build
 
     with driver_for() as (driver, settings):
         result = build(driver, settings)

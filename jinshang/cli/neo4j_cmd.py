@@ -12,7 +12,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from graph.cli.app import app
+from jinshang.cli.app import app
 from graph.connection import names_local_server
 from graph.local_neo4j import LocalNeo4j
 from graph.settings import NEO4J_VERSION, load_settings

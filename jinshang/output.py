@@ -27,6 +27,8 @@ from typing import TextIO
 from rich.table import Table
 from rich.text import Text
 
+from graph.spreadsheet import is_formula_like
+
 FORMATS = ("table", "csv", "json")
 
 
@@ -49,16 +51,6 @@ def cell_text(value) -> str:
     if isinstance(value, (list, dict, tuple)):
         return json.dumps(value, ensure_ascii=False, default=json_default)
     return str(value)
-
-
-# What a spreadsheet reads as the start of a formula (OWASP, CSV injection), and the full-width
-# forms a Chinese input method types, which WPS and Excel also accept.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-
-
-def is_formula_like(value) -> bool:
-    """True for text a spreadsheet would run as a formula; numbers are never formula-like."""
-    return isinstance(value, str) and value.startswith(FORMULA_START)
 
 
 def csv_field(value) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import typer
 
-from graph.cli.app import app
-from graph.cli.common import console, driver_for
+from jinshang.cli.app import app
+from jinshang.cli.common import console, driver_for
 
 SYNTHETIC_LINE = "⚠ includes SYNTHETIC data (合成演示数据，非真实): figures are generated, not real"
 
@@ -104,10 +104,10 @@ def analyze_command(
     """Project the graph, run the merchant-network analyses and write a self-contained report.html."""
     import tempfile
 
-    from graph.cli.paths import output_file, output_folder
+    from jinshang.cli.paths import output_file, output_folder
     from graph.connection import resolve_target
     from graph.projection import read_projection
-    from graph.report import write_report
+    from jinshang.report import write_report
     from graph.settings import load_settings
     from queries.summary import run_analysis
 

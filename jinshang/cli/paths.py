@@ -18,7 +18,7 @@ goes to a temporary file beside it and is renamed over it only when complete (`r
 >>> output_file(d / "new")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-graph.cli.paths.OutputPathError: ...: 这是一个文件夹 / is a folder: give a file name
+jinshang.cli.paths.OutputPathError: ...: 这是一个文件夹 / is a folder: give a file name
 """
 from __future__ import annotations
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from graph.views import activity, present
-from graph.views.view import View
+from jinshang.views import activity, present
+from jinshang.views.view import View
 
 VIS_DIR = "vis-9.1.2"
 INSIDE_LABEL = ("box", "ellipse", "circle", "database")
@@ -42,7 +42,7 @@ def _assets() -> dict[str, str]:
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / VIS_DIR
-    own = resources.files("graph.views").joinpath("assets")
+    own = resources.files("jinshang.views").joinpath("assets")
     return {
         "vis_js": _script_safe((lib / "vis-network.min.js").read_text(encoding="utf-8")),
         "vis_css": (lib / "vis-network.css").read_text(encoding="utf-8"),
@@ -55,7 +55,7 @@ def _assets() -> dict[str, str]:
 def _template():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    folder = str(resources.files("graph.views").joinpath("assets"))
+    folder = str(resources.files("jinshang.views").joinpath("assets"))
     env = Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined)
     return env.get_template("page.html")
 

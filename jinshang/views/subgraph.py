@@ -55,7 +55,7 @@ def resolve(G: nx.MultiDiGraph, name: str, labels: tuple[str, ...] | None = None
     labels = tuple(labels or [x for x in get_schema().labels if x not in HIDDEN_LABELS])
     if name in G and G.nodes[name].get("label") in labels:
         return name
-    from loaders.gazetteer import bundled_gazetteer
+    from loaders.bundled import bundled_gazetteer
 
     try:
         node_id, _ = bundled_gazetteer().resolve(name, labels)

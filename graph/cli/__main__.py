@@ -1,5 +1,0 @@
-"""`python -m graph.cli …` is the `jinshang` command, for a checkout that is not pip-installed."""
-from graph.cli import main
-
-if __name__ == "__main__":
-    main()
