@@ -108,8 +108,12 @@ class ProjectedGraph:
     they are made from one walk of the graph the first time they are asked for. Both are taken
     as unchanged from then on: to change the graph, change a copy (``P.graph.copy()``).
 
-    >>> from loaders.catalog import bundled_catalog
-    >>> P = ProjectedGraph(from_dataset(bundled_catalog()))
+    >>> from graph.records import Dataset, EdgeRecord, NodeRecord
+    >>> ds = Dataset()
+    >>> ds.add_node(NodeRecord("Chamber", "chamber:广东山西商会", {"name": "广东山西商会"}, ("source:a",)))
+    >>> ds.add_node(NodeRecord("City", "city:广州市", {"name": "广州市"}, ("source:a",)))
+    >>> ds.add_edge(EdgeRecord("BASED_IN", "chamber:广东山西商会", "city:广州市", {}, ("source:a",)))
+    >>> P = ProjectedGraph(from_dataset(ds))
     >>> len(P.arrays.src) == P.graph.number_of_edges(), P.arrays.ids == list(P.graph)
     (True, True)
     """
@@ -256,8 +260,10 @@ def from_dataset(ds, synthetic_sources=None) -> nx.MultiDiGraph:
     """The graph `project` would return after writing `ds`, without a database: for unit tests,
     notebooks without a server and benchmarks of the analyses alone.
 
-    >>> from loaders.bundled import bundled_catalog
-    >>> G = from_dataset(bundled_catalog())
+    >>> from graph.records import Dataset, NodeRecord
+    >>> ds = Dataset()
+    >>> ds.add_node(NodeRecord("Chamber", "chamber:广东山西商会", {"name": "广东山西商会"}, ("source:a",)))
+    >>> G = from_dataset(ds)
     >>> G.nodes["chamber:广东山西商会"]["labels"], G.graph["synthetic_sources"]
     (('Chamber', 'Organization'), [])
     """
