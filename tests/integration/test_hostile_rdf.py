@@ -25,6 +25,7 @@ from graph.reader import snapshot
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.writer import Neo4jWriter
 from loaders.bundled import bundled_catalog
+from tests.conftest import wipe
 
 V = get_vocab()
 SRC = "source:敌意测试来源"
@@ -87,8 +88,7 @@ def base(tmp_path_factory) -> dict:
 def db(driver, neo4j_server):
     """The bundled dataset, written once for the module; each case checks its own before/after."""
     name = neo4j_server.neo4j_database
-    with driver.session(database=name) as s:
-        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe(driver, name)
     Neo4jWriter(driver, name).write(bundled_catalog())
     return driver, name
 

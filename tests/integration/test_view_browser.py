@@ -280,13 +280,12 @@ def merchant(driver, neo4j_server):
     """What `jinshang build` loads (the bundled dataset and the synthetic demo ledger), projected."""
     from graph.projection import project
     from graph.writer import Neo4jWriter
-    from loaders.bundled import bundled_catalog
+    from loaders.bundled import bundled_catalog, bundled_gazetteer
     from loaders.demo_ledger import load_demo_ledger
-    from loaders.bundled import bundled_gazetteer
+    from tests.conftest import wipe
 
     db = neo4j_server.neo4j_database
-    with driver.session(database=db) as s:
-        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe(driver, db)
     Neo4jWriter(driver, db).write(bundled_catalog())
     Neo4jWriter(driver, db).write(load_demo_ledger(), bundled_gazetteer().known_ids())
     return project(driver, db)
