@@ -1,0 +1,34 @@
+"""Matching forms of Chinese text. Names are stored as written; these forms are for comparing only.
+
+>>> to_simplified("五臺縣")
+'五台县'
+>>> fold("代　县 ")
+'代县'
+>>> fold("深圳山西商會")
+'深圳山西商会'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # the official OpenCC binding: its dictionaries ship in the wheel, no download
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters (OpenCC's t2s); other text is unchanged."""
+    return _t2s().convert(text) if text else text
+
+
+def fold(text: str) -> str:
+    """The matching key of a piece of text: NFKC (full-width forms → half-width), traditional →
+    simplified, every space (including the ideographic one) removed."""
+    return _SPACES.sub("", to_simplified(unicodedata.normalize("NFKC", str(text))))
