@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 import string
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,7 +24,10 @@ import yaml
 from graph.errors import SchemaError
 
 IMPLIED_NODE_PROPERTIES = ("id", "name", "sources")
-PROPERTY_TYPES = ("string", "int", "float", "bool", "date", "list[string]")
+PROPERTY_TYPES = ("string", "int", "float", "bool", "date", "partial_date", "list[string]")
+# partial_date: a date at the precision the source gave, as ISO 8601 text 'YYYY', 'YYYY-MM' or
+# 'YYYY-MM-DD' (sorts as text; a month is never given an invented day).
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 # Limits on every value a record may carry, whatever loader made it. Names are shown in tables,
 # views and terminals and form ids, so they are short and on one line; other text may be longer.
@@ -198,6 +202,8 @@ def coerce_value(type_: str, value, enum: tuple[str, ...] = ()):
     12.5
     >>> coerce_value("date", "2017-05-12")
     datetime.date(2017, 5, 12)
+    >>> coerce_value("partial_date", "2018-05")
+    '2018-05'
     """
     if value is None:
         return None
@@ -247,6 +253,17 @@ def coerce_value(type_: str, value, enum: tuple[str, ...] = ()):
             return date.fromisoformat(str(value).strip())
         except ValueError:
             raise ValueError("expected a date like 2017-05-12") from None
+    if type_ == "partial_date":
+        text = value.isoformat() if isinstance(value, (date, datetime)) else str(value).strip()
+        text = text[:10] if isinstance(value, datetime) else text
+        if not _PARTIAL_DATE.match(text):
+            raise ValueError("expected a date like 2018, 2018-05 or 2018-05-12")
+        if len(text) == 10:
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                raise ValueError("not a calendar date") from None
+        return text
     if type_ == "list[string]":
         items = value if isinstance(value, (list, tuple)) else [value]
         if any(isinstance(v, (dict, list, tuple)) for v in items):
