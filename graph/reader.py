@@ -29,3 +29,19 @@ def snapshot(driver: Driver, database: str = "neo4j") -> list:
             )
         )
     return [nodes, rels]
+
+
+def known_nodes(driver: Driver, database: str = "neo4j") -> list[tuple[str, str, str, list]]:
+    """(id, label, name, aliases) of every named node, so that a loader can resolve names against
+    what the database already holds. The label is the schema label the id's prefix belongs to."""
+    from graph.schema import get_schema
+
+    prefixes = {spec.id_prefix: name for name, spec in get_schema().labels.items()}
+    out = []
+    with driver.session(database=database, default_access_mode="READ") as session:
+        for r in session.run("MATCH (n) WHERE n.id IS NOT NULL AND n.name IS NOT NULL "
+                             "RETURN n.id AS id, n.name AS name, n.aliases AS aliases"):
+            label = prefixes.get(r["id"].split(":", 1)[0] + ":")
+            if label is not None:
+                out.append((r["id"], label, r["name"], r["aliases"] or []))
+    return out

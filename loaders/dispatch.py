@@ -11,7 +11,8 @@ LEDGER = (".csv", ".xlsx", ".xlsm", ".txt")
 RDF = (".ttl", ".jsonld", ".nt")
 
 
-def load_path(path, *, synthetic: bool = False, source_name: str | None = None) -> Dataset:
+def load_path(path, *, synthetic: bool = False, source_name: str | None = None, gazetteer=None,
+              ledger_options=None) -> Dataset:
     """Records from one source file, validated; raises ValidationError."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -25,7 +26,8 @@ def load_path(path, *, synthetic: bool = False, source_name: str | None = None) 
     if suffix in LEDGER:
         from loaders.ledger import load_ledger
 
-        return load_ledger(path, synthetic=synthetic, source_name=source_name)
+        return load_ledger(path, synthetic=synthetic, source_name=source_name, gazetteer=gazetteer,
+                           options=ledger_options)
     if suffix in RDF:
         try:
             from loaders.rdf import load_rdf
@@ -36,14 +38,27 @@ def load_path(path, *, synthetic: bool = False, source_name: str | None = None) 
                                    f"unknown kind of source; expected {', '.join(CATALOG + LEDGER + RDF)}")])
 
 
-def load_paths(paths, **options) -> Dataset:
-    """Every file validated before anything is returned; all files' problems reported together."""
+def load_paths(paths, gazetteer=None, **options) -> Dataset:
+    """Every file validated before anything is returned; all files' problems reported together.
+
+    A ledger may name what the database holds (`gazetteer`, when given, knows it) or what another
+    file of the same set declares: catalogs and RDF are read first, and every file's nodes are
+    known to the ledgers read after it."""
     merged, problems = Dataset(), []
-    for path in paths:
+    gaz = gazetteer.copy() if gazetteer is not None else None
+    paths = [Path(p) for p in paths]
+    ordered = sorted(paths, key=lambda p: p.suffix.lower() in LEDGER)  # stable: ledgers last
+    for path in ordered:
         try:
-            merged.extend(load_path(path, **options))
+            ds = load_path(path, gazetteer=gaz, **options) if path.suffix.lower() in LEDGER \
+                else load_path(path, **options)
         except ValidationError as exc:
             problems += exc.problems
+            continue
+        merged.extend(ds)
+        if gaz is not None:
+            known = gaz.known_ids()
+            gaz.add_dataset(Dataset(nodes={k: n for k, n in ds.nodes.items() if k not in known}))
     if problems:
         raise ValidationError(problems)
     return merged

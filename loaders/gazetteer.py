@@ -60,6 +60,26 @@ class Gazetteer:
     def name_of(self, node_id: str) -> str | None:
         return self._names.get(node_id)
 
+    def names_of(self, label: str) -> list[tuple[str, str]]:
+        """(id, name) of every node of `label` the gazetteer knows."""
+        return [(i, self._names[i]) for i, lab in self._labels.items() if lab == label]
+
+    def add_known(self, rows) -> "Gazetteer":
+        """Nodes read from a database: rows of (id, label, name, aliases)."""
+        for node_id, label, name, aliases in rows:
+            if node_id not in self._labels and name:
+                self.add(node_id, label, name, aliases or ())
+        return self
+
+    def copy(self) -> "Gazetteer":
+        other = Gazetteer(self.aliases)
+        for label, table in self._by_name.items():
+            for key, ids in table.items():
+                other._by_name[label][key] = set(ids)
+        other._labels, other._names = dict(self._labels), dict(self._names)
+        other._event_dates = defaultdict(list, {k: list(v) for k, v in self._event_dates.items()})
+        return other
+
     def known_ids(self) -> dict[str, str]:
         return dict(self._labels)
 

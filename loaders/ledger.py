@@ -17,72 +17,93 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
-
-import pandas as pd
 
 from graph.errors import Problem, ResolutionError, ValidationError
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.schema import get_schema
 from loaders.bundled import bundled_gazetteer
 from loaders.gazetteer import Gazetteer
-from loaders.ledger_table import read_table
-from loaders.values import normalize_text, parse_amount_yi, parse_date
+from loaders.ledger_layout import COLUMNS, UNITS, Layout, find_layout, match_header, norm_header
+from loaders.ledger_table import read_workbook
+from loaders.text import fold, to_simplified
+from loaders.values import Amount, normalize_text, parse_amount, parse_date, parse_partial_date
 
 log = logging.getLogger(__name__)
 
-# canonical column → accepted headers (compared after NFKC, lower case, spaces removed).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "id": ("项目编号", "编号", "id", "project_id"),
-    "name": ("项目名称", "项目", "name", "project"),
-    "county": ("所属县区", "县区", "所在县区", "县(市、区)", "county"),
-    "amount_yi": ("总投资(亿元)", "总投资", "投资额(亿元)", "amount_yi", "amount"),
-    "amount_wan": ("总投资(万元)", "投资额(万元)", "amount_wan"),
-    "industry": ("产业", "所属产业", "行业", "industry"),
-    "signed_on": ("签约时间", "签约日期", "signed_on", "signed"),
-    "event": ("签约活动", "活动", "event"),
-    "chamber": ("引荐商会", "商会", "introduced_by_chamber", "chamber"),
-    "person": ("引荐人", "introduced_by_person", "introducer"),
-    "investor": ("投资方", "投资企业", "投资主体", "investor"),
-    "stage": ("阶段", "项目阶段", "进展", "stage"),
-    "funds_yi": ("到位资金(亿元)", "到位资金", "funds_in_place_yi", "funds_in_place"),
-    "funds_wan": ("到位资金(万元)", "funds_in_place_wan"),
-    "fortune500_or_central_soe": ("500强/央企", "500强或央企", "世界500强/央企", "fortune500_or_central_soe"),
-    "new_industry": ("新兴产业", "新型产业", "new_industry"),
-}
+__all__ = ["COLUMNS", "load_ledger", "LedgerOptions"]
 STAGES = {
     "推介": "推介", "promoted": "推介", "在谈": "在谈", "洽谈": "在谈", "negotiating": "在谈",
     "签约": "签约", "signed": "签约", "落地": "落地", "landed": "落地", "开工": "开工", "started": "开工",
     "投产": "投产", "in production": "投产", "in_production": "投产",
 }
+MAX_PROJECT_YI = 2000.0  # more than this for one project is a unit mistake (万元 read as 亿元), not a project
 _SPLIT = re.compile(r"[、,，;；/]")
 _DATE_IN_TEXT = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
+_TOWNSHIP = re.compile(r"[(（][^()（）]*[)）]$")
+_CITY_PREFIX = ("山西省忻州市", "忻州市", "山西省")
+_PROJECT_SUFFIX = re.compile(r"(建设)?(项目|工程)$")
+DUPLICATES = ("warn", "refuse", "keep", "merge")
 
 
-def _norm_header(h) -> str:
-    return unicodedata.normalize("NFKC", str(h)).strip().lower().replace(" ", "").replace("（", "(").replace("）", ")")
+class LedgerOptions:
+    """How to read: one sheet, the unit of bare amount columns, and what to do with probable
+    duplicates ('warn': say so; 'refuse': stop until the user decides; 'keep': separate projects;
+    'merge': the row updates the project it resembles)."""
+
+    def __init__(self, sheet: str | None = None, unit: str | None = None, duplicates: str = "warn"):
+        if unit is not None and unit not in UNITS:
+            raise ValueError(f"unit must be one of {', '.join(UNITS)}")
+        if duplicates not in DUPLICATES:
+            raise ValueError(f"duplicates must be one of {', '.join(DUPLICATES)}")
+        self.sheet, self.unit, self.duplicates = sheet, unit, duplicates
 
 
-_HEADER_INDEX = {_norm_header(h): col for col, hs in COLUMNS.items() for h in hs}
+def warn(line: str) -> None:
+    """One warning, one line on the terminal (Chinese first)."""
+    log.warning("%s", line.replace("\n", " "))
+
+
+def duplicate_key(name: str) -> str:
+    """Matching form for spotting the same project written twice: folded, without 项目/工程.
+
+    >>> duplicate_key("原平市同川梨深加工项目 ") == duplicate_key("原平市同川梨深加工")
+    True
+    """
+    return _PROJECT_SUFFIX.sub("", fold(name))
 
 
 def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False,
                 title: str | None = None, publisher: str | None = None,
-                gazetteer: Gazetteer | None = None) -> Dataset:
-    """Read one ledger; the whole file is one Source (`source:{source_name or file stem}`)."""
+                gazetteer: Gazetteer | None = None, options: LedgerOptions | None = None) -> Dataset:
+    """Read one ledger (every visible sheet); the whole file is one Source
+    (`source:{source_name or file stem}`)."""
     path = Path(path)
     file = str(path)
+    opts = options or LedgerOptions()
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
-    table = read_table(path)
-    for note in table.notes:
-        log.warning("note: %s", note)
-    columns, problems = _columns(file, table)
-    if not problems and not table.rows and not table.problems:
+    book = read_workbook(path, opts.sheet)
+    for note in book.notes:
+        warn(note)
+    problems: list[Problem] = []
+    sheets: list[tuple[str, object, Layout, dict]] = []
+    for sheet in book.sheets:
+        label = file if sheet.name is None else f"{file}: 工作表/sheet {sheet.name!r}"
+        lay = find_layout(label, sheet)
+        for note in lay.notes:
+            warn(f"{label}: {note}")
+        columns, found = _columns(label, lay, sheet, opts, multi=len(book.sheets) > 1)
+        if columns is None:  # a sheet with no ledger header among others: said, and skipped
+            continue
+        problems += found + lay.problems
+        sheets.append((label, sheet, lay, columns))
+    if not problems and not sheets:
+        problems.append(Problem(file, None, None, None, "空文件 / the file is empty: no header row"))
+    if not problems and not any(lay.rows for _, _, lay, _ in sheets):
         problems.append(Problem(file, None, None, None, "没有项目行 / no project rows under the header"))
-    if problems or table.problems:
-        raise ValidationError(problems + table.problems)
+    if problems:
+        raise ValidationError(problems)
 
     sid = f"source:{source_name or path.stem}"
     ds = Dataset()
@@ -91,11 +112,28 @@ def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False
         "synthetic": synthetic, **({"publisher": publisher} if publisher else {}),
     }, (sid,)))
     src = (sid,)
-    seen: dict[str, int] = {}
-    for number, cells in table.rows:
-        row = {header: cells[index] for col, (header, index) in columns.items()}
-        _Row(file, number, row, {col: header for col, (header, _) in columns.items()},
-             gaz, ds, src, problems, seen).build()
+    state = _LoadState(gaz, opts)
+    for label, sheet, lay, columns in sheets:
+        _report_skipped(label, lay)
+        default_county = _sheet_county(gaz, sheet.name)
+        headers = {col: header for col, (header, _, _) in columns.items()}
+        units = {col: unit for col, (_, _, unit) in columns.items()}
+        loaded: list[tuple[int, object]] = []
+        for number, cells in lay.rows:
+            row = {header: cells[index] if index < len(cells) else None
+                   for header, index, _ in columns.values()}
+            built = _Row(label, number, row, headers, units, gaz, ds, src, problems, state,
+                         default_county).build()
+            if built is not None:
+                loaded.append((number, built))
+        _check_total(label, lay, columns, loaded, problems)
+    for line in state.duplicate_lines:
+        warn(line)
+    if state.duplicate_lines and opts.duplicates == "refuse":
+        problems.append(Problem(file, None, None, None,
+                                f"{len(state.duplicate_lines)} 个疑似重复项目，请决定 / probable duplicate project(s): "
+                                "check the dry run, then load with --duplicates keep (separate projects) or "
+                                "--duplicates merge (update the existing one)"))
     for reason in ([] if problems else ds.check(get_schema(), gaz.known_ids())):
         problems.append(Problem(file, None, None, None, reason))
     if problems:
@@ -103,68 +141,167 @@ def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False
     return ds
 
 
-def _columns(file: str, table) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
-    """Canonical column → (its header, its index); each header problem once, with column numbers."""
-    if not table.header:
-        return {}, [Problem(file, None, None, None, "空文件 / the file is empty: no header row")]
-    columns: dict[str, tuple[str, int]] = {}
+class _LoadState:
+    """What the rows of one file share: ids seen, exact rows seen, and the names for duplicates."""
+
+    def __init__(self, gaz: Gazetteer, opts: LedgerOptions):
+        self.opts = opts
+        self.seen: dict[str, tuple[str, int, tuple]] = {}   # project id → (label, row, cells)
+        self.keys: dict[str, tuple[str, str]] = {}          # duplicate key → (project id, where)
+        for pid, name in gaz.names_of("Project"):
+            self.keys.setdefault(duplicate_key(name), (pid, "数据库或同批文件 / the database or another file"))
+        self.duplicate_lines: list[str] = []
+
+
+def _report_skipped(label: str, lay: Layout) -> None:
+    if not lay.skipped:
+        return
+    why = {"total": "合计/total", "subtotal": "小计/subtotal", "footer": "注或签名/note or signature",
+           "section": "分组标题/section heading"}
+    parts = [f"第{n}行 {text[:20]!r} ({why[kind]})" for n, kind, text in lay.skipped]
+    warn(f"{label}: 跳过 {len(parts)} 行，不是项目 / skipped {len(parts)} row(s) that are not projects: "
+         + "; ".join(parts))
+
+
+def _sheet_county(gaz: Gazetteer, name: str | None) -> str | None:
+    """A sheet named after a county (代县, 五臺縣, 忻州市忻府区) is that county's sheet."""
+    if not name:
+        return None
+    try:
+        return resolve_county(gaz, name)
+    except (ResolutionError, ValueError):
+        return None
+
+
+def resolve_county(gaz: Gazetteer, text: str) -> str:
+    """A county id from the ways ledgers write counties: traditional characters, inner or full-width
+    spaces, a 忻州市 prefix, a township in parentheses, the gazetteer's short forms.
+
+    >>> g = bundled_gazetteer()
+    >>> [resolve_county(g, t) for t in ("五臺縣", "代　县", "忻州市忻府区", "岢岚县（宋家沟乡）")]
+    ['county:忻州市/五台县', 'county:忻州市/代县', 'county:忻州市/忻府区', 'county:忻州市/岢岚县']
+    """
+    key = fold(text)
+    key = _TOWNSHIP.sub("", key) or key
+    tries = [key] + [key[len(p):] for p in _CITY_PREFIX if key.startswith(p) and len(key) > len(p)]
+    first_error = None
+    for t in tries:
+        try:
+            return gaz.resolve(t, ("County",))[0]
+        except ResolutionError as exc:
+            first_error = first_error or exc
+    raise first_error
+
+
+def _columns(label: str, lay: Layout, sheet, opts: LedgerOptions, multi: bool):
+    """Canonical column → (its header, its index, its unit); header problems once each. None when
+    a sheet among several has no ledger header at all (an instructions sheet): it is skipped."""
+    if not lay.header:
+        return ({}, []) if not multi else (None, [])
+    columns: dict[str, tuple[str, int, str | None]] = {}
     first: dict[str, int] = {}
     problems: list[Problem] = []
-    row = table.header_row
-    for index, header in enumerate(table.header):
+    unknown: list[str] = []
+    contacts: list[str] = []
+    row = lay.header_row
+    if multi and not any(match_header(h) for h in lay.header):
+        warn(f"{label}: 没有台账表头，已跳过 / no ledger header (项目名称 …): sheet skipped")
+        return None, []
+    for index, header in enumerate(lay.header):
         if not header:
-            if any(_has_value(cells[index]) for _, cells in table.rows):
-                problems.append(Problem(file, row, None, None,
+            if any(index < len(cells) and _has_value(cells[index]) for _, cells in lay.rows):
+                problems.append(Problem(label, row, None, None,
                                         f"第 {index + 1} 列有数据但没有列名 / column {index + 1} has values but no header"))
             continue
-        key = _norm_header(header)
+        key = norm_header(header)
         if key in first:
-            problems.append(Problem(file, row, header, None, f"重复的列 / duplicate column {header} "
-                                                             f"(columns {first[key] + 1} and {index + 1})"))
+            problems.append(Problem(label, row, header, None, f"重复的列 / duplicate column {header} "
+                                                              f"(columns {first[key] + 1} and {index + 1})"))
             continue
         first[key] = index
-        col = _HEADER_INDEX.get(key)
-        if col is None:
-            problems.append(Problem(file, row, header, None,
-                                    "unknown column; see README 'Project ledgers' for the accepted headers"))
+        hit = match_header(header)
+        if hit is None:
+            unknown.append(header)
+            continue
+        col, unit = hit
+        if col == "contact":
+            contacts.append(header)
+        elif col == "seq":
+            continue
         elif col in columns:
-            other, at = columns[col]
-            problems.append(Problem(file, row, header, None, f"duplicates column {other!r} "
-                                                             f"(columns {at + 1} and {index + 1})"))
+            other, at, _ = columns[col]
+            problems.append(Problem(label, row, header, None, f"与列 {other!r} 重复 / duplicates column {other!r} "
+                                                              f"(columns {at + 1} and {index + 1})"))
         else:
-            columns[col] = (header, index)
+            columns[col] = (header, index, unit)
+    if unknown or contacts:
+        parts = []
+        if unknown:
+            parts.append(f"未知的列，未读取 / unknown columns, not loaded: {', '.join(unknown)}")
+        if contacts:
+            parts.append(f"个人联系信息，不保存 / personal contact data, never stored: {', '.join(contacts)}")
+        warn(f"{label}: row {row}: " + "; ".join(parts))
     if "name" not in columns:
-        problems.append(Problem(file, row, "项目名称", None, "required column is missing"))
+        problems.append(Problem(label, row, "项目名称", None, "缺少必需的列 / required column is missing"))
+    for col in ("amount", "funds"):
+        if col in columns and columns[col][2] is None:
+            header, index, _ = columns[col]
+            unit = lay.unit_hint or opts.unit
+            if unit is None and not _every_value_has_unit(lay, index):
+                problems.append(Problem(
+                    label, row, header, None,
+                    "没有单位：请在列名或标题中写明 亿元 或 万元，或加 --unit 亿元|万元 / no unit for this column "
+                    "(亿元 or 万元?): write it in the header or title, or run with --unit 亿元|万元"))
+            columns[col] = (header, index, unit or "亿元")  # the fallback applies only to values carrying their unit
     return columns, problems
+
+
+def _every_value_has_unit(lay: Layout, index: int) -> bool:
+    values = [cells[index] for _, cells in lay.rows if index < len(cells) and _has_value(cells[index])]
+    return bool(values) and all(isinstance(v, str) and re.search(r"(亿|万)元?\s*$", v) for v in values)
 
 
 def _has_value(v) -> bool:
     return v is not None and str(v).strip() != ""
 
 
-EXCEL_SERIALS = (18264, 73051)  # 1950-01-01 … 2099-12-31 as Excel day numbers
-
-
-def _date(value) -> date:
-    """A date as parse_date reads it, or an Excel day number (a date cell that lost its format)."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if EXCEL_SERIALS[0] <= value <= EXCEL_SERIALS[1] and float(value).is_integer():
-            from openpyxl.utils.datetime import from_excel
-
-            return from_excel(value).date()
-    return parse_date(value)
+def _check_total(label: str, lay: Layout, columns, loaded, problems: list[Problem]) -> None:
+    """The ledger's own 合计 is a free consistency check of what was loaded."""
+    if "amount" not in columns or not lay.totals:
+        return
+    header, index, unit = columns["amount"]
+    number, cells = lay.totals[-1]
+    try:
+        total = parse_amount(cells[index], unit).high if index < len(cells) and _has_value(cells[index]) else None
+    except ValueError:
+        total = None
+    if total is None:
+        return
+    points = [(n, a) for n, a in loaded if a is not None]
+    for n, a in points:
+        if a.high > total * 1.0001 + 1e-9:
+            problems.append(Problem(label, n, header, a.high, f"单个项目超过台账合计 {total:g} 亿元（第 {number} 行）"
+                                                              f"，可能单位有误 / more than the ledger's own total "
+                                                              f"{total:g}亿元 (row {number}): check the unit"))
+    exact = [a.low for _, a in points if not a.is_range]
+    ranged = len(points) - len(exact)
+    loaded_sum = sum(exact)
+    if not ranged and abs(loaded_sum - total) > max(0.01, total * 0.001):
+        warn(f"{label}: row {number}: field {header!r}: value {total:g}亿元: 合计与所载项目之和 {loaded_sum:g} 亿元不符 / "
+             f"the ledger's total differs from the sum of the loaded projects, {loaded_sum:g}亿元")
 
 
 class _Row:
-    def __init__(self, file, line, row, columns, gaz, ds, src, problems, seen):
-        self.file, self.line, self.row, self.columns = file, line, row, columns
-        self.gaz, self.ds, self.src, self.problems, self.seen = gaz, ds, src, problems, seen
+    def __init__(self, file, line, row, columns, units, gaz, ds, src, problems, state, default_county=None):
+        self.file, self.line, self.row, self.columns, self.units = file, line, row, columns, units
+        self.gaz, self.ds, self.src, self.problems, self.state = gaz, ds, src, problems, state
+        self.default_county = default_county
 
     def cell(self, col: str):
         if col not in self.columns:
             return None
         v = self.row.get(self.columns[col])
-        if v is None or (isinstance(v, float) and pd.isna(v)):
+        if v is None or (isinstance(v, float) and v != v):
             return None
         if isinstance(v, str):
             v = normalize_text(v)
@@ -188,43 +325,90 @@ class _Row:
         try:
             return self.gaz.resolve(value, labels)[0]
         except ResolutionError as exc:
-            self.bad(col, value, str(exc).split(": ", 1)[-1])
+            self.bad(col, value, _unknown(labels[0]) + str(exc).split(": ", 1)[-1])
             return None
 
-    def build(self) -> None:
+    def _duplicate(self, pid: str, name: str) -> str | None:
+        """The id to use, or None when the row repeats one already read (merged, with a warning)."""
+        cells = tuple(self.row.values())
+        if pid in self.state.seen:
+            where, line, before = self.state.seen[pid]
+            if before == cells:
+                warn(f"{self.file}: row {self.line}: field {self.columns['name']!r}: value {name!r}: "
+                     f"与第 {line} 行完全相同，已合并 / the same row as row {line}: merged")
+            else:
+                self.bad("name", name, f"同一项目已在第 {line} 行 / the same project is already on row {line}")
+            return None
+        self.state.seen[pid] = (self.file, self.line, cells)
+        key = duplicate_key(name)
+        other = self.state.keys.get(key)
+        if other is not None and other[0] != pid:
+            self.state.duplicate_lines.append(
+                f"{self.file}: row {self.line}: field {self.columns['name']!r}: value {name!r}: 疑似与 "
+                f"{other[0]} 重复（{other[1]}）/ probable duplicate of {other[0]}")
+            if self.state.opts.duplicates == "merge":
+                return other[0]
+        else:
+            self.state.keys.setdefault(key, (pid, f"第 {self.line} 行 / row {self.line}"))
+        return pid
+
+    def _amount(self, col: str) -> Amount | None:
+        amount = self.parse(col, lambda v: parse_amount(v, self.units[col]))
+        if amount is None:
+            return None
+        if amount.low < 0:
+            self.bad(col, self.cell(col), "金额不能为负 / an amount cannot be negative")
+            return None
+        if amount.high > MAX_PROJECT_YI:
+            self.bad(col, self.cell(col), f"单个项目超过 {MAX_PROJECT_YI:g} 亿元，请检查单位（亿元/万元）/ more than "
+                                          f"{MAX_PROJECT_YI:,.0f}亿元 for one project: check the unit (亿元 or 万元)")
+            return None
+        return amount
+
+    def build(self) -> Amount | None:
         name = self.cell("name")
         if name is None:
             if any(self.cell(c) is not None for c in self.columns):
-                self.bad("name", None, "a project needs a name")
-            return
+                self.bad("name", None, "缺少项目名称 / a project needs a name")
+            return None
         name = str(name)
-        pid = f"project:{self.cell('id') or name}"
-        if pid in self.seen:
-            self.bad("name", name, f"the same project is already on row {self.seen[pid]}")
-            return
-        self.seen[pid] = self.line
+        pid = self._duplicate(f"project:{self.cell('id') or name}", name)
+        if pid is None:
+            return None
+        if pid != f"project:{self.cell('id') or name}":
+            name = self.gaz.name_of(pid) or self.ds.nodes[pid].props["name"]
         props = {"name": name}
-        amount = self.parse("amount_yi", parse_amount_yi)
-        wan = self.parse("amount_wan", lambda v: parse_amount_yi(v, "万元"))
-        props["amount_yi"] = amount if amount is not None else wan
-        funds = self.parse("funds_yi", parse_amount_yi)
-        funds_wan = self.parse("funds_wan", lambda v: parse_amount_yi(v, "万元"))
-        props["funds_in_place_yi"] = funds if funds is not None else funds_wan
-        for value in (props["amount_yi"], props["funds_in_place_yi"]):
-            if value is not None and value < 0:
-                self.bad("amount_yi", value, "an amount cannot be negative")
-        props["signed_on"] = self.parse("signed_on", _date)
+        amount = self._amount("amount")
+        if amount is not None and amount.is_range:
+            props["amount_min_yi"], props["amount_max_yi"] = amount.low, amount.high
+        elif amount is not None:
+            props["amount_yi"] = amount.low
+        if amount is not None and amount.approx:
+            props["amount_approx"] = True
+        funds = self._amount("funds")
+        if funds is not None and funds.is_range:
+            self.bad("funds", self.cell("funds"), "到位资金须为一个数 / funds in place must be one figure, not a range")
+        elif funds is not None:
+            props["funds_in_place_yi"] = funds.low
+            if funds.approx:
+                props["funds_in_place_approx"] = True
+        signed = self.parse("signed_on", parse_partial_date)
+        if signed is not None and len(signed) == 10:
+            props["signed_on"] = date.fromisoformat(signed)
+        elif signed is not None:
+            props["signed_in"] = signed  # a month or a year: never an invented day
         props["stage"] = self.parse("stage", self._stage)
         for flag in ("fortune500_or_central_soe", "new_industry"):
             props[flag] = self.parse(flag, lambda v: get_schema().label("Project").properties[flag].coerce(v))
         self.ds.add_node(NodeRecord("Project", pid, {k: v for k, v in props.items() if v is not None}, self.src))
         self._links(pid, props)
+        return amount
 
     @staticmethod
     def _stage(value) -> str:
         text = str(value).strip().lower().removeprefix("已")
         if text not in STAGES:
-            raise ValueError(f"unknown stage; use one of {', '.join(dict.fromkeys(STAGES.values()))}")
+            raise ValueError(f"未知阶段 / unknown stage; use one of {', '.join(dict.fromkeys(STAGES.values()))}")
         return STAGES[text]
 
     def _edge(self, rtype, start, end, props=None):
@@ -237,8 +421,10 @@ class _Row:
 
     def _links(self, pid: str, props: dict) -> None:
         county = self.cell("county")
-        if county is not None and (cid := self.resolve("county", str(county), ("County",))):
+        if county is not None and (cid := self._county(str(county))):
             self._edge("LOCATED_IN", pid, cid)
+        elif county is None and self.default_county:
+            self._edge("LOCATED_IN", pid, self.default_county)
         event = self.cell("event")
         if event is not None and (eid := self._event(str(event))):
             discussed = props.get("stage") in ("推介", "在谈")
@@ -252,6 +438,17 @@ class _Row:
             self._edge("INTRODUCED", self._known_or_new("Person", part), pid)
         for part in self._split("investor"):
             self._edge("INVESTS_IN", self._known_or_new("Company", part), pid)
+
+    def _county(self, text: str) -> str | None:
+        try:
+            return resolve_county(self.gaz, text)
+        except ResolutionError as exc:
+            reason = str(exc).split(": ", 1)[-1]
+            if "开发区" in text or "新区" in text or "园区" in text:
+                self.bad("county", text, f"是哪一个开发区？请写全称 / which zone is meant? name it in full; {reason}")
+            else:
+                self.bad("county", text, _unknown("County") + reason)
+            return None
 
     def _split(self, col: str) -> list[str]:
         value = self.cell(col)
@@ -278,7 +475,14 @@ class _Row:
                 if len(hits) == 1:
                     return hits[0]
                 if len(hits) > 1:
-                    self.bad("event", text, f"{len(hits)} events on {day}; name the event or its id")
+                    self.bad("event", text, f"当天有 {len(hits)} 个活动 / {len(hits)} events on {day}; name the event or its id")
                     return None
-            self.bad("event", text, str(exc).split(": ", 1)[-1])
+            self.bad("event", text, _unknown("Event") + str(exc).split(": ", 1)[-1])
             return None
+
+
+_UNKNOWN = {"County": "未知县区", "Chamber": "未知商会", "Event": "未知活动", "Person": "未知人物", "Company": "未知企业"}
+
+
+def _unknown(label: str) -> str:
+    return f"{_UNKNOWN.get(label, '无法识别')} / "

@@ -1,29 +1,27 @@
-"""A ledger file as a table of cells: header on row 1, one list of cells per row, with row numbers
-as a spreadsheet shows them. CSV and XLSX are read here; what the cells mean is loaders.ledger's.
+"""A ledger file as sheets of cells, with row numbers as a spreadsheet shows them. CSV and XLSX are
+read here (XLSX through python-calamine: every visible sheet, hidden and empty ones skipped and
+said so); where the header is and what the cells mean is loaders.ledger_layout's and loaders.ledger's.
 
 Every way a file can be unreadable ends as a Problem naming the file and the reason, never as a
 traceback: a damaged, encrypted or old-format (.xls) workbook, XML that declares entities (an
-"XML bomb"), a CSV row with more fields than its header. Merged cells are filled in: the value of
-a range spanning several rows is put into every row of it, as the spreadsheet shows it, and a
-note says so.
+"XML bomb"), a workbook that unpacks to more than a bound.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
 >>> _ = p.write_text('项目名称;所属县区\\n"温泉\\n小镇";定襄\\n', encoding="utf-8")
->>> t = read_table(p)
->>> t.header, t.rows
-(['项目名称', '所属县区'], [(2, ['温泉\\n小镇', '定襄'])])
+>>> read_workbook(p).sheets[0].rows
+[['项目名称', '所属县区'], ['温泉\\n小镇', '定襄']]
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
-from openpyxl.utils import get_column_letter
 
 from graph.errors import Problem, ValidationError
 
@@ -33,12 +31,22 @@ CSV_FIELD_LIMIT = 1 << 20    # characters in one CSV field (csv's default, 128 K
 
 
 @dataclass
-class Table:
-    header: list[str]
-    rows: list[tuple[int, list]]             # (row number as the file shows it, cells)
+class Sheet:
+    """One sheet's cells as the file holds them: rows[i] is spreadsheet row first_row + i (CSV: record
+    number), blank rows included; `merged` ranges are (min_row, min_col, max_row, max_col), 1-based."""
+    name: str | None
+    rows: list[list]
+    first_row: int = 1
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    header_row: int = 1
+    csv: bool = False
+    uncomputed: list[tuple[int, int, str]] = field(default_factory=list)  # formulas with no saved result
+
+
+@dataclass
+class Workbook:
+    sheets: list[Sheet]
+    notes: list[str] = field(default_factory=list)   # sheets skipped, and why
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -54,14 +62,15 @@ def decode(raw: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def read_table(path: Path) -> Table:
-    """The cells of a .csv/.txt or .xlsx/.xlsm ledger; raises ValidationError if it cannot be read."""
+def read_workbook(path: Path, sheet: str | None = None) -> Workbook:
+    """The sheets of a .csv/.txt or .xlsx/.xlsm ledger (one, if `sheet` names it); raises
+    ValidationError if the file cannot be read."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(path, sheet)
     if suffix in (".csv", ".txt"):
-        return _read_csv(path)
-    _refuse(path, "a ledger must be .csv or .xlsx")
+        return Workbook([_read_csv(path)])
+    _refuse(path, "台账须为 .csv 或 .xlsx / a ledger must be .csv or .xlsx")
 
 
 def _refuse(path: Path, reason: str):
@@ -79,7 +88,7 @@ def _delimiter(first_line: str) -> str:
     return ","
 
 
-def _read_csv(path: Path) -> Table:
+def _read_csv(path: Path) -> Sheet:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -97,7 +106,7 @@ def _read_csv(path: Path) -> Table:
     except ValueError as exc:
         _refuse(path, str(exc))
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]),
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter("\n".join(text.split("\n", 10)[:10])),
                         skipinitialspace=True)
     records: list[list[str]] = []
     try:
@@ -106,64 +115,58 @@ def _read_csv(path: Path) -> Table:
     except csv.Error as exc:
         raise ValidationError([Problem(str(path), reader.line_num, None, None,
                                        f"CSV 无法解析 / cannot parse the CSV: {exc}", unit="line")]) from None
-    table = Table([], [])
-    top = next((i for i, rec in enumerate(records) if any(c.strip() for c in rec)), None)
-    if top is None:
-        return table
-    table.header, table.header_row = [c.strip() for c in records[top]], top + 1
-    width = len(table.header)
-    # record numbers, not physical lines: a quoted newline stays inside one row, as in a spreadsheet
-    for number, rec in enumerate(records[top + 1:], start=top + 2):
-        if len(rec) > width and any(c.strip() for c in rec[width:]):
-            table.problems.append(Problem(str(path), number, None, None,
-                                          f"字段过多 / too many fields ({len(rec)}, header has {width})"))
-            continue
-        table.rows.append((number, (rec + [""] * width)[:width]))
-    return table
+    return Sheet(None, records, csv=True)
 
 
-def _read_xlsx(path: Path) -> Table:
-    _check_container(path)
-    import openpyxl
-    from defusedxml import DefusedXmlException
+def _read_xlsx(path: Path, only: str | None) -> Workbook:
+    """python-calamine reads the values (fast, and its XML reader expands no entities); openpyxl is
+    asked only when a sheet holds formulas, to refuse those with no saved result."""
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
+    formulas = _check_container(path)
     try:
-        wb = openpyxl.load_workbook(path, data_only=False)
-    except Exception as exc:  # openpyxl raises whatever its parsers met: KeyError, zlib.error, …
-        cause = exc
-        while cause is not None and not isinstance(cause, DefusedXmlException):
-            cause = cause.__cause__ or cause.__context__  # openpyxl wraps its parsers' errors
-        if cause is not None:
-            _refuse(path, "工作簿的 XML 声明了实体，已拒绝 / the workbook's XML declares entities "
-                          "(refused: a possible XML bomb)")
+        wb = CalamineWorkbook.from_path(str(path))
+        meta = wb.sheets_metadata
+    except Exception as exc:  # calamine raises its own errors for damaged parts
         _refuse(path, _unreadable(exc))
-    sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
-    if not sheets:
+    out = Workbook([])
+    names = [m.name for m in meta]
+    if only is not None and only not in names:
+        _refuse(path, f"没有名为 {only!r} 的工作表 / no sheet named {only!r}; the workbook has "
+                      f"{', '.join(names)}")
+    for m in meta:
+        if only is not None and m.name != only:
+            continue
+        if m.visible != SheetVisibleEnum.Visible:
+            out.notes.append(f"{path}: 工作表 {m.name!r} 已隐藏，未读取 / sheet {m.name!r} is hidden: skipped")
+            continue
+        try:
+            ws = wb.get_sheet_by_name(m.name)
+            rows = ws.to_python(skip_empty_area=True)
+        except Exception as exc:  # noqa: BLE001 - a damaged sheet part
+            _refuse(path, _unreadable(exc))
+        top, left = ws.start or (0, 0)
+        rows = [[None] * left + [_cell(v) for v in r] for r in rows]
+        while rows and not any(_filled(v) for v in rows[-1]):
+            rows.pop()
+        if not any(any(_filled(v) for v in r) for r in rows):
+            out.notes.append(f"{path}: 工作表 {m.name!r} 是空的，未读取 / sheet {m.name!r} is empty: skipped")
+            continue
+        merged = [(a + 1, b + 1, c + 1, d + 1) for (a, b), (c, d) in (ws.merged_cell_ranges or [])]
+        out.sheets.append(Sheet(m.name, rows, top + 1, merged))
+    if formulas:
+        _refuse_uncomputed(path, out)
+    if not out.sheets and only is None and not any("empty" in n for n in out.notes):
         _refuse(path, "没有可见的工作表 / the workbook has no visible worksheet")
-    ws = sheets[0]
-    table = Table([], [])
-    # Only the cells the file holds ({(row, column): cell}, 1-based): a stray styled cell at row
-    # 1,048,576 costs one entry here, where iterating rows would make a million empty ones.
-    held = ws._cells
-    values = {at: cell.value for at, cell in held.items()}
-    formulas = [at for at, cell in held.items() if cell.data_type == "f"]
-    uncomputed = _cached_values(path, ws.title, values, formulas) if formulas else []
-    _fill_merged(path, ws, values, table)
-    filled = [at for at, v in values.items() if _filled(v)]
-    if not filled:
-        return table
-    top, width, bottom = min(r for r, _ in filled), max(c for _, c in filled), max(r for r, _ in filled)
-    table.header_row = top
-    table.header = ["" if (v := values.get((top, c))) is None else str(v).strip() for c in range(1, width + 1)]
-    data_rows = sorted({r for r, _ in filled if r > top})  # rows with no value are blank lines: skipped
-    for r in data_rows:
-        table.rows.append((r, [values.get((r, c)) for c in range(1, width + 1)]))
-    for (r, c), text in uncomputed:
-        name = table.header[c - 1] if c <= width and table.header[c - 1] else get_column_letter(c)
-        table.problems.append(Problem(str(path), r, name, text,
-                                      "公式没有保存的计算结果 / a formula with no saved result: open and save "
-                                      "the file in Excel or WPS, or type the value"))
-    return table
+    return out
+
+
+def _cell(v):
+    """Calamine gives every number as a float and an empty cell as ''; a whole number is an int
+    (a 项目编号 of 1 is '1', not '1.0') and an empty cell None."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return None if v == "" else v
 
 
 def _filled(v) -> bool:
@@ -175,8 +178,9 @@ def _unreadable(exc: Exception) -> str:
     return f"不是可读的 XLSX（文件损坏或截断）/ not a readable XLSX workbook (damaged or truncated): {detail}"
 
 
-def _check_container(path: Path) -> None:
-    """Refuse what is not an ordinary XLSX zip before openpyxl sees it: each with its own reason."""
+def _check_container(path: Path) -> bool:
+    """Refuse what is not an ordinary XLSX zip before a reader sees it: each with its own reason.
+    Returns whether a worksheet holds a formula (an `<f>` element)."""
     try:
         with path.open("rb") as f:
             magic = f.read(8)
@@ -195,53 +199,61 @@ def _check_container(path: Path) -> None:
                 _refuse(path, "是 zip 但不是 XLSX 工作簿 / a zip file, but not an XLSX workbook")
             if sum(i.file_size for i in infos) > MAX_XLSX_UNPACKED:
                 _refuse(path, f"解压后过大 / unpacks to more than {MAX_XLSX_UNPACKED:,} bytes (refused)")
-            for info in infos:  # a DTD can only stand in the prolog, before the first element
+            formulas = False
+            for info in infos:  # every part read through: a DTD after a long comment is still found
                 if info.filename.endswith((".xml", ".rels")):
-                    with z.open(info) as part:
-                        head = part.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        _refuse(path, f"工作簿的 XML 声明了实体，已拒绝 / {info.filename} declares a DTD or "
-                                      "entities (refused: a possible XML bomb)")
+                    found = _scan(z, info)
+                    if b"<!" in found:
+                        _refuse(path, f"工作簿的 XML 声明了实体，已拒绝 / the workbook's XML declares entities: "
+                                      f"{info.filename} declares a DTD or entities (refused: a possible XML bomb)")
+                    formulas |= b"f" in found and info.filename.startswith("xl/worksheets/")
+            return formulas
     except zipfile.BadZipFile as exc:
         _refuse(path, _unreadable(exc))
     except (OSError, EOFError) as exc:
         _refuse(path, _unreadable(exc))
 
 
-def _cached_values(path: Path, title: str, values: dict, formulas) -> list[tuple[tuple[int, int], str]]:
-    """Formula cells take the value the spreadsheet last computed and saved. Returns the formulas
-    never computed (the file was written by a program, not saved by Excel or WPS): those are refused,
-    as a blank would silently drop the value the user sees."""
+_MARKS = re.compile(rb"<!DOCTYPE|<!ENTITY|<(?:\w+:)?f[ >/]")
+
+
+def _scan(z: zipfile.ZipFile, info) -> set[bytes]:
+    """Which marks a part holds: b"<!" (a DTD or entity declaration), b"f" (a formula cell)."""
+    found: set[bytes] = set()
+    with z.open(info) as part:
+        tail = b""
+        while chunk := part.read(1 << 22):
+            for m in _MARKS.finditer(tail + chunk):
+                found.add(b"<!" if m[0].startswith(b"<!") else b"f")
+                if b"<!" in found:
+                    return found
+            tail = chunk[-16:]
+    return found
+
+
+def _refuse_uncomputed(path: Path, book: Workbook) -> None:
+    """Formula cells count with the value the spreadsheet last computed and saved (calamine reads
+    that). A formula never computed (the file was written by a program, not saved by Excel or WPS)
+    is refused, as a blank would silently drop the value the user sees."""
     import openpyxl
+    from defusedxml import DefusedXmlException
 
     try:
-        saved = openpyxl.load_workbook(path, data_only=True)[title]._cells
-    except Exception as exc:  # same file just read: only a damaged cache part gets here
+        wb = openpyxl.load_workbook(path, data_only=False)
+    except Exception as exc:  # openpyxl raises whatever its parsers met
+        cause = exc
+        while cause is not None and not isinstance(cause, DefusedXmlException):
+            cause = cause.__cause__ or cause.__context__
+        if cause is not None:
+            _refuse(path, "工作簿的 XML 声明了实体，已拒绝 / the workbook's XML declares entities "
+                          "(refused: a possible XML bomb)")
         _refuse(path, _unreadable(exc))
-    missing = []
-    for at in formulas:
-        formula = values[at]
-        value = saved[at].value if at in saved else None
-        if value is None:
-            missing.append((at, str(getattr(formula, "text", formula))))  # ArrayFormula keeps its text apart
-        values[at] = value
-    return sorted(missing)
-
-
-def _fill_merged(path: Path, ws, values: dict, table: Table) -> None:
-    """Cells merged down several rows (a county written once for a block of projects) get the
-    value in every row, as the spreadsheet shows it. Cells merged across columns have no such
-    reading (which column holds the value?) and are refused."""
-    last = max((r for (r, _), v in values.items() if _filled(v)), default=0)
-    for rng in ws.merged_cells.ranges:
-        if rng.min_col != rng.max_col:
-            table.problems.append(Problem(str(path), rng.min_row, None, rng.coord,
-                                          "单元格跨列合并 / cells merged across columns: unmerge them"))
-            continue
-        value = values.get((rng.min_row, rng.min_col))
-        if not _filled(value) or rng.max_row == rng.min_row:
-            continue
-        for r in range(rng.min_row + 1, min(rng.max_row, last) + 1):  # a whole-column merge stops at the data
-            values[(r, rng.min_col)] = value
-        table.notes.append(f"{path}: 合并单元格 {rng.coord} 的值 {value!r} 已填入每一行 / merged cells "
-                           f"{rng.coord}: {value!r} filled into each of rows {rng.min_row}–{rng.max_row}")
+    for sheet in book.sheets:
+        held = wb[sheet.name]._cells
+        for (r, c), cell in sorted(held.items()):
+            if cell.data_type != "f":
+                continue
+            i = r - sheet.first_row
+            value = sheet.rows[i][c - 1] if 0 <= i < len(sheet.rows) and c <= len(sheet.rows[i]) else None
+            if not _filled(value):
+                sheet.uncomputed.append((r, c, str(getattr(cell.value, "text", cell.value))))

@@ -97,7 +97,7 @@ def parse_number(value) -> float:
 def parse_amount_yi(value, default_unit: str = "亿元") -> float:
     """An amount in 亿元; text may carry its own unit (亿元, 亿, 万元, 万, 元)."""
     if isinstance(value, bool):
-        raise ValueError("expected an amount")
+        raise ValueError("不是金额 / expected an amount")
     if isinstance(value, (int, float)):
         return _finite(round(_finite(value) * _UNIT_TO_YI[default_unit], 10))
     text = normalize_text(value).replace(",", "").replace(" ", "")
@@ -114,12 +114,13 @@ def parse_amount_yi(value, default_unit: str = "亿元") -> float:
     try:
         return _finite(round(float(cn2an.cn2an(number, "smart")) * _UNIT_TO_YI[unit], 10))
     except (ValueError, KeyError, TypeError):
-        raise ValueError("expected an amount such as 57, 57亿元 or 5000万元") from None
+        raise ValueError("不是金额 / expected an amount such as 57, 57亿元 or 5000万元") from None
 
 
-# "约2亿", "2亿左右", "近5000万", "5亿元以上" are a figure with a hedge: the figure is kept and marked.
-_APPROX_BEFORE = ("约", "大约", "近", "逾", "超", "超过", "预计", "计划", "概算")
-_APPROX_AFTER = ("左右", "上下", "以上", "余", "多", "许")
+# "约2亿", "2亿左右", "近5000万" are a figure with a hedge: the figure is kept and marked approximate.
+# "十亿多", "5亿以上", "逾2亿" give only a lower bound: they are refused, not stored as a point.
+_APPROX_BEFORE = ("大约", "约合", "约", "近")
+_APPROX_AFTER = ("左右", "上下", "许")
 _RANGE = re.compile(r"^(.+?)\s*(?:-|~|—|–|至|到)\s*(.+)$")
 _UNIT_AT_END = re.compile(r"(亿元|亿|万元|万|元)$")
 

@@ -61,14 +61,28 @@ def load_command(
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and show what would be created or changed; write nothing."),
     synthetic: bool = typer.Option(False, "--synthetic", help="Mark a ledger's Source as generated data."),
     source_name: str = typer.Option(None, "--source-name", help="Name of a ledger's Source (default: the file name)."),
+    sheet: str = typer.Option(None, "--sheet", help="Read only this sheet of a ledger workbook (default: every visible sheet)."),
+    unit: str = typer.Option(None, "--unit", help="Unit of a ledger's bare 总投资/到位资金 columns when neither header nor title says: 亿元 or 万元."),
+    duplicates: str = typer.Option("ask", "--duplicates", help="Probable duplicate projects (原平市同川梨深加工 vs …项目): ask (shown in --dry-run, a load stops), keep (separate projects) or merge (update the existing one)."),
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
+    from graph.errors import ValidationError, Problem
+    from graph.reader import known_nodes
     from loaders.dispatch import load_paths
     from loaders.bundled import bundled_gazetteer
+    from loaders.ledger import LedgerOptions
 
-    ds = load_paths(paths, synthetic=synthetic, source_name=source_name)
-    known = bundled_gazetteer().known_ids()
+    if unit is not None and unit not in ("亿元", "万元") or duplicates not in ("ask", "keep", "merge"):
+        raise ValidationError([Problem("--unit/--duplicates", None, None, unit if unit not in (None, "亿元", "万元") else duplicates,
+                                       "须为 亿元|万元 与 ask|keep|merge / must be 亿元 or 万元, and ask, keep or merge")])
+    options = LedgerOptions(sheet=sheet, unit=unit,
+                            duplicates={"ask": "warn" if dry_run else "refuse"}.get(duplicates, duplicates))
     with driver_for() as (driver, settings):
+        # names resolve against the bundled gazetteer, the database, and the other files of this load
+        gaz = bundled_gazetteer().copy().add_known(known_nodes(driver, settings.neo4j_database))
+        ds = load_paths(paths, gazetteer=gaz, synthetic=synthetic, source_name=source_name,
+                        ledger_options=options)
+        known = gaz.known_ids()
         if dry_run:
             from graph.writer import Neo4jWriter
 
