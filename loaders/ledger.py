@@ -91,6 +91,8 @@ def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False
     for sheet in book.sheets:
         label = file if sheet.name is None else f"{file}: 工作表/sheet {sheet.name!r}"
         lay = find_layout(label, sheet)
+        if not lay.header:
+            continue  # nothing but blank lines
         for note in lay.notes:
             warn(f"{label}: {note}")
         columns, found = _columns(label, lay, sheet, opts, multi=len(book.sheets) > 1)
@@ -151,6 +153,19 @@ class _LoadState:
         for pid, name in gaz.names_of("Project"):
             self.keys.setdefault(duplicate_key(name), (pid, "数据库或同批文件 / the database or another file"))
         self.duplicate_lines: list[str] = []
+        self.resolved: dict[tuple, tuple[str | None, str | None]] = {}  # (how, label, text) → (id, error)
+
+    def once(self, key: tuple, fn) -> tuple[str | None, str | None]:
+        """A name is resolved once per file: a 50,000-row ledger names the same few counties,
+        industries and chambers again and again (and a miss costs a fuzzy search)."""
+        hit = self.resolved.get(key)
+        if hit is None:
+            try:
+                hit = (fn(), None)
+            except ResolutionError as exc:
+                hit = (None, str(exc).split(": ", 1)[-1])
+            self.resolved[key] = hit
+        return hit
 
 
 def _report_skipped(label: str, lay: Layout) -> None:
@@ -322,11 +337,10 @@ class _Row:
             return None
 
     def resolve(self, col: str, value: str, labels: tuple[str, ...]) -> str | None:
-        try:
-            return self.gaz.resolve(value, labels)[0]
-        except ResolutionError as exc:
-            self.bad(col, value, _unknown(labels[0]) + str(exc).split(": ", 1)[-1])
-            return None
+        found, error = self.state.once(("resolve", labels, value), lambda: self.gaz.resolve(value, labels)[0])
+        if error is not None:
+            self.bad(col, value, _unknown(labels[0]) + error)
+        return found
 
     def _duplicate(self, pid: str, name: str) -> str | None:
         """The id to use, or None when the row repeats one already read (merged, with a warning)."""
@@ -440,25 +454,22 @@ class _Row:
             self._edge("INVESTS_IN", self._known_or_new("Company", part), pid)
 
     def _county(self, text: str) -> str | None:
-        try:
-            return resolve_county(self.gaz, text)
-        except ResolutionError as exc:
-            reason = str(exc).split(": ", 1)[-1]
-            if "开发区" in text or "新区" in text or "园区" in text:
-                self.bad("county", text, f"是哪一个开发区？请写全称 / which zone is meant? name it in full; {reason}")
-            else:
-                self.bad("county", text, _unknown("County") + reason)
-            return None
+        found, reason = self.state.once(("county", text), lambda: resolve_county(self.gaz, text))
+        if reason is None:
+            return found
+        if "开发区" in text or "新区" in text or "园区" in text:
+            self.bad("county", text, f"是哪一个开发区？请写全称 / which zone is meant? name it in full; {reason}")
+        else:
+            self.bad("county", text, _unknown("County") + reason)
+        return None
 
     def _split(self, col: str) -> list[str]:
         value = self.cell(col)
         return [p.strip() for p in _SPLIT.split(str(value)) if p.strip()] if value is not None else []
 
     def _known_or_new(self, label: str, name: str) -> str:
-        try:
-            return self.gaz.resolve(name, (label,))[0]
-        except ResolutionError:
-            return self._new(label, name)
+        found, _ = self.state.once(("resolve", (label,), name), lambda: self.gaz.resolve(name, (label,))[0])
+        return found if found is not None else self._new(label, name)
 
     def _event(self, text: str) -> str | None:
         """An event by id, name or alias, or by the one event held on a date the text gives."""

@@ -1,0 +1,100 @@
+"""Ledger benchmark: a SYNTHETIC 50,000-row workbook of 10 county sheets (title row, two-row header,
+序号, 合计 and 注 rows), read and validated by loaders.ledger, then written; against the plain
+writer on the same records, in the same run, on a fresh store each.
+
+    .venv/bin/python -m benchmarks.ledger                 # 50,000 rows, read + validate + write
+    .venv/bin/python -m benchmarks.ledger --no-write      # read + validate only
+
+The workbook is generated into a temporary directory (deleted afterwards); its title says it is
+synthetic and its Source is marked `synthetic: true`.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import openpyxl
+
+from loaders.ledger import load_ledger
+
+COUNTIES = ("忻府区", "原平市", "定襄县", "五台县", "代县", "繁峙县", "宁武县", "静乐县", "神池县", "五寨县")
+STAGES = ("签约", "落地", "开工", "投产", "在谈")
+INDUSTRIES = ("文化旅游", "新能源", "农产品加工", "现代物流", "装备制造")
+
+
+def write_workbook(path: Path, rows: int, sheets: int = 10, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    wb = openpyxl.Workbook(write_only=True)
+    per = rows // sheets
+    for s in range(sheets):
+        county = COUNTIES[s % len(COUNTIES)]
+        ws = wb.create_sheet(county)
+        ws.append([f"{county}招商引资项目台账（合成数据 / SYNTHETIC）"])
+        ws.append(["序号", "项目名称", "总投资", "项目进展", None, "产业", "签约时间", "联系人", "备注"])
+        ws.append([None, None, "万元", "阶段", "到位资金(万元)", None, None, None, None])
+        total = 0
+        for i in range(per):
+            amount = rng.randrange(100, 500_000)
+            total += amount
+            ws.append([i + 1, f"合成{county}项目{s:02d}{i:05d}", amount, rng.choice(STAGES),
+                       rng.randrange(0, amount + 1), rng.choice(INDUSTRIES),
+                       f"2018-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}", "某某", None])
+        ws.append(["合计", None, total, None, None, None, None, None, None])
+        ws.append(["注：本表为合成数据。"])
+    wb.save(path)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=50_000)
+    ap.add_argument("--no-write", action="store_true", help="read and validate only")
+    args = ap.parse_args()
+    import logging
+
+    logging.getLogger("loaders").setLevel(logging.ERROR)  # the per-sheet warnings are not timed output
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic-ledger.xlsx"
+        t = time.perf_counter()
+        write_workbook(path, args.rows)
+        print(f"generated {args.rows:,} rows in 10 sheets ({path.stat().st_size / 1e6:.1f} MB) in "
+              f"{time.perf_counter() - t:.1f} s (not timed)")
+        t = time.perf_counter()
+        ds = load_ledger(path, synthetic=True, source_name="synthetic-ledger")
+        read_s = time.perf_counter() - t
+    projects = sum(1 for n in ds.nodes.values() if n.label == "Project")
+    print(f"read + validate: {read_s:.2f} s for {projects:,} projects ({projects / read_s:,.0f} rows/s); "
+          f"aim ≤ 10 s: {'met' if read_s <= 10 and projects == args.rows else 'NOT met'}")
+    print(f"records: {len(ds.nodes):,} nodes, {len(ds.edges):,} relationships")
+    if args.no_write:
+        return
+    from benchmarks.common import DATA, BenchServer
+    from graph.writer import Neo4jWriter
+    from loaders.bundled import bundled_gazetteer
+
+    known = bundled_gazetteer().known_ids()
+    records = len(ds.nodes) + len(ds.edges)
+    with BenchServer(DATA / "var-ledger", heap="1g", pagecache="512m") as srv:
+        srv.fresh()
+        t = time.perf_counter()
+        Neo4jWriter(srv.driver).write(ds, known)
+        plain_s = time.perf_counter() - t
+        srv.fresh()
+        t = time.perf_counter()
+        with tempfile.TemporaryDirectory() as tmp:  # the whole path: workbook → records → Neo4j
+            path = Path(tmp) / "synthetic-ledger.xlsx"
+            write_workbook(path, args.rows)
+            t = time.perf_counter()
+            again = load_ledger(path, synthetic=True, source_name="synthetic-ledger")
+            Neo4jWriter(srv.driver).write(again, known)
+        ledger_s = time.perf_counter() - t
+    print(f"plain writer, same records: {plain_s:.1f} s ({records / plain_s:,.0f} records/s)")
+    print(f"ledger load (read + validate + write): {ledger_s:.1f} s ({records / ledger_s:,.0f} records/s)")
+    ratio = plain_s / ledger_s
+    print(f"ledger load rate / plain writer rate: {ratio:.2f}× (aim ≥ 0.8×: {'met' if ratio >= 0.8 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()
