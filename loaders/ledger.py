@@ -99,6 +99,10 @@ def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False
         if columns is None:  # a sheet with no ledger header among others: said, and skipped
             continue
         problems += found + lay.problems
+        for r, c, text in sheet.uncomputed:
+            head = lay.header[c - 1] if c <= len(lay.header) and lay.header[c - 1] else f"column {c}"
+            problems.append(Problem(label, r, head, text, "公式没有保存的计算结果 / a formula with no saved result: "
+                                                          "open and save the file in Excel or WPS, or type the value"))
         sheets.append((label, sheet, lay, columns))
     if not problems and not sheets:
         problems.append(Problem(file, None, None, None, "空文件 / the file is empty: no header row"))
