@@ -47,6 +47,23 @@ _PROJECT_SUFFIX = re.compile(r"(建设)?(项目|工程)$")
 DUPLICATES = ("warn", "refuse", "keep", "merge")
 
 
+class _HeaderIndex(dict):
+    """Header → canonical column, units allowed (kept for callers of the old table)."""
+
+    def __contains__(self, key) -> bool:
+        return match_header(key) is not None
+
+    def __getitem__(self, key) -> str:
+        hit = match_header(key)
+        if hit is None:
+            raise KeyError(key)
+        return hit[0]
+
+
+_HEADER_INDEX = _HeaderIndex()
+_norm_header = norm_header
+
+
 class LedgerOptions:
     """How to read: one sheet, the unit of bare amount columns, and what to do with probable
     duplicates ('warn': say so; 'refuse': stop until the user decides; 'keep': separate projects;
