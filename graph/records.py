@@ -94,10 +94,13 @@ class Dataset:
         """
         schema = schema or get_schema()
         problems = []
+        with_name: dict[str, dict] = {}  # label → its property specs and `name` (built once, not per node)
         for n in self.nodes.values():
             spec = schema.label(n.label)
+            if n.label not in with_name:
+                with_name[n.label] = {**spec.properties, "name": NAME_SPEC}
             problems += _id_problems(n.id, n.label, spec.id_prefix)
-            problems += _value_problems(f"node {n.id!r}", n.props, {**spec.properties, "name": NAME_SPEC})
+            problems += _value_problems(f"node {n.id!r}", n.props, with_name[n.label])
             if not n.props.get("name"):
                 problems.append(f"node {n.id}: no name")
             for p in n.props:

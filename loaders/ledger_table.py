@@ -146,7 +146,8 @@ def _read_xlsx(path: Path, only: str | None) -> Workbook:
         except Exception as exc:  # noqa: BLE001 - a damaged sheet part
             _refuse(path, _unreadable(exc))
         top, left = ws.start or (0, 0)
-        rows = [[None] * left + [_cell(v) for v in r] for r in rows]
+        pad = [None] * left
+        rows = [pad + [v if v.__class__ is not float and v != "" else _cell(v) for v in r] for r in rows]
         while rows and not any(_filled(v) for v in rows[-1]):
             rows.pop()
         if not any(any(_filled(v) for v in r) for r in rows):

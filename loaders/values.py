@@ -29,6 +29,7 @@ _DATE_PATTERNS = (
 )
 _AMOUNT = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?$")
 _UNIT_TO_YI = {"亿元": 1.0, "亿": 1.0, "万元": 1e-4, "万": 1e-4, "元": 1e-8}
+_DIGITS_AND_SEPARATORS = re.compile(r"[\d,，.]+")
 
 
 def normalize_text(value) -> str:
@@ -38,7 +39,7 @@ def normalize_text(value) -> str:
     '2017'
     """
     text = unicodedata.normalize("NFKC", str(value)).strip()
-    return text.replace(",", "").replace("，", "") if re.fullmatch(r"[\d,，.]+", text) else text
+    return text.replace(",", "").replace("，", "") if _DIGITS_AND_SEPARATORS.fullmatch(text) else text
 
 
 def _finite(value) -> float:
