@@ -95,10 +95,12 @@ class Dataset:
         schema = schema or get_schema()
         problems = []
         with_name: dict[str, dict] = {}  # label → its property specs and `name` (built once, not per node)
+        required: dict[str, list] = {}   # label → its required properties
         for n in self.nodes.values():
             spec = schema.label(n.label)
             if n.label not in with_name:
                 with_name[n.label] = {**spec.properties, "name": NAME_SPEC}
+                required[n.label] = [p for p, ps in spec.properties.items() if ps.required]
             problems += _id_problems(n.id, n.label, spec.id_prefix)
             problems += _value_problems(f"node {n.id!r}", n.props, with_name[n.label])
             if not n.props.get("name"):
@@ -106,8 +108,8 @@ class Dataset:
             for p in n.props:
                 if p not in spec.properties and p not in IMPLIED_NODE_PROPERTIES:
                     problems.append(f"node {n.id}: property {p!r} is not in the schema for {n.label}")
-            for p, ps in spec.properties.items():
-                if ps.required and n.props.get(p) is None:
+            for p in required[n.label]:
+                if n.props.get(p) is None:
                     problems.append(f"node {n.id}: required property {p!r} is missing")
             if not n.sources:
                 problems.append(f"node {n.id}: no source")

@@ -66,6 +66,9 @@ class PropertySpec:
         """
         if value is None:
             return None
+        if value.__class__ is str:  # most values: only the text checks below apply
+            check_text(value, self.name)
+            return value
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError("不是有限数 / not a finite number")
         if isinstance(value, int) and not isinstance(value, bool) and not INT_MIN <= value <= INT_MAX:

@@ -468,28 +468,30 @@ class _Row:
         if pid != own:
             name = self.gaz.name_of(pid) or self.ds.nodes[pid].props["name"]
         props = {"name": name}
-        amount = self._amount("amount")
+        values = self.values  # a blank cell is None: its parsing is skipped, not just its value
+        amount = self._amount("amount") if values.get("amount") is not None else None
         if amount is not None and amount.is_range:
             props["amount_min_yi"], props["amount_max_yi"] = amount.low, amount.high
         elif amount is not None:
             props["amount_yi"] = amount.low
         if amount is not None and amount.approx:
             props["amount_approx"] = True
-        funds = self._amount("funds")
+        funds = self._amount("funds") if values.get("funds") is not None else None
         if funds is not None and funds.is_range:
             self.bad("funds", self.cell("funds"), "到位资金须为一个数 / funds in place must be one figure, not a range")
         elif funds is not None:
             props["funds_in_place_yi"] = funds.low
             if funds.approx:
                 props["funds_in_place_approx"] = True
-        signed = self.parse("signed_on", parse_partial_date)
+        signed = self.parse("signed_on", parse_partial_date) if values.get("signed_on") is not None else None
         if signed is not None and len(signed) == 10:
             props["signed_on"] = date.fromisoformat(signed)
         elif signed is not None:
             props["signed_in"] = signed  # a month or a year: never an invented day
         props["stage"] = self.parse("stage", self._stage)
         for flag in ("fortune500_or_central_soe", "new_industry"):
-            props[flag] = self.parse(flag, lambda v: get_schema().label("Project").properties[flag].coerce(v))
+            if values.get(flag) is not None:
+                props[flag] = self.parse(flag, lambda v: get_schema().label("Project").properties[flag].coerce(v))
         self.ds.add_node(NodeRecord("Project", pid, {k: v for k, v in props.items() if v is not None}, self.src))
         self._links(pid, props)
         return amount
@@ -518,19 +520,24 @@ class _Row:
             self._edge("LOCATED_IN", pid, cid)
         elif county is None and self.default_county:
             self._edge("LOCATED_IN", pid, self.default_county)
-        event = self.cell("event")
+        values = self.values
+        event = values.get("event")
         if event is not None and (eid := self._event(str(event))):
             discussed = props.get("stage") in ("推介", "在谈")
             self._edge("DISCUSSED" if discussed else "SIGNED", eid, pid)
-        for part in self._split("industry"):
-            self._edge("IN_INDUSTRY", pid, self._known_or_new("Industry", part))
-        for part in self._split("chamber"):
-            if cid := self.resolve("chamber", part, ("Chamber",)):
-                self._edge("INTRODUCED", cid, pid)
-        for part in self._split("person"):
-            self._edge("INTRODUCED", self._known_or_new("Person", part), pid)
-        for part in self._split("investor"):
-            self._edge("INVESTS_IN", self._known_or_new("Company", part), pid)
+        if values.get("industry") is not None:
+            for part in self._split("industry"):
+                self._edge("IN_INDUSTRY", pid, self._known_or_new("Industry", part))
+        if values.get("chamber") is not None:
+            for part in self._split("chamber"):
+                if cid := self.resolve("chamber", part, ("Chamber",)):
+                    self._edge("INTRODUCED", cid, pid)
+        if values.get("person") is not None:
+            for part in self._split("person"):
+                self._edge("INTRODUCED", self._known_or_new("Person", part), pid)
+        if values.get("investor") is not None:
+            for part in self._split("investor"):
+                self._edge("INVESTS_IN", self._known_or_new("Company", part), pid)
 
     def _county(self, text: str) -> str | None:
         found, reason = self.state.once(("county", text), lambda: resolve_county(self.gaz, text))
@@ -563,9 +570,18 @@ class _Row:
         return self._new(label, name)
 
     def _event(self, text: str) -> str | None:
-        """An event by id, name or alias, or by the one event held on a date the text gives."""
+        found, reason = self.state.parsed.get(("event", text)) or (None, None)
+        if found is None and reason is None:
+            found, reason = self.state.parsed[("event", text)] = self._find_event(text)
+        if reason is not None:
+            self.bad("event", text, reason)
+        return found
+
+    def _find_event(self, text: str) -> tuple[str | None, str | None]:
+        """(id, None) of an event by id, name or alias, or of the one event held on a date the text
+        gives; else (None, why not)."""
         try:
-            return self.gaz.resolve(text, ("Event",))[0]
+            return self.gaz.resolve(text, ("Event",))[0], None
         except ResolutionError as exc:
             m = _DATE_IN_TEXT.search(text)
             if m:
@@ -575,12 +591,10 @@ class _Row:
                     day = None
                 hits = self.gaz.events_on(day) if day else []
                 if len(hits) == 1:
-                    return hits[0]
+                    return hits[0], None
                 if len(hits) > 1:
-                    self.bad("event", text, f"当天有 {len(hits)} 个活动 / {len(hits)} events on {day}; name the event or its id")
-                    return None
-            self.bad("event", text, _unknown("Event") + str(exc).split(": ", 1)[-1])
-            return None
+                    return None, f"当天有 {len(hits)} 个活动 / {len(hits)} events on {day}; name the event or its id"
+            return None, _unknown("Event") + str(exc).split(": ", 1)[-1]
 
 
 _UNKNOWN = {"County": "未知县区", "Chamber": "未知商会", "Event": "未知活动", "Person": "未知人物", "Company": "未知企业"}
