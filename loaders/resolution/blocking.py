@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from loaders.resolution.chamber_names import parse_chamber
-from loaders.resolution.normalize import match_key, pinyin_key
+from loaders.resolution.normalize import company_core, match_key, pinyin_key
 from loaders.resolution.places import short_form
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def _exact_blocks(pool: Sequence[Entity]) -> dict[tuple, list[int]]:
         keys = {match_key(e.label, n) for n in e.names}
         if e.label == "Person":
             # same name or same pinyin, and one shared context item
-            items = {(k, x) for k in _PERSON_CONTEXT for x in e.ctx(k)}
+            items = {(k, x) for k in _PERSON_CONTEXT for x in e.ctx_keys(k)}
             signals = keys | {"py:" + pinyin_key(n) for n in e.names}
             for s in signals:
                 for item in items:
@@ -57,6 +57,9 @@ def _exact_blocks(pool: Sequence[Entity]) -> dict[tuple, list[int]]:
             continue
         for k in keys:
             blocks[(e.label, "key", k)].append(i)
+        if e.label == "Company":
+            for n in e.names:
+                blocks[(e.label, "core", company_core(n))].append(i)
         if e.label == "Chamber":
             parsed = parse_chamber(e.name)
             if parsed is not None:

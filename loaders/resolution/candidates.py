@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from loaders.resolution.blocking import blocked_pairs
 from loaders.resolution.chamber_names import ChamberName, parse_chamber
-from loaders.resolution.normalize import match_key, pinyin_key, project_phase
+from loaders.resolution.normalize import BRANCH, company_core, context_key, match_key, pinyin_key, project_phase
 from loaders.resolution.places import LEVEL_ZH, short_form
 
 MIN_SCORE = 0.5  # below this a pair is not proposed
@@ -62,6 +62,10 @@ class Entity:
 
     def ctx(self, kind: str) -> frozenset[str]:
         return frozenset(self.context.get(kind, ()) or ())
+
+    def ctx_keys(self, kind: str) -> dict[str, str]:
+        """The context items of one kind by comparable form (normalize.context_key) → as given."""
+        return {context_key(x): x for x in sorted(self.ctx(kind))}
 
 
 @dataclass
@@ -190,8 +194,8 @@ def _chamber_parts(pa: ChamberName, pb: ChamberName, a: Entity, b: Entity, ev: _
 
 def _company(a: Entity, b: Entity, ev: _Evidence) -> None:
     ka, kb = _keys(a), _keys(b)
-    branch_a = {k for k in ka if k.endswith("分公司")}
-    branch_b = {k for k in kb if k.endswith("分公司")}
+    branch_a = {k for k in ka if BRANCH.search(k)}
+    branch_b = {k for k in kb if BRANCH.search(k)}
     if bool(branch_a) != bool(branch_b):
         ev.against("分公司不是总公司 a branch (分公司) is not its parent company", veto=True)
     elif branch_a and not (ka & kb):
@@ -207,6 +211,11 @@ def _company(a: Entity, b: Entity, ev: _Evidence) -> None:
             ev.score = 0.6
         return
     _by_similarity(a, b, ev)
+    cores = {company_core(n) for n in a.names} & {company_core(n) for n in b.names}
+    if cores and (ka & cores or kb & cores):  # one name is the other's without its leading place
+        core = min(cores)
+        ev.reasons_for.append(f"去掉地名后相同 same name once the leading place is dropped: {core}")
+        ev.score = max(ev.score, 0.65)
     _host_conflict(a, b, ev)
 
 
@@ -231,10 +240,18 @@ def _project(a: Entity, b: Entity, ev: _Evidence) -> None:
     _host_conflict(a, b, ev)
 
 
+def _shared(a: Entity, b: Entity, kind: str) -> list[str]:
+    """The context items of `kind` the two share, as `a` gives them."""
+    if kind == "host":
+        return sorted(_hosts(a) & _hosts(b))
+    ka, kb = a.ctx_keys(kind), b.ctx_keys(kind)
+    return sorted(ka[k] for k in ka.keys() & kb.keys())
+
+
 def _person(a: Entity, b: Entity, ev: _Evidence) -> None:
-    shared = {k for k in ("chambers", "companies", "events", "projects", "hometown") if a.ctx(k) & b.ctx(k)}
+    shared = {k for k in ("chambers", "companies", "events", "projects", "hometown") if _shared(a, b, k)}
     ha, hb = a.ctx("hometown"), b.ctx("hometown")
-    if ha and hb and not ha & hb:
+    if ha and hb and not _shared(a, b, "hometown"):
         ev.against(f"籍贯不同 different hometown: {'、'.join(sorted(ha))} vs {'、'.join(sorted(hb))}", veto=True)
     if _keys(a) & _keys(b):
         ev.reasons_for.append(f"姓名相同 same name: {a.name}")
@@ -281,9 +298,7 @@ def _context(a: Entity, b: Entity, ev: _Evidence) -> None:
     for kind in CONTEXT_KINDS:
         if kind == "host" and a.label == "Chamber":
             continue  # the chamber rules read the host themselves
-        common = a.ctx(kind) & b.ctx(kind)
-        if kind == "host":
-            common = _hosts(a) & _hosts(b)
+        common = _shared(a, b, kind)
         if common:
             kinds += 1
             shown = "、".join(sorted(_shown(c) for c in common)[:3])
