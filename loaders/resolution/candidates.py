@@ -273,6 +273,12 @@ def _person(a: Entity, b: Entity, ev: _Evidence) -> None:
     else:
         ev.score = 0.1
         ev.reasons_against.append(f"姓名不同 different names: {a.name} vs {b.name}")
+    ca, cb = a.ctx("chambers"), b.ctx("chambers")
+    if ca and cb and "chambers" not in shared:
+        # one person may sit in two chambers, so this only weighs against
+        ev.against(f"所属商会不同 different chambers: {'、'.join(sorted(map(_shown, ca)))} vs "
+                   f"{'、'.join(sorted(map(_shown, cb)))}")
+        ev.score -= 0.1
     if ev.veto:
         ev.score = min(ev.score, 0.2)
 
