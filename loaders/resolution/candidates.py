@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -56,16 +57,31 @@ class Entity:
     aliases: tuple[str, ...] = ()
     context: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
-    @property
+    # cached_property writes the instance __dict__ directly, so it works on a frozen dataclass;
+    # the matcher asks for these once per pair, so computing them once per entity matters at 10^5
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return (self.name, *(a for a in self.aliases if a != self.name))
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The matching keys of every name the entity goes by."""
+        return frozenset(match_key(self.label, n) for n in self.names)
+
     def ctx(self, kind: str) -> frozenset[str]:
-        return frozenset(self.context.get(kind, ()) or ())
+        return self._context_sets.get(kind, frozenset())
 
     def ctx_keys(self, kind: str) -> dict[str, str]:
         """The context items of one kind by comparable form (normalize.context_key) → as given."""
-        return {context_key(x): x for x in sorted(self.ctx(kind))}
+        return self._context_keys.get(kind, {})
+
+    @cached_property
+    def _context_sets(self) -> dict[str, frozenset[str]]:
+        return {k: frozenset(v) for k, v in self.context.items() if v}
+
+    @cached_property
+    def _context_keys(self) -> dict[str, dict[str, str]]:
+        return {k: {context_key(x): x for x in sorted(v)} for k, v in self._context_sets.items()}
 
 
 @dataclass
@@ -95,8 +111,8 @@ class _Evidence:
         self.veto = self.veto or veto
 
 
-def _keys(e: Entity) -> set[str]:
-    return {match_key(e.label, n) for n in e.names}
+def _keys(e: Entity) -> frozenset[str]:
+    return e.keys
 
 
 def _shown(item: str) -> str:
@@ -301,7 +317,8 @@ _SCORERS = {"Chamber": _chamber, "Company": _company, "Project": _project, "Pers
 def _context(a: Entity, b: Entity, ev: _Evidence) -> None:
     """Shared context as reasons; each kind shared adds a little to a score short of automatic."""
     kinds = 0
-    for kind in CONTEXT_KINDS:
+    present = a._context_sets.keys() & b._context_sets.keys()
+    for kind in (k for k in CONTEXT_KINDS if k in present):
         if kind == "host" and a.label == "Chamber":
             continue  # the chamber rules read the host themselves
         common = _shared(a, b, kind)

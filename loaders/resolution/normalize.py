@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from loaders.resolution.chamber_names import parse_chamber
-from loaders.resolution.places import lookup
+from loaders.resolution.places import lookup_folded
 from loaders.text import fold
 
 # Legal forms carry no identity: 山西粤商投资有限公司 and 山西粤商投资股份有限公司 name one firm
@@ -38,6 +38,7 @@ _NUMERALS = {str(i): c for i, c in enumerate("〇一二三四五六七八九十"
 _NUMERALS["10"] = "十"
 
 
+@lru_cache(maxsize=262144)
 def company_key(name: str) -> str:
     """A company's key: legal forms (有限公司, 有限责任公司, 股份有限公司, （集团）) dropped."""
     text = fold(name).translate(_BRACKETS)
@@ -58,7 +59,7 @@ def company_core(name: str) -> str:
     """
     key = company_key(name)
     for size in range(min(7, len(key) - 2), 1, -1):
-        if key[:size] == "中国" or lookup(key[:size]):
+        if key[:size] == "中国" or lookup_folded(key[:size]):
             return key[size:]
     return key
 
@@ -115,7 +116,7 @@ def context_key(item: str) -> str:
         text = text.split(":", 1)[1]
     if text.endswith("商会"):
         return "商会:" + chamber_key(text)
-    place = lookup(text.rsplit("/", 1)[-1])
+    place = lookup_folded(text.rsplit("/", 1)[-1])
     if place:
         return "地:" + place[0].short
     if "公司" in text or text.endswith("集团"):

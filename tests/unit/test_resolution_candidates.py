@@ -110,3 +110,15 @@ def test_blocking_compares_a_small_share_of_all_pairs():
     from loaders.resolution.normalize import match_key
     by_key = Counter((e.label, match_key(e.label, e.name)) for e in entities if e.label != "Person")
     assert sum(n * (n - 1) // 2 for n in by_key.values()) <= len(pairs)
+
+
+def test_bundled_seed_has_no_duplicates_to_propose():
+    # the seed catalog is clean (its aliases already join 珠海晋商会 and 珠海山西商会): nothing to propose
+    from loaders.bundled import bundled_catalog
+    from loaders.resolution.context import entities_from_dataset
+
+    entities = entities_from_dataset(bundled_catalog())
+    assert {e.label for e in entities} >= {"Chamber", "Person", "Project", "Company"}
+    assert candidates(entities) == []
+    chamber = next(e for e in entities if e.name == "珠海山西商会")
+    assert "珠海晋商会" in chamber.aliases or chamber.ctx("host")
