@@ -9,6 +9,13 @@ Blocks, within one label:
   bigrams — each key indexed under its rarest bigrams, so two keys whose bigram sets overlap by at
   least `JACCARD` share an indexed bigram — and each block verified with rapidfuzz's `cdist`.
 
+Why rapidfuzz and not recordlinkage or splink: the decisions here are rules that must be able to
+say "never" (a different host, a 二期, a 分公司) and explain themselves in words; rapidfuzz gives
+the C++ string scores and the block-wise `cdist` these rules need, with no model to train.
+recordlinkage builds pandas pair indexes in memory (all pairs of a block at once) and has seen
+little upkeep; splink's Fellegi–Sunter weights are learned, not rules one can state, and bring
+DuckDB and an estimation step for a few thousand names.
+
 >>> from loaders.resolution.candidates import Entity
 >>> es = [Entity("c:1", "Company", "山西粤商投资有限公司"), Entity("c:2", "Company", "山西粤商投资股份有限公司"),
 ...       Entity("c:3", "Company", "华为技术有限公司")]

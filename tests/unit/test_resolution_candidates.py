@@ -121,4 +121,5 @@ def test_bundled_seed_has_no_duplicates_to_propose():
     assert {e.label for e in entities} >= {"Chamber", "Person", "Project", "Company"}
     assert candidates(entities) == []
     chamber = next(e for e in entities if e.name == "珠海山西商会")
-    assert "珠海晋商会" in chamber.aliases or chamber.ctx("host")
+    assert chamber.ctx("host") == {"city:珠海市"} and "闫国军" in chamber.ctx("officers")
+    assert "event:2017-05-12/珠海市" in chamber.ctx("events")
