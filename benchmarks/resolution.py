@@ -232,7 +232,8 @@ def _print_quality(figures: dict) -> None:
     for (t, kind, label), f in figures["by_kind"].items():
         name = f"{kind} ({label})"
         recall = f"{f['recall']:6.2f}" if label == "same" else "     -"
-        print(f"{name:34} {f['pairs']:5} {recall} {f['auto']:4} {f['auto_precision']:5.2f} {f['hard']:4} {f['hard_auto']:9}")
+        precision = f"{f['auto_precision']:5.2f}" if f["auto"] else "    -"
+        print(f"{name:34} {f['pairs']:5} {recall} {f['auto']:4} {precision} {f['hard']:4} {f['hard_auto']:9}")
     missed = [r for r in figures["rows"] if r["label"] == "same" and not r["found"]]
     wrong = [r for r in figures["rows"] if r["label"] == "different" and r["auto"]]
     for r in missed:

@@ -128,13 +128,8 @@ def _hosts(e: Entity) -> set[str]:
 
 def _similarity(a: Entity, b: Entity) -> tuple[float, str, str]:
     """The best rapidfuzz ratio (0..1) between the two entities' keys, with the keys compared."""
-    best = (0.0, "", "")
-    for ka in _keys(a):
-        for kb in _keys(b):
-            r = fuzz.ratio(ka, kb) / 100
-            if r > best[0]:
-                best = (r, ka, kb)
-    return best
+    return max(((fuzz.ratio(ka, kb) / 100, ka, kb) for ka in sorted(_keys(a)) for kb in sorted(_keys(b))),
+               key=lambda t: t[0])
 
 
 def _by_similarity(a: Entity, b: Entity, ev: _Evidence) -> None:
