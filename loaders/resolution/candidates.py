@@ -218,7 +218,7 @@ def _company(a: Entity, b: Entity, ev: _Evidence) -> None:
         ev.reasons_for.append(f"名称规范化后相同 same name after normalisation: {min(ka & kb)}")
         ev.score, ev.auto = AUTO_SCORE, True
         _host_conflict(a, b, ev)
-        if ev.veto:
+        if ev.veto:  # one registered name in two places: a move or a slip, for a person to decide
             ev.score = 0.6
         return
     _by_similarity(a, b, ev)
@@ -228,6 +228,8 @@ def _company(a: Entity, b: Entity, ev: _Evidence) -> None:
         ev.reasons_for.append(f"去掉地名后相同 same name once the leading place is dropped: {core}")
         ev.score = max(ev.score, 0.65)
     _host_conflict(a, b, ev)
+    if ev.veto:
+        ev.score = min(ev.score, 0.45)
 
 
 def _project(a: Entity, b: Entity, ev: _Evidence) -> None:
@@ -242,13 +244,15 @@ def _project(a: Entity, b: Entity, ev: _Evidence) -> None:
         ev.reasons_for.append(f"名称规范化后相同 same name after normalisation: {min(_keys(a) & _keys(b))}")
         ev.score, ev.auto = AUTO_SCORE, True
         _host_conflict(a, b, ev)
-        if ev.veto:
-            ev.score = 0.5
+        if ev.veto:  # a generic name (温泉小镇项目) in two places: two projects
+            ev.score = 0.4
         return
     _by_similarity(a, b, ev)
     if bool(pa) != bool(pb):
         ev.against(f"仅一方注明期数 phase stated on one side only: {pa or pb}")
     _host_conflict(a, b, ev)
+    if ev.veto:
+        ev.score = min(ev.score, 0.4)
 
 
 def _shared(a: Entity, b: Entity, kind: str) -> list[str]:

@@ -95,6 +95,13 @@ def test_label_filter_and_kinds_kept_apart():
     assert not explain(E("x:1", "Company", "通威集团"), E("x:2", "Project", "通威集团")).auto
 
 
+def test_generic_project_names_in_two_places_are_two_projects():
+    a = E("project:1", "Project", "温泉小镇项目", host={"city:忻州市"})
+    b = E("project:2", "Project", "温泉小镇项目", host={"city:晋中市"})
+    assert candidates([a, b]) == []
+    assert "所在地不同 different host: 忻州 vs 晋中" in explain(a, b).reasons_against
+
+
 def test_explain_works_for_any_pair():
     c = explain(E("company:1", "Company", "华为技术有限公司"), E("company:2", "Company", "通威集团"))
     assert c.score < 0.5 and not c.auto and c.reasons_against
