@@ -65,8 +65,11 @@ def _exact_blocks(pool: Sequence[Entity]) -> dict[tuple, list[int]]:
         for k in keys:
             blocks[(e.label, "key", k)].append(i)
         if e.label == "Company":
+            # a name without its leading place (中国华能 → 华能) meets the bare name only: pairing
+            # every 北京X科技 with every 上海X科技 would be many pairs and no candidates
             for n in e.names:
-                blocks[(e.label, "core", company_core(n))].append(i)
+                core = company_core(n)
+                blocks[(e.label, "core", core)].append(i if core in keys else -1 - i)
         if e.label == "Chamber":
             parsed = parse_chamber(e.name)
             if parsed is not None:
@@ -118,9 +121,15 @@ def blocked_pairs(pool: Sequence[Entity], stats: Counter | None = None) -> set[t
     pairs, all_pairs, string_comparisons, blocks_skipped."""
     stats = stats if stats is not None else Counter()
     pairs: set[tuple[int, int]] = set()
-    for members in _exact_blocks(pool).values():
-        if len(members) > 1:
-            pairs.update(combinations(sorted(set(members)), 2))
+    for block, members in _exact_blocks(pool).items():
+        if len(members) < 2:
+            continue
+        if block[1] == "core":  # bare names (>= 0) against all; prefixed names are stored as -1 - i
+            bare = {m for m in members if m >= 0}
+            every = bare | {-1 - m for m in members if m < 0}
+            pairs.update((min(i, j), max(i, j)) for i in bare for j in every if i != j)
+            continue
+        pairs.update(combinations(sorted(set(members)), 2))
     for rows in _fuzzy_pool(pool).values():
         pairs |= _fuzzy_pairs(rows, stats)
     pairs = {(i, j) for i, j in pairs if i != j and pool[i].label == pool[j].label}

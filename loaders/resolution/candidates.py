@@ -68,6 +68,11 @@ class Entity:
         """The matching keys of every name the entity goes by."""
         return frozenset(match_key(self.label, n) for n in self.names)
 
+    @cached_property
+    def hosts(self) -> frozenset[str]:
+        """Short forms of the host places the context gives (city:珠海市 → 珠海)."""
+        return frozenset(short_form(h) for h in self.ctx("host"))
+
     def ctx(self, kind: str) -> frozenset[str]:
         return self._context_sets.get(kind, frozenset())
 
@@ -122,8 +127,8 @@ def _shown(item: str) -> str:
     return item
 
 
-def _hosts(e: Entity) -> set[str]:
-    return {short_form(h) for h in e.ctx("host")}
+def _hosts(e: Entity) -> frozenset[str]:
+    return e.hosts
 
 
 def _similarity(a: Entity, b: Entity) -> tuple[float, str, str]:

@@ -97,6 +97,7 @@ def chamber_key(name: str) -> str:
     return re.sub(r"晋商会$", "山西商会", text)
 
 
+@lru_cache(maxsize=262144)
 def person_key(name: str) -> str:
     """A person's key: the folded name, with the middle-dot variants of transcribed names unified."""
     return re.sub(r"[•・‧∙]", "·", fold(name))
