@@ -47,15 +47,26 @@ _UNDO = ("WITH {keep}, CASE WHEN o IS NULL THEN 0 ELSE size(keys(o)) + 2 END AS 
 _JOURNALED = " RETURN count(o) AS undone, sum(undo_props) AS undo_props, count(*) - count(o) AS tagged"
 
 
-def reported_guard(p: str = "row[1]", v: str = "n") -> str:
-    """The props to SET on a node with reported values, as graph.records.merge_props merges them:
-    a newer report replaces them (its status too), an older or undated one leaves them."""
-    keep = ", ".join(f"{k}: {v}.{k}" for k in (*REPORTED_FIELDS, AS_OF))
-    early = "".join(f", {m}: CASE WHEN {v}.{m} IS NULL OR {p}.{m} < {v}.{m} THEN {p}.{m} ELSE {v}.{m} END"
-                    for m in MILESTONES)
-    return (f"CASE WHEN {p}.{AS_OF} IS NOT NULL AND ({v}.{AS_OF} IS NULL OR {p}.{AS_OF} >= {v}.{AS_OF}) "
-            f"THEN {p}{{.*, status: {p}.status{early}}} WHEN {v}.{AS_OF} IS NULL THEN {p}{{.*{early}}} "
-            f"ELSE {p}{{.*, {keep}{early}}} END")
+def reported_guard(keys, p: str = "row[1]", v: str = "n") -> str:
+    """The map to SET on a node with reported values (`keys`: its label's properties), merged as
+    graph.records.merge_props merges them: a newer report replaces them (its status too), an
+    older or undated one leaves them; a milestone keeps its earliest date. A key the row lacks
+    keeps the node's value (`+=` with null would remove it). Cypher maps cannot drop keys without
+    APOC, hence one entry per property."""
+    older = f"({v}.{AS_OF} IS NOT NULL AND ({p}.{AS_OF} IS NULL OR {p}.{AS_OF} < {v}.{AS_OF}))"
+    parts = []
+    for k in ("name", *keys):
+        _ident(k, (k,))
+        if k in MILESTONES:
+            e = f"CASE WHEN {v}.{k} IS NULL OR {p}.{k} < {v}.{k} THEN {p}.{k} ELSE {v}.{k} END"
+        elif k == "status":
+            e = f"CASE WHEN {older} THEN {v}.{k} WHEN {p}.{AS_OF} IS NOT NULL THEN {p}.{k} ELSE coalesce({p}.{k}, {v}.{k}) END"
+        elif k in REPORTED_FIELDS or k == AS_OF:
+            e = f"CASE WHEN {older} THEN {v}.{k} ELSE coalesce({p}.{k}, {v}.{k}) END"
+        else:
+            e = f"coalesce({p}.{k}, {v}.{k})"
+        parts.append(f"{k}: {e}")
+    return "{" + ", ".join(parts) + "}"
 
 
 def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False) -> str:
@@ -67,7 +78,7 @@ def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False)
     extra += f", n.{RUN_KEY} = $run" if journal else ""
     set_props = _SET.format(v="n", p="row[1]", extra=extra)
     if AS_OF in spec.properties:  # a report older than the node's leaves its current values
-        set_props = set_props.replace("ON MATCH SET n += row[1]", "ON MATCH SET n += " + reported_guard())
+        set_props = set_props.replace("ON MATCH SET n += row[1]", "ON MATCH SET n += " + reported_guard(spec.properties))
     return (
         f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row[0]}}) WITH row, o WHERE {_changed('o', 'row[1]')} "
         + (_UNDO.format(keep="row, o", ref="_undo_node") if journal else "")

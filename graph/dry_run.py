@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from neo4j import Driver
 
-from graph.records import Dataset, merge_props
+from graph.records import AS_OF, Dataset, merge_props
 from graph.schema import Schema, get_schema
 
-IGNORED = frozenset({"sources", "_load_run"})  # provenance and bookkeeping, not the node's values
+# Provenance and bookkeeping, not the node's values: a newer report that repeats what the node
+# holds moves only `reported_as_of`, and that is no change.
+IGNORED = frozenset({"sources", "_load_run", AS_OF})
 BATCH = 5000
 
 
@@ -41,10 +43,10 @@ def _native(value):
 
 def changes_of(label: str, node_id: str, name: str, old: dict, new: dict) -> list[FieldChange]:
     """The real changes of one existing node: its properties after the merge against before."""
-    before = {k: _native(v) for k, v in old.items() if k not in IGNORED}
+    before = {k: _native(v) for k, v in old.items()}
     after = merge_props(before, new)
     out = []
-    for key in sorted(set(before) | set(after)):
+    for key in sorted((set(before) | set(after)) - IGNORED):
         a, b = before.get(key), after.get(key)
         if a != b:
             out.append(FieldChange(label, node_id, name, key, a, b))

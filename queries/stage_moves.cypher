@@ -21,4 +21,7 @@ RETURN p.name AS project,
        a.as_of AS from_as_of,
        b.as_of AS to_as_of,
        p.status AS status
-ORDER BY from_stage, to_stage, project
+ORDER BY CASE from_stage WHEN '推介' THEN 1 WHEN '在谈' THEN 2 WHEN '签约' THEN 3 WHEN '落地' THEN 4
+                         WHEN '开工' THEN 5 ELSE 6 END,
+         CASE to_stage WHEN '推介' THEN 1 WHEN '在谈' THEN 2 WHEN '签约' THEN 3 WHEN '落地' THEN 4
+                       WHEN '开工' THEN 5 ELSE 6 END, project
