@@ -75,14 +75,53 @@ def field_changes(driver: Driver, ds: Dataset, database: str = "neo4j",
     return sorted(out, key=lambda c: (c.label, c.id, c.field))
 
 
-def corrected_plan(plan: dict[str, Counter], changes: list[FieldChange]) -> dict[str, Counter]:
-    """The writer's plan with each label's `changed` counting only nodes whose values change
-    (a node that only gains a source moves to `unchanged`)."""
+def changed_relationships(driver: Driver, ds: Dataset, known_ids: dict[str, str] | None = None,
+                          database: str = "neo4j", schema: Schema | None = None) -> Counter:
+    """Relationships already in the database whose properties the load would change, per plan
+    row name (`LOCATED_IN (Project→County)`); one that only gains a source is not counted."""
+    schema = schema or get_schema()
+    labels = {**(known_ids or {}), **{i: n.label for i, n in ds.nodes.items()}}
+    groups: dict[tuple, list] = {}
+    for e in ds.edges.values():
+        groups.setdefault((e.type, labels.get(e.start), labels.get(e.end)), []).append(e)
+    out: Counter = Counter()
+    with driver.session(database=database, default_access_mode="READ") as session:
+        for (rtype, start, end), edges in sorted(groups.items(), key=str):
+            if start is None or end is None:
+                continue
+            spec = schema.rel(rtype)
+            schema.label(start), schema.label(end)  # schema names, so they may stand in the query text
+            query = (f"UNWIND $rows AS row MATCH (a:{start} {{id: row[0]}})-[r:{rtype}]->(b:{end} {{id: row[1]}}) "
+                     "RETURN row[0] AS a, row[1] AS b, properties(r) AS props")
+            for i in range(0, len(edges), BATCH):
+                batch = edges[i:i + BATCH]
+                have: dict[tuple, list[dict]] = {}
+                for row in session.execute_read(lambda tx: list(tx.run(query, rows=[[e.start, e.end] for e in batch]))):
+                    have.setdefault((row["a"], row["b"]), []).append(
+                        {k: _native(v) for k, v in row["props"].items() if k not in IGNORED})
+                for e in batch:
+                    same_key = [p for p in have.get((e.start, e.end), [])
+                                if all(p.get(k) == e.props.get(k) for k in spec.key)]
+                    if same_key and {**same_key[0], **_present(e.props)} != same_key[0]:
+                        out[f"{rtype} ({start}→{end})"] += 1
+    return out
+
+
+def _present(props: dict) -> dict:
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def corrected_plan(plan: dict[str, Counter], changes: list[FieldChange],
+                   relationships: Counter | None = None) -> dict[str, Counter]:
+    """The writer's plan with `changed` counting only nodes (and, given `relationships`, from
+    changed_relationships, relationships) whose values change: one that only gains a source
+    moves to `unchanged`."""
     changed = Counter(label for label, _ in {(c.label, c.id) for c in changes})
+    changed.update(relationships or {})
     out = {}
     for name, states in plan.items():
         states = Counter(states)
-        if name in changed or (" (" not in name and states["changed"]):  # node rows are named by label
+        if " (" not in name or relationships is not None:  # node rows are named by their label
             total = states["changed"] + states["unchanged"]
             states["changed"] = changed.get(name, 0)
             states["unchanged"] = total - states["changed"]

@@ -86,12 +86,13 @@ def load_command(
     known = bundled_gazetteer().known_ids()
     with driver_for() as (driver, settings):
         if dry_run:
-            from graph.dry_run import corrected_plan, field_changes
+            from graph.dry_run import changed_relationships, corrected_plan, field_changes
             from graph.writer import Neo4jWriter
 
             changes = field_changes(driver, ds, settings.neo4j_database)
+            rels = changed_relationships(driver, ds, known, settings.neo4j_database)
             plan = Neo4jWriter(driver, settings.neo4j_database).plan(ds, known)
-            console.print(plan_table(corrected_plan(plan, changes)))
+            console.print(plan_table(corrected_plan(plan, changes, rels)))
             if changes:
                 console.print(changes_table(changes))
             return

@@ -53,7 +53,7 @@ def test_projection_gives_the_published_totals(graph):
     assert p["stage"] == "签约"
     demo_only = [n for n, d in graph.nodes(data=True)
                  if d["label"] == "Project" and d.get("sources") == [f"source:{SOURCE_NAME}"]]
-    assert len(demo_only) == 208 - 5 and all(graph.nodes[n]["synthetic"] for n in demo_only)
+    assert len(demo_only) == 208 + 60 - 5 and all(graph.nodes[n]["synthetic"] for n in demo_only)
 
 
 def test_projection_in_small_chunks_reads_the_same_graph(graph, loaded, neo4j_server):

@@ -143,6 +143,8 @@ def test_dry_run_shows_field_changes_only(driver, neo4j_server, cli, ledgers):
     assert "定襄法兰产业园 (Project) started_on — → 2018-11" in lines
     assert not any("保德县红枣饮品厂" in line for line in lines)  # a new source alone is no change
     assert "Project 0 8 1" in lines  # new, changed, unchanged
+    assert "LOCATED_IN (Project→County) 0 0 9" in lines  # the same county from another source: no change
+    assert "REPORTED (Project→Source) 9 0 0" in lines
     load(cli, *ledgers["nov"])
     again = load(cli, "--dry-run", *ledgers["nov"])
     assert "Field changes" not in again and "Project 0 0 9" in [" ".join(l.replace("│", " ").split()) for l in again.splitlines()]
@@ -156,3 +158,21 @@ def test_as_of_refused_when_not_a_date(cli, ledgers):
     code, _, err = cli("load", *ledgers["oct"], "--as-of", "2018-13-01")
     assert code != 0
     assert_one_line_error(err, "--as-of", "2018-13-01", "YYYY-MM-DD")
+
+
+def test_demo_ledger_milestones_by_cypher(driver, neo4j_server, tmp_path):
+    """The seed's 2017 counts from the (SYNTHETIC) demo ledger in Neo4j: milestone dates within
+    the year, whenever the project was signed (192 started > 140 landed)."""
+    from loaders.bundled import bundled_gazetteer
+    from loaders.demo_ledger import load_demo_ledger
+
+    reseed(driver)
+    Neo4jWriter(driver).write(load_demo_ledger(tmp_path / "demo.xlsx"), bundled_gazetteer().known_ids())
+    with driver.session() as s:
+        r = s.run("""MATCH (p:Project)-[:REPORTED]->(:Source {id: 'source:demo-ledger-2017', as_of: date('2017-12-31')})
+                     RETURN sum(CASE WHEN p.landed_on STARTS WITH '2017' THEN 1 ELSE 0 END) AS landed,
+                            sum(CASE WHEN p.started_on STARTS WITH '2017' THEN 1 ELSE 0 END) AS started,
+                            sum(CASE WHEN p.started_on STARTS WITH '2017' AND p.signed_on.year = 2016
+                                     THEN 1 ELSE 0 END) AS started_signed_2016,
+                            sum(CASE WHEN p.signed_on.year = 2017 THEN 1 ELSE 0 END) AS signed""").single()
+    assert (r["signed"], r["landed"], r["started"], r["started_signed_2016"]) == (208, 140, 192, 60)
