@@ -76,7 +76,7 @@ def load_command(
     synthetic: bool = typer.Option(False, "--synthetic", help="Mark a ledger's Source as generated data."),
     source_name: str = typer.Option(None, "--source-name", help="Name of a ledger's Source (default: the file name)."),
     as_of: str = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
-                              help="The date a ledger reports as of (default: from its title row or file name, e.g. 2018年11月)."),
+                              help="The date the ledgers of this command report as of (default: each from its title row or file name, e.g. 2018年11月)."),
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from loaders.dispatch import load_paths

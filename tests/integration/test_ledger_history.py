@@ -176,3 +176,38 @@ def test_demo_ledger_milestones_by_cypher(driver, neo4j_server, tmp_path):
                                      THEN 1 ELSE 0 END) AS started_signed_2016,
                             sum(CASE WHEN p.signed_on.year = 2017 THEN 1 ELSE 0 END) AS signed""").single()
     assert (r["signed"], r["landed"], r["started"], r["started_signed_2016"]) == (208, 140, 192, 60)
+
+
+def test_one_load_of_both_files_in_either_order_merges_the_same(ledgers):
+    """Records meet before the database does (one `load` of several files): the same rule."""
+    from graph.records import Dataset
+    from loaders.ledger import load_ledger
+
+    october = load_ledger(ledgers["oct"][0])
+    november = load_ledger(ledgers["nov"][0], as_of=date(2018, 11, 30))
+    forward, backward = Dataset(), Dataset()
+    for ds in (october, november):
+        forward.extend(ds)
+    for ds in (november, october):
+        backward.extend(ds)
+    assert {i: n.props for i, n in forward.nodes.items()} == {i: n.props for i, n in backward.nodes.items()}
+    assert forward.nodes["project:偏关县风电项目"].props["status"] == "终止"
+    assert forward.nodes["project:五台县台蘑加工厂"].props["landed_on"] == "2018-10-31"
+
+
+def test_as_of_from_the_title_or_the_reader(tmp_path):
+    from loaders.ledger import load_ledger
+    from loaders.ledger_reports import report_as_of
+
+    path = tmp_path / "台账.csv"
+    path.write_text("项目名称,所属县区,阶段\n代县光伏扶贫电站,代县,签约\n", encoding="utf-8")
+    ds = load_ledger(path, title="2018年11月忻州市招商引资项目台账")
+    assert ds.nodes["source:台账"].props["as_of"] == date(2018, 11, 30)
+    assert ds.nodes["project:代县光伏扶贫电站"].props["reported_as_of"] == date(2018, 11, 30)
+    assert "as_of" not in load_ledger(path).nodes["source:台账"].props  # no date anywhere: undated, said so
+
+    class Table:  # a reader that keeps the rows above the header (the title row) as `title`
+        title = ["忻州市招商引资项目台账（截至2018年10月31日）"]
+
+    assert report_as_of(path, None, None, Table()) == (date(2018, 10, 31), "title row")
+    assert report_as_of(path, date(2018, 9, 30), "2018年11月", Table()) == (date(2018, 9, 30), "--as-of")
