@@ -6,7 +6,7 @@ value would differ after the load, as the writer merges it: a project's reported
 move for a report newer than the one the node holds (graph.records.merge_props), so loading
 October after November shows nothing, and a source that confirms what is there is no change.
 
->>> changes_of("Project", "project:甲", "甲", {"stage": "签约", "sources": ["source:a"]},
+>>> changes_of("Project", "project:甲", "甲", {"name": "甲", "stage": "签约", "sources": ["source:a"]},
 ...            {"stage": "开工", "name": "甲"})
 [FieldChange(label='Project', id='project:甲', name='甲', field='stage', old='签约', new='开工')]
 """
