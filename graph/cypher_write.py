@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from graph.records import AS_OF, MILESTONES, REPORTED_FIELDS
 from graph.schema import Schema, get_schema
 
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -46,6 +47,28 @@ _UNDO = ("WITH {keep}, CASE WHEN o IS NULL THEN 0 ELSE size(keys(o)) + 2 END AS 
 _JOURNALED = " RETURN count(o) AS undone, sum(undo_props) AS undo_props, count(*) - count(o) AS tagged"
 
 
+def reported_guard(keys, p: str = "row[1]", v: str = "n") -> str:
+    """The map to SET on a node with reported values (`keys`: its label's properties), merged as
+    graph.records.merge_props merges them: a newer report replaces them (its status too), an
+    older or undated one leaves them; a milestone keeps its earliest date. A key the row lacks
+    keeps the node's value (`+=` with null would remove it). Cypher maps cannot drop keys without
+    APOC, hence one entry per property."""
+    older = f"({v}.{AS_OF} IS NOT NULL AND ({p}.{AS_OF} IS NULL OR {p}.{AS_OF} < {v}.{AS_OF}))"
+    parts = []
+    for k in ("name", *keys):
+        _ident(k, (k,))
+        if k in MILESTONES:
+            e = f"CASE WHEN {v}.{k} IS NULL OR {p}.{k} < {v}.{k} THEN {p}.{k} ELSE {v}.{k} END"
+        elif k == "status":
+            e = f"CASE WHEN {older} THEN {v}.{k} WHEN {p}.{AS_OF} IS NOT NULL THEN {p}.{k} ELSE coalesce({p}.{k}, {v}.{k}) END"
+        elif k in REPORTED_FIELDS or k == AS_OF:
+            e = f"CASE WHEN {older} THEN {v}.{k} ELSE coalesce({p}.{k}, {v}.{k}) END"
+        else:
+            e = f"coalesce({p}.{k}, {v}.{k})"
+        parts.append(f"{k}: {e}")
+    return "{" + ", ".join(parts) + "}"
+
+
 def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False) -> str:
     """`$rows`: [[id, props]], `$sources`: [source id] → MERGE on the label's key, stacking its
     extra labels. Journaled (`$run`): created nodes are tagged, changed ones leave a before-image."""
@@ -53,10 +76,13 @@ def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False)
     spec = schema.label(_ident(label, schema.labels))
     extra = "".join(f", n:{_ident(x, schema.labels)}" for x in spec.also)
     extra += f", n.{RUN_KEY} = $run" if journal else ""
+    set_props = _SET.format(v="n", p="row[1]", extra=extra)
+    if AS_OF in spec.properties:  # a report older than the node's leaves its current values
+        set_props = set_props.replace("ON MATCH SET n += row[1]", "ON MATCH SET n += " + reported_guard(spec.properties))
     return (
         f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row[0]}}) WITH row, o WHERE {_changed('o', 'row[1]')} "
         + (_UNDO.format(keep="row, o", ref="_undo_node") if journal else "")
-        + f"MERGE (n:{label} {{id: row[0]}}) " + _SET.format(v="n", p="row[1]", extra=extra)
+        + f"MERGE (n:{label} {{id: row[0]}}) " + set_props
         + (_JOURNALED if journal else "")
     )
 

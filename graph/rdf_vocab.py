@@ -34,7 +34,7 @@ from graph.errors import SchemaError
 from graph.schema import PropertySpec, Schema, get_schema
 
 XSD_OF = {"string": XSD.string, "int": XSD.integer, "float": XSD.double, "bool": XSD.boolean,
-          "date": XSD.date, "list[string]": XSD.string}
+          "date": XSD.date, "partial_date": XSD.string, "list[string]": XSD.string}
 # Characters kept as they are in an IRI path segment (RFC 3987 iunreserved + sub-delims + ":@");
 # every other ASCII character, `%` and `/` included, is percent-encoded so the id comes back exactly
 # and no id can add a segment, a query (`?`) or a fragment (`#`) to its IRI.

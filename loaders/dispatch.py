@@ -11,7 +11,7 @@ LEDGER = (".csv", ".xlsx", ".xlsm", ".txt")
 RDF = (".ttl", ".jsonld", ".nt")
 
 
-def load_path(path, *, synthetic: bool = False, source_name: str | None = None) -> Dataset:
+def load_path(path, *, synthetic: bool = False, source_name: str | None = None, as_of=None) -> Dataset:
     """Records from one source file, validated; raises ValidationError."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -25,7 +25,7 @@ def load_path(path, *, synthetic: bool = False, source_name: str | None = None) 
     if suffix in LEDGER:
         from loaders.ledger import load_ledger
 
-        return load_ledger(path, synthetic=synthetic, source_name=source_name)
+        return load_ledger(path, synthetic=synthetic, source_name=source_name, as_of=as_of)
     if suffix in RDF:
         try:
             from loaders.rdf import load_rdf

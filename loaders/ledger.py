@@ -27,6 +27,7 @@ from graph.errors import Problem, ResolutionError, ValidationError
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.schema import get_schema
 from loaders.bundled import bundled_gazetteer
+from loaders import ledger_reports as reports
 from loaders.gazetteer import Gazetteer
 from loaders.ledger_table import read_table
 from loaders.values import normalize_text, parse_amount_yi, parse_date
@@ -51,12 +52,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "funds_wan": ("到位资金(万元)", "funds_in_place_wan"),
     "fortune500_or_central_soe": ("500强/央企", "500强或央企", "世界500强/央企", "fortune500_or_central_soe"),
     "new_industry": ("新兴产业", "新型产业", "new_industry"),
+    **reports.REPORT_COLUMNS,  # status and milestone dates: what a report says over time
 }
-STAGES = {
-    "推介": "推介", "promoted": "推介", "在谈": "在谈", "洽谈": "在谈", "negotiating": "在谈",
-    "签约": "签约", "signed": "签约", "落地": "落地", "landed": "落地", "开工": "开工", "started": "开工",
-    "投产": "投产", "in production": "投产", "in_production": "投产",
-}
+STAGES = reports.STAGES
 _SPLIT = re.compile(r"[、,，;；/]")
 _DATE_IN_TEXT = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
 
@@ -70,8 +68,9 @@ _HEADER_INDEX = {_norm_header(h): col for col, hs in COLUMNS.items() for h in hs
 
 def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False,
                 title: str | None = None, publisher: str | None = None,
-                gazetteer: Gazetteer | None = None) -> Dataset:
-    """Read one ledger; the whole file is one Source (`source:{source_name or file stem}`)."""
+                gazetteer: Gazetteer | None = None, as_of: date | None = None) -> Dataset:
+    """Read one ledger; the whole file is one Source (`source:{source_name or file stem}`), a
+    report as of `as_of` (else the date its title or file name gives; loaders.ledger_reports)."""
     path = Path(path)
     file = str(path)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
@@ -85,17 +84,24 @@ def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False
         raise ValidationError(problems + table.problems)
 
     sid = f"source:{source_name or path.stem}"
+    as_of, said_by = reports.report_as_of(path, as_of, title, table)
+    if as_of is None:
+        log.warning("%s: 没有报告日期 / no as-of date (title, file name): use --as-of YYYY-MM-DD "
+                    "so this report takes its place in the project's history", file)
+    else:
+        log.info("%s: as of %s (from the %s)", file, as_of, said_by)
     ds = Dataset()
     ds.add_node(NodeRecord("Source", sid, {
         "name": source_name or path.stem, "title": title or f"项目台账 {path.name}", "kind": "ledger",
         "synthetic": synthetic, **({"publisher": publisher} if publisher else {}),
+        **({"as_of": as_of} if as_of else {}),
     }, (sid,)))
     src = (sid,)
     seen: dict[str, int] = {}
     for number, cells in table.rows:
         row = {header: cells[index] for col, (header, index) in columns.items()}
         _Row(file, number, row, {col: header for col, (header, _) in columns.items()},
-             gaz, ds, src, problems, seen).build()
+             gaz, ds, src, problems, seen, as_of).build()
     for reason in ([] if problems else ds.check(get_schema(), gaz.known_ids())):
         problems.append(Problem(file, None, None, None, reason))
     if problems:
@@ -156,9 +162,10 @@ def _date(value) -> date:
 
 
 class _Row:
-    def __init__(self, file, line, row, columns, gaz, ds, src, problems, seen):
+    def __init__(self, file, line, row, columns, gaz, ds, src, problems, seen, as_of=None):
         self.file, self.line, self.row, self.columns = file, line, row, columns
         self.gaz, self.ds, self.src, self.problems, self.seen = gaz, ds, src, problems, seen
+        self.as_of = as_of
 
     def cell(self, col: str):
         if col not in self.columns:
@@ -214,18 +221,18 @@ class _Row:
             if value is not None and value < 0:
                 self.bad("amount_yi", value, "an amount cannot be negative")
         props["signed_on"] = self.parse("signed_on", _date)
-        props["stage"] = self.parse("stage", self._stage)
+        props["stage"], props["status"] = self.parse("stage", reports.stage_or_status) or (None, None)
+        if self.cell("status") is not None:
+            props["status"] = self.parse("status", reports.parse_status)
         for flag in ("fortune500_or_central_soe", "new_industry"):
             props[flag] = self.parse(flag, lambda v: get_schema().label("Project").properties[flag].coerce(v))
+        given = {m: self.parse(m, lambda v: reports.partial_date(v, _date)) for m in reports.MILESTONE_OF}
+        props.update(reports.milestones(props["stage"], self.as_of, given))
+        if self.as_of is not None:
+            props[reports.AS_OF] = self.as_of
         self.ds.add_node(NodeRecord("Project", pid, {k: v for k, v in props.items() if v is not None}, self.src))
+        self._edge("REPORTED", pid, self.src[0], reports.reported(props, self.as_of))
         self._links(pid, props)
-
-    @staticmethod
-    def _stage(value) -> str:
-        text = str(value).strip().lower().removeprefix("已")
-        if text not in STAGES:
-            raise ValueError(f"unknown stage; use one of {', '.join(dict.fromkeys(STAGES.values()))}")
-        return STAGES[text]
 
     def _edge(self, rtype, start, end, props=None):
         self.ds.add_edge(EdgeRecord(rtype, start, end, props or {}, self.src))

@@ -32,7 +32,7 @@ from graph.schema import Schema, get_schema
 from graph.spreadsheet import is_formula_like
 
 ADMIN_TYPES = {"string": "", "int": ":long", "float": ":double", "bool": ":boolean", "date": ":date",
-               "list[string]": ":string[]"}
+               "partial_date": "", "list[string]": ":string[]"}
 ARRAY_DELIMITER = ";"
 
 

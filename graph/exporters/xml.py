@@ -33,9 +33,9 @@ from graph.schema import Schema, get_schema
 
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 GRAPHML_TYPES = {"string": "string", "int": "long", "float": "double", "bool": "boolean",
-                 "date": "string", "list[string]": "string"}
+                 "date": "string", "partial_date": "string", "list[string]": "string"}
 GEXF_TYPES = {"string": "string", "int": "long", "float": "double", "bool": "boolean",
-              "date": "string", "list[string]": "string"}
+              "date": "string", "partial_date": "string", "list[string]": "string"}
 LIST_SEP = ";"
 
 

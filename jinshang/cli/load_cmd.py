@@ -55,29 +55,65 @@ def plan_table(plan: dict) -> Table:
     return table
 
 
+def changes_table(changes) -> Table:
+    """Field-level changes of nodes already in the database (graph.dry_run), `old → new`."""
+    table = Table(title=f"Field changes: {len({(c.label, c.id) for c in changes})} node(s) would change")
+    for col in ("node", "field", "old → new"):
+        table.add_column(col)
+    for c in changes:
+        table.add_row(f"{c.name} ({c.label})", c.field, f"{_shown(c.old)} → {_shown(c.new)}")
+    return table
+
+
+def _shown(value) -> str:
+    return "—" if value is None else str(value)
+
+
 @app.command("load")
 def load_command(
     paths: list[Path] = typer.Argument(..., help="Catalog (.yaml/.json), ledger (.csv/.xlsx) or RDF (.ttl/.jsonld) files."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and show what would be created or changed; write nothing."),
     synthetic: bool = typer.Option(False, "--synthetic", help="Mark a ledger's Source as generated data."),
     source_name: str = typer.Option(None, "--source-name", help="Name of a ledger's Source (default: the file name)."),
+    as_of: str = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
+                              help="The date the ledgers of this command report as of (default: each from its title row or file name, e.g. 2018年11月)."),
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from loaders.dispatch import load_paths
     from loaders.bundled import bundled_gazetteer
 
-    ds = load_paths(paths, synthetic=synthetic, source_name=source_name)
+    ds = load_paths(paths, synthetic=synthetic, source_name=source_name, as_of=_as_of(as_of))
     known = bundled_gazetteer().known_ids()
     with driver_for() as (driver, settings):
         if dry_run:
+            from graph.dry_run import changed_relationships, corrected_plan, field_changes
             from graph.writer import Neo4jWriter
 
-            console.print(plan_table(Neo4jWriter(driver, settings.neo4j_database).plan(ds, known)))
+            changes = field_changes(driver, ds, settings.neo4j_database)
+            rels = changed_relationships(driver, ds, known, settings.neo4j_database)
+            plan = Neo4jWriter(driver, settings.neo4j_database).plan(ds, known)
+            console.print(plan_table(corrected_plan(plan, changes, rels)))
+            if changes:
+                console.print(changes_table(changes))
             return
         summary = write_with_progress(driver, settings, ds, known)
         console.print(f"loaded {len(paths)} file(s): {summary.nodes_created} nodes and "
                       f"{summary.relationships_created} relationships created, "
                       f"{summary.properties_set} properties set")
+
+
+def _as_of(text: str | None):
+    if text is None:
+        return None
+    from datetime import date
+
+    from graph.errors import Problem, ValidationError
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError([Problem("--as-of", None, "--as-of", text,
+                                       "日期无效 / not a date: write it as YYYY-MM-DD, e.g. 2018-11-30")]) from None
 
 
 @app.command("build")
