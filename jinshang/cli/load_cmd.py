@@ -66,15 +66,26 @@ def load_command(
     from loaders.dispatch import load_paths
     from loaders.bundled import bundled_gazetteer
 
+    from jinshang.cli.resolve_cmd import print_resolution, record_arrivals, resolve_for_load
+
     ds = load_paths(paths, synthetic=synthetic, source_name=source_name)
     known = bundled_gazetteer().known_ids()
     with driver_for() as (driver, settings):
+        # entity resolution first: records of entities already known land on their nodes
+        with driver.session(database=settings.neo4j_database, default_access_mode="READ",
+                            notifications_min_severity="OFF") as session:
+            resolution = resolve_for_load(session, ds)
+        ds = resolution.dataset
         if dry_run:
             from graph.writer import Neo4jWriter
 
             console.print(plan_table(Neo4jWriter(driver, settings.neo4j_database).plan(ds, known)))
+            print_resolution(resolution)
             return
         summary = write_with_progress(driver, settings, ds, known)
+        with driver.session(database=settings.neo4j_database) as session:
+            record_arrivals(session, resolution)
+        print_resolution(resolution, done=True)
         console.print(f"loaded {len(paths)} file(s): {summary.nodes_created} nodes and "
                       f"{summary.relationships_created} relationships created, "
                       f"{summary.properties_set} properties set")
