@@ -66,7 +66,8 @@ def load_command(
     from loaders.dispatch import load_paths
     from loaders.bundled import bundled_gazetteer
 
-    from jinshang.cli.resolve_cmd import print_resolution, record_arrivals, resolve_for_load
+    from jinshang.cli.resolve_cmd import print_resolution
+    from jinshang.resolution import record_arrivals, resolve_for_load
 
     ds = load_paths(paths, synthetic=synthetic, source_name=source_name)
     known = bundled_gazetteer().known_ids()

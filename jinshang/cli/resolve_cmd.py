@@ -53,7 +53,8 @@ def resolve_main(ctx: typer.Context,
     with driver_for() as (driver, settings), driver.session(database=settings.neo4j_database) as s:
         done = apply_all(s, rows)
     console.print(f"{from_file}: {done['same']} merged, {done['different']} kept apart, "
-                  f"{done['pending']} recorded for nodes not loaded yet, {done['unchanged']} already in force")
+                  f"{done['pending']} recorded for nodes not loaded yet, {done['unchanged']} already in force",
+                  soft_wrap=True, markup=False)
 
 
 # ------------------------------------------------------------------ judgements
@@ -112,14 +113,19 @@ def _entities(session, label: str | None):
     return [entity_of_row(r) for r in entity_rows(session, [label] if label else None)]
 
 
-def open_candidates(session, label: str | None = None) -> list:
+def open_candidates(session, label: str | None = None) -> list[tuple]:
+    """(candidate, names by id) for the pairs not yet judged."""
     from loaders.resolution.candidates import candidates
 
-    return candidates(_entities(session, label), J.verdicts(J.active(session)), label)
+    entities = _entities(session, label)
+    names = {e.id: e.name for e in entities}
+    verdicts = J.verdicts(J.active(session))
+    found = [c for c in candidates(entities, verdicts, label) if frozenset((c.a, c.b)) not in verdicts]
+    return [(c, names) for c in found]
 
 
-def candidate_row(c) -> dict:
-    return {"a": c.a.id, "b": c.b.id, "label": c.label, "a_name": c.a.name, "b_name": c.b.name,
+def candidate_row(c, names: dict) -> dict:
+    return {"a": c.a, "b": c.b, "label": c.label, "a_name": names.get(c.a, ""), "b_name": names.get(c.b, ""),
             "score": round(float(c.score), 3), "auto": bool(c.auto), "reasons_for": "; ".join(c.reasons_for),
             "reasons_against": "; ".join(c.reasons_against), "answer": ""}
 
@@ -135,7 +141,7 @@ def candidates_command(
     if fmt not in ("table", "csv", "json", "xlsx"):
         raise typer.BadParameter("--format must be table, csv, json or xlsx")
     with driver_for() as (driver, settings), driver.session(database=settings.neo4j_database) as s:
-        rows = [candidate_row(c) for c in open_candidates(s, label)]
+        rows = [candidate_row(c, names) for c, names in open_candidates(s, label)]
     if fmt == "xlsx":
         if output is None:
             raise typer.BadParameter("--format xlsx needs --output FILE.xlsx")
@@ -226,10 +232,10 @@ def review(label: str = typer.Option(None, "--label", help="Only pairs of this l
     who = J.who(by)
     counts = {"same": 0, "different": 0, "skipped": 0}
     with driver_for() as (driver, settings), driver.session(database=settings.neo4j_database) as s:
-        pending = [c for c in open_candidates(s, label)]
+        pending = open_candidates(s, label)
         console.print(f"{len(pending)} open candidate pair(s)")
-        for n, c in enumerate(pending, start=1):
-            console.print(f"[{n}/{len(pending)}] {c.label}: {c.a.id} ({c.a.name})  ⟷  {c.b.id} ({c.b.name})  "
+        for n, (c, names) in enumerate(pending, start=1):
+            console.print(f"[{n}/{len(pending)}] {c.label}: {c.a} ({names.get(c.a)})  ⟷  {c.b} ({names.get(c.b)})  "
                           f"score {float(c.score):.2f}", markup=False, soft_wrap=True)
             for why in c.reasons_for:
                 console.print(f"  + {why}", markup=False)
@@ -242,10 +248,10 @@ def review(label: str = typer.Option(None, "--label", help="Only pairs of this l
             if not line or answer in ("q", "quit"):
                 break
             if answer in ("s", "same"):
-                merge(s, J.resolve_id(s, c.a.id), J.resolve_id(s, c.b.id), by=who, reason="review")
+                merge(s, J.resolve_id(s, c.a), J.resolve_id(s, c.b), by=who, reason="review")
                 counts["same"] += 1
             elif answer in ("d", "different"):
-                s.execute_write(lambda tx: record_different(tx, c.a.id, c.b.id, by=who, reason="review"))
+                s.execute_write(lambda tx: record_different(tx, c.a, c.b, by=who, reason="review"))
                 counts["different"] += 1
             else:
                 counts["skipped"] += 1
@@ -296,29 +302,7 @@ def explain_command(a: str, b: str,
             console.print(f"    − {why}", markup=False)
 
 
-# ------------------------------------------------------------------ load time
-def resolve_for_load(session, ds):
-    """The load's records resolved against the database (loaders.resolution.apply)."""
-    from graph.entity_context import RESOLVABLE, entity_rows
-    from loaders.resolution.apply import resolve
-
-    labels = sorted({n.label for n in ds.nodes.values() if n.label in RESOLVABLE})
-    if not labels:
-        from loaders.resolution.apply import Resolution
-
-        return Resolution(ds)
-    return resolve(ds, entity_rows(session, labels), J.active(session))
-
-
-def record_arrivals(session, resolution) -> None:
-    """After the write: the automatic merges of the load, as judgements by `auto` (explainable)."""
-    from graph.merge import record_arrival
-
-    if resolution.auto_pairs:
-        J.ensure_constraints(session)
-        session.execute_write(lambda tx: [record_arrival(tx, a, b, reason) for a, b, reason in resolution.auto_pairs])
-
-
+# ------------------------------------------------------------------ load time (see jinshang/resolution.py)
 def print_resolution(resolution, done: bool = False) -> None:
     """The merges a load makes (or would make) and the candidates it leaves for a person."""
     from rich.table import Table
