@@ -10,8 +10,8 @@ A Judgement holds `id`, `a`, `b` (node ids; for `same`, `a` is the one that surv
 before-image: graph.merge) and `after_rels` (the elementIds of the survivor's relationships the
 merge left). A pair has at most one active judgement.
 
->>> Judgement("j1", "chamber:珠海晋商会", "chamber:珠海山西商会", "same", "lee", "2024-01-01T00:00:00").pair
-frozenset({'chamber:珠海晋商会', 'chamber:珠海山西商会'})
+>>> sorted(Judgement("j1", "chamber:珠海晋商会", "chamber:珠海山西商会", "same", "lee", "2024-01-01T00:00:00").pair)
+['chamber:珠海山西商会', 'chamber:珠海晋商会']
 """
 from __future__ import annotations
 
