@@ -15,13 +15,11 @@ merge left). A pair has at most one active judgement.
 """
 from __future__ import annotations
 
-import csv
 import getpass
 import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 
 from graph.errors import JinshangError
 from graph.schema import Schema, get_schema
@@ -195,15 +193,3 @@ def resolve_params(session, params: dict, schema: Schema | None = None) -> dict:
             return [one(x) for x in v]
         return v
     return {k: one(v) for k, v in params.items()}
-
-
-# ------------------------------------------------------------------------------ the file form
-def write_csv(judgements, path: Path) -> int:
-    """The judgements in force, one a row (UTF-8 with BOM, so spreadsheet programs read the Chinese)."""
-    rows = [j for j in judgements if j.state == "active"]
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(EXPORT_COLUMNS)
-        for j in rows:
-            w.writerow([getattr(j, c) for c in EXPORT_COLUMNS])
-    return len(rows)

@@ -248,7 +248,9 @@ def review(label: str = typer.Option(None, "--label", help="Only pairs of this l
             if not line or answer in ("q", "quit"):
                 break
             if answer in ("s", "same"):
-                merge(s, J.resolve_id(s, c.a), J.resolve_id(s, c.b), by=who, reason="review")
+                a, b = J.resolve_id(s, c.a), J.resolve_id(s, c.b)
+                if a != b:  # (an earlier answer may have merged them already)
+                    merge(s, a, b, by=who, reason="review")
                 counts["same"] += 1
             elif answer in ("d", "different"):
                 s.execute_write(lambda tx: record_different(tx, c.a, c.b, by=who, reason="review"))

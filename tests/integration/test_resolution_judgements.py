@@ -148,6 +148,7 @@ def test_different_pair_is_never_proposed_nor_merged_on_load(seeded, cli, tmp_pa
     assert frozenset((SURVIVOR, MERGED)) not in pairs
     code, out, err = cli("resolve", "explain", SURVIVOR, MERGED)
     assert "judged by tester" in out and "two chambers" in out and "two nodes" in out
+    assert "matcher: score" in out and "same name after normalisation" in out  # the rule a person overrode
 
 
 def test_merged_id_resolves_in_named_queries_and_cypher_params(two_names, cli):
