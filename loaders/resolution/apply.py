@@ -111,15 +111,11 @@ def resolve(ds: Dataset, existing: list[dict], judgements: list[Judgement]) -> R
              for i in sorted(new)]
     found = candidates(pool, verdicts(judgements))
     auto_reason: dict[frozenset, str] = {}
-    open_ = []
-    for c in found:
-        if c.a not in new and c.b not in new:
-            continue  # two database nodes: for `jinshang resolve review`, not for a load
+    relevant = [c for c in found if c.a in new or c.b in new]  # two database nodes: for `resolve review`
+    for c in relevant:
         if c.auto:
             sets.join(c.a, c.b)
             auto_reason[frozenset((c.a, c.b))] = "rule: " + "; ".join(c.reasons_for)
-        else:
-            open_.append(c)
     # a survivor per component: its one database node, else its first-judged or smallest new id
     members: dict[str, list[str]] = {}
     for i in set(sets.parent) | new:
@@ -148,7 +144,9 @@ def resolve(ds: Dataset, existing: list[dict], judgements: list[Judgement]) -> R
         merges.append(Merge(i, t, mine[i]["label"], mine[i]["name"], reason))
         if pair in auto_reason and pair not in why:
             auto_pairs.append((t, i, auto_reason[pair]))
-    still_open = [c for c in open_ if target.get(c.a, c.a) != target.get(c.b, c.b)]
+    # what the load leaves for a person: whatever it did not merge (automatic pairs too, where
+    # the record would have joined two database nodes)
+    still_open = [c for c in relevant if target.get(c.a, c.a) != target.get(c.b, c.b)]
     return Resolution(out, merges, still_open, auto_pairs)
 
 
