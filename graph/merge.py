@@ -122,7 +122,7 @@ def merge_tx(tx, a: str, b: str, *, by: str, reason: str = "", at: str | None = 
     """`merge` inside a transaction the caller holds (several merges, all or nothing)."""
     schema = schema or get_schema()
     if a == b:
-        raise JudgementError(f"{a!r}: a node cannot be merged with itself")
+        raise JudgementError(f"{a} 已是同一节点 / {a}: already one node (merged before, or the same id twice)")
     judgement = J.Judgement(J.new_id(), a, b, "same", by, at or J.now(), reason)
     sa, sb = _node(tx, a, schema), _node(tx, b, schema)
     if sa["label"] != sb["label"]:
