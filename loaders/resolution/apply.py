@@ -6,7 +6,8 @@ them in; nothing here opens a driver. A record whose id is new is merged on arri
 - a judgement in force says it is the same as a node (its id was merged before, or someone
   judged the pair), or
 - the matcher (loaders.resolution.candidates) merges the pair automatically (rules that
-  cannot be wrong, such as the same normalised chamber name and the same host place),
+  cannot be wrong, such as the same normalised chamber name and the same host place) and the
+  pair is not two records of one source (a source that declares two nodes means two),
 
 and the component it falls in holds at most one node already in the database (two database
 nodes are never merged by a load: that waits for a person). Its id is rewritten to the
@@ -113,7 +114,9 @@ def resolve(ds: Dataset, existing: list[dict], judgements: list[Judgement]) -> R
     auto_reason: dict[frozenset, str] = {}
     relevant = [c for c in found if c.a in new or c.b in new]  # two database nodes: for `resolve review`
     for c in relevant:
-        if c.auto:
+        # two records one source declares apart were meant apart (a catalog writes an `id` for
+        # homonyms): the rule merges across sources and into the database, a person within one
+        if c.auto and not (c.a in new and c.b in new and set(ds.nodes[c.a].sources) & set(ds.nodes[c.b].sources)):
             sets.join(c.a, c.b)
             auto_reason[frozenset((c.a, c.b))] = "rule: " + "; ".join(c.reasons_for)
     # a survivor per component: its one database node, else its first-judged or smallest new id

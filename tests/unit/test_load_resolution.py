@@ -8,10 +8,10 @@ from loaders.resolution.apply import resolve
 SRC = ("source:t",)
 
 
-def chamber(ds, name, city="city:珠海市", aliases=None):
+def chamber(ds, name, city="city:珠海市", aliases=None, sources=SRC):
     props = {"name": name, **({"aliases": aliases} if aliases else {})}
-    ds.add_node(NodeRecord("Chamber", f"chamber:{name}", props, SRC))
-    ds.add_edge(EdgeRecord("BASED_IN", f"chamber:{name}", city, {}, SRC))
+    ds.add_node(NodeRecord("Chamber", f"chamber:{name}", props, sources))
+    ds.add_edge(EdgeRecord("BASED_IN", f"chamber:{name}", city, {}, sources))
 
 
 def row(name, aliases=(), merged=(), city="city:珠海市"):
@@ -19,16 +19,26 @@ def row(name, aliases=(), merged=(), city="city:珠海市"):
             "merged_ids": list(merged), "context": {"host": [city]}}
 
 
-def test_two_new_records_merge_by_rule_and_edges_follow():
+def test_two_new_records_of_one_source_are_left_to_a_person():
     ds = Dataset()
     chamber(ds, "珠海晋商会")
+    chamber(ds, "珠海山西商会")
+    res = resolve(ds, [], [])
+    assert res.merges == [] and len(res.dataset.nodes) == 2
+    assert [(c.a, c.b, c.auto) for c in res.open] == [("chamber:珠海山西商会", "chamber:珠海晋商会", True)]
+
+
+def test_two_new_records_of_two_sources_merge_by_rule_and_edges_follow():
+    ds = Dataset()
+    chamber(ds, "珠海晋商会", sources=("source:other",))
     chamber(ds, "珠海山西商会")
     res = resolve(ds, [], [])
     assert [(m.record_id, m.into) for m in res.merges] == [("chamber:珠海晋商会", "chamber:珠海山西商会")]
     node = res.dataset.nodes["chamber:珠海山西商会"]
     assert node.props["aliases"] == ["珠海晋商会"] and node.props["merged_ids"] == ["chamber:珠海晋商会"]
     assert "chamber:珠海晋商会" not in res.dataset.nodes
-    assert [(e.start, e.end) for e in res.dataset.edges.values()] == [("chamber:珠海山西商会", "city:珠海市")]
+    assert [(e.start, e.end, e.sources) for e in res.dataset.edges.values()] == [
+        ("chamber:珠海山西商会", "city:珠海市", ("source:other", "source:t"))]
     assert res.auto_pairs and res.auto_pairs[0][:2] == ("chamber:珠海山西商会", "chamber:珠海晋商会")
 
 
