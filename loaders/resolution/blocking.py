@@ -9,6 +9,13 @@ Blocks, within one label:
   bigrams — each key indexed under its rarest bigrams, so two keys whose bigram sets overlap by at
   least `JACCARD` share an indexed bigram — and each block verified with rapidfuzz's `cdist`.
 
+Why rapidfuzz and not recordlinkage or splink: the decisions here are rules that must be able to
+say "never" (a different host, a 二期, a 分公司) and explain themselves in words; rapidfuzz gives
+the C++ string scores and the block-wise `cdist` these rules need, with no model to train.
+recordlinkage builds pandas pair indexes in memory (all pairs of a block at once) and has seen
+little upkeep; splink's Fellegi–Sunter weights are learned, not rules one can state, and bring
+DuckDB and an estimation step for a few thousand names.
+
 >>> from loaders.resolution.candidates import Entity
 >>> es = [Entity("c:1", "Company", "山西粤商投资有限公司"), Entity("c:2", "Company", "山西粤商投资股份有限公司"),
 ...       Entity("c:3", "Company", "华为技术有限公司")]
@@ -27,7 +34,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from loaders.resolution.chamber_names import parse_chamber
-from loaders.resolution.normalize import match_key, pinyin_key
+from loaders.resolution.normalize import company_core, match_key, pinyin_key
 from loaders.resolution.places import short_form
 
 if TYPE_CHECKING:
@@ -49,7 +56,7 @@ def _exact_blocks(pool: Sequence[Entity]) -> dict[tuple, list[int]]:
         keys = {match_key(e.label, n) for n in e.names}
         if e.label == "Person":
             # same name or same pinyin, and one shared context item
-            items = {(k, x) for k in _PERSON_CONTEXT for x in e.ctx(k)}
+            items = {(k, x) for k in _PERSON_CONTEXT for x in e.ctx_keys(k)}
             signals = keys | {"py:" + pinyin_key(n) for n in e.names}
             for s in signals:
                 for item in items:
@@ -57,6 +64,12 @@ def _exact_blocks(pool: Sequence[Entity]) -> dict[tuple, list[int]]:
             continue
         for k in keys:
             blocks[(e.label, "key", k)].append(i)
+        if e.label == "Company":
+            # a name without its leading place (中国华能 → 华能) meets the bare name only: pairing
+            # every 北京X科技 with every 上海X科技 would be many pairs and no candidates
+            for n in e.names:
+                core = company_core(n)
+                blocks[(e.label, "core", core)].append(i if core in keys else -1 - i)
         if e.label == "Chamber":
             parsed = parse_chamber(e.name)
             if parsed is not None:
@@ -108,9 +121,15 @@ def blocked_pairs(pool: Sequence[Entity], stats: Counter | None = None) -> set[t
     pairs, all_pairs, string_comparisons, blocks_skipped."""
     stats = stats if stats is not None else Counter()
     pairs: set[tuple[int, int]] = set()
-    for members in _exact_blocks(pool).values():
-        if len(members) > 1:
-            pairs.update(combinations(sorted(set(members)), 2))
+    for block, members in _exact_blocks(pool).items():
+        if len(members) < 2:
+            continue
+        if block[1] == "core":  # bare names (>= 0) against all; prefixed names are stored as -1 - i
+            bare = {m for m in members if m >= 0}
+            every = bare | {-1 - m for m in members if m < 0}
+            pairs.update((min(i, j), max(i, j)) for i in bare for j in every if i != j)
+            continue
+        pairs.update(combinations(sorted(set(members)), 2))
     for rows in _fuzzy_pool(pool).values():
         pairs |= _fuzzy_pairs(rows, stats)
     pairs = {(i, j) for i, j in pairs if i != j and pool[i].label == pool[j].label}

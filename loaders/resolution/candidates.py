@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
 from loaders.resolution.blocking import blocked_pairs
 from loaders.resolution.chamber_names import ChamberName, parse_chamber
-from loaders.resolution.normalize import match_key, pinyin_key, project_phase
+from loaders.resolution.normalize import BRANCH, company_core, context_key, match_key, pinyin_key, project_phase
 from loaders.resolution.places import LEVEL_ZH, short_form
 
 MIN_SCORE = 0.5  # below this a pair is not proposed
@@ -56,12 +57,36 @@ class Entity:
     aliases: tuple[str, ...] = ()
     context: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
-    @property
+    # cached_property writes the instance __dict__ directly, so it works on a frozen dataclass;
+    # the matcher asks for these once per pair, so computing them once per entity matters at 10^5
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return (self.name, *(a for a in self.aliases if a != self.name))
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The matching keys of every name the entity goes by."""
+        return frozenset(match_key(self.label, n) for n in self.names)
+
+    @cached_property
+    def hosts(self) -> frozenset[str]:
+        """Short forms of the host places the context gives (city:珠海市 → 珠海)."""
+        return frozenset(short_form(h) for h in self.ctx("host"))
+
     def ctx(self, kind: str) -> frozenset[str]:
-        return frozenset(self.context.get(kind, ()) or ())
+        return self._context_sets.get(kind, frozenset())
+
+    def ctx_keys(self, kind: str) -> dict[str, str]:
+        """The context items of one kind by comparable form (normalize.context_key) → as given."""
+        return self._context_keys.get(kind, {})
+
+    @cached_property
+    def _context_sets(self) -> dict[str, frozenset[str]]:
+        return {k: frozenset(v) for k, v in self.context.items() if v}
+
+    @cached_property
+    def _context_keys(self) -> dict[str, dict[str, str]]:
+        return {k: {context_key(x): x for x in sorted(v)} for k, v in self._context_sets.items()}
 
 
 @dataclass
@@ -91,8 +116,8 @@ class _Evidence:
         self.veto = self.veto or veto
 
 
-def _keys(e: Entity) -> set[str]:
-    return {match_key(e.label, n) for n in e.names}
+def _keys(e: Entity) -> frozenset[str]:
+    return e.keys
 
 
 def _shown(item: str) -> str:
@@ -102,19 +127,14 @@ def _shown(item: str) -> str:
     return item
 
 
-def _hosts(e: Entity) -> set[str]:
-    return {short_form(h) for h in e.ctx("host")}
+def _hosts(e: Entity) -> frozenset[str]:
+    return e.hosts
 
 
 def _similarity(a: Entity, b: Entity) -> tuple[float, str, str]:
     """The best rapidfuzz ratio (0..1) between the two entities' keys, with the keys compared."""
-    best = (0.0, "", "")
-    for ka in _keys(a):
-        for kb in _keys(b):
-            r = fuzz.ratio(ka, kb) / 100
-            if r > best[0]:
-                best = (r, ka, kb)
-    return best
+    return max(((fuzz.ratio(ka, kb) / 100, ka, kb) for ka in sorted(_keys(a)) for kb in sorted(_keys(b))),
+               key=lambda t: t[0])
 
 
 def _by_similarity(a: Entity, b: Entity, ev: _Evidence) -> None:
@@ -190,8 +210,8 @@ def _chamber_parts(pa: ChamberName, pb: ChamberName, a: Entity, b: Entity, ev: _
 
 def _company(a: Entity, b: Entity, ev: _Evidence) -> None:
     ka, kb = _keys(a), _keys(b)
-    branch_a = {k for k in ka if k.endswith("分公司")}
-    branch_b = {k for k in kb if k.endswith("分公司")}
+    branch_a = {k for k in ka if BRANCH.search(k)}
+    branch_b = {k for k in kb if BRANCH.search(k)}
     if bool(branch_a) != bool(branch_b):
         ev.against("分公司不是总公司 a branch (分公司) is not its parent company", veto=True)
     elif branch_a and not (ka & kb):
@@ -203,11 +223,18 @@ def _company(a: Entity, b: Entity, ev: _Evidence) -> None:
         ev.reasons_for.append(f"名称规范化后相同 same name after normalisation: {min(ka & kb)}")
         ev.score, ev.auto = AUTO_SCORE, True
         _host_conflict(a, b, ev)
-        if ev.veto:
+        if ev.veto:  # one registered name in two places: a move or a slip, for a person to decide
             ev.score = 0.6
         return
     _by_similarity(a, b, ev)
+    cores = {company_core(n) for n in a.names} & {company_core(n) for n in b.names}
+    if cores and (ka & cores or kb & cores):  # one name is the other's without its leading place
+        core = min(cores)
+        ev.reasons_for.append(f"去掉地名后相同 same name once the leading place is dropped: {core}")
+        ev.score = max(ev.score, 0.65)
     _host_conflict(a, b, ev)
+    if ev.veto:
+        ev.score = min(ev.score, 0.45)
 
 
 def _project(a: Entity, b: Entity, ev: _Evidence) -> None:
@@ -222,19 +249,29 @@ def _project(a: Entity, b: Entity, ev: _Evidence) -> None:
         ev.reasons_for.append(f"名称规范化后相同 same name after normalisation: {min(_keys(a) & _keys(b))}")
         ev.score, ev.auto = AUTO_SCORE, True
         _host_conflict(a, b, ev)
-        if ev.veto:
-            ev.score = 0.5
+        if ev.veto:  # a generic name (温泉小镇项目) in two places: two projects
+            ev.score = 0.4
         return
     _by_similarity(a, b, ev)
     if bool(pa) != bool(pb):
         ev.against(f"仅一方注明期数 phase stated on one side only: {pa or pb}")
     _host_conflict(a, b, ev)
+    if ev.veto:
+        ev.score = min(ev.score, 0.4)
+
+
+def _shared(a: Entity, b: Entity, kind: str) -> list[str]:
+    """The context items of `kind` the two share, as `a` gives them."""
+    if kind == "host":
+        return sorted(_hosts(a) & _hosts(b))
+    ka, kb = a.ctx_keys(kind), b.ctx_keys(kind)
+    return sorted(ka[k] for k in ka.keys() & kb.keys())
 
 
 def _person(a: Entity, b: Entity, ev: _Evidence) -> None:
-    shared = {k for k in ("chambers", "companies", "events", "projects", "hometown") if a.ctx(k) & b.ctx(k)}
+    shared = {k for k in ("chambers", "companies", "events", "projects", "hometown") if _shared(a, b, k)}
     ha, hb = a.ctx("hometown"), b.ctx("hometown")
-    if ha and hb and not ha & hb:
+    if ha and hb and not _shared(a, b, "hometown"):
         ev.against(f"籍贯不同 different hometown: {'、'.join(sorted(ha))} vs {'、'.join(sorted(hb))}", veto=True)
     if _keys(a) & _keys(b):
         ev.reasons_for.append(f"姓名相同 same name: {a.name}")
@@ -256,6 +293,12 @@ def _person(a: Entity, b: Entity, ev: _Evidence) -> None:
     else:
         ev.score = 0.1
         ev.reasons_against.append(f"姓名不同 different names: {a.name} vs {b.name}")
+    ca, cb = a.ctx("chambers"), b.ctx("chambers")
+    if ca and cb and "chambers" not in shared:
+        # one person may sit in two chambers, so this only weighs against
+        ev.against(f"所属商会不同 different chambers: {'、'.join(sorted(map(_shown, ca)))} vs "
+                   f"{'、'.join(sorted(map(_shown, cb)))}")
+        ev.score -= 0.1
     if ev.veto:
         ev.score = min(ev.score, 0.2)
 
@@ -278,12 +321,11 @@ _SCORERS = {"Chamber": _chamber, "Company": _company, "Project": _project, "Pers
 def _context(a: Entity, b: Entity, ev: _Evidence) -> None:
     """Shared context as reasons; each kind shared adds a little to a score short of automatic."""
     kinds = 0
-    for kind in CONTEXT_KINDS:
+    present = a._context_sets.keys() & b._context_sets.keys()
+    for kind in (k for k in CONTEXT_KINDS if k in present):
         if kind == "host" and a.label == "Chamber":
             continue  # the chamber rules read the host themselves
-        common = a.ctx(kind) & b.ctx(kind)
-        if kind == "host":
-            common = _hosts(a) & _hosts(b)
+        common = _shared(a, b, kind)
         if common:
             kinds += 1
             shown = "、".join(sorted(_shown(c) for c in common)[:3])

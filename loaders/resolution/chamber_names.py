@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.resolution.places import ABBREVIATIONS, Place, is_ambiguous, lookup
+from loaders.resolution.places import ABBREVIATIONS, Place, is_ambiguous, lookup_folded
 from loaders.text import fold
 
 # Words between the origin and 商会 that name the kind of members. 企业/企业家 mark an enterprise
@@ -64,7 +64,7 @@ def _one(written: str, allow_abbreviation: bool) -> tuple[Place | None, bool]:
         return None, False
     if len(written) == 1 and written not in ABBREVIATIONS:
         return None, False
-    found = lookup(written)
+    found = lookup_folded(written)
     if not found:
         return None, False
     return found[0], len(found) == 1

@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from loaders.resolution.chamber_names import parse_chamber
+from loaders.resolution.places import lookup_folded
 from loaders.text import fold
 
 # Legal forms carry no identity: 山西粤商投资有限公司 and 山西粤商投资股份有限公司 name one firm
@@ -37,6 +38,7 @@ _NUMERALS = {str(i): c for i, c in enumerate("〇一二三四五六七八九十"
 _NUMERALS["10"] = "十"
 
 
+@lru_cache(maxsize=262144)
 def company_key(name: str) -> str:
     """A company's key: legal forms (有限公司, 有限责任公司, 股份有限公司, （集团）) dropped."""
     text = fold(name).translate(_BRACKETS)
@@ -45,6 +47,21 @@ def company_key(name: str) -> str:
     while previous != text and len(text) > 2:
         previous, text = text, _TRAILING.sub("", text)
     return text or fold(name)
+
+
+@lru_cache(maxsize=262144)
+def company_core(name: str) -> str:
+    """A company's key without a leading place (中国, 山西, 深圳市 …): 中国华能集团有限公司 and 华能集团
+    meet here. Only a hint for review, never a merge: 北京鸿腾科技 and 上海鸿腾科技 are two firms.
+
+    >>> company_core("中国华能集团有限公司"), company_core("山西经建投集团有限公司"), company_core("华能集团")
+    ('华能', '经建投', '华能')
+    """
+    key = company_key(name)
+    for size in range(min(7, len(key) - 2), 1, -1):
+        if key[:size] == "中国" or lookup_folded(key[:size]):
+            return key[size:]
+    return key
 
 
 def project_phase(name: str) -> str | None:
@@ -80,9 +97,36 @@ def chamber_key(name: str) -> str:
     return re.sub(r"晋商会$", "山西商会", text)
 
 
+@lru_cache(maxsize=262144)
 def person_key(name: str) -> str:
     """A person's key: the folded name, with the middle-dot variants of transcribed names unified."""
     return re.sub(r"[•・‧∙]", "·", fold(name))
+
+
+def context_key(item: str) -> str:
+    """A context item (a node id or a name) in comparable form: 重庆山西商会 and chamber:重庆市山西商会
+    name one chamber, city:忻州市 and 忻州 one place; other items fold.
+
+    >>> context_key("chamber:重庆市山西商会") == context_key("重庆山西商会")
+    True
+    >>> context_key("city:忻州市") == context_key("忻州")
+    True
+    """
+    text = fold(item)
+    if ":" in text and text.split(":", 1)[0].isascii():
+        text = text.split(":", 1)[1]
+    if text.endswith("商会"):
+        return "商会:" + chamber_key(text)
+    place = lookup_folded(text.rsplit("/", 1)[-1])
+    if place:
+        return "地:" + place[0].short
+    if "公司" in text or text.endswith("集团"):
+        return "公司:" + company_key(text)
+    return text
+
+
+# a branch's name ends with one of these: a branch is never its parent
+BRANCH = re.compile(r"(分公司|分行|支行|分厂|分店|分部|办事处)$")
 
 
 _KEYS = {"Chamber": chamber_key, "Company": company_key, "Project": project_key, "Person": person_key}
@@ -94,9 +138,18 @@ def match_key(label: str, name: str) -> str:
     return _KEYS.get(label, fold)(name)
 
 
-@lru_cache(maxsize=262144)
-def pinyin_key(name: str) -> str:
-    """Toneless pinyin of a name, a weak signal only (王建勇 and 汪建勇 share it)."""
+@lru_cache(maxsize=8192)
+def _char_pinyin(char: str) -> str:
     from pypinyin import lazy_pinyin  # imported late: its dictionaries take a moment to load
 
-    return "".join(lazy_pinyin(person_key(name))).lower()
+    return "".join(lazy_pinyin(char)).lower()
+
+
+@lru_cache(maxsize=262144)
+def pinyin_key(name: str) -> str:
+    """Toneless pinyin of a name, a weak signal only (王建勇 and 汪建勇 share it). Read character
+    by character (a name is no phrase), each character in its most common reading."""
+    return "".join(_char_pinyin(c) for c in person_key(name))
+
+
+context_key = lru_cache(maxsize=262144)(context_key)

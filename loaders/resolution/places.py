@@ -64,10 +64,14 @@ def _index() -> _Index:
     return _Index(by_full, {k: tuple(v) for k, v in by_short.items()})
 
 
-@lru_cache(maxsize=65536)
 def lookup(written: str) -> tuple[Place, ...]:
     """The places a written form may name: one when it is unambiguous, none when it is no place."""
-    text = fold(written)
+    return lookup_folded(fold(written))
+
+
+@lru_cache(maxsize=262144)
+def lookup_folded(text: str) -> tuple[Place, ...]:
+    """`lookup` for text already folded (loaders.text.fold): the parser's inner loop."""
     index = _index()
     if text in index.by_full:
         return (index.by_full[text],)
@@ -83,6 +87,7 @@ def is_ambiguous(short: str) -> bool:
     return len(_index().by_short.get(short, ())) > 1
 
 
+@lru_cache(maxsize=65536)
 def short_form(text: str) -> str:
     """A place reference (a name, a full name or a node id such as `city:珠海市`) → its short form;
     text that names no known place comes back folded.
