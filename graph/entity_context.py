@@ -1,6 +1,6 @@
 """Read the nodes that may need resolving, each with the context the matcher weighs.
 
-Context is what a node is tied to, by id: `host` (BASED_IN), `officers` (people holding posts in
+Context is what a node is tied to, by id (officers by name, as loaders.resolution.context has them): `host` (BASED_IN), `officers` (people holding posts in
 it; for a person, the bodies they hold posts in, under `chambers` / `companies`), `events`
 (ATTENDED / ORGANIZED), `projects` (INVESTS_IN, INTRODUCED, SIGNED, LOCATED_IN's county aside),
 `companies` (MEMBER_OF, INVESTS_IN), `chambers` (MEMBER_OF, HOLDS_POST) and `hometown`
@@ -40,8 +40,9 @@ CONTEXT = (
 
 NODES = ("MATCH (n:{label}) RETURN n.id AS id, n.name AS name, coalesce(n.aliases, []) AS aliases, "
          "coalesce(n.merged_ids, []) AS merged_ids, labels(n) AS labels")
-EDGES = "MATCH (n:{label})-[:{type}]->(o{other}) RETURN n.id AS id, o.id AS other"
-EDGES_IN = "MATCH (n:{label})<-[:{type}]-(o{other}) RETURN n.id AS id, o.id AS other"
+EDGES = "MATCH (n:{label})-[:{type}]->(o{other}) RETURN n.id AS id, o.id AS other, o.name AS other_name"
+EDGES_IN = "MATCH (n:{label})<-[:{type}]-(o{other}) RETURN n.id AS id, o.id AS other, o.name AS other_name"
+BY_NAME = ("officers",)  # by name, as the matcher compares them: one officer seen as two person nodes still meets
 
 
 def _primary(labels, schema) -> str | None:
@@ -72,7 +73,7 @@ def entity_rows(session, labels=None) -> list[dict]:
             for r in session.run(text):
                 row = out.get(r["id"])
                 if row is not None and row["label"] == label:
-                    row["context"].setdefault(key, set()).add(r["other"])
+                    row["context"].setdefault(key, set()).add(r["other_name"] if key in BY_NAME else r["other"])
     for row in out.values():
         row["context"] = {k: sorted(v) for k, v in row["context"].items()}
     return list(out.values())

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from graph.entity_context import CONTEXT, RESOLVABLE
+from graph.entity_context import BY_NAME, CONTEXT, RESOLVABLE
 from graph.judgements import Judgement, label_of, verdicts
 from graph.records import Dataset, NodeRecord
 from loaders.resolution.candidates import Candidate, Entity, candidates
@@ -79,6 +79,8 @@ def dataset_rows(ds: Dataset, labels=RESOLVABLE) -> dict[str, dict]:
                 continue
             me, them = (e.start, e.end) if direction == "out" else (e.end, e.start)
             if me in rows and (other is None or _label(ds, them) == other):
+                if key in BY_NAME:  # by name, as the database rows have them
+                    them = ds.nodes[them].props.get("name", them) if them in ds.nodes else them.split(":", 1)[-1]
                 rows[me]["context"].setdefault(key, set()).add(them)
     return rows
 
