@@ -39,7 +39,7 @@ _SET = ("ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
 # tagged with the run id (ON CREATE only), and what it is about to change gets a before-image
 # (a LoadUndo node) in the same transaction, so an interrupted run can be undone exactly.
 RUN_KEY = "_load_run"
-INTERNAL_LABELS = ("LoadRun", "LoadUndo")  # bookkeeping, outside the graph contract
+INTERNAL_LABELS = ("LoadRun", "LoadUndo", "Judgement")  # bookkeeping, outside the graph contract (graph.judgements)
 _UNDO = ("WITH {keep}, CASE WHEN o IS NULL THEN 0 ELSE size(keys(o)) + 2 END AS undo_props "
          "FOREACH (x IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (u:LoadUndo) "
          "SET u = properties(x), u._undo_run = $run, u.{ref} = elementId(x)) ")
@@ -139,7 +139,7 @@ def existing_ids(label: str, schema: Schema | None = None) -> str:
 
 
 # by name, not `n:LoadRun`: a label the database has never seen draws a notice on every count
-COUNT_LABELS = ("MATCH (n) WHERE none(l IN labels(n) WHERE l IN ['LoadRun', 'LoadUndo']) "
+COUNT_LABELS = ("MATCH (n) WHERE none(l IN labels(n) WHERE l IN ['LoadRun', 'LoadUndo', 'Judgement']) "
                 "UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label")
 COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
 

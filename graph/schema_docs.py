@@ -59,5 +59,14 @@ def to_markdown(schema: Schema | None = None) -> str:
             "While a load too large for one transaction runs, the writer keeps a journal in the database: "
             "one `LoadRun` node, `LoadUndo` nodes (before-images of what the load changes) and a `_load_run` "
             "property on what it creates. They are removed when the load completes or is rolled back, and "
-            "the projection, counts and exports ignore them."]
+            "the projection, counts and exports ignore them.",
+            "", "## Same entity, different names: aliases and judgements", "",
+            "A node seen under several names keeps them in `aliases`; the ids of nodes merged into it are in "
+            "`merged_ids` (and keep resolving to it as query parameters). Judgements (`jinshang resolve "
+            "same|different|undo`) are `Judgement` nodes outside the contract: `id`, `a`, `b` (node ids; for "
+            "`same`, `a` survives), `label`, `a_name`, `b_name`, `verdict` (same/different), `by`, `at`, `reason`, "
+            "`state` (active/undone, with `undone_by`, `undone_at`) and, for a merge, `before` (a JSON "
+            "before-image of both nodes and their relationships) and `after_rels`, which `undo` uses to split "
+            "the nodes back exactly. They have no relationships; the projection, counts and exports ignore "
+            "them; `jinshang resolve export` writes them to a CSV that `jinshang resolve --from-file` re-applies."]
     return "\n".join(out) + "\n"

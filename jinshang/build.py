@@ -28,9 +28,16 @@ class BuildResult:
 
 def load_bundled(driver: Driver, settings: Settings, result: BuildResult) -> None:
     from graph.writer import Neo4jWriter
+    from jinshang.resolution import record_arrivals, resolve_for_load
     from loaders.bundled import bundled_catalog
 
-    summary = Neo4jWriter(driver, settings.neo4j_database).write(bundled_catalog())
+    # judgements in force apply to the bundled dataset too: a merged name stays merged
+    with driver.session(database=settings.neo4j_database, default_access_mode="READ",
+                        notifications_min_severity="OFF") as session:
+        resolution = resolve_for_load(session, bundled_catalog())
+    summary = Neo4jWriter(driver, settings.neo4j_database).write(resolution.dataset)
+    with driver.session(database=settings.neo4j_database) as session:
+        record_arrivals(session, resolution)
     result.lines.append(f"bundled 2017 Xinzhou dataset: {summary.nodes_created} nodes and "
                         f"{summary.relationships_created} relationships created (0 and 0 means it was already loaded)")
     with driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:

@@ -82,9 +82,17 @@ def load_command(
     from loaders.dispatch import load_paths
     from loaders.bundled import bundled_gazetteer
 
+    from jinshang.cli.resolve_cmd import print_resolution
+    from jinshang.resolution import record_arrivals, resolve_for_load
+
     ds = load_paths(paths, synthetic=synthetic, source_name=source_name, as_of=_as_of(as_of))
     known = bundled_gazetteer().known_ids()
     with driver_for() as (driver, settings):
+        # entity resolution first: records of entities already known land on their nodes
+        with driver.session(database=settings.neo4j_database, default_access_mode="READ",
+                            notifications_min_severity="OFF") as session:
+            resolution = resolve_for_load(session, ds)
+        ds = resolution.dataset
         if dry_run:
             from graph.dry_run import changed_relationships, corrected_plan, field_changes
             from graph.writer import Neo4jWriter
@@ -95,8 +103,12 @@ def load_command(
             console.print(plan_table(corrected_plan(plan, changes, rels)))
             if changes:
                 console.print(changes_table(changes))
+            print_resolution(resolution)
             return
         summary = write_with_progress(driver, settings, ds, known)
+        with driver.session(database=settings.neo4j_database) as session:
+            record_arrivals(session, resolution)
+        print_resolution(resolution, done=True)
         console.print(f"loaded {len(paths)} file(s): {summary.nodes_created} nodes and "
                       f"{summary.relationships_created} relationships created, "
                       f"{summary.properties_set} properties set")
