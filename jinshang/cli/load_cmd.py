@@ -55,18 +55,41 @@ def plan_table(plan: dict) -> Table:
     return table
 
 
+def _check_bulk_options(bulk: bool, replace: bool, dry_run: bool) -> None:
+    if replace and not bulk:
+        raise typer.BadParameter("--replace goes with --bulk", param_hint="--replace")
+    if bulk and dry_run:
+        raise typer.BadParameter("--dry-run does not go with --bulk (it plans writer changes)", param_hint="--bulk")
+
+
+def bulk_load_command(ds: Dataset, replace: bool):
+    """`--bulk`: the offline importer into the empty local database (graph.bulk_import)."""
+    from graph.bulk_import import bulk_load
+    from graph.settings import load_settings
+
+    return bulk_load(ds, load_settings(), replace=replace, notify=lambda line: console.print(line, soft_wrap=True))
+
+
 @app.command("load")
 def load_command(
     paths: list[Path] = typer.Argument(..., help="Catalog (.yaml/.json), ledger (.csv/.xlsx) or RDF (.ttl/.jsonld) files."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and show what would be created or changed; write nothing."),
     synthetic: bool = typer.Option(False, "--synthetic", help="Mark a ledger's Source as generated data."),
     source_name: str = typer.Option(None, "--source-name", help="Name of a ledger's Source (default: the file name)."),
+    bulk: bool = typer.Option(False, "--bulk", help="First load into an EMPTY local database through neo4j-admin import (stops and restarts the local server); see docs/SCALING.md."),
+    replace: bool = typer.Option(False, "--replace", help="With --bulk: replace everything in a non-empty database."),
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from loaders.dispatch import load_paths
     from loaders.bundled import bundled_gazetteer
 
+    _check_bulk_options(bulk, replace, dry_run)
     ds = load_paths(paths, synthetic=synthetic, source_name=source_name)
+    if bulk:
+        summary = bulk_load_command(ds, replace)
+        console.print(f"loaded {len(paths)} file(s) with neo4j-admin import: {summary.nodes} nodes, "
+                      f"{summary.relationships} relationships, {summary.properties} properties")
+        return
     known = bundled_gazetteer().known_ids()
     with driver_for() as (driver, settings):
         if dry_run:
@@ -81,12 +104,21 @@ def load_command(
 
 
 @app.command("build")
-def build_command() -> None:
+def build_command(
+    bulk: bool = typer.Option(False, "--bulk", help="Load the bundled dataset into an EMPTY local database through neo4j-admin import."),
+    replace: bool = typer.Option(False, "--replace", help="With --bulk: replace everything in a non-empty database."),
+) -> None:
     """The main job: start the local Neo4j (unless NEO4J_URI is set), load the bundled 2017 Xinzhou dataset, write the standard outputs and print a summary."""
     from jinshang.build import build
 
+    _check_bulk_options(bulk, replace, False)
+    bulk_summary = None
+    if bulk:
+        from loaders.bundled import bundled_catalog
+
+        bulk_summary = bulk_load_command(bundled_catalog(), replace)
     with driver_for() as (driver, settings):
-        result = build(driver, settings)
+        result = build(driver, settings, bulk=bulk_summary)
         console.print(counts_table(driver, settings, f"Jinshang Graph at {result.uri}"))
         for line in result.lines:
             console.print(line)
