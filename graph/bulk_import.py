@@ -250,8 +250,9 @@ def bulk_load(ds: Dataset, settings: Settings, *, replace: bool = False, csv_dir
     database = settings.neo4j_database
     seconds = {}
     if not names_local_server(settings):
-        files = write_import_csv(ds, Path(csv_dir or Path(settings.out_dir) / "bulk-import"), schema)
-        raise refuse_remote(settings, files)
+        target = Path(csv_dir or Path(settings.out_dir) / "bulk-import")
+        shutil.rmtree(target, ignore_errors=True)  # no stale file of an earlier set beside these
+        raise refuse_remote(settings, write_import_csv(ds, target, schema))
 
     server = LocalNeo4j(settings)
     server.start()
