@@ -59,22 +59,24 @@ class _ChildPeak(PeakMemory):
                 self.server_mb = max(self.server_mb, mb)
 
 
-def run_bulk(srv: BenchServer, ds: Dataset) -> dict:
+def run_bulk(srv: BenchServer, ds: Dataset, projection: bool = True) -> dict:
     srv.fresh()
     srv.close_driver()
     with _ChildPeak(srv) as mem, Clock() as c:
         summary = bulk_load(ds, srv.settings, replace=True, notify=lambda line: print("  " + line, flush=True))
     srv.reuse()
     store_mb = srv.store_mb()
-    with PeakMemory(srv.pid) as pmem, Clock() as p:
-        P = project(srv.driver)
-    G = P.graph
     out = {"total_s": c.seconds, **{f"{k}_s": v for k, v in summary.seconds.items()},
            "nodes": summary.nodes, "rels": summary.relationships, "properties": summary.properties,
            "python_mb": mem.python_mb, "server_mb": mem.server_mb, "admin_mb": mem.admin_mb,
-           "store_mb": store_mb, "projection_s": p.seconds, "projection_python_mb": pmem.python_mb,
-           "projected": [G.number_of_nodes(), G.number_of_edges()]}
-    del P, G
+           "store_mb": store_mb}
+    print(json.dumps(out), flush=True)
+    if projection:
+        with PeakMemory(srv.pid) as pmem, Clock() as p:
+            G = project(srv.driver)  # a networkx.MultiDiGraph
+        out.update(projection_s=p.seconds, projection_python_mb=pmem.python_mb,
+                   projected=[G.number_of_nodes(), G.number_of_edges()])
+        del G
     return out
 
 
@@ -120,8 +122,9 @@ def report(size, n: int, r: int, b: dict, w: dict, c: dict | None, sampled: bool
     lines.append(f"peak RSS: Python {b['python_mb']:,.0f} MB (dataset included), neo4j-admin JVM "
                  f"{b['admin_mb']:,.0f} MB, server JVM {max(b['server_mb'], w['server_mb']):,.0f} MB "
                  f"(writer phase {w['server_mb']:,.0f} MB); store {b['store_mb']:,.0f} MB")
-    lines.append(f"projection of the loaded store: {b['projection_s']:.1f} s, Python peak "
-                 f"{b['projection_python_mb']:,.0f} MB, {b['projected'][0]:,} nodes / {b['projected'][1]:,} edges")
+    if "projection_s" in b:
+        lines.append(f"projection of the loaded store: {b['projection_s']:.1f} s, Python peak "
+                     f"{b['projection_python_mb']:,.0f} MB, {b['projected'][0]:,} nodes / {b['projected'][1]:,} edges")
     return lines
 
 
@@ -131,6 +134,7 @@ def main(argv=None) -> None:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--sample", type=int, default=0, help="writer/LOAD CSV on this many nodes (0: all)")
     p.add_argument("--no-load-csv", action="store_true")
+    p.add_argument("--no-projection", action="store_true", help="skip reading the loaded store back")
     p.add_argument("--batch-size", type=int, default=5000)
     p.add_argument("--heap", default="2g")
     p.add_argument("--pagecache", default="1g")
@@ -149,7 +153,7 @@ def main(argv=None) -> None:
         part = generate(a.sample, a.seed) if sampled else ds
         with BenchServer(DATA / f"var-bulk-{size}", a.heap, a.pagecache) as srv:
             print("bulk …", flush=True)
-            b = run_bulk(srv, ds)
+            b = run_bulk(srv, ds, projection=not a.no_projection)
             print(json.dumps(b), flush=True)
             print(f"writer on {len(part.nodes):,} nodes / {len(part.edges):,} relationships …", flush=True)
             w = run_writer(srv, part, a.batch_size)
