@@ -67,6 +67,19 @@ def changes_table(changes) -> Table:
 
 def _shown(value) -> str:
     return "—" if value is None else str(value)
+def _check_bulk_options(bulk: bool, replace: bool, dry_run: bool) -> None:
+    if replace and not bulk:
+        raise typer.BadParameter("--replace goes with --bulk", param_hint="--replace")
+    if bulk and dry_run:
+        raise typer.BadParameter("--dry-run does not go with --bulk (it plans writer changes)", param_hint="--bulk")
+
+
+def bulk_load_command(ds: Dataset, replace: bool):
+    """`--bulk`: the offline importer into the empty local database (graph.bulk_import)."""
+    from graph.bulk_import import bulk_load
+    from graph.settings import load_settings
+
+    return bulk_load(ds, load_settings(), replace=replace, notify=lambda line: console.print(line, soft_wrap=True))
 
 
 @app.command("load")
@@ -77,6 +90,8 @@ def load_command(
     source_name: str = typer.Option(None, "--source-name", help="Name of a ledger's Source (default: the file name)."),
     as_of: str = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
                               help="The date the ledgers of this command report as of (default: each from its title row or file name, e.g. 2018年11月)."),
+    bulk: bool = typer.Option(False, "--bulk", help="First load into an EMPTY local database through neo4j-admin import (stops and restarts the local server); see docs/SCALING.md."),
+    replace: bool = typer.Option(False, "--replace", help="With --bulk: replace everything in a non-empty database."),
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from loaders.dispatch import load_paths
@@ -85,7 +100,13 @@ def load_command(
     from jinshang.cli.resolve_cmd import print_resolution
     from jinshang.resolution import record_arrivals, resolve_for_load
 
+    _check_bulk_options(bulk, replace, dry_run)
     ds = load_paths(paths, synthetic=synthetic, source_name=source_name, as_of=_as_of(as_of))
+    if bulk:  # into an empty database: there is nothing in it to resolve against
+        summary = bulk_load_command(ds, replace)
+        console.print(f"loaded {len(paths)} file(s) with neo4j-admin import: {summary.nodes} nodes, "
+                      f"{summary.relationships} relationships, {summary.properties} properties")
+        return
     known = bundled_gazetteer().known_ids()
     with driver_for() as (driver, settings):
         # entity resolution first: records of entities already known land on their nodes
@@ -129,12 +150,21 @@ def _as_of(text: str | None):
 
 
 @app.command("build")
-def build_command() -> None:
+def build_command(
+    bulk: bool = typer.Option(False, "--bulk", help="Load the bundled dataset into an EMPTY local database through neo4j-admin import."),
+    replace: bool = typer.Option(False, "--replace", help="With --bulk: replace everything in a non-empty database."),
+) -> None:
     """The main job: start the local Neo4j (unless NEO4J_URI is set), load the bundled 2017 Xinzhou dataset, write the standard outputs and print a summary."""
     from jinshang.build import build
 
+    _check_bulk_options(bulk, replace, False)
+    bulk_summary = None
+    if bulk:
+        from loaders.bundled import bundled_catalog
+
+        bulk_summary = bulk_load_command(bundled_catalog(), replace)
     with driver_for() as (driver, settings):
-        result = build(driver, settings)
+        result = build(driver, settings, bulk=bulk_summary)
         console.print(counts_table(driver, settings, f"Jinshang Graph at {result.uri}"))
         for line in result.lines:
             console.print(line)
