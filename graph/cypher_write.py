@@ -21,15 +21,19 @@ def _ident(name: str, allowed) -> str:
 
 
 def _changed(var: str, props: str) -> str:
-    # Rows whose node/relationship already holds every property and source are dropped before
-    # MERGE, so reloading unchanged data reads but never writes.
+    # A row whose node/relationship already holds every property and source is dropped before
+    # SET, so reloading unchanged data reads but never writes.
     return (f"{var} IS NULL OR any(k IN keys({props}) WHERE {var}[k] IS NULL OR {var}[k] <> {props}[k]) "
             f"OR any(s IN $sources WHERE NOT s IN coalesce({var}.sources, []))")
 
 
-_SET = ("ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
-        "ON MATCH SET {v} += {p}, "
-        "{v}.sources = coalesce({v}.sources, []) + [s IN $sources WHERE NOT s IN coalesce({v}.sources, [])]")
+# MERGE first, then SET only where something changed. A node MERGE has just created already holds
+# the row (ON CREATE), so the filter drops it; one lookup per row, where a "changed?" OPTIONAL MATCH
+# before the MERGE made two, and made the planner put an Eager (read, then write the same label)
+# between them, which buffered each batch (benchmarks/writer.py; BENCHMARKS.md "Writer profile").
+_ON_CREATE = "ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
+_ON_CHANGE = ("SET {v} += {p}, "
+              "{v}.sources = coalesce({v}.sources, []) + [s IN $sources WHERE NOT s IN coalesce({v}.sources, [])]")
 
 # Rows are lists, not maps, and the sources travel once per batch (`$sources`): the driver packs
 # every value of every row, and map keys repeated per row were most of the bytes and the time.
@@ -37,14 +41,17 @@ _SET = ("ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
 
 # A load too large for one transaction is journaled (graph.load_runs): what a batch creates is
 # tagged with the run id (ON CREATE only), and what it is about to change gets a before-image
-# (a LoadUndo node) in the same transaction, so an interrupted run can be undone exactly.
+# (a LoadUndo node) in the same transaction, so an interrupted run can be undone exactly. A node
+# or relationship this run created carries the tag and needs no image (the rollback deletes it).
 RUN_KEY = "_load_run"
 INTERNAL_LABELS = ("LoadRun", "LoadUndo", "Judgement")  # bookkeeping, outside the graph contract (graph.judgements)
-_UNDO = ("WITH {keep}, CASE WHEN o IS NULL THEN 0 ELSE size(keys(o)) + 2 END AS undo_props "
-         "FOREACH (x IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (u:LoadUndo) "
-         "SET u = properties(x), u._undo_run = $run, u.{ref} = elementId(x)) ")
-# What the journal itself wrote, so the summary counts only the data (graph.writer).
-_JOURNALED = " RETURN count(o) AS undone, sum(undo_props) AS undo_props, count(*) - count(o) AS tagged"
+_UNDO = ("WITH {keep}, CASE WHEN {v}.{run} = $run THEN null ELSE {v} END AS o "
+         "WITH {keep}, o, CASE WHEN o IS NULL THEN 0 ELSE size(keys(o)) + 2 END AS undo_props "
+         "FOREACH (y IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (u:LoadUndo) "
+         "SET u = properties(y), u._undo_run = $run, u.{ref} = elementId(y)) ")
+# What the journal itself wrote, so the summary counts only the data (graph.writer); what the
+# run tagged is what it created, which the counters tell.
+_JOURNALED = " RETURN count(o) AS undone, sum(undo_props) AS undo_props"
 
 
 def reported_guard(keys, p: str = "row[1]", v: str = "n") -> str:
@@ -76,13 +83,14 @@ def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False)
     spec = schema.label(_ident(label, schema.labels))
     extra = "".join(f", n:{_ident(x, schema.labels)}" for x in spec.also)
     extra += f", n.{RUN_KEY} = $run" if journal else ""
-    set_props = _SET.format(v="n", p="row[1]", extra=extra)
+    on_change = _ON_CHANGE.format(v="n", p="row[1]")
     if AS_OF in spec.properties:  # a report older than the node's leaves its current values
-        set_props = set_props.replace("ON MATCH SET n += row[1]", "ON MATCH SET n += " + reported_guard(spec.properties))
+        on_change = on_change.replace("SET n += row[1]", "SET n += " + reported_guard(spec.properties), 1)
     return (
-        f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row[0]}}) WITH row, o WHERE {_changed('o', 'row[1]')} "
-        + (_UNDO.format(keep="row, o", ref="_undo_node") if journal else "")
-        + f"MERGE (n:{label} {{id: row[0]}}) " + set_props
+        f"UNWIND $rows AS row MERGE (n:{label} {{id: row[0]}}) " + _ON_CREATE.format(v="n", p="row[1]", extra=extra)
+        + f"WITH row, n WHERE {_changed('n', 'row[1]')} "
+        + (_UNDO.format(keep="row, n", v="n", run=RUN_KEY, ref="_undo_node") if journal else "")
+        + on_change
         + (_JOURNALED if journal else "")
     )
 
@@ -111,13 +119,14 @@ def _rel_parts(rtype: str, start: str, end: str, schema: Schema):
 def merge_rels(rtype: str, start: str, end: str, schema: Schema | None = None, journal: bool = False) -> str:
     """`$rows`: [[start id, end id, props]], `$sources` → MERGE one fact per (ends, key properties)."""
     schema = schema or get_schema()
-    key, where_key = _rel_parts(rtype, start, end, schema)
+    key, _ = _rel_parts(rtype, start, end, schema)
     return (
         f"UNWIND $rows AS row MATCH (a:{start} {{id: row[0]}}) MATCH (b:{end} {{id: row[1]}}) "
-        f"OPTIONAL MATCH (a)-[o:{rtype}]->(b){where_key} WITH row, a, b, o WHERE {_changed('o', 'row[2]')} "
-        + (_UNDO.format(keep="row, a, b, o", ref="_undo_rel") if journal else "")
-        + f"MERGE (a)-[r:{rtype}{key}]->(b) "
-        + _SET.format(v="r", p="row[2]", extra=f", r.{RUN_KEY} = $run" if journal else "")
+        f"MERGE (a)-[r:{rtype}{key}]->(b) "
+        + _ON_CREATE.format(v="r", p="row[2]", extra=f", r.{RUN_KEY} = $run" if journal else "")
+        + f"WITH row, r WHERE {_changed('r', 'row[2]')} "
+        + (_UNDO.format(keep="row, r", v="r", run=RUN_KEY, ref="_undo_rel") if journal else "")
+        + _ON_CHANGE.format(v="r", p="row[2]")
         + (_JOURNALED if journal else "")
     )
 
