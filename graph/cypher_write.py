@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from graph.records import AS_OF, MILESTONES, REPORTED_FIELDS
 from graph.schema import Schema, get_schema
 
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -20,15 +21,19 @@ def _ident(name: str, allowed) -> str:
 
 
 def _changed(var: str, props: str) -> str:
-    # Rows whose node/relationship already holds every property and source are dropped before
-    # MERGE, so reloading unchanged data reads but never writes.
+    # A row whose node/relationship already holds every property and source is dropped before
+    # SET, so reloading unchanged data reads but never writes.
     return (f"{var} IS NULL OR any(k IN keys({props}) WHERE {var}[k] IS NULL OR {var}[k] <> {props}[k]) "
             f"OR any(s IN $sources WHERE NOT s IN coalesce({var}.sources, []))")
 
 
-_SET = ("ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
-        "ON MATCH SET {v} += {p}, "
-        "{v}.sources = coalesce({v}.sources, []) + [s IN $sources WHERE NOT s IN coalesce({v}.sources, [])]")
+# MERGE first, then SET only where something changed. A node MERGE has just created already holds
+# the row (ON CREATE), so the filter drops it; one lookup per row, where a "changed?" OPTIONAL MATCH
+# before the MERGE made two, and made the planner put an Eager (read, then write the same label)
+# between them, which buffered each batch (benchmarks/writer.py; BENCHMARKS.md "Writer profile").
+_ON_CREATE = "ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
+_ON_CHANGE = ("SET {v} += {p}, "
+              "{v}.sources = coalesce({v}.sources, []) + [s IN $sources WHERE NOT s IN coalesce({v}.sources, [])]")
 
 # Rows are lists, not maps, and the sources travel once per batch (`$sources`): the driver packs
 # every value of every row, and map keys repeated per row were most of the bytes and the time.
@@ -36,14 +41,39 @@ _SET = ("ON CREATE SET {v} += {p}, {v}.sources = $sources{extra} "
 
 # A load too large for one transaction is journaled (graph.load_runs): what a batch creates is
 # tagged with the run id (ON CREATE only), and what it is about to change gets a before-image
-# (a LoadUndo node) in the same transaction, so an interrupted run can be undone exactly.
+# (a LoadUndo node) in the same transaction, so an interrupted run can be undone exactly. A node
+# or relationship this run created carries the tag and needs no image (the rollback deletes it).
 RUN_KEY = "_load_run"
-INTERNAL_LABELS = ("LoadRun", "LoadUndo")  # bookkeeping, outside the graph contract
-_UNDO = ("WITH {keep}, CASE WHEN o IS NULL THEN 0 ELSE size(keys(o)) + 2 END AS undo_props "
-         "FOREACH (x IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (u:LoadUndo) "
-         "SET u = properties(x), u._undo_run = $run, u.{ref} = elementId(x)) ")
-# What the journal itself wrote, so the summary counts only the data (graph.writer).
-_JOURNALED = " RETURN count(o) AS undone, sum(undo_props) AS undo_props, count(*) - count(o) AS tagged"
+INTERNAL_LABELS = ("LoadRun", "LoadUndo", "Judgement")  # bookkeeping, outside the graph contract (graph.judgements)
+_UNDO = ("WITH {keep}, CASE WHEN {v}.{run} = $run THEN null ELSE {v} END AS o "
+         "WITH {keep}, o, CASE WHEN o IS NULL THEN 0 ELSE size(keys(o)) + 2 END AS undo_props "
+         "FOREACH (y IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (u:LoadUndo) "
+         "SET u = properties(y), u._undo_run = $run, u.{ref} = elementId(y)) ")
+# What the journal itself wrote, so the summary counts only the data (graph.writer); what the
+# run tagged is what it created, which the counters tell.
+_JOURNALED = " RETURN count(o) AS undone, sum(undo_props) AS undo_props"
+
+
+def reported_guard(keys, p: str = "row[1]", v: str = "n") -> str:
+    """The map to SET on a node with reported values (`keys`: its label's properties), merged as
+    graph.records.merge_props merges them: a newer report replaces them (its status too), an
+    older or undated one leaves them; a milestone keeps its earliest date. A key the row lacks
+    keeps the node's value (`+=` with null would remove it). Cypher maps cannot drop keys without
+    APOC, hence one entry per property."""
+    older = f"({v}.{AS_OF} IS NOT NULL AND ({p}.{AS_OF} IS NULL OR {p}.{AS_OF} < {v}.{AS_OF}))"
+    parts = []
+    for k in ("name", *keys):
+        _ident(k, (k,))
+        if k in MILESTONES:
+            e = f"CASE WHEN {v}.{k} IS NULL OR {p}.{k} < {v}.{k} THEN {p}.{k} ELSE {v}.{k} END"
+        elif k == "status":
+            e = f"CASE WHEN {older} THEN {v}.{k} WHEN {p}.{AS_OF} IS NOT NULL THEN {p}.{k} ELSE coalesce({p}.{k}, {v}.{k}) END"
+        elif k in REPORTED_FIELDS or k == AS_OF:
+            e = f"CASE WHEN {older} THEN {v}.{k} ELSE coalesce({p}.{k}, {v}.{k}) END"
+        else:
+            e = f"coalesce({p}.{k}, {v}.{k})"
+        parts.append(f"{k}: {e}")
+    return "{" + ", ".join(parts) + "}"
 
 
 def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False) -> str:
@@ -53,10 +83,14 @@ def merge_nodes(label: str, schema: Schema | None = None, journal: bool = False)
     spec = schema.label(_ident(label, schema.labels))
     extra = "".join(f", n:{_ident(x, schema.labels)}" for x in spec.also)
     extra += f", n.{RUN_KEY} = $run" if journal else ""
+    on_change = _ON_CHANGE.format(v="n", p="row[1]")
+    if AS_OF in spec.properties:  # a report older than the node's leaves its current values
+        on_change = on_change.replace("SET n += row[1]", "SET n += " + reported_guard(spec.properties), 1)
     return (
-        f"UNWIND $rows AS row OPTIONAL MATCH (o:{label} {{id: row[0]}}) WITH row, o WHERE {_changed('o', 'row[1]')} "
-        + (_UNDO.format(keep="row, o", ref="_undo_node") if journal else "")
-        + f"MERGE (n:{label} {{id: row[0]}}) " + _SET.format(v="n", p="row[1]", extra=extra)
+        f"UNWIND $rows AS row MERGE (n:{label} {{id: row[0]}}) " + _ON_CREATE.format(v="n", p="row[1]", extra=extra)
+        + f"WITH row, n WHERE {_changed('n', 'row[1]')} "
+        + (_UNDO.format(keep="row, n", v="n", run=RUN_KEY, ref="_undo_node") if journal else "")
+        + on_change
         + (_JOURNALED if journal else "")
     )
 
@@ -85,13 +119,14 @@ def _rel_parts(rtype: str, start: str, end: str, schema: Schema):
 def merge_rels(rtype: str, start: str, end: str, schema: Schema | None = None, journal: bool = False) -> str:
     """`$rows`: [[start id, end id, props]], `$sources` → MERGE one fact per (ends, key properties)."""
     schema = schema or get_schema()
-    key, where_key = _rel_parts(rtype, start, end, schema)
+    key, _ = _rel_parts(rtype, start, end, schema)
     return (
         f"UNWIND $rows AS row MATCH (a:{start} {{id: row[0]}}) MATCH (b:{end} {{id: row[1]}}) "
-        f"OPTIONAL MATCH (a)-[o:{rtype}]->(b){where_key} WITH row, a, b, o WHERE {_changed('o', 'row[2]')} "
-        + (_UNDO.format(keep="row, a, b, o", ref="_undo_rel") if journal else "")
-        + f"MERGE (a)-[r:{rtype}{key}]->(b) "
-        + _SET.format(v="r", p="row[2]", extra=f", r.{RUN_KEY} = $run" if journal else "")
+        f"MERGE (a)-[r:{rtype}{key}]->(b) "
+        + _ON_CREATE.format(v="r", p="row[2]", extra=f", r.{RUN_KEY} = $run" if journal else "")
+        + f"WITH row, r WHERE {_changed('r', 'row[2]')} "
+        + (_UNDO.format(keep="row, r", v="r", run=RUN_KEY, ref="_undo_rel") if journal else "")
+        + _ON_CHANGE.format(v="r", p="row[2]")
         + (_JOURNALED if journal else "")
     )
 
@@ -113,7 +148,7 @@ def existing_ids(label: str, schema: Schema | None = None) -> str:
 
 
 # by name, not `n:LoadRun`: a label the database has never seen draws a notice on every count
-COUNT_LABELS = ("MATCH (n) WHERE none(l IN labels(n) WHERE l IN ['LoadRun', 'LoadUndo']) "
+COUNT_LABELS = ("MATCH (n) WHERE none(l IN labels(n) WHERE l IN ['LoadRun', 'LoadUndo', 'Judgement']) "
                 "UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label")
 COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
 

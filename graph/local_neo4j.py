@@ -31,6 +31,7 @@ from graph.settings import NEO4J_VERSION, Settings
 
 SOURCE_DIR = Path(__file__).resolve().parent / "neo4j_server"
 LAUNCHER = "jinshang.Launcher"
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"  # `neo4j-admin`, in the same jars (neo4j-command-line)
 PASSWORD_ENV = "JINSHANG_NEO4J_INITIAL_PASSWORD"  # read by Launcher.java; never on argv
 START_MARK = "=== jinshang: starting Neo4j"
 JVM_OPTIONS = SOURCE_DIR / "jvm.options"  # the module flags Neo4j needs on JDK 17, with reasons
@@ -140,6 +141,17 @@ class LocalNeo4j:
                                     stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         self.pid_path.write_text(f"{proc.pid}\n")
         return proc
+
+    def admin_command(self, *args: str) -> tuple[list[str], dict]:
+        """``neo4j-admin ARGS`` on this server's jars and home: (java command line, environment).
+
+        The admin tool finds the store from NEO4J_HOME (its data/ directory), as the launcher's
+        DBMS does; it must only touch the store while the server is stopped.
+        """
+        (self.home / "conf").mkdir(parents=True, exist_ok=True)  # read, even when empty
+        cmd = [_java(), f"-Xmx{self.settings.local_heap}", f"@{JVM_OPTIONS}", "-cp", f"{self.lib_dir}/*",
+               ADMIN_TOOL, *args]
+        return cmd, dict(os.environ, NEO4J_HOME=str(self.home), NEO4J_CONF=str(self.home / "conf"))
 
     def _wait_ready(self, pid: int, proc: subprocess.Popen | None, deadline: float) -> None:
         # Probing only after READY matters: a changed password file is applied just after Bolt

@@ -31,12 +31,12 @@ from graph.schema import get_schema
 # relationships: 18 s of client CPU one relationship a record, 4 s one start node a record,
 # under 3 s in chunks).
 CHUNK = 2000
-# A load's bookkeeping (graph.load_runs) is no part of the graph: its nodes are skipped, and so
+# A load's bookkeeping (graph.load_runs) and the judgements (graph.judgements) are no part of the graph: its nodes are skipped, and so
 # is what a load not yet complete has created (a journaled load in progress, or one interrupted
 # and not yet rolled back).
 NODES = """
 MATCH (n)
-WHERE NOT n:LoadRun AND NOT n:LoadUndo AND NOT coalesce(n._load_run, '') IN $unfinished
+WHERE NOT n:LoadRun AND NOT n:LoadUndo AND NOT n:Judgement AND NOT coalesce(n._load_run, '') IN $unfinished
   AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
 WITH collect(n) AS matched
 UNWIND range(0, size(matched) - 1, $chunk) AS i
@@ -44,7 +44,7 @@ RETURN [n IN matched[i..i + $chunk] | [n.id, labels(n), properties(n)]] AS rows
 """
 EDGES = """
 MATCH (a)
-WHERE NOT a:LoadRun AND NOT a:LoadUndo AND NOT coalesce(a._load_run, '') IN $unfinished
+WHERE NOT a:LoadRun AND NOT a:LoadUndo AND NOT a:Judgement AND NOT coalesce(a._load_run, '') IN $unfinished
   AND ($labels IS NULL OR any(l IN labels(a) WHERE l IN $labels))
 WITH collect(a) AS starts
 UNWIND range(0, size(starts) - 1, $chunk) AS i

@@ -5,6 +5,8 @@ allow-list of clauses and read procedures; too long or too deeply nested text is
 graph.read_only). Then the server plans it with EXPLAIN (nothing runs) and the plan must hold to the
 same allow-list. Then it runs in an explicit transaction of a READ-mode session, which the server
 itself refuses to let write. Parameters are always Bolt parameters, never formatted into the text.
+A parameter holding the id of a node merged into another (graph.merge) is read as the survivor's
+id; an id written literally inside the Cypher text is not rewritten.
 
 A leading ``PROFILE`` runs the read as usual and returns its rows; a leading ``EXPLAIN`` runs
 nothing and returns the plan, one row per operator. Every statement has a time limit: the server
@@ -29,6 +31,7 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.errors import DatabaseError
+from graph.judgements import resolve_params
 from graph.read_only import check_plan, check_statement, plan_operators, split_mode
 
 DEFAULT_TIMEOUT_S = 120.0  # a read of this project's graph takes seconds; a hung server, forever
@@ -189,6 +192,8 @@ def read_rows(driver: Driver, query: str, params: dict | None = None, *, databas
         with _client_deadline(timeout), driver.session(
                 database=database, default_access_mode=READ_ACCESS, notifications_min_severity="OFF") as session:
             try:
+                # a merged node's id keeps answering: parameters name the node it lives on now
+                params = resolve_params(session, params)
                 plan = explain_read_only(session, query, params, timeout) if check else None
                 if mode == "EXPLAIN":
                     yield PlanRows(plan)

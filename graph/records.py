@@ -39,6 +39,38 @@ class EdgeRecord:
         return (self.type, self.start, self.end, tuple(self.props.get(k) for k in spec.key))
 
 
+# A project's reported values (schema.yaml: Project, REPORTED) belong to the latest report by
+# as-of date, whatever order the reports arrive in: October after November changes nothing
+# current. Undated values count as older than any report. A milestone keeps its earliest date.
+# graph/cypher_write.py applies the same rule in the database (`reported_guard`).
+AS_OF = "reported_as_of"
+REPORTED_FIELDS = ("stage", "amount_yi", "funds_in_place_yi", "status")
+MILESTONES = ("landed_on", "started_on", "in_production_on")
+
+
+def merge_props(old: dict, new: dict) -> dict:
+    """Properties of one node seen twice: the later record wins, except for reported values
+    (the later *report* wins) and milestone dates (the earliest wins).
+
+    >>> merge_props({"stage": "开工", AS_OF: "2018-11-30"}, {"stage": "签约", AS_OF: "2018-10-31"})
+    {'stage': '开工', 'reported_as_of': '2018-11-30'}
+    >>> merge_props({"status": "暂停", AS_OF: "2018-10-31"}, {"stage": "开工", AS_OF: "2018-11-30"})
+    {'reported_as_of': '2018-11-30', 'stage': '开工'}
+    """
+    if AS_OF not in old and AS_OF not in new:
+        out = {**old, **new}
+    elif new.get(AS_OF) is not None and (old.get(AS_OF) is None or new[AS_OF] >= old[AS_OF]):
+        out = {**{k: v for k, v in old.items() if k != "status"}, **new}  # a report's status is its own
+    else:
+        out = {**old, **{k: v for k, v in new.items() if k not in REPORTED_FIELDS and k != AS_OF}}
+    for m in MILESTONES:
+        if old.get(m) is not None and new.get(m) is not None:
+            out[m] = min(old[m], new[m])
+        elif old.get(m) is not None:
+            out[m] = old[m]
+    return out
+
+
 def _merge_sources(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a + b))
 
@@ -48,7 +80,8 @@ class Dataset:
     """Nodes by id and edges by fact key; adding the same fact twice merges its sources.
 
     Where two records of the same node disagree on a property the later one wins, which is
-    what a reload of a corrected source should do.
+    what a reload of a corrected source should do; a project's reported values go to the
+    latest report by as-of date instead (`merge_props`).
     """
 
     nodes: dict[str, NodeRecord] = field(default_factory=dict)
@@ -62,7 +95,7 @@ class Dataset:
         if old.label != rec.label:
             raise SchemaError(f"node {rec.id!r} is both {old.label} and {rec.label}")
         self.nodes[rec.id] = NodeRecord(
-            rec.label, rec.id, {**old.props, **rec.props}, _merge_sources(old.sources, rec.sources)
+            rec.label, rec.id, merge_props(old.props, rec.props), _merge_sources(old.sources, rec.sources)
         )
 
     def add_edge(self, rec: EdgeRecord) -> None:

@@ -25,9 +25,10 @@ from graph.errors import SchemaError
 
 IMPLIED_NODE_PROPERTIES = ("id", "name", "sources")
 PROPERTY_TYPES = ("string", "int", "float", "bool", "date", "partial_date", "list[string]")
-# partial_date: a date at the precision the source gave, as ISO 8601 text 'YYYY', 'YYYY-MM' or
-# 'YYYY-MM-DD' (sorts as text; a month is never given an invented day).
-_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+# A date of year, month or day precision as ISO text ('2018', '2018-05', '2018-05-12'): a month
+# the ledger gives stays a month, never an invented day, and text of one precision sorts with
+# the others (string order is date order, a coarser date before the finer ones inside it).
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$")
 
 # Limits on every value a record may carry, whatever loader made it. Names are shown in tables,
 # views and terminals and form ids, so they are short and on one line; other text may be longer.
@@ -262,22 +263,32 @@ def coerce_value(type_: str, value, enum: tuple[str, ...] = ()):
         except ValueError:
             raise ValueError("expected a date like 2017-05-12") from None
     if type_ == "partial_date":
-        text = value.isoformat() if isinstance(value, (date, datetime)) else str(value).strip()
-        text = text[:10] if isinstance(value, datetime) else text
-        if not _PARTIAL_DATE.match(text):
-            raise ValueError("expected a date like 2018, 2018-05 or 2018-05-12")
-        if len(text) == 10:
-            try:
-                date.fromisoformat(text)
-            except ValueError:
-                raise ValueError("not a calendar date") from None
-        return text
+        return partial_date(value)
     if type_ == "list[string]":
         items = value if isinstance(value, (list, tuple)) else [value]
         if any(isinstance(v, (dict, list, tuple)) for v in items):
             raise ValueError("expected a list of text")
         return [str(v).strip() for v in items if str(v).strip()]
     raise SchemaError(f"unknown property type {type_!r}")
+
+
+def partial_date(value) -> str:
+    """A partial date as ISO text; a `date` becomes its day.
+
+    >>> partial_date("2018-05"), partial_date(date(2018, 5, 12))
+    ('2018-05', '2018-05-12')
+    """
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    m = _PARTIAL_DATE.match(text)
+    if not m:
+        raise ValueError("expected a date like 2018, 2018-05 or 2018-05-12")
+    if m.group(3):
+        date.fromisoformat(text)  # a real day (raises ValueError on 2018-02-30)
+    return text
 
 
 def _props(raw: dict | None, where: str) -> dict[str, PropertySpec]:

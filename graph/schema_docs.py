@@ -37,9 +37,36 @@ def to_markdown(schema: Schema | None = None) -> str:
     out += [f"| `{a}` | `{b}` | {esc(c)} | {esc(d)} |" for a, b, c, d in label_rows(schema)]
     out += ["", "## Relationships", "", "| type | from → to | properties | meaning |", "|---|---|---|---|"]
     out += [f"| `{a}` | {b} | {esc(c)} | {esc(d)} |" for a, b, c, d in relationship_rows(schema)]
+    out += ["", "## Reports over time", "",
+            "A ledger is a report as of a date: its `Source` has `as_of` (from `jinshang load --as-of`, the title "
+            "row, 2018年11月…, or the file name). Each project row of it becomes a `REPORTED` relationship "
+            "Project→Source carrying what that report gave (`as_of`, `stage`, `amount_yi`, `funds_in_place_yi`, "
+            "`status`), so October and November both stay. The Project node holds the values of the latest "
+            "report by as-of date (`reported_as_of` says which), whatever the order of loading: an older or "
+            "undated report never overwrites them (graph/records.py `merge_props`, and the same rule in the node "
+            "MERGE). A status (`终止`, `暂停`, `停滞`) is the report's own; a project a later ledger leaves out "
+            "keeps its values and is not terminated. Stages are ordered; `landed_on`, `started_on` and "
+            "`in_production_on` date the milestones (the ledger's date, of year, month or day precision, else the "
+            "as-of date of the first report that reached them; the earliest wins), so \"started in 2017\" counts "
+            "`started_on` within 2017, whenever the project was signed.", "",
+            "Why a relationship and not report nodes: one report is one Source already, so the pair (project, "
+            "report) is the natural key and needs no new label; every query that reads `Project` properties "
+            "keeps working; and it is PROV-O's qualified derivation (in RDF each `REPORTED` is a derivation "
+            "(PROV-O's class) whose `prov:entity` is the Source, beside `prov:wasDerivedFrom`; `as_of` is "
+            "`prov:atTime`, `Source.as_of` `prov:generatedAtTime`). Named queries: `project_history`, "
+            "`stage_moves`."]
     out += ["", "## Internal bookkeeping (not part of the contract)", "",
             "While a load too large for one transaction runs, the writer keeps a journal in the database: "
             "one `LoadRun` node, `LoadUndo` nodes (before-images of what the load changes) and a `_load_run` "
             "property on what it creates. They are removed when the load completes or is rolled back, and "
-            "the projection, counts and exports ignore them."]
+            "the projection, counts and exports ignore them.",
+            "", "## Same entity, different names: aliases and judgements", "",
+            "A node seen under several names keeps them in `aliases`; the ids of nodes merged into it are in "
+            "`merged_ids` (and keep resolving to it as query parameters). Judgements (`jinshang resolve "
+            "same|different|undo`) are `Judgement` nodes outside the contract: `id`, `a`, `b` (node ids; for "
+            "`same`, `a` survives), `label`, `a_name`, `b_name`, `verdict` (same/different), `by`, `at`, `reason`, "
+            "`state` (active/undone, with `undone_by`, `undone_at`) and, for a merge, `before` (a JSON "
+            "before-image of both nodes and their relationships) and `after_rels`, which `undo` uses to split "
+            "the nodes back exactly. They have no relationships; the projection, counts and exports ignore "
+            "them; `jinshang resolve export` writes them to a CSV that `jinshang resolve --from-file` re-applies."]
     return "\n".join(out) + "\n"

@@ -46,11 +46,13 @@ class WriteSummary:
         self.properties_set += counters.properties_set
         self.labels_added += counters.labels_added
 
-    def discount(self, journal) -> None:
-        """Leave out what the load-run journal wrote: before-image nodes and run tags."""
+    def discount(self, journal, counters) -> None:
+        """Leave out what the load-run journal wrote: before-image nodes and run tags (one on
+        each node or relationship the batch created)."""
+        tagged = counters.nodes_created - journal["undone"] + counters.relationships_created
         self.nodes_created -= journal["undone"]
         self.labels_added -= journal["undone"]
-        self.properties_set -= journal["undo_props"] + journal["tagged"]
+        self.properties_set -= journal["undo_props"] + tagged
 
 
 def _present(props: dict) -> dict:
@@ -198,7 +200,7 @@ class Neo4jWriter:
                 for batch in _batches(rows, self.batch_size):
                     counters, journal = session.execute_write(run_batch, statement, batch, sources)
                     summary.add(counters)
-                    summary.discount(journal)
+                    summary.discount(journal, counters)
                     if progress:
                         progress(name, len(batch))
             load_runs.complete(session, run)

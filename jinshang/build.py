@@ -24,15 +24,27 @@ ORDER BY year
 class BuildResult:
     uri: str
     lines: list[str] = field(default_factory=list)
+    bulk: object = None  # graph.bulk_import.BulkSummary when `build --bulk` imported the dataset first
 
 
 def load_bundled(driver: Driver, settings: Settings, result: BuildResult) -> None:
     from graph.writer import Neo4jWriter
+    from jinshang.resolution import record_arrivals, resolve_for_load
     from loaders.bundled import bundled_catalog
 
-    summary = Neo4jWriter(driver, settings.neo4j_database).write(bundled_catalog())
-    result.lines.append(f"bundled 2017 Xinzhou dataset: {summary.nodes_created} nodes and "
-                        f"{summary.relationships_created} relationships created (0 and 0 means it was already loaded)")
+    if result.bulk is not None:  # already in, through neo4j-admin (jinshang build --bulk)
+        result.lines.append(f"bundled 2017 Xinzhou dataset: {result.bulk.nodes} nodes and "
+                            f"{result.bulk.relationships} relationships imported by neo4j-admin (--bulk)")
+    else:
+        # judgements in force apply to the bundled dataset too: a merged name stays merged
+        with driver.session(database=settings.neo4j_database, default_access_mode="READ",
+                            notifications_min_severity="OFF") as session:
+            resolution = resolve_for_load(session, bundled_catalog())
+        summary = Neo4jWriter(driver, settings.neo4j_database).write(resolution.dataset)
+        with driver.session(database=settings.neo4j_database) as session:
+            record_arrivals(session, resolution)
+        result.lines.append(f"bundled 2017 Xinzhou dataset: {summary.nodes_created} nodes and "
+                            f"{summary.relationships_created} relationships created (0 and 0 means it was already loaded)")
     with driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
         for r in s.run(CAMPAIGN_FIGURES):
             result.lines.append(
@@ -56,10 +68,11 @@ def _step(ref: str):
     return getattr(importlib.import_module(module), name)
 
 
-def build(driver: Driver, settings: Settings) -> BuildResult:
+def build(driver: Driver, settings: Settings, bulk=None) -> BuildResult:
+    """`bulk`: the summary of a `--bulk` import of the bundled dataset done just before."""
     from graph.connection import resolve_target
 
-    result = BuildResult(uri=resolve_target(settings)[0])
+    result = BuildResult(uri=resolve_target(settings)[0], bulk=bulk)
     for ref in STEPS:
         _step(ref)(driver, settings, result)
     return result

@@ -1,37 +1,34 @@
 """A seeded, SYNTHETIC 2017 project ledger for 忻州市 whose totals equal the published ones exactly.
 
 The seed article gives only totals; the analyses need project rows. This module invents 208 rows
-(合成演示数据, not real) that add up to every figure the article publishes:
+signed in 2017 and 60 signed in 2016 (合成演示数据, not real) that add up to every figure the
+article publishes, as a report as of 2017-12-31:
 
 =====================================================  ===========================
 published figure                                       how the ledger reproduces it
 =====================================================  ===========================
-208 projects, 1121.6亿元                                all rows
+208 projects, 1121.6亿元                                rows with ``签约时间`` in 2017
 6 projects of 30亿元 or more, 238亿元                    ``总投资 >= 30``
 19 Fortune-500 / central-SOE projects, 182.4亿元         ``500强/央企 = 是``
 69 new-industry projects, 455.1亿元                      ``新型产业 = 是``
-140 landed, 192 started                                 ``阶段``, read as below
-364亿元 funds in place                                   ``到位资金(亿元)``
+140 landed, 192 started                                 ``落地时间`` / ``开工时间`` in 2017
+364亿元 funds in place                                   ``到位资金(亿元)``, all rows
 47 projects / 307亿元 at the 2017-05-12 珠海 event        ``签约活动``
 11 projects / 57亿元 at the 2017-04-08 镇江 event         ``签约活动``
 the five projects signed at the 2017-08-02 北京 event    same names as the seed's Project nodes
 =====================================================  ===========================
 
-**Landed and started (the documented reading).** The article counts 192 projects started (开工)
-but only 140 landed (落地), so its two counts are not nested and cannot both be "reached at least
-this stage" of one ordered stage column. This project reads them as two independent milestones,
-as the article counts them, encoded in the single ``阶段`` column:
+**Landed and started (milestones with dates).** Stages are ordered (签约 < 落地 < 开工 < 投产: a
+project at 开工 has landed), and each milestone has a date (``落地时间``, ``开工时间``,
+``投产时间``; loaders/ledger_reports.py). "Landed in 2017" and "started in 2017" count those dates
+within the year, whenever the project was signed. That is why the article's year has more
+starts than landings: projects signed and landed in 2016 started in 2017. The ledger has
 
-- ``签约``: signed, neither landed nor started;
-- ``落地``: landed (the investor registered and sited locally), construction not started;
-- ``开工``: construction started, the investor not yet landed (e.g. built through a partner);
-- ``投产``: in production — both landed and started.
-
-So **landed = stage in {落地, 投产}** and **started = stage in {开工, 投产}** (`LANDED`,
-`STARTED`); the analyses (queries/productivity.py) use the same sets. The ledger has 8 rows at
-签约 (the five Beijing projects stay 签约, as the seed has them), 8 at 落地, 60 at 开工 and 132 at
-投产: 8 + 132 = 140 landed, 60 + 132 = 192 started. A separate milestone column would say this
-more plainly; it would need a ledger-loader and schema change (not made here).
+- the 208 projects signed in 2017: 68 at 签约 (the five Beijing projects among them, as the seed
+  has them), 8 at 落地, 60 at 开工 and 72 at 投产, every milestone dated in 2017: **140 landed**
+  (8 + 60 + 72) and 132 started in 2017;
+- 60 projects signed and landed in 2016 that started in 2017 (``CARRIED``, 300亿元 between
+  them, a made-up figure: the article gives none): 132 + 60 = **192 started** in 2017.
 
 Amounts are integers of 0.1亿元 internally, so every sum is exact; funds in place never exceed a
 project's amount and only landed or started projects have any. Introducers (引荐商会/引荐人) are
@@ -39,8 +36,11 @@ the seed's chambers and people, drawn with a power-law skew (a few hub chambers 
 projects) and biased toward the chambers that attended the signing event.
 
 >>> df = generate_demo_ledger()
->>> len(df), round(float(df["总投资(亿元)"].sum()), 1)
+>>> signed = df[df["签约时间"].str.startswith("2017")]
+>>> len(signed), round(float(signed["总投资(亿元)"].sum()), 1)
 (208, 1121.6)
+>>> int(df["落地时间"].str.startswith("2017").sum()), int(df["开工时间"].str.startswith("2017").sum())
+(140, 192)
 """
 from __future__ import annotations
 
@@ -80,9 +80,12 @@ BEIJING_PROJECTS = [  # the seed's names, so the rows merge with its Project nod
     ("钓鱼台景区开发项目", "原平市", "文化旅游"),
     ("忻州实验双语学校双语幼儿园建设项目", "忻府区", "教育"),
 ]
-LANDED = frozenset({"落地", "投产"})
+LANDED = frozenset({"落地", "开工", "投产"})  # stages are ordered: a project at 开工 has landed
 STARTED = frozenset({"开工", "投产"})
-STAGE_COUNTS = {"签约": 8, "落地": 8, "开工": 60, "投产": 132}
+STAGE_COUNTS = {"签约": 68, "落地": 8, "开工": 60, "投产": 72}  # the 208 signed in 2017
+CARRIED, CARRIED_TOTAL = 60, 3000  # signed and landed in 2016, started in 2017 (0.1亿元, made up)
+AS_OF = date(2017, 12, 31)  # the ledger reports the year
+YEAR_END = date(2017, 12, 31)
 
 # Published totals, in 0.1亿元.
 TOTAL, N = 11216, 208
@@ -220,6 +223,34 @@ def _funds(amount: list[int], stage: list[str], rng: np.random.Generator) -> lis
     return funds
 
 
+def _days(start: date, rng: np.random.Generator, lo: int, hi: int, cap: date) -> date:
+    return min(start + timedelta(days=int(rng.integers(lo, hi))), cap)
+
+
+def _milestones(signed: date, stage: str, rng: np.random.Generator) -> tuple[str, str, str]:
+    """落地, 开工 and 投产 dates (ISO, or "") of a project signed in 2017, all within 2017."""
+    landed = started = produced = None
+    if stage in LANDED:
+        landed = _days(signed, rng, 15, 75, date(2017, 12, 20))
+    if stage in STARTED:
+        started = _days(landed, rng, 10, 60, date(2017, 12, 28))
+    if stage == "投产":
+        produced = _days(started, rng, 20, 120, YEAR_END)
+    return tuple(d.isoformat() if d else "" for d in (landed, started, produced))
+
+
+def _carried(rng: np.random.Generator) -> list[dict]:
+    """The 2016 signings that started in 2017: dates and amounts (0.1亿元)."""
+    amounts = _split(CARRIED_TOTAL, CARRIED, SMALL_MIN, SMALL_MAX, rng)
+    out = []
+    for amount in amounts:
+        signed = date(2016, 1, 5) + timedelta(days=int(rng.integers(0, 250)))
+        landed = _days(signed, rng, 20, 90, date(2016, 12, 20))
+        started = date(2017, 1, 10) + timedelta(days=int(rng.integers(0, 300)))
+        out.append({"amount": amount, "signed": signed, "dates": (landed.isoformat(), started.isoformat(), "")})
+    return out
+
+
 def _power_law_pick(names: list[str], rng: np.random.Generator, exponent: float = 1.3) -> str:
     weights = 1.0 / np.arange(1, len(names) + 1) ** exponent
     return names[int(rng.choice(len(names), p=weights / weights.sum()))]
@@ -244,7 +275,10 @@ def generate_demo_ledger(seed: int = 2017) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     df, amount = _assign_with_amounts(rng)
     stage = _stages(df, rng)
-    funds = _funds(amount, stage, rng)
+    # what the milestone reading added draws from its own stream, so the rest stays as it was
+    later = np.random.default_rng([seed, 2016])
+    carried = _carried(later)
+    funds = _funds(amount + [c["amount"] for c in carried], stage + ["开工"] * CARRIED, rng)
     # Hub chambers: a fixed, seeded rank order over all chambers drives the power law.
     ranked = list(rng.permutation(CHAMBERS))
     ranked.sort(key=lambda c: c not in ("广东山西商会", "珠海山西商会", "北京山西企业商会"))
@@ -272,13 +306,25 @@ def generate_demo_ledger(seed: int = 2017) -> pd.DataFrame:
         elif event in (BEIJING, "") and rng.random() < 0.3:
             person = str(rng.choice([p for p, c in PEOPLE.items() if c is None]))
         signed = _EVENT_DATES.get(event) or date(2017, 1, 3) + timedelta(days=int(rng.integers(0, 330)))
-        rows.append({
-            "项目名称": name, "所属县区": county, "总投资(亿元)": amount[i] / 10, "产业": industry,
-            "签约时间": signed.isoformat(), "签约活动": event, "引荐商会": chamber, "引荐人": person,
-            "阶段": stage[i], "到位资金(亿元)": funds[i] / 10,
-            "500强/央企": "是" if r["f500"] else "否", "新型产业": "是" if r["new"] else "否",
-        })
+        rows.append(_row(name, county, amount[i], industry, signed, event, chamber, person, stage[i],
+                         funds[i], r["f500"], r["new"], _milestones(signed, stage[i], later)))
+    for k, c in enumerate(carried):
+        county = _power_law_pick(COUNTIES, later, 0.5)
+        industry = _power_law_pick(OTHER_INDUSTRIES, later, 0.8)
+        chamber = str(_power_law_pick(ranked, later)) if later.random() < 0.9 else ""
+        rows.append(_row(f"{county}{industry}续建演示项目{k + 1:03d}", county, c["amount"], industry, c["signed"],
+                         "", chamber, "", "开工", funds[len(df) + k], False, False, c["dates"]))
     return pd.DataFrame(rows)
+
+
+def _row(name, county, amount, industry, signed, event, chamber, person, stage, funds, f500, new, dates) -> dict:
+    return {
+        "项目名称": name, "所属县区": county, "总投资(亿元)": amount / 10, "产业": industry,
+        "签约时间": signed.isoformat(), "签约活动": event, "引荐商会": chamber, "引荐人": person,
+        "阶段": stage, "到位资金(亿元)": funds / 10,
+        "500强/央企": "是" if f500 else "否", "新型产业": "是" if new else "否",
+        "落地时间": dates[0], "开工时间": dates[1], "投产时间": dates[2],
+    }
 
 
 _EVENT_DATES = {e: date.fromisoformat(e.split(":")[1].split("/")[0]) for e in
@@ -306,7 +352,7 @@ def write_demo_ledger(path, seed: int = 2017) -> Path:
 def load_demo_ledger(path=None, seed: int = 2017):
     """The demo ledger as validated records (written to `path`, or to a temporary file).
 
-    Its Source is ``source:demo-ledger-2017``, marked synthetic.
+    Its Source is ``source:demo-ledger-2017``, marked synthetic, a report as of 2017-12-31.
     """
     import tempfile
 
@@ -315,4 +361,4 @@ def load_demo_ledger(path=None, seed: int = 2017):
     if path is None:
         path = Path(tempfile.mkdtemp(prefix="jinshang-demo-")) / f"{SOURCE_NAME}.xlsx"
     write_demo_ledger(path, seed)
-    return load_ledger(path, synthetic=True, source_name=SOURCE_NAME, title=TITLE)
+    return load_ledger(path, synthetic=True, source_name=SOURCE_NAME, title=TITLE, as_of=AS_OF)

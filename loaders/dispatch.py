@@ -12,7 +12,7 @@ RDF = (".ttl", ".jsonld", ".nt")
 
 
 def load_path(path, *, synthetic: bool = False, source_name: str | None = None, gazetteer=None,
-              ledger_options=None) -> Dataset:
+              ledger_options=None, as_of=None) -> Dataset:
     """Records from one source file, validated; raises ValidationError."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -27,7 +27,7 @@ def load_path(path, *, synthetic: bool = False, source_name: str | None = None, 
         from loaders.ledger import load_ledger
 
         return load_ledger(path, synthetic=synthetic, source_name=source_name, gazetteer=gazetteer,
-                           options=ledger_options)
+                           options=ledger_options, as_of=as_of)
     if suffix in RDF:
         try:
             from loaders.rdf import load_rdf

@@ -21,11 +21,13 @@ import re
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 from graph.errors import Problem, ResolutionError, ValidationError
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.schema import get_schema
 from loaders.bundled import bundled_gazetteer
+from loaders import ledger_reports as reports
 from loaders.gazetteer import Gazetteer
 from loaders.ledger_layout import COLUMNS, UNITS, Folds, Layout, find_layout, match_header, norm_header
 from loaders.ledger_table import read_workbook
@@ -35,11 +37,7 @@ from loaders.values import Amount, normalize_text, parse_amount, parse_date, par
 log = logging.getLogger(__name__)
 
 __all__ = ["COLUMNS", "load_ledger", "LedgerOptions"]
-STAGES = {
-    "推介": "推介", "promoted": "推介", "在谈": "在谈", "洽谈": "在谈", "negotiating": "在谈",
-    "签约": "签约", "signed": "签约", "落地": "落地", "landed": "落地", "开工": "开工", "started": "开工",
-    "投产": "投产", "in production": "投产", "in_production": "投产",
-}
+STAGES = reports.STAGES
 MAX_PROJECT_YI = 2000.0  # more than this for one project is a unit mistake (万元 read as 亿元), not a project
 _SPLIT = re.compile(r"[、,，;；/]")
 _DATE_IN_TEXT = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
@@ -95,12 +93,14 @@ def duplicate_key(name: str, folder=fold) -> str:
 
 def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False,
                 title: str | None = None, publisher: str | None = None,
-                gazetteer: Gazetteer | None = None, options: LedgerOptions | None = None) -> Dataset:
+                gazetteer: Gazetteer | None = None, options: LedgerOptions | None = None,
+                as_of: date | None = None) -> Dataset:
     """Read one ledger (every visible sheet); the whole file is one Source
-    (`source:{source_name or file stem}`)."""
+    (`source:{source_name or file stem}`), a report as of `as_of` (else the date its title or
+    file name gives; loaders.ledger_reports)."""
     with _collector_paused():
         return _load_ledger(path, source_name=source_name, synthetic=synthetic, title=title,
-                            publisher=publisher, gazetteer=gazetteer, options=options)
+                            publisher=publisher, gazetteer=gazetteer, options=options, as_of=as_of)
 
 
 @contextmanager
@@ -117,7 +117,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _load_ledger(path, *, source_name, synthetic, title, publisher, gazetteer, options) -> Dataset:
+def _load_ledger(path, *, source_name, synthetic, title, publisher, gazetteer, options, as_of) -> Dataset:
     path = Path(path)
     file = str(path)
     opts = options or LedgerOptions()
@@ -152,13 +152,22 @@ def _load_ledger(path, *, source_name, synthetic, title, publisher, gazetteer, o
         raise ValidationError(problems)
 
     sid = f"source:{source_name or path.stem}"
+    titles = SimpleNamespace(title=[t for _, _, lay, _ in sheets for t in lay.title])  # the sheets' title rows
+    as_of, said_by = reports.report_as_of(path, as_of, title, titles)
+    if as_of is None:
+        log.warning("%s: 没有报告日期 / no as-of date (title, file name): use --as-of YYYY-MM-DD "
+                    "so this report takes its place in the project's history", file)
+    else:
+        log.info("%s: as of %s (from the %s)", file, as_of, said_by)
     ds = Dataset()
     ds.add_node(NodeRecord("Source", sid, {
         "name": source_name or path.stem, "title": title or f"项目台账 {path.name}", "kind": "ledger",
         "synthetic": synthetic, **({"publisher": publisher} if publisher else {}),
+        **({"as_of": as_of} if as_of else {}),
     }, (sid,)))
     src = (sid,)
     state = _LoadState(gaz, opts, folds)
+    state.as_of = as_of
     for label, sheet, lay, columns in sheets:
         _report_skipped(label, lay)
         default_county = _sheet_county(gaz, sheet.name)
@@ -198,6 +207,7 @@ class _LoadState:
 
     def __init__(self, gaz: Gazetteer, opts: LedgerOptions, folds: Folds | None = None):
         self.opts = opts
+        self.as_of = None  # the report date of the file (loaders.ledger_reports)
         self.folds = folds if folds is not None else Folds()
         self.seen: dict[str, tuple[str, int, tuple]] = {}   # project id → (label, row, cells)
         self.keys: dict[str, tuple[str, str]] = {}          # duplicate key → (project id, where)
@@ -488,20 +498,21 @@ class _Row:
             props["signed_on"] = date.fromisoformat(signed)
         elif signed is not None:
             props["signed_in"] = signed  # a month or a year: never an invented day
-        props["stage"] = self.parse("stage", self._stage)
+        props["stage"], props["status"] = self.parse("stage", reports.stage_or_status) or (None, None)
+        if values.get("status") is not None:
+            props["status"] = self.parse("status", reports.parse_status)
         for flag in ("fortune500_or_central_soe", "new_industry"):
             if values.get(flag) is not None:
                 props[flag] = self.parse(flag, lambda v: get_schema().label("Project").properties[flag].coerce(v))
+        given = {m: self.parse(m, parse_partial_date) if values.get(m) is not None else None
+                 for m in reports.MILESTONE_OF}
+        props.update(reports.milestones(props["stage"], self.state.as_of, given))
+        if self.state.as_of is not None:
+            props[reports.AS_OF] = self.state.as_of
         self.ds.add_node(NodeRecord("Project", pid, {k: v for k, v in props.items() if v is not None}, self.src))
+        self._edge("REPORTED", pid, self.src[0], reports.reported(props, self.state.as_of))
         self._links(pid, props)
         return amount
-
-    @staticmethod
-    def _stage(value) -> str:
-        text = str(value).strip().lower().removeprefix("已")
-        if text not in STAGES:
-            raise ValueError(f"未知阶段 / unknown stage; use one of {', '.join(dict.fromkeys(STAGES.values()))}")
-        return STAGES[text]
 
     def _edge(self, rtype, start, end, props=None):
         self.ds.add_edge(EdgeRecord(rtype, start, end, props or {}, self.src))

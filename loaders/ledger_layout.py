@@ -3,7 +3,8 @@ title above the header; a two-row header (总投资 over 亿元, 项目进展 ov
 小计 rows, 注 / 填报人 footers and 一、 section headings skipped wherever they stand; cells merged down
 a block of rows filled in. What a project row means is loaders.ledger's.
 
->>> from loaders.ledger_table import Sheet
+>>> from loaders.ledger_reports import REPORT_COLUMNS
+from loaders.ledger_table import Sheet
 >>> s = Sheet("代县", [["2018年招商引资项目台账"], [], ["序号", "项目名称", "总投资"], [None, None, "万元"],
 ...                   [1, "甲", 5000], ["合计", None, 5000], ["填报人：张三"]], merged=[(3, 1, 4, 1), (3, 2, 4, 2)])
 >>> lay = find_layout("l.xlsx", s)
@@ -19,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph.errors import Problem
+from loaders.ledger_reports import REPORT_COLUMNS
 from loaders.ledger_table import Sheet
 from loaders.text import fold, to_simplified
 
@@ -39,6 +41,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "funds": ("到位资金", "累计到位资金", "实际到位资金", "资金到位", "funds_in_place"),
     "fortune500_or_central_soe": ("500强/央企", "500强或央企", "世界500强/央企", "fortune500_or_central_soe"),
     "new_industry": ("新兴产业", "新型产业", "new_industry"),
+    **REPORT_COLUMNS,  # status and milestone dates: what a report says over time (loaders.ledger_reports)
     # personal contact data: recognised so that it is named in the warning, never loaded
     "contact": ("联系人", "联系电话", "电话", "手机", "联系方式", "手机号码", "项目联系人", "企业联系人",
                 "contact", "phone"),

@@ -5,9 +5,11 @@ by id with `label`, edges keyed by `type`) through these helpers, so the domain 
 (the per-run cache is `queries.run`, the edge arrays `queries.edges`, the merchant view
 `queries.merchant_view`; their names stay importable from here):
 
-- **landed** = stage in {落地, 投产}, **started** = stage in {开工, 投产}, **in production** = 投产
-  (the article's 140 landed < 192 started means its two counts are independent milestones; see
-  loaders/demo_ledger.py for the reading and docs/analytics.md);
+- stages are ordered, read as the latest report gives them (current values): **landed** = stage
+  in {落地, 开工, 投产}, **started** = {开工, 投产}, **in production** = 投产; a year's counts read the
+  milestone dates instead (`landed_on`, `started_on`, `in_production_on`: `ProjectFact.reached_in`),
+  so a project signed in 2016 that started in 2017 counts as started in 2017 (the article's 140
+  landed < 192 started; loaders/demo_ledger.py, loaders/ledger_reports.py);
 - a project is credited to the event of its **first** signing (earliest SIGNED event by date).
 
 >>> import networkx as nx
@@ -18,6 +20,10 @@ by id with `label`, edges keyed by `type`) through these helpers, so the domain 
 >>> f = project_facts(G)["p"]
 >>> (f.landed, f.started, f.event)
 (True, True, 'e')
+>>> G.nodes["p"].update(started_on="2017-05", landed_on="2016-11-20")
+>>> f = project_facts(G)["p"]
+>>> f.reached_in("started", 2017), f.reached_in("landed", 2017)
+(True, False)
 """
 from __future__ import annotations
 
@@ -33,7 +39,7 @@ from queries.edges import (degrees, edge_arrays, edge_index, edges_of, grouped, 
 from queries.merchant_view import MERCHANT_LABELS, MerchantView, merchant_graph, merchant_view  # noqa: F401
 from queries.run import Run, current_run, once_per_run, reads_once, run_cache  # noqa: F401
 
-LANDED = frozenset({"落地", "投产"})
+LANDED = frozenset({"落地", "开工", "投产"})
 STARTED = frozenset({"开工", "投产"})
 SIGNED_STAGES = frozenset({"签约", "落地", "开工", "投产"})
 ACTOR_LABELS = ("Chamber", "Person", "Company")
@@ -53,6 +59,15 @@ class ProjectFact:
     introducers: tuple[str, ...]
     investors: tuple[str, ...]
     synthetic: bool
+    milestones: dict = field(default_factory=dict)  # landed/started/in_production → ISO (partial) date
+
+    def reached_in(self, milestone: str, year: int) -> bool:
+        """Whether the milestone ("landed", "started", "in_production") is dated within `year`."""
+        return str(self.milestones.get(milestone) or "").startswith(f"{year:04d}")
+
+    @property
+    def signed_year(self) -> int | None:
+        return self.signed_on.year if self.signed_on else None
 
     @property
     def signed(self) -> bool:
@@ -118,7 +133,8 @@ def _project_facts(G) -> dict[str, ProjectFact]:
             funds_yi=float(d.get("funds_in_place_yi") or 0.0),
             county=min(located.get(p, ()), default=None), industries=tuple(sorted(industries.get(p, ()))),
             event=first, signed_on=d.get("signed_on"), introducers=tuple(sorted(introduced.get(p, ()))),
-            investors=tuple(sorted(invests.get(p, ()))), synthetic=bool(d.get("synthetic")))
+            investors=tuple(sorted(invests.get(p, ()))), synthetic=bool(d.get("synthetic")),
+            milestones={m: d.get(f"{m}_on") for m in ("landed", "started", "in_production") if d.get(f"{m}_on")})
     return out
 
 

@@ -26,6 +26,7 @@ Rules (DESIGN.md "Domain rules", docs/analytics.md):
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date  # noqa: F401  (doctests)
 
 import pandas as pd
 
@@ -211,24 +212,52 @@ def event_productivity(G) -> pd.DataFrame:
     return df.sort_values(["signed_yi", "date"], ascending=[False, True], kind="mergesort") if not df.empty else df
 
 
-def funnel(G) -> dict[str, float]:
-    """Signed → landed → started → in production, and funds in place, over all recorded projects.
+def funnel(G, year: int | None = None) -> dict[str, float]:
+    """Signed → landed → started → in production, and funds in place, over the recorded projects.
+
+    With a `year` (default: the latest campaign's year in G, as the published figures count a
+    year), signed counts the year's signings and landed/started/in production the milestones
+    dated within it, whenever the project was signed; without one (no campaign), the current
+    stage of every signed project. Funds in place are the current values of every signed project.
+    `as_of`: the latest report date the current values come from (None when undated).
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("p", label="Project", name="p", amount_yi=3.0, stage="开工", funds_in_place_yi=1.0)
     >>> funnel(G)["started"], funnel(G)["landed"]
-    (1, 0)
+    (1, 1)
+    >>> G.nodes["p"].update(signed_on=date(2016, 9, 1), landed_on="2016-12", started_on="2017-03-02")
+    >>> f = funnel(G, 2017)
+    >>> f["signed"], f["landed"], f["started"], f["funds_yi"]
+    (0, 0, 1, 1.0)
     """
     facts = [f for f in project_facts(G).values() if f.signed]
+    if year is None:
+        years = [G.nodes[c].get("year") for c in nodes_of(G, "Campaign")]
+        year = max((y for y in years if y is not None), default=None)
+    if year is None:
+        signed, reached = facts, {m: [f for f in facts if getattr(f, m)] for m in ("landed", "started", "in_production")}
+    else:
+        signed = [f for f in facts if _signed_year(G, f) == year]
+        reached = {m: [f for f in facts if f.reached_in(m, year)] for m in ("landed", "started", "in_production")}
+    dates = [d for p in nodes_of(G, "Project") if (d := G.nodes[p].get("reported_as_of")) is not None]
     return {
-        "signed": len(facts), "signed_yi": round(sum(f.amount_yi for f in facts), 1),
-        "landed": sum(f.landed for f in facts), "started": sum(f.started for f in facts),
-        "in_production": sum(f.in_production for f in facts),
+        "year": year, "as_of": max(dates) if dates else None,
+        "signed": len(signed), "signed_yi": round(sum(f.amount_yi for f in signed), 1),
+        "landed": len(reached["landed"]), "started": len(reached["started"]),
+        "in_production": len(reached["in_production"]),
         "funds_yi": round(sum(f.funds_yi for f in facts), 1),
-        "landed_yi": round(sum(f.amount_yi for f in facts if f.landed), 1),
-        "started_yi": round(sum(f.amount_yi for f in facts if f.started), 1),
+        "landed_yi": round(sum(f.amount_yi for f in reached["landed"]), 1),
+        "started_yi": round(sum(f.amount_yi for f in reached["started"]), 1),
     }
+
+
+def _signed_year(G, f) -> int | None:
+    """The year of signing: the ledger's date, else the date of the first signing event."""
+    if f.signed_year is not None:
+        return f.signed_year
+    day = G.nodes[f.event].get("date") if f.event is not None else None
+    return day.year if day is not None else None
 
 
 def reported_campaigns(G) -> list[dict]:

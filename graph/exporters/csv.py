@@ -31,8 +31,8 @@ from graph.exporters.xml import attribute_types, edge_values, node_values
 from graph.schema import Schema, get_schema
 from graph.spreadsheet import is_formula_like
 
-ADMIN_TYPES = {"string": "", "int": ":long", "float": ":double", "bool": ":boolean", "date": ":date", "partial_date": "",
-               "list[string]": ":string[]"}
+ADMIN_TYPES = {"string": "", "int": ":long", "float": ":double", "bool": ":boolean", "date": ":date",
+               "partial_date": "", "list[string]": ":string[]"}
 ARRAY_DELIMITER = ";"
 
 

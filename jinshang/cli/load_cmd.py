@@ -55,6 +55,33 @@ def plan_table(plan: dict) -> Table:
     return table
 
 
+def changes_table(changes) -> Table:
+    """Field-level changes of nodes already in the database (graph.dry_run), `old → new`."""
+    table = Table(title=f"Field changes: {len({(c.label, c.id) for c in changes})} node(s) would change")
+    for col in ("node", "field", "old → new"):
+        table.add_column(col)
+    for c in changes:
+        table.add_row(f"{c.name} ({c.label})", c.field, f"{_shown(c.old)} → {_shown(c.new)}")
+    return table
+
+
+def _shown(value) -> str:
+    return "—" if value is None else str(value)
+def _check_bulk_options(bulk: bool, replace: bool, dry_run: bool) -> None:
+    if replace and not bulk:
+        raise typer.BadParameter("--replace goes with --bulk", param_hint="--replace")
+    if bulk and dry_run:
+        raise typer.BadParameter("--dry-run does not go with --bulk (it plans writer changes)", param_hint="--bulk")
+
+
+def bulk_load_command(ds: Dataset, replace: bool):
+    """`--bulk`: the offline importer into the empty local database (graph.bulk_import)."""
+    from graph.bulk_import import bulk_load
+    from graph.settings import load_settings
+
+    return bulk_load(ds, load_settings(), replace=replace, notify=lambda line: console.print(line, soft_wrap=True))
+
+
 @app.command("load")
 def load_command(
     paths: list[Path] = typer.Argument(..., help="Catalog (.yaml/.json), ledger (.csv/.xlsx) or RDF (.ttl/.jsonld) files."),
@@ -64,6 +91,10 @@ def load_command(
     sheet: str = typer.Option(None, "--sheet", help="Read only this sheet of a ledger workbook (default: every visible sheet)."),
     unit: str = typer.Option(None, "--unit", help="Unit of a ledger's bare 总投资/到位资金 columns when neither header nor title says: 亿元 or 万元."),
     duplicates: str = typer.Option("ask", "--duplicates", help="Probable duplicate projects (原平市同川梨深加工 vs …项目): ask (shown in --dry-run, a load stops), keep (separate projects) or merge (update the existing one)."),
+    as_of: str = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
+                              help="The date the ledgers of this command report as of (default: each from its title row or file name, e.g. 2018年11月)."),
+    bulk: bool = typer.Option(False, "--bulk", help="First load into an EMPTY local database through neo4j-admin import (stops and restarts the local server); see docs/SCALING.md."),
+    replace: bool = typer.Option(False, "--replace", help="With --bulk: replace everything in a non-empty database."),
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from graph.errors import ValidationError, Problem
@@ -72,35 +103,85 @@ def load_command(
     from loaders.bundled import bundled_gazetteer
     from loaders.ledger import LedgerOptions
 
+    from jinshang.cli.resolve_cmd import print_resolution
+    from jinshang.resolution import record_arrivals, resolve_for_load
+
     if unit is not None and unit not in ("亿元", "万元") or duplicates not in ("ask", "keep", "merge"):
         raise ValidationError([Problem("--unit/--duplicates", None, None, unit if unit not in (None, "亿元", "万元") else duplicates,
                                        "须为 亿元|万元 与 ask|keep|merge / must be 亿元 or 万元, and ask, keep or merge")])
     options = LedgerOptions(sheet=sheet, unit=unit,
                             duplicates={"ask": "warn" if dry_run else "refuse"}.get(duplicates, duplicates))
+    _check_bulk_options(bulk, replace, dry_run)
+    report_date = _as_of(as_of)
+    if bulk:  # into an empty database: names resolve against the bundled data and the other files
+        ds = load_paths(paths, gazetteer=bundled_gazetteer().copy(), synthetic=synthetic,
+                        source_name=source_name, ledger_options=options, as_of=report_date)
+        summary = bulk_load_command(ds, replace)
+        console.print(f"loaded {len(paths)} file(s) with neo4j-admin import: {summary.nodes} nodes, "
+                      f"{summary.relationships} relationships, {summary.properties} properties")
+        return
     with driver_for() as (driver, settings):
         # names resolve against the bundled gazetteer, the database, and the other files of this load
         gaz = bundled_gazetteer().copy().add_known(known_nodes(driver, settings.neo4j_database))
         ds = load_paths(paths, gazetteer=gaz, synthetic=synthetic, source_name=source_name,
-                        ledger_options=options)
+                        ledger_options=options, as_of=report_date)
         known = gaz.known_ids()
+        # entity resolution next: records of entities already known land on their nodes
+        with driver.session(database=settings.neo4j_database, default_access_mode="READ",
+                            notifications_min_severity="OFF") as session:
+            resolution = resolve_for_load(session, ds)
+        ds = resolution.dataset
         if dry_run:
+            from graph.dry_run import changed_relationships, corrected_plan, field_changes
             from graph.writer import Neo4jWriter
 
-            console.print(plan_table(Neo4jWriter(driver, settings.neo4j_database).plan(ds, known)))
+            changes = field_changes(driver, ds, settings.neo4j_database)
+            rels = changed_relationships(driver, ds, known, settings.neo4j_database)
+            plan = Neo4jWriter(driver, settings.neo4j_database).plan(ds, known)
+            console.print(plan_table(corrected_plan(plan, changes, rels)))
+            if changes:
+                console.print(changes_table(changes))
+            print_resolution(resolution)
             return
         summary = write_with_progress(driver, settings, ds, known)
+        with driver.session(database=settings.neo4j_database) as session:
+            record_arrivals(session, resolution)
+        print_resolution(resolution, done=True)
         console.print(f"loaded {len(paths)} file(s): {summary.nodes_created} nodes and "
                       f"{summary.relationships_created} relationships created, "
                       f"{summary.properties_set} properties set")
 
 
+def _as_of(text: str | None):
+    if text is None:
+        return None
+    from datetime import date
+
+    from graph.errors import Problem, ValidationError
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError([Problem("--as-of", None, "--as-of", text,
+                                       "日期无效 / not a date: write it as YYYY-MM-DD, e.g. 2018-11-30")]) from None
+
+
 @app.command("build")
-def build_command() -> None:
+def build_command(
+    bulk: bool = typer.Option(False, "--bulk", help="Load the bundled dataset into an EMPTY local database through neo4j-admin import."),
+    replace: bool = typer.Option(False, "--replace", help="With --bulk: replace everything in a non-empty database."),
+) -> None:
     """The main job: start the local Neo4j (unless NEO4J_URI is set), load the bundled 2017 Xinzhou dataset, write the standard outputs and print a summary."""
     from jinshang.build import build
 
+    _check_bulk_options(bulk, replace, False)
+    bulk_summary = None
+    if bulk:
+        from loaders.bundled import bundled_catalog
+
+        bulk_summary = bulk_load_command(bundled_catalog(), replace)
     with driver_for() as (driver, settings):
-        result = build(driver, settings)
+        result = build(driver, settings, bulk=bulk_summary)
         console.print(counts_table(driver, settings, f"Jinshang Graph at {result.uri}"))
         for line in result.lines:
             console.print(line)

@@ -53,7 +53,7 @@ def test_projection_gives_the_published_totals(graph):
     assert p["stage"] == "签约"
     demo_only = [n for n, d in graph.nodes(data=True)
                  if d["label"] == "Project" and d.get("sources") == [f"source:{SOURCE_NAME}"]]
-    assert len(demo_only) == 208 - 5 and all(graph.nodes[n]["synthetic"] for n in demo_only)
+    assert len(demo_only) == 208 + 60 - 5 and all(graph.nodes[n]["synthetic"] for n in demo_only)
 
 
 def test_projection_in_small_chunks_reads_the_same_graph(graph, loaded, neo4j_server):
@@ -92,7 +92,7 @@ def test_analyses_on_the_projection(graph):
     df = chamber_productivity(graph)
     assert df["synthetic"].all() and df.iloc[0]["funds_yi"] > 0
     shares = round(df["signed_yi"].sum(), 1)
-    assert 0 < shares <= 1121.6
+    assert 0 < shares <= 1121.6 + 300  # 2017's signings and the demo ledger's 2016 ones (300亿元)
     parts = detect_communities(graph)
     assert parts == detect_communities(graph) and parts["chamber:广东山西商会"] >= 0
     assert len(county_coverage(graph)) == 16
@@ -137,7 +137,7 @@ def test_cli_outreach_json_and_backtest(loaded, neo4j_server):
     assert tapped[0]["name"] in table.stdout
     bt = subprocess.run([*CLI, "outreach", "--backtest"], env=env, capture_output=True, text=True)
     assert bt.returncode == 0, bt.stderr
-    assert re.search(r"top 5 for \d+ of 191 hidden introductions = \d+\.\d%", bt.stdout) and "SYNTHETIC" in bt.stdout
+    assert re.search(r"top 5 for \d+ of 245 hidden introductions = \d+\.\d%", bt.stdout) and "SYNTHETIC" in bt.stdout
 
 
 def test_cli_unknown_county_is_one_line(seeded, neo4j_server):

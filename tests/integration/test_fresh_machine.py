@@ -116,7 +116,7 @@ def test_fresh_build_writes_the_report_with_chinese_charts(fresh, first_build):
     out = " ".join(first_build.stdout.split())
     assert "bundled 2017 Xinzhou dataset: 96 nodes and 173 relationships created" in out
     assert "忻州市 2017: 9 events, 208 projects signed for 1121.6亿元 (target 752.0亿元), 364.0亿元 of funds in place" in out
-    assert "demo ledger (SYNTHETIC, source:demo-ledger-2017): 208 projects" in out
+    assert "demo ledger (SYNTHETIC, source:demo-ledger-2017): 268 projects" in out
     assert f"analysis report: {base / 'out' / 'report.html'} — includes SYNTHETIC data" in out
     html = (base / "out" / "report.html").read_text(encoding="utf-8")
     assert 'id="synthetic-banner"' in html and "合成演示数据" in html

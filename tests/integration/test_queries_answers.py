@@ -32,7 +32,10 @@ def test_every_query_runs_with_its_example_and_returns_its_declared_columns(seed
         params = dict(parse_assignment(argv[i + 1])[::2] for i, a in enumerate(argv) if a == "-p")
         keys, rows = fetch(seeded, q.text, q.bind(params))
         assert keys == list(q.columns), q.name
-        assert rows or q.name == "unreached_counties", f"{q.name}: its example returns nothing"
+        # the bundled dataset has no monthly ledgers: the history queries are tested on two of them
+        # in tests/integration/test_ledger_history.py
+        assert rows or q.name in ("unreached_counties", "project_history", "stage_moves"), \
+            f"{q.name}: its example returns nothing"
 
 
 def test_events_ranked_by_signed_amount(seeded):

@@ -66,9 +66,10 @@ def test_planted_partition_is_recovered():
 def test_community_productivity_adds_up(demo):
     parts = detect_communities(demo)
     df = community_productivity(demo, parts)
-    assert df["projects"].sum() == 208 + 7  # the ledger's 208 (incl. the seed's 5 signed) and the 7 discussed
+    # the ledger's 208 signed in 2017 (incl. the seed's 5), its 60 signed in 2016, and the 7 discussed
+    assert df["projects"].sum() == 208 + 60 + 7
     assert df["size"].sum() == len(parts)
-    assert round(df["signed_yi"].sum(), 1) == 1121.6
+    assert round(df["signed_yi"].sum(), 1) == 1121.6 + 300  # 2017's signings and the 2016 ones (300亿元)
     assert df.loc[0, "size"] == df["size"].max()
 
 

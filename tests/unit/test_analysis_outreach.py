@@ -99,7 +99,7 @@ def test_demo_ranking_is_deterministic_and_explained(demo):
 
 def test_demo_backtest(demo):
     r = backtest(demo)
-    assert r["projects"] == 191  # the ledger's projects with an introducer (all have a county)
+    assert r["projects"] == 245  # the ledger's projects with an introducer (all have a county)
     assert 0.5 < r["rate"] <= 1 and r["synthetic"]
     assert r == backtest(demo)
 

@@ -43,7 +43,7 @@ def test_network_credit_is_shared_and_event_remainder_is_signed_only():
     a = df.loc["A"]
     assert a["projects"] == pytest.approx(0.5 + 1 + 1 / 3)
     assert a["signed_yi"] == pytest.approx(5 + 6 + 4 / 3)
-    assert a["landed"] == pytest.approx(0.5 + 1 / 3)      # p1 (投产) half, p3 (落地) a third; p2 (开工) has not landed
+    assert a["landed"] == pytest.approx(0.5 + 1 + 1 / 3)  # p1 (投产) half, p2 (开工: stages are ordered, so landed), p3 (落地) a third
     assert a["started"] == pytest.approx(0.5 + 1)
     assert a["funds_yi"] == pytest.approx(2 + 1)
     assert a["event_share_projects"] == pytest.approx(1)    # (5 - 2) reported projects over X, A, B
@@ -74,9 +74,9 @@ def test_events_and_funnel():
     ev = event_productivity(G)
     assert ev.loc["E", "projects"] == 2 and ev.loc["E", "signed_yi"] == 14 and ev.loc["E2", "projects"] == 0
     assert ev.loc["E", "yi_per_chamber"] == pytest.approx(50 / 3)
-    f = funnel(G)  # p2 has no event but a stage past 签约, so it counts as signed
+    f = funnel(G)  # p2 has no event but a stage past 签约, so it counts as signed; no campaign: current stages
     assert (f["signed"], f["signed_yi"], f["landed"], f["started"], f["in_production"], f["funds_yi"]) == (
-        3, 20.0, 2, 2, 1, 5.0)
+        3, 20.0, 3, 2, 1, 5.0)
 
 
 @pytest.fixture(scope="module")

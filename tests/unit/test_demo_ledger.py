@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from loaders.bundled import bundled_catalog
-from loaders.demo_ledger import (BEIJING_PROJECTS, LANDED, SOURCE_NAME, STARTED, generate_demo_ledger,
+from loaders.demo_ledger import (BEIJING_PROJECTS, CARRIED, LANDED, SOURCE_NAME, STARTED, generate_demo_ledger,
                                  load_demo_ledger, write_demo_ledger)
 from loaders.ledger import COLUMNS, _HEADER_INDEX, _norm_header
 
@@ -44,9 +44,17 @@ def test_every_seed_gives_the_published_totals(seed):
     assert_published_totals(df)
     assert_event_totals(df)
     assert_rows_consistent(df)
+    assert_milestones(df)
+
+
+def in_2017(column) -> pd.Series:
+    return column.str.startswith("2017")
 
 
 def assert_published_totals(df):
+    funds = df["到位资金(亿元)"]
+    assert len(df) == 208 + CARRIED
+    df = df[in_2017(df["签约时间"])]  # the year's signings
     amount = df["总投资(亿元)"]
     assert len(df) == 208 and tenths(amount) == 11216
     large = amount >= 30
@@ -55,9 +63,27 @@ def assert_published_totals(df):
     assert f500.sum() == 19 and tenths(amount[f500]) == 1824
     new = df["新型产业"] == "是"
     assert new.sum() == 69 and tenths(amount[new]) == 4551
-    assert df["阶段"].isin(LANDED).sum() == 140
-    assert df["阶段"].isin(STARTED).sum() == 192
-    assert tenths(df["到位资金(亿元)"]) == 3640
+    assert tenths(funds) == 3640  # funds in place over every project of the ledger
+
+
+def assert_milestones(df):
+    """Landed and started in 2017 count milestone dates within the year (the article's 140 and 192),
+    whenever the project was signed; stages are ordered, and dates follow each other."""
+    assert in_2017(df["落地时间"]).sum() == 140
+    assert in_2017(df["开工时间"]).sum() == 192
+    carried = df[df["签约时间"].str.startswith("2016")]
+    assert len(carried) == CARRIED and in_2017(carried["开工时间"]).all()
+    assert carried["落地时间"].str.startswith("2016").all()  # landed in 2016: not counted in 2017
+    for stage, column in (("落地", "落地时间"), ("开工", "开工时间"), ("投产", "投产时间")):
+        reached = df["阶段"].isin(LANDED if stage == "落地" else STARTED if stage == "开工" else {"投产"})
+        assert (df.loc[reached, column] != "").all() and (df.loc[~reached, column] == "").all()
+    for a, b in (("签约时间", "落地时间"), ("落地时间", "开工时间"), ("开工时间", "投产时间")):
+        both = (df[a] != "") & (df[b] != "")
+        assert (df.loc[both, a] <= df.loc[both, b]).all()
+
+
+def test_milestones(df):
+    assert_milestones(df)
 
 
 def assert_event_totals(df):
@@ -99,9 +125,13 @@ def test_introducers_are_skewed(df):
 def test_loads_through_the_ledger_loader_and_merges_with_the_seed(ds):
     src = ds.nodes[f"source:{SOURCE_NAME}"]
     assert src.props["synthetic"] is True and "非真实" in src.props["title"]
+    assert str(src.props["as_of"]) == "2017-12-31"
     projects = [n for n in ds.nodes.values() if n.label == "Project"]
-    assert len(projects) == 208
-    assert tenths(p.props["amount_yi"] for p in projects) == 11216
+    assert len(projects) == 208 + CARRIED
+    assert tenths(p.props["amount_yi"] for p in projects if p.props["signed_on"].year == 2017) == 11216
+    started = [p for p in projects if p.props.get("started_on", "").startswith("2017")]
+    assert len(started) == 192 and sum(p.props.get("landed_on", "").startswith("2017") for p in projects) == 140
+    assert len([e for e in ds.edges.values() if e.type == "REPORTED"]) == 208 + CARRIED
     seed = bundled_catalog()
     for name, _, _ in BEIJING_PROJECTS:
         assert f"project:{name}" in seed.nodes and f"project:{name}" in ds.nodes
@@ -115,4 +145,4 @@ def test_loads_through_the_ledger_loader_and_merges_with_the_seed(ds):
 def test_write_csv_roundtrip(tmp_path):
     p = write_demo_ledger(tmp_path / "demo.csv")
     back = pd.read_csv(p, keep_default_na=False)
-    assert len(back) == 208 and tenths(back["总投资(亿元)"]) == 11216
+    assert len(back) == 208 + CARRIED and tenths(back.loc[in_2017(back["签约时间"]), "总投资(亿元)"]) == 11216

@@ -1,0 +1,173 @@
+"""The bulk first load (graph.bulk_import, `jinshang load --bulk`, `jinshang build --bulk`)
+against a real local Neo4j of its own: the bulk path stops and restarts its server, so it must
+never be the session's shared one.
+
+The promise tested: neo4j-admin gives exactly the graph the writer gives (snapshots equal, at S
+synthetic size and for the bundled dataset), it only runs into an empty database unless told
+to replace, and it refuses a server named by NEO4J_URI with the two ways forward.
+"""
+from __future__ import annotations
+
+import os
+import socket
+from datetime import date
+
+import pytest
+
+from benchmarks.synthetic import generate, source_id
+from graph.bulk_import import bulk_load
+from graph.connection import open_driver
+from graph.local_neo4j import LocalNeo4j
+from graph.reader import counts, snapshot
+from graph.settings import PROJECT_ROOT, Settings
+from graph.writer import Neo4jWriter
+from loaders.bundled import bundled_catalog
+from tests.conftest import wipe
+from tests.integration.conftest import assert_one_line_error
+
+pytestmark = pytest.mark.integration
+
+SHARED_LIB = os.environ.get("JINSHANG_NEO4J_LIB") or str(PROJECT_ROOT / "var" / "neo4j" / "lib")
+CATALOG = PROJECT_ROOT / "loaders" / "data" / "xinzhou-2017.yaml"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def bulk_settings(tmp_path_factory) -> Settings:
+    return Settings(_env_file=None, NEO4J_URI=None, NEO4J_PASSWORD=None,
+                    JINSHANG_VAR=tmp_path_factory.mktemp("bulk-var"), JINSHANG_NEO4J_PORT=_free_port(),
+                    JINSHANG_NEO4J_LIB=SHARED_LIB, JINSHANG_NEO4J_HEAP="768m", JINSHANG_NEO4J_PAGECACHE="128m",
+                    JINSHANG_OUT=tmp_path_factory.mktemp("bulk-out"))
+
+
+@pytest.fixture(scope="module")
+def server(bulk_settings):
+    local = LocalNeo4j(bulk_settings)
+    local.start(timeout=300)
+    yield local
+    local.stop()  # also after a failed test: never leave a JVM behind
+
+
+@pytest.fixture(scope="module")
+def cli_env(bulk_settings, server):
+    """Overrides the suite's: the CLI talks to this module's own server (no NEO4J_URI)."""
+    return {"NEO4J_URI": "", "NEO4J_PASSWORD": "", "JINSHANG_VAR": str(bulk_settings.var_dir),
+            "JINSHANG_NEO4J_PORT": str(bulk_settings.local_port), "JINSHANG_NEO4J_LIB": SHARED_LIB,
+            "JINSHANG_NEO4J_HEAP": bulk_settings.local_heap,
+            "JINSHANG_NEO4J_PAGECACHE": bulk_settings.local_pagecache, "JINSHANG_OUT": str(bulk_settings.out_dir)}
+
+
+def _snapshot(settings):
+    with open_driver(settings, start_local=False) as driver:
+        return snapshot(driver)
+
+
+def _write_with_writer(settings, ds) -> list:
+    with open_driver(settings, start_local=False) as driver:
+        wipe(driver)
+        Neo4jWriter(driver).write(ds)
+        return snapshot(driver)
+
+
+def test_build_bulk_on_an_empty_store(cli, bulk_settings, server):
+    # First in this module: the store is the brand-new one the server made.
+    assert _snapshot(bulk_settings) == [[], []]
+    code, out, err = cli("build", "--bulk")
+    assert code == 0, err
+    out = " ".join(out.split())  # the console wraps long lines
+    assert "imported by neo4j-admin (--bulk)" in out
+    assert "neo4j-admin import: 96 nodes, 173 relationships" in out
+    with open_driver(bulk_settings, start_local=False) as driver:
+        got = counts(driver)
+        names = {r["name"] for r in driver.execute_query("SHOW CONSTRAINTS YIELD name").records}
+    expected = bundled_catalog().counts()
+    # the rest of the build (the synthetic demo ledger) then adds through the writer
+    assert all(got["nodes"][label] >= n for label, n in expected["nodes"].items())
+    assert {"chamber_id", "organization_id", "project_id"} <= names
+
+
+def test_bulk_equals_the_writer_for_the_bundled_dataset(bulk_settings, server):
+    ds = bundled_catalog()
+    by_writer = _write_with_writer(bulk_settings, ds)
+    summary = bulk_load(ds, bulk_settings, replace=True, notify=lambda line: None)
+    assert (summary.nodes, summary.relationships) == (96, 173)
+    by_bulk = _snapshot(bulk_settings)
+    assert by_bulk == by_writer
+    nodes = {n[0]: (n[1], dict(n[2])) for n in by_bulk[0]}
+    # the stacked labels of the schema's `also`, and typed values (a date, lists)
+    assert all(labels == ["Chamber", "Organization"] for i, (labels, _) in nodes.items() if i.startswith("chamber:"))
+    campaign = nodes["campaign:忻州市/2017"][1]
+    assert campaign["as_of"] == repr(_neo4j_date(2017, 11, 30)) and campaign["year"] == "2017"
+
+
+def _neo4j_date(y, m, d):
+    from neo4j.time import Date
+
+    return Date(y, m, d)
+
+
+def test_bulk_equals_the_writer_at_S(bulk_settings, server):
+    ds = generate("S", seed=7)
+    by_writer = _write_with_writer(bulk_settings, ds)
+    summary = bulk_load(ds, bulk_settings, replace=True, notify=lambda line: None)
+    assert (summary.nodes, summary.relationships) == (len(ds.nodes), len(ds.edges))
+    by_bulk = _snapshot(bulk_settings)
+    assert len(by_bulk[0]) == 10_000 and len(by_bulk[1]) == len(ds.edges)
+    assert by_bulk == by_writer
+    # synthetic marking and provenance kept
+    source = {n[0]: dict(n[2]) for n in by_bulk[0]}[source_id("S", 7)]
+    assert source["synthetic"] == "True" and source["kind"] == "'generated'"
+    assert all(dict(n[2])["sources"] == repr([source_id("S", 7)]) for n in by_bulk[0])
+    project = next(dict(n[2]) for n in by_bulk[0] if n[0].startswith("project:"))
+    assert project["signed_on"].startswith("neo4j.time.Date(") and project["new_industry"] in ("True", "False")
+
+
+def test_load_bulk_refuses_a_database_that_is_not_empty(cli, bulk_settings, server):
+    before = _snapshot(bulk_settings)
+    assert before[0], "the earlier tests leave data in"
+    code, out, err = cli("load", "--bulk", CATALOG)
+    assert code == 1
+    assert_one_line_error(err, "不是空的", "not empty", "--replace", "without --bulk")
+    assert err.index("不是空的") < err.index("not empty")  # Chinese first
+    assert _snapshot(bulk_settings) == before
+
+
+def test_load_bulk_replace_replaces(cli, bulk_settings, server):
+    code, out, err = cli("load", "--bulk", "--replace", CATALOG)
+    assert code == 0, err
+    out = " ".join(out.split())
+    assert "96 nodes, 173 relationships" in out
+    with open_driver(bulk_settings, start_local=False) as driver:
+        got = counts(driver)
+    assert got["nodes"] == {k: v for k, v in _stacked(bundled_catalog().counts()["nodes"]).items()}
+
+
+def _stacked(by_label: dict) -> dict:
+    out = dict(by_label)
+    out["Organization"] = out.get("Organization", 0) + out.get("Chamber", 0)  # Chamber is also Organization
+    return out
+
+
+def test_load_bulk_refuses_a_server_named_by_neo4j_uri(cli, bulk_settings, server, tmp_path):
+    before = _snapshot(bulk_settings)
+    secret = "bulk-Secret-9x"
+    code, out, err = cli("load", "--bulk", CATALOG, env={
+        "NEO4J_URI": "neo4j://graph.example.org:7687", "NEO4J_USER": "ops", "NEO4J_PASSWORD": secret,
+        "JINSHANG_OUT": str(tmp_path)})
+    assert code == 1
+    assert_one_line_error(err, "NEO4J_URI=neo4j://graph.example.org:7687", "另一台服务器", "without --bulk",
+                          "neo4j-admin database import full", "--nodes=Chamber:Organization=nodes-Chamber.csv",
+                          str(tmp_path / "bulk-import"))
+    assert secret not in out + err
+    assert (tmp_path / "bulk-import" / "nodes-Chamber.csv").is_file()  # what the printed command imports
+    assert _snapshot(bulk_settings) == before
+
+
+def test_bulk_options_go_together(cli):
+    code, _out, err = cli("load", "--replace", CATALOG)
+    assert code == 2 and "--replace goes with --bulk" in err
