@@ -31,6 +31,7 @@ from loaders import ledger_reports as reports
 from loaders.gazetteer import Gazetteer
 from loaders.ledger_layout import COLUMNS, UNITS, Folds, Layout, find_layout, match_header, norm_header
 from loaders.ledger_table import read_workbook
+from loaders.resolution.normalize import project_key
 from loaders.text import fold, to_simplified
 from loaders.values import Amount, normalize_text, parse_amount, parse_date, parse_partial_date
 
@@ -83,12 +84,15 @@ def warn(line: str) -> None:
 
 
 def duplicate_key(name: str, folder=fold) -> str:
-    """Matching form for spotting the same project written twice: folded, without 项目/工程.
+    """Matching form for spotting the same project written twice: entity resolution's project
+    key (loaders.resolution.normalize: 项目 dropped, 一期/二期 kept apart), without 工程 too.
 
     >>> duplicate_key("原平市同川梨深加工项目 ") == duplicate_key("原平市同川梨深加工")
     True
+    >>> duplicate_key("云中物流园一期") == duplicate_key("云中物流园二期")
+    False
     """
-    return _PROJECT_SUFFIX.sub("", folder(name))
+    return _PROJECT_SUFFIX.sub("", project_key(folder(name)))
 
 
 def load_ledger(path, *, source_name: str | None = None, synthetic: bool = False,
