@@ -44,7 +44,7 @@ from graph.schema import NAME_SPEC, Schema, get_schema
 from graph.settings import Settings, mask_uri
 
 ADMIN_TYPES = {"string": "", "int": ":long", "float": ":double", "bool": ":boolean", "date": ":date",
-               "list[string]": ":string[]"}
+               "partial_date": "", "list[string]": ":string[]"}
 # Between list items. U+001F (unit separator) is a control character, which no stored text may
 # hold (graph.schema.check_text), so no list item can contain it, unlike ";" or "|".
 ARRAY_DELIMITER = "\x1f"
@@ -89,7 +89,7 @@ def _cell(value, type_: str) -> str:
         return ""
     if type_ == "list[string]":
         return _quoted(ARRAY_DELIMITER.join(value))
-    if type_ == "string":
+    if type_ in ("string", "partial_date"):  # a partial date is ISO text
         return _quoted(value)
     if type_ == "bool":
         return "true" if value else "false"
