@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from loaders.articles import patterns as P
+from loaders.articles import places
 from loaders.articles.dates import amount_yi, find_dates, to_number, year_marks
 from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies, names_list_at,
                                        run_left)
@@ -114,7 +115,10 @@ class _Extractor:
     def home_node(self, i, j, conf=MID) -> str | None:
         if self.home is None:
             return None
-        return self.f.node(self.home.id, "City", self.home.name, {}, self.span(i, j), conf)
+        # the evidence of 我市 is the words that name it, where the clause has them
+        m = re.search(r"我市|本市|全市|市政府|市委|" + re.escape(places.short(self.home.name)), self.t[i:j])
+        span = self.span(i + m.start(), i + m.end()) if m else self.span(i, j)
+        return self.f.node(self.home.id, "City", self.home.name, {}, span, conf)
 
     def chamber_node(self, c: ChamberMention, conf=HIGH) -> str | None:
         if c.generic:
