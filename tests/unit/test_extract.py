@@ -1,0 +1,169 @@
+"""The article extractor on articles written for the tests (tests/fixtures/articles)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from loaders.articles import extract_path, extract_text
+from loaders.articles.dates import find_dates
+from loaders.articles.reading import read_article
+from loaders.text import fold
+
+ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def retold():
+    return extract_path(ARTICLES / "xinzhou-2017-retold.md")
+
+
+def rels(facts, type_):
+    return {(r.start, r.end): r for r in facts.rels.values() if r.type == type_}
+
+
+def test_retold_seed_gives_back_its_events_with_date_city_and_kind(retold):
+    events = {n.id: n for n in retold.nodes.values() if n.label == "Event"}
+    assert set(events) == {
+        "event:2017-03-16/北京市", "event:2017-04-08/镇江市", "event:2017-05-12/珠海市",
+        "event:2017-05-17/合肥市", "event:2017-08-02/北京市", "event:2017-08-31/长春市"}
+    assert events["event:2017-04-08/镇江市"].name == "长三角区域产业协同发展恳谈会暨忻州(镇江)招商会"
+    assert events["event:2017-04-08/镇江市"].properties["kind"] == "招商会"
+    assert events["event:2017-08-02/北京市"].properties["kind"] == "推介会"
+    assert events["event:2017-05-17/合肥市"].name == "第十届中国中部投资贸易博览会"
+    assert {(s, e) for s, e in rels(retold, "HELD_IN")} == {(i, "city:" + i.split("/")[1]) for i in events}
+
+
+def test_retold_seed_gives_back_signed_counts_amounts_and_campaign_totals(retold):
+    ev = {n.id: n.properties for n in retold.nodes.values() if n.label == "Event"}
+    assert (ev["event:2017-04-08/镇江市"]["signed_count"], ev["event:2017-04-08/镇江市"]["signed_total_yi"]) == (11, 57.0)
+    assert (ev["event:2017-05-12/珠海市"]["signed_count"], ev["event:2017-05-12/珠海市"]["signed_total_yi"]) == (47, 307.0)
+    assert ev["event:2017-08-02/北京市"]["signed_count"] == 5
+    assert ev["event:2017-04-08/镇江市"]["attendance"] == 110
+    assert ev["event:2017-05-12/珠海市"]["attendance"] == 120  # 120多位: the lower bound
+    camp = retold.nodes["campaign:忻州市/2017"].properties
+    assert camp == {"year": 2017, "as_of": date(2017, 11, 30), "signed_count": 208, "signed_total_yi": 1121.6,
+                    "target_yi": 752.0, "large_count": 6, "large_total_yi": 238.0, "fortune500_soe_count": 19,
+                    "fortune500_soe_total_yi": 182.4, "new_industry_count": 69, "new_industry_total_yi": 455.1,
+                    "landed_count": 140, "started_count": 192, "funds_in_place_yi": 364.0, "funds_target_yi": 251.0,
+                    "event_count": 9}
+    delegation = rels(retold, "ATTENDED")[("city:忻州市", "event:2017-05-17/合肥市")]
+    assert delegation.properties == {"count": 80, "role": "代表团"}
+
+
+def test_retold_seed_gives_back_chambers_people_posts_members(retold):
+    chambers = {n.id for n in retold.nodes.values() if n.label == "Chamber"}
+    assert chambers == {"chamber:珠海山西商会", "chamber:广东山西商会", "chamber:北京山西企业商会", "chamber:吉林省山西商会",
+                        "chamber:镇江山西商会", "chamber:南京山西商会", "chamber:湖北山西商会", "chamber:浙江山西商会"}
+    # 外省山西商会 is many chambers, not one
+    assert not any("外省" in c for c in chambers)
+    posts = {(r.start, r.end, r.properties["title"]) for r in retold.rels.values() if r.type == "HOLDS_POST"}
+    assert posts == {("person:闫国军", "chamber:珠海山西商会", "会长"), ("person:高山", "chamber:广东山西商会", "监事长")}
+    assert all(r.properties["as_of"] == date(2018, 1, 11) for r in retold.rels.values() if r.type == "HOLDS_POST")
+    based = rels(retold, "BASED_IN")
+    assert ("chamber:北京山西企业商会", "province:北京市") in based and ("chamber:珠海山西商会", "city:珠海市") in based
+    member = rels(retold, "MEMBER_OF")[("company:广州世腾环保包装有限公司", "chamber:广东山西商会")]
+    assert member.properties == {"title": "副会长单位"}
+
+
+def test_retold_seed_gives_back_ambassadors_hometowns_liaison_office_and_projects(retold):
+    amb = rels(retold, "AMBASSADOR_OF")
+    assert {s for s, _ in amb} == {f"person:{n}" for n in ("李建国", "赵文祥", "张再炜", "王建勇", "赵梅梅")}
+    assert {e for _, e in amb} == {"city:忻州市"}
+    assert {r.properties["appointed_on"] for r in amb.values()} == {date(2017, 8, 2)}
+    assert set(rels(retold, "NATIVE_OF")) == {(s, "province:山西省") for s, _ in amb}
+    liaison = rels(retold, "LIAISON_OFFICE_OF")
+    assert list(liaison) == [("chamber:北京山西企业商会", "city:忻州市")]
+    assert liaison[("chamber:北京山西企业商会", "city:忻州市")].properties == {"since": date(2017, 8, 2)}
+    signed = {e for s, e in rels(retold, "SIGNED") if s == "event:2017-08-02/北京市"}
+    assert signed == {"project:牧马河景观工程项目", "project:五台县佛光文化创意产业园区建设项目", "project:代县峪河源生态漂流旅游项目"}
+    assert ("project:代县峪河源生态漂流旅游项目", "county:忻州市/代县") in rels(retold, "LOCATED_IN")
+    organized = {(r.start, r.end, r.properties["role"]) for r in retold.rels.values() if r.type == "ORGANIZED"}
+    assert ("province:山西省", "event:2017-03-16/北京市", "主办") in organized
+
+
+def test_evidence_offsets_point_at_the_characters_of_the_fact(retold):
+    given = (ARTICLES / "xinzhou-2017-retold.md").read_text(encoding="utf-8")
+    post = rels(retold, "HOLDS_POST")[("person:闫国军", "chamber:珠海山西商会")]
+    assert [given[s:e] for s, e in post.evidence] == ["珠海山西商会会长闫国军"]
+    liaison = rels(retold, "LIAISON_OFFICE_OF")[("chamber:北京山西企业商会", "city:忻州市")]
+    assert "北京山西企业商会" in given[liaison.evidence[0][0]:liaison.evidence[0][1]]
+    for n in retold.nodes.values():
+        if n.label in ("Chamber", "Person", "Company", "Project"):
+            # a chamber named by its place only (镇江、南京…的山西商会) points at the place
+            assert any(fold(n.name) in (fold(given[s:e]), fold(given[s:e]) + "山西商会") for s, e in n.evidence), n.id
+    for node in retold.nodes.values():
+        for s, e in node.evidence:
+            assert 0 <= s <= e <= len(given)
+
+
+def test_json_has_the_contract_shape(retold):
+    out = retold.as_json()
+    assert set(out) == {"source", "nodes", "relationships"}
+    assert out["source"]["date"] == "2018-01-11" and out["source"]["kind"] == "article"
+    assert all(set(n) == {"id", "label", "name", "properties", "evidence", "confidence"} for n in out["nodes"])
+    assert all(set(r) == {"type", "start", "end", "properties", "evidence", "confidence"} for r in out["relationships"])
+    assert all(set(e) == {"start", "end"} for n in out["nodes"] for e in n["evidence"])
+
+
+def test_traditional_article_matches_in_simplified_and_keeps_names_as_written():
+    facts = extract_path(ARTICLES / "shenzhen-traditional.md")
+    given = (ARTICLES / "shenzhen-traditional.md").read_text(encoding="utf-8")
+    posts = {(r.start, r.properties["title"]) for r in facts.rels.values()
+             if r.type == "HOLDS_POST" and r.end == "chamber:深圳市山西商會"}
+    assert posts == {("person:王德明", "会长"), ("person:李文華", "常务副会长"), ("person:趙小燕", "秘书长"),
+                     # 本會 is the publishing chamber; a combined title is two posts
+                     ("person:張志強", "副会长"), ("person:張志強", "常务副秘书长")}
+    assert facts.nodes["person:趙小燕"].name == "趙小燕"
+    assert ("person:王德明", "county:忻州市/五台县") in rels(facts, "NATIVE_OF")
+    assert facts.nodes["event:2019-06-18/深圳市"].properties["kind"] == "会员大会"
+    we = rels(facts, "HOLDS_POST")[("person:張志強", "chamber:深圳市山西商會")]
+    assert given[we.evidence[0][0]:we.evidence[0][1]] == "本會副會長兼常務副秘書長張志強"
+
+
+def test_pinyin_noise_is_read_through_and_chinese_numerals_are_numbers():
+    facts = extract_path(ARTICLES / "suzhou-pinyin.txt")
+    given = (ARTICLES / "suzhou-pinyin.txt").read_text(encoding="utf-8")
+    ev = facts.nodes["event:2020-09-08/太原市"]
+    assert ev.name == "山西投资贸易洽谈会"  # stored without the pinyin
+    assert (ev.properties["signed_count"], ev.properties["signed_total_yi"]) == (12, 85.0)
+    assert any(given[s:e].startswith("签(qiān)约项(xiàng)目十二个") for s, e in ev.evidence)
+    assert rels(facts, "BASED_IN")[("chamber:苏州山西商会", "city:苏州市")]
+
+
+def test_html_offsets_are_into_the_markup_and_scripts_are_not_read():
+    path = ARTICLES / "zhuhai-news.html"
+    given = path.read_text(encoding="utf-8")
+    art = read_article(path)
+    assert art.meta["date"] == date(2021, 4, 2) and art.meta["publisher"] == "珠海山西商会"
+    facts = extract_path(path)
+    post = rels(facts, "HOLDS_POST")
+    assert given[slice(*post[("person:闫国军", "chamber:珠海山西商会")].evidence[0])] == "珠海山西商会会长闫国军"
+    assert given[slice(*post[("person:周晓梅", "chamber:珠海山西商会")].evidence[0])] == "本会秘书长周晓梅"
+    assert "person:张三丰" not in facts.nodes  # in a <script>, not in the text
+
+
+def test_generic_mentions_and_unknown_names():
+    facts = extract_text("---\ndate: 2018-03-01\n---\n3月1日,外省山西商会和各地晋商会代表在太原参加春季晋商恳谈会。", "g.md")
+    assert not [n for n in facts.nodes.values() if n.label == "Chamber"]
+    assert "event:2018-03-01/太原市" in facts.nodes
+
+
+def test_dates_take_the_named_year_else_the_article_year_and_keep_ranges_and_approximations():
+    published = date(2018, 1, 11)
+    # no year named: 11月 would fall after publication, so it is the year before
+    (d,) = find_dates("11月12日至17日", published)
+    assert (d.day, d.end_day, d.approx) == (date(2017, 11, 12), date(2017, 11, 17), False)
+    (d,) = find_dates("2016年开局。5月中旬", published)
+    assert (d.day, d.approx) == (date(2016, 5, 11), True)
+    (d,) = find_dates("二〇一九年三月二日", published)
+    assert d.day == date(2019, 3, 2)
+    (d,) = find_dates("1月5日", published)
+    assert d.day == date(2018, 1, 5)
+
+
+def test_date_from_the_text_when_there_is_no_front_matter():
+    facts = extract_text("2019年4月3日 本报讯\n4月2日,太原山西商会……在太原召开春季晋商恳谈会。", "n.txt")
+    assert facts.source["date"] == date(2019, 4, 3)
+    assert "event:2019-04-02/太原市" in facts.nodes
