@@ -125,6 +125,8 @@ class Places:
     def at(self, text: str, i: int, labels=("City", "Province")) -> Place | None:
         """The longest place name starting at text[i] (City before Province on a tie)."""
         for n in range(min(8, len(text) - i), 1, -1):
+            if text[i:i + n] not in self.keys:
+                continue
             cands = [p for p in self.candidates(text[i:i + n]) if p.label in labels]
             if cands:
                 cands.sort(key=lambda p: (labels.index(p.label), not p.known))

@@ -60,9 +60,8 @@ class _Extractor:
         self.v = build_view(article.pieces)
         self.t = self.v.text
         published = article.meta.get("date")
-        marks_free = find_dates(self.t, None, marks=[])
         if published is None:
-            given = [d for d in marks_free if d.year_given]
+            given = [d for d in find_dates(self.t, None, marks=[]) if d.year_given]
             published = given[0].day if given else None
         self.published = published
         self.dates = find_dates(self.t, published, marks=year_marks(self.t, published))
@@ -74,8 +73,11 @@ class _Extractor:
         if published:
             src["date"] = published
         self.f = Facts(src)
-        self.chambers = find_chambers(self.t, places_, index)
+        self.all_places = places_.find(self.t)
+        self.chambers = sorted(find_chambers(self.t, places_, index), key=lambda c: c.start)
         self.companies = find_companies(self.t)
+        self._date_starts = [d.start for d in self.dates]
+        self._chamber_starts = [c.start for c in self.chambers]
         self.home = self._home_city()
         self.publisher_chamber = self._publisher_chamber()
         self.event: str | None = None
@@ -90,6 +92,8 @@ class _Extractor:
         """The view's characters i..j-1 as the article writes them (traditional stays traditional),
         without the pinyin noise the view left out."""
         out, given, v = [], self.a.given, self.v
+        if j > i and v.ends[j - 1] - v.starts[i] == j - i:  # one to one: the slice as it stands
+            return given[v.starts[i]:v.ends[j - 1]]
         for k in range(i, j):
             if k > i and v.starts[k] == v.starts[k - 1]:
                 continue  # one written character that NFKC made several
@@ -106,7 +110,7 @@ class _Extractor:
                 if p.label == "City":
                     return p
         counts: dict = {}
-        for p in self.places.find(self.t):
+        for p in self.places.find(self.t) if "我市" in self.t else ():
             if p.label == "City" and "我市" in self.t:
                 counts[p.id] = counts.get(p.id, (0, p))[0] + 1, p
         return max(counts.values(), key=lambda c: c[0])[1] if counts else None
@@ -169,8 +173,8 @@ class _Extractor:
 
     def sentence(self, i: int, j: int) -> None:
         s = self.t[i:j]
-        dates = [d for d in self.dates if i <= d.start < j]
-        chambers = [c for c in self.chambers if i <= c.start < j]
+        dates = _within(self.dates, self._date_starts, i, j)
+        chambers = _within(self.chambers, self._chamber_starts, i, j)
         if self.campaign:
             m = re.search(rf"共(?:举办|开展|组织){P.NUMBER}[场次]", s)
             if m:
@@ -250,8 +254,7 @@ class _Extractor:
         return not re.fullmatch(r"(?:本次|此次|这次|该|会议|活动|展会|大会)?\w{0,2}", name[:-3] if len(name) > 3 else "")
 
     def _event_city(self, i, j, name_start, name_end):
-        found = [p for p in self.places.find(self.t[i:j])]
-        found = [type(p)(p.start + i, p.end + i, p.id, p.label, p.name, p.known) for p in found]
+        found = self.places_in(i, j)
         inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
         outside = [p for p in found if not (name_start <= p.start < name_end)
                    and not any(a <= p.start < b for a, b in inside_entity)]
@@ -265,6 +268,20 @@ class _Extractor:
             if cities:
                 return cities[0]
         return None
+
+    def places_in(self, i, j) -> list:
+        """Place mentions of the whole text (found once) within view positions i..j."""
+        from bisect import bisect_left
+
+        k = bisect_left(self._place_starts, i) if hasattr(self, "_place_starts") else None
+        if k is None:
+            self._place_starts = [p.start for p in self.all_places]
+            k = bisect_left(self._place_starts, i)
+        out = []
+        while k < len(self.all_places) and self.all_places[k].start < j:
+            out.append(self.all_places[k])
+            k += 1
+        return out
 
     def _triggered(self, i, p) -> bool:
         before = self.t[max(i, p.start - 8):p.start]
@@ -325,10 +342,10 @@ class _Extractor:
             if cid and cid not in roles:
                 self.f.rel("ATTENDED", cid, eid, {}, self.span(c.start, c.end), MID)
         attending = re.search(r"参加|出席|到会|参会|与会|负责人|县区|县、区|应邀", s)
-        for p in self.places.find(s) if attending else ():
-            if p.label == "County" and not self._inside_entity(i + p.start) and not self._inside_project(s, p.start):
-                cid = self.place_node(p, i + p.start, i + p.end, MID)
-                self.f.rel("ATTENDED", cid, eid, {}, self.span(i + p.start, i + p.end), MID)
+        for p in self.places_in(i, j) if attending else ():
+            if p.label == "County" and not self._inside_entity(p.start) and not self._inside_project(s, p.start - i):
+                cid = self.place_node(p, p.start, p.end, MID)
+                self.f.rel("ATTENDED", cid, eid, {}, self.span(p.start, p.end), MID)
         for a, b, _ in self.companies:
             if i <= a < j and "单位" not in self.t[max(i, a - 2):a]:
                 cid = self.company_node(a, b, MID)
@@ -542,6 +559,13 @@ class _Extractor:
             end = self.t.find("\n", m.end())
             self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end,
                              lambda m=m: self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH))
+
+
+def _within(items, starts, i, j) -> list:
+    """The items (sorted by start) that start within i..j-1."""
+    from bisect import bisect_left
+
+    return items[bisect_left(starts, i):bisect_left(starts, j)]
 
 
 def P_fold(text: str) -> str:

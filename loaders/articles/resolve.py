@@ -31,9 +31,11 @@ class Index:
         self._by: dict[str, dict[str, set[Known]]] = defaultdict(lambda: defaultdict(set))
         self._aliases = {label: {fold(k): fold(v) for k, v in table.items()} for label, table in (aliases or {}).items()}
         self.labels: dict[str, str] = {}
+        self._cache: dict = {}
 
     def add(self, node_id: str, label: str, name: str, aliases=()) -> "Index":
         known = Known(node_id, label, name)
+        self._cache.clear()
         self.labels[node_id] = label
         for n in (name, *(aliases or ())):
             if n:
@@ -53,6 +55,9 @@ class Index:
 
     def lookup(self, name: str, labels: tuple[str, ...]) -> Known | None:
         """The one known node `name` names among `labels`; None when none or several do."""
+        cached = self._cache.get((name, labels), self)
+        if cached is not self:
+            return cached
         key = fold(name)
         hits: set[Known] = set()
         for label in labels:
@@ -60,7 +65,10 @@ class Index:
             alias = self._aliases.get(label, {}).get(key)
             if alias:
                 hits |= self._by[label].get(alias, set())
-        return next(iter(hits)) if len(hits) == 1 else None
+        found = next(iter(hits)) if len(hits) == 1 else None
+        if len(self._cache) < 100_000:
+            self._cache[(name, labels)] = found
+        return found
 
     def names(self, label: str) -> dict[str, set[Known]]:
         """Folded name → nodes of `label` (aliases included), for building matchers."""

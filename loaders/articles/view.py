@@ -44,19 +44,27 @@ def build_view(pieces) -> View:
     starts: list[int] = []
     ends: list[int] = []
     for text, start, end in pieces:
-        literal = end - start == len(text)
-        noise = [m.span() for m in _PINYIN.finditer(text)] if literal else []
-        k = 0
-        for i, ch in enumerate(text):
-            while k < len(noise) and noise[k][1] <= i:
-                k += 1
-            if k < len(noise) and noise[k][0] <= i < noise[k][1]:
-                continue
-            s, e = (start + i, start + i + 1) if literal else (start, end)
-            for out in unicodedata.normalize("NFKC", ch):
+        if end - start != len(text):  # an HTML reference: every character spans all of it
+            for out in unicodedata.normalize("NFKC", text):
                 chars.append(out)
-                starts.append(s)
-                ends.append(e)
+                starts.append(start)
+                ends.append(end)
+            continue
+        # the runs between pinyin noise; a run NFKC leaves the same length maps one to one
+        cuts = [0] + [x for m in _PINYIN.finditer(text) for x in m.span()] + [len(text)]
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            run = text[a:b]
+            norm = unicodedata.normalize("NFKC", run)
+            if len(norm) == len(run):
+                chars.append(norm)
+                starts.extend(range(start + a, start + b))
+                ends.extend(range(start + a + 1, start + b + 1))
+                continue
+            for i, ch in enumerate(run, start=a):
+                for out in unicodedata.normalize("NFKC", ch):
+                    chars.append(out)
+                    starts.append(start + i)
+                    ends.append(start + i + 1)
     folded = "".join(chars)
     simple = to_simplified(folded)
     if len(simple) != len(folded):  # OpenCC's phrase tables changed a length: go character by character
