@@ -555,6 +555,7 @@ class _Extractor:
         if not self.publisher_chamber:
             return
         cid, label, name = self.publisher_chamber
+        self.event = None  # run after the pass: which event a 我会 sentence is about is not known here
         for m in re.finditer(r"我会|本会", self.t):
             end = self.t.find("\n", m.end())
             self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end,
