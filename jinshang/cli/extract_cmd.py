@@ -20,7 +20,7 @@ class ExtractFormat(str, Enum):
 @app.command("extract")
 def extract_command(
     paths: list[Path] = typer.Argument(..., help="Articles: plain text (.txt), Markdown (.md) or HTML (.html), with optional front matter (title, date, publisher, url)."),
-    fmt: ExtractFormat = typer.Option(ExtractFormat.table, "--format", help="json: one object per file {source, nodes, relationships}; table: one row per fact."),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.table, "--format", help="json: one object per file {source, nodes, relationships}, one line each; table: one row per fact."),
     review: Path = typer.Option(None, "--review", help="Also write FILE.xlsx: one row per fact with its evidence quoted and an accept column; load the accepted ones with `jinshang load --reviewed FILE.xlsx`."),
     threshold: float = typer.Option(None, "--threshold", help="Facts at or above this confidence are pre-accepted in the review sheet (default 0.7)."),
 ) -> None:
@@ -35,8 +35,8 @@ def extract_command(
         article = read_article(path)
         results.append((str(path), article.given, extract(article)))
     if fmt is ExtractFormat.json:
-        out = [facts.as_json() for _, _, facts in results]
-        typer.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=1))
+        for _, _, facts in results:  # one object per file, one file per line (JSON Lines)
+            typer.echo(json.dumps(facts.as_json(), ensure_ascii=False))
     else:
         for file, given, facts in results:
             console.print(_table(file, given, facts, threshold))

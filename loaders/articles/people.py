@@ -1,0 +1,128 @@
+"""The rules about people and the bodies they belong to: posts in chambers (also after 我会 /
+本会), member companies, investment ambassadors, liaison offices and hometowns. A mixin of the
+extractor (loaders/articles/extract.py), whose state (`t`, `f`, `event`, …) it reads."""
+from __future__ import annotations
+
+import re
+
+from loaders.articles import patterns as P
+from loaders.articles.entities import names_list_at
+
+HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
+
+
+class PeopleRules:
+    # ----- people, posts, members --------------------------------------------------------------
+    def posts(self, i, j, chambers) -> None:
+        for c in chambers:
+            if not c.generic:
+                self.posts_after(c.start, c.end, j, lambda c=c: self.chamber_node(c))
+
+    def posts_after(self, c_start, k, j, chamber) -> None:
+        """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会)."""
+        while True:
+            m = P.POSTS_AT.match(self.t, k)
+            if not m or m.end() > j or self.t.startswith("单位", m.end()):
+                return
+            people = names_list_at(self.t, m.end())
+            if not people:
+                return
+            self._holds(c_start, people, re.split(r"[兼、]", m.group(1)), chamber())
+            k = people[-1][1]
+            if self.t[k:k + 1] != "、":
+                return
+            k += 1
+
+    def _holds(self, c_start, people, titles, cid) -> None:
+            for a, b in people:
+                pid = self.person_node(a, b)
+                for title in titles:
+                    props = {"title": title}
+                    if self.published:
+                        props["as_of"] = self.published
+                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(c_start, b), HIGH)
+                if self.event:
+                    self.f.rel("ATTENDED", pid, self.event, {}, self.span(a, b), MID)
+
+    def members(self, i, j, chambers) -> None:
+        for c in chambers:
+            m = P.MEMBER_AT.match(self.t, c.end)
+            if not m:
+                continue
+            comp = [x for x in self.companies if x[0] == m.end()]
+            cid = self.chamber_node(c)
+            if comp and cid:
+                a, b, _ = comp[0]
+                self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)}, self.span(c.start, b), HIGH)
+
+    def ambassadors(self, i, j, dates) -> None:
+        s = self.t[i:j]
+        m = re.search(r"(?:招商引资|招商|投资促进|投资)(?:形象)?大使", s)
+        if not m:
+            return
+        city = None
+        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)$", s[:m.start()])
+        if pre:
+            city = self.places.at(self.t, i + pre.start(1), ("City",))
+        city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
+        if city_id is None:
+            return
+        day = dates[-1].day if dates else self.event_date
+        native = "山西籍" in s
+        seen = set()
+        for k in range(i, j):
+            if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
+                continue
+            for a, b in names_list_at(self.t, k):
+                if b > i + m.start() or not re.search(r"聘书|聘为|聘请|聘任|授予|颁发", s):
+                    break
+                seen.update(range(a, b + 1))
+                pid = self.person_node(a, b, MID)
+                props = {"appointed_on": day} if day else {}
+                self.f.rel("AMBASSADOR_OF", pid, city_id, props, self.span(a, i + m.end()), MID)
+                if native:
+                    prov = self.f.node("province:山西省", "Province", "山西省", {}, self.span(i + s.find("山西籍"), i + s.find("山西籍") + 2), MID)
+                    self.f.rel("NATIVE_OF", pid, prov, {}, self.span(a, i + s.find("山西籍") + 3), MID)
+
+    def liaison(self, i, j, dates, chambers) -> None:
+        s = self.t[i:j]
+        m = re.search(r"联络处", s)
+        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌", s):
+            return
+        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)(?:招商引资|招商|投资促进)?联络处", s)
+        city = self.places.at(self.t, i + pre.start(1), ("City",)) if pre else None
+        city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
+        day = dates[-1].day if dates else self.event_date
+        for c in chambers:
+            cid = self.chamber_node(c)
+            if cid and city_id:
+                props = {"since": day} if day else {}
+                self.f.rel("LIAISON_OFFICE_OF", cid, city_id, props, self.span(min(c.start, i + m.start()), max(c.end, i + m.end())), HIGH)
+
+    def hometowns(self, i, j) -> None:
+        s = self.t[i:j]
+        for m in re.finditer(r"(?:籍贯|祖籍)[:：为是]?", s):
+            before = re.search(rf"([{P.CJK}]{{2,3}})[,，]?(?:男|女)?[,，]?$", s[:m.start()])
+            place = self.places.at(self.t, i + m.end(), ("County", "City", "Province"))
+            while place and place.label != "County":  # 忻州市五台县: the most exact place named
+                finer = self.places.at(self.t, place.end, ("County", "City"))
+                if finer is None:
+                    break
+                place = finer
+            if before and place:
+                spans = names_list_at(self.t, i + before.start(1))
+                if spans:
+                    pid = self.person_node(*spans[0], MID)
+                    self.f.rel("NATIVE_OF", pid, self.place_node(place, place.start, place.end, MID), {},
+                               self.span(spans[0][0], place.end), MID)
+
+    def we_chamber(self) -> None:
+        """我会 / 本会: the publishing chamber, when the front matter or page names it."""
+        if not self.publisher_chamber:
+            return
+        cid, label, name = self.publisher_chamber
+        self.event = None  # run after the pass: which event a 我会 sentence is about is not known here
+        for m in re.finditer(r"我会|本会", self.t):
+            end = self.t.find("\n", m.end())
+            self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end,
+                             lambda m=m: self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH))
