@@ -378,8 +378,10 @@ class _Extractor(PeopleRules):
             props = self.f.nodes[pid].properties
             if stage == "签约" and self.event_date:
                 props.setdefault("signed_on", self.event_date)
-            self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
-            amount = re.match(rf"[，,]?(?:总投资|投资|计划投资)(?:额)?(?:达|为|约)?{P.NUMBER}{P.UNIT}", self.t[end:j])
+            if stage == "签约":  # the schema has no edge for "started at an event"; the stage says it
+                self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
+            amount = re.match(rf"(?:开工|签约|落地)?[，,]?(?:总投资|投资|计划投资)(?:额)?(?:达|为|约)?{P.NUMBER}{P.UNIT}",
+                              self.t[end:j])
             before = re.search(rf"(?:总投资|投资){P.NUMBER}{P.UNIT}的$", self.t[i:start])
             if amount or before:
                 mm = amount or before
@@ -390,7 +392,7 @@ class _Extractor(PeopleRules):
                     self.f.rel("LOCATED_IN", pid, cid, {}, self.span(start, end), MID)
                     break
             for a, b, _ in self.companies:  # X公司投资建设的Y项目
-                if i <= a < start and re.match(r"(?:投资|投资建设|出资)(?:的)?", self.t[b:start]):
+                if i <= a < start and re.fullmatch(r"(?:投资|投资建设|出资建设|出资)的?", self.t[b:start]):
                     self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
 
     # ----- campaign totals ---------------------------------------------------------------------

@@ -167,3 +167,16 @@ def test_date_from_the_text_when_there_is_no_front_matter():
     facts = extract_text("2019年4月3日 本报讯\n4月2日,太原山西商会……在太原召开春季晋商恳谈会。", "n.txt")
     assert facts.source["date"] == date(2019, 4, 3)
     assert "event:2019-04-02/太原市" in facts.nodes
+
+
+def test_projects_started_with_amount_county_and_investor():
+    facts = extract_text("---\ndate: 2019-03-06\npublisher: 忻州日报\n---\n"
+                         "3月5日,忻州市重点项目集中开工仪式在忻州举行。"
+                         "由山西晋源新材料有限公司投资建设的代县新材料产业园项目开工,总投资12亿元。", "k.md")
+    event = facts.nodes["event:2019-03-05/忻州市"]
+    assert event.properties["kind"] == "开工仪式"
+    project = facts.nodes["project:代县新材料产业园项目"]
+    assert project.properties == {"stage": "开工", "amount_yi": 12.0}
+    assert ("project:代县新材料产业园项目", "county:忻州市/代县") in rels(facts, "LOCATED_IN")
+    assert ("company:山西晋源新材料有限公司", "project:代县新材料产业园项目") in rels(facts, "INVESTS_IN")
+    assert not rels(facts, "SIGNED")  # started, not signed
