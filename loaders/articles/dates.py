@@ -1,7 +1,8 @@
 """Dates and numbers as articles write them: 5月12日, 2017年3月, 11月12日至17日, 十一月底, 80余人.
 
-A date without a year takes the year the text last named (2017年…), else the article's year,
-else — when that would put it after the article was published — the year before. A range keeps
+A date without a year takes the article's year when that puts it in the half year before
+publication; else the year the text last set (2017年3月…, "2017年,"), else the article's year, or
+the year before when that would put it after publication. A range keeps
 its last day (end_date); an approximate day (中旬, 底) is kept as approximate.
 
 >>> [(d.day, d.end_day, d.approx) for d in find_dates("11月12日至17日赴阿布扎比", date(2018, 1, 11))]
@@ -29,6 +30,8 @@ _DATE = re.compile(
     rf"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:{_N2}\s*月\s*)?{_N2}\s*[日号])?")
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
+# 27日 at a clause's start, in an article dated that month (a wire report's dateline day)
+_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 
 
@@ -67,9 +70,16 @@ def _year(text: str | None):
 
 
 def year_marks(text: str, published: date | None) -> list[tuple[int, int]]:
-    """(position, year) of every year the text names, in order; future years are ignored."""
+    """(position, year) of the years the text sets as its context, in order: a full date's year
+    (2017年3月), a year opening a clause (2017年,…), 去年/今年; future years are ignored. A year in
+    passing (2017年以来, 2035年目标) sets nothing."""
     out = []
     for m in _YEAR.finditer(text):
+        if not m.group(2):
+            after, before = text[m.end():m.end() + 1], text[max(0, m.start() - 1):m.start()]
+            if not (re.match(r"\s*[\d一二三四五六七八九十]+\s*月|[,，、:：]", text[m.end():m.end() + 4])
+                    or before in ("", "\n", "。", "，", ",") and after in (",", "，", "")):
+                continue
         if m.group(2):
             if published is None:
                 continue
@@ -79,6 +89,14 @@ def year_marks(text: str, published: date | None) -> list[tuple[int, int]]:
         if published is None or y <= published.year:
             out.append((m.start(), y))
     return out
+
+
+def _recent(published: date, mon: str, day: str) -> bool:
+    try:
+        d = date(published.year, to_number(mon), to_number(day))
+    except (ValueError, TypeError):
+        return False
+    return 0 <= (published - d).days <= 183
 
 
 def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> list[DateMention]:
@@ -92,6 +110,8 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         if year is None:
             prior = [y for p, y in marks if p < pos]
             year = prior[-1] if prior else (published.year if published else None)
+            if published and year != published.year and not part and _recent(published, mon, day):
+                year = published.year  # a report on the last months: its own year wins
         if year is None:
             continue
         try:
@@ -109,6 +129,18 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         except (ValueError, KeyError):
             continue
         out.append(DateMention(m.start() + base, m.end() + base, first, last, bool(part) and part not in ("底", "末"), given))
+    if published:
+        for m in _DAY_ONLY.finditer(text):
+            day = int(m.group(1))
+            try:
+                d = date(published.year, published.month, day)
+                if d > published:  # 27日 in an article of the 2nd: the month before
+                    prev = date(published.year, published.month, 1).toordinal() - 1
+                    p = date.fromordinal(prev)
+                    d = date(p.year, p.month, day)
+            except ValueError:
+                continue
+            out.append(DateMention(m.start(1) + base, m.end() + base, d, None, False, False))
     for m in _ISO.finditer(text):
         try:
             d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

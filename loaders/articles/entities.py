@@ -154,7 +154,7 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
             if place is None:
                 continue
             middle = text[place.end:m.start()].lstrip("省市")
-            if len(middle) <= 8 and not re.search("[等的和与、及以]", middle) and ("山西" in middle or "晋" in middle or any(c in middle for c in places.SHANXI_CITIES)):
+            if len(middle) <= 8 and not re.search("[等的和与、及以]", middle) and _shanxi_tie(place, middle):
                 written = text[k:q]
                 # province-level when the place is a province or a 直辖市
                 if place.label == "City" and place.name in places.MUNICIPALITIES:
@@ -176,6 +176,15 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
         if found:
             out.append(found)
     return out
+
+
+def _shanxi_tie(place, middle: str) -> bool:
+    """A chamber of Shanxi people elsewhere (深圳市山西商会, 上海朔州商会, 北京忻州企业商会), or of
+    another province's people in Shanxi (山西省广东商会, 太原武乡商会)."""
+    if "山西" in middle or "晋" in middle or any(c in middle for c in places.SHANXI_CITIES):
+        return True
+    in_shanxi = place.name == "山西省" or places.short(place.name) in places.SHANXI_CITIES
+    return in_shanxi and 2 <= len(middle.removesuffix("企业")) <= 4
 
 
 def _known_ending_at(text: str, q: int, index: Index) -> ChamberMention | None:
@@ -210,7 +219,8 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
         return None
     if i + 1 >= len(text) or not _CJK.match(text[i + 1]) or text[i + 1] in STOP_AFTER_NAME:
         return None
-    if i + 2 < len(text) and _CJK.match(text[i + 2]) and text[i + 2] not in STOP_AFTER_NAME:
+    if i + 2 < len(text) and _CJK.match(text[i + 2]) and text[i + 2] not in STOP_AFTER_NAME \
+            and not _POST_START.match(text, i + 2):  # 张新会长: 张新, then the post
         return (i, i + 3)
     return (i, i + 2)
 

@@ -24,6 +24,14 @@ from loaders.articles.view import build_view
 
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
+_SIGNED_COUNT = re.compile(
+    rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}个|签约{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目|"
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}签约|签约{P.NUMBER}个")
+_SIGNED_TOTAL = re.compile(
+    rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
+    rf"签约投资)(?:达到|达|为|约|共计|共)?{P.NUMBER}{P.UNIT}")
+# what a sentence does with the event it names: the one held here, not the one it happened during
+_HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
 
 def extract(article: Article, index: Index | None = None, places_: Places | None = None) -> Facts:
@@ -180,7 +188,7 @@ class _Extractor(PeopleRules):
             if m:
                 self.f.nodes[self.campaign].properties["event_count"] = to_number(m.group(1))
                 self.f.nodes[self.campaign].evidence.append(self.span(i + m.start(), i + m.end()))
-        if (P.CAMPAIGN_HINT.search(s) and re.search(r"签约项目|到位资金|开工项目", s)) or \
+        if (P.CAMPAIGN_HINT.search(s) and re.search(r"签约项目|到位资金|开工项目", s) and not P.EVENT_RE.search(s)) or \
                 (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)):
             self.campaign_totals(i, j, dates)
             return
@@ -198,7 +206,9 @@ class _Extractor(PeopleRules):
     # ----- events ----------------------------------------------------------------------------
     def new_event(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
-        for m in P.EVENT_RE.finditer(s):
+        matches = list(P.EVENT_RE.finditer(s))
+        held = [m for m in matches if _HELD.match(self.t, i + m.end())]
+        for m in held + [m for m in matches if m not in held]:
             kw_end = i + m.end()
             # a later keyword in the same name (恳谈会暨…招商会) makes the longer name
             rest = self.t[kw_end:j]
@@ -258,9 +268,13 @@ class _Extractor(PeopleRules):
         inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
         outside = [p for p in found if not (name_start <= p.start < name_end)
                    and not any(a <= p.start < b for a, b in inside_entity)]
+        away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
-            outside = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
-        for pool in (outside, [p for p in found if name_start <= p.start < name_end]):
+            away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
+        counties = [p for p in found if p.label == "County" and p.known and p.id.count("/") == 1]
+        via_county = [type(p)(p.start, p.end, "city:" + p.id.split(":", 1)[1].split("/")[0], "City",
+                              p.id.split(":", 1)[1].split("/")[0], True) for p in counties]
+        for pool in (away, [p for p in found if name_start <= p.start < name_end], outside, via_county):
             cities = [p for p in pool if p.label == "City"]
             triggered = [p for p in cities if self._triggered(i, p)]
             if triggered:
@@ -326,12 +340,12 @@ class _Extractor(PeopleRules):
         if re.search(r"组团|代表团", s) and self.home:
             self.f.rel("ATTENDED", self.home_node(i, j), eid, {"role": "代表团"}, self.span(i, j), MID)
         # signed counts and amounts at the event
-        count = re.search(rf"签约(?:项目)?{P.NUMBER}个|{P.NUMBER}个(?:项目)?(?:成功)?签约|等{P.NUMBER}个项目签约", s)
+        count = _SIGNED_COUNT.search(s)
         if count:
             n = to_number(next(g for g in count.groups() if g))
             ev.properties["signed_count"] = n
             ev.evidence.append(self.span(i + count.start(), i + count.end()))
-        total = re.search(rf"(?:签约|总投资|签约金额|协议金额|投资总额)(?:额)?(?:达|为|约|共)?{P.NUMBER}{P.UNIT}", s)
+        total = _SIGNED_TOTAL.search(s)
         if total and (count or "签约" in s):
             ev.properties["signed_total_yi"] = amount_yi(total.group(1), total.group(2))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
@@ -371,7 +385,7 @@ class _Extractor(PeopleRules):
             cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())]))
             start = left + (cuts[-1].end() if cuts else 0)
             name_v = self.t[start:end]
-            if len(name_v) < 5 or P.GENERIC_PROJECT.match(name_v) or re.search(r"\d", name_v):
+            if len(name_v) < 5 or P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v):
                 continue
             name = self.written(start, end)
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)

@@ -17,6 +17,23 @@ class PeopleRules:
         for c in chambers:
             if not c.generic:
                 self.posts_after(c.start, c.end, j, lambda c=c: self.chamber_node(c))
+        named = [c for c in chambers if not c.generic]
+        for m in re.finditer(P.POST_RE, self.t[i:j]):
+            p = i + m.start()
+            before = [c for c in named if c.end <= p]
+            if not before or self.t[p - 1:p] in ("副", "务", "誉", "会"):
+                continue
+            for n in (3, 2):
+                a = p - n
+                span = names_list_at(self.t, a)
+                if a > before[-1].end and span and span[0] == (a, p) and self.t[a - 1] in P.NAME_BOUNDARY:
+                    c = before[-1]
+                    props = {"title": m.group()}
+                    if self.published:
+                        props["as_of"] = self.published
+                    self.f.rel("HOLDS_POST", self.person_node(a, p, MID), self.chamber_node(c), props,
+                               self.span(a, p + len(m.group())), MID)
+                    break
 
     def posts_after(self, c_start, k, j, chamber) -> None:
         """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会)."""
@@ -27,9 +44,10 @@ class PeopleRules:
             people = names_list_at(self.t, m.end())
             if not people:
                 return
-            self._holds(c_start, people, re.split(r"[兼、]", m.group(1)), chamber())
+            # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
+            self._holds(c_start, people, re.split(r"、", m.group(1)), chamber())
             k = people[-1][1]
-            if self.t[k:k + 1] != "、":
+            if self.t[k:k + 1] not in ("、", ",", "，") or not P.POSTS_AT.match(self.t, k + 1):
                 return
             k += 1
 
@@ -57,7 +75,7 @@ class PeopleRules:
 
     def ambassadors(self, i, j, dates) -> None:
         s = self.t[i:j]
-        m = re.search(r"(?:招商引资|招商|投资促进|投资)(?:形象)?大使", s)
+        m = re.search(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?大使", s)
         if not m:
             return
         city = None
@@ -74,7 +92,7 @@ class PeopleRules:
             if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
             for a, b in names_list_at(self.t, k):
-                if b > i + m.start() or not re.search(r"聘书|聘为|聘请|聘任|授予|颁发", s):
+                if b > i + m.start() or not re.search(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌", s):
                     break
                 seen.update(range(a, b + 1))
                 pid = self.person_node(a, b, MID)

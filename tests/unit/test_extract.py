@@ -113,8 +113,8 @@ def test_traditional_article_matches_in_simplified_and_keeps_names_as_written():
     posts = {(r.start, r.properties["title"]) for r in facts.rels.values()
              if r.type == "HOLDS_POST" and r.end == "chamber:深圳市山西商會"}
     assert posts == {("person:王德明", "会长"), ("person:李文華", "常务副会长"), ("person:趙小燕", "秘书长"),
-                     # 本會 is the publishing chamber; a combined title is two posts
-                     ("person:張志強", "副会长"), ("person:張志強", "常务副秘书长")}
+                     # 本會 is the publishing chamber; a combined title is one post, as written
+                     ("person:張志強", "副会长兼常务副秘书长")}
     assert facts.nodes["person:趙小燕"].name == "趙小燕"
     assert ("person:王德明", "county:忻州市/五台县") in rels(facts, "NATIVE_OF")
     assert facts.nodes["event:2019-06-18/深圳市"].properties["kind"] == "会员大会"
@@ -155,8 +155,12 @@ def test_dates_take_the_named_year_else_the_article_year_and_keep_ranges_and_app
     # no year named: 11月 would fall after publication, so it is the year before
     (d,) = find_dates("11月12日至17日", published)
     assert (d.day, d.end_day, d.approx) == (date(2017, 11, 12), date(2017, 11, 17), False)
-    (d,) = find_dates("2016年开局。5月中旬", published)
+    (d,) = find_dates("2016年,开局。5月中旬", published)
     assert (d.day, d.approx) == (date(2016, 5, 11), True)
+    (d,) = find_dates("2010年以来成效显著。1月5日", published)  # a year in passing sets no context
+    assert d.day == date(2018, 1, 5)
+    (d,) = find_dates("本报讯 27日,晋中市举行签约仪式", date(2019, 2, 28))  # a day alone: the article's month
+    assert d.day == date(2019, 2, 27)
     (d,) = find_dates("二〇一九年三月二日", published)
     assert d.day == date(2019, 3, 2)
     (d,) = find_dates("1月5日", published)
@@ -167,6 +171,19 @@ def test_date_from_the_text_when_there_is_no_front_matter():
     facts = extract_text("2019年4月3日 本报讯\n4月2日,太原山西商会……在太原召开春季晋商恳谈会。", "n.txt")
     assert facts.source["date"] == date(2019, 4, 3)
     assert "event:2019-04-02/太原市" in facts.nodes
+
+
+def test_signed_count_and_amount_in_other_wordings_and_the_event_held_not_the_one_around_it():
+    facts = extract_text("---\ndate: 2019-09-10\n---\n9月9日,2019厦门国际投资贸易洽谈会暨丝路投资大会启幕第二天,"
+                         "山西省投资环境推介会暨项目对接会在厦门召开。8个项目进行现场签约,总投资额96.4亿元。", "x.md")
+    (event,) = [n for n in facts.nodes.values() if n.label == "Event"]
+    assert event.name == "山西省投资环境推介会暨项目对接会" and event.id == "event:2019-09-09/厦门市"
+    assert (event.properties["signed_count"], event.properties["signed_total_yi"]) == (8, 96.4)
+    facts = extract_text("---\ndate: 2018-10-29\n---\n9月27日,在北京举办了绿色沁源招商引资推介暨项目签约仪式,"
+                         "共签约项目32个,签约资金125.5亿元。", "y.md")
+    (event,) = [n for n in facts.nodes.values() if n.label == "Event"]
+    assert (event.properties["signed_count"], event.properties["signed_total_yi"]) == (32, 125.5)
+    assert not [n for n in facts.nodes.values() if n.label == "Project"]  # "…推介暨项目" is no project
 
 
 def test_projects_started_with_amount_county_and_investor():
