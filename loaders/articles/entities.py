@@ -154,7 +154,7 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
             if place is None:
                 continue
             middle = text[place.end:m.start()].lstrip("省市")
-            if len(middle) <= 8 and not re.search("[等的和与、及以]", middle) and _shanxi_tie(place, middle):
+            if len(middle) <= 8 and not re.search("[等的和与、及以是在为]|商会", middle) and _shanxi_tie(place, middle):
                 written = text[k:q]
                 # province-level when the place is a province or a 直辖市
                 if place.label == "City" and place.name in places.MUNICIPALITIES:
@@ -184,7 +184,9 @@ def _shanxi_tie(place, middle: str) -> bool:
     if "山西" in middle or "晋" in middle or any(c in middle for c in places.SHANXI_CITIES):
         return True
     in_shanxi = place.name == "山西省" or places.short(place.name) in places.SHANXI_CITIES
-    return in_shanxi and 2 <= len(middle.removesuffix("企业")) <= 4
+    home = middle.removesuffix("企业")
+    # the people's home province or county: 广东, 河南, 武乡 — not 异地, 各异地, 建立
+    return in_shanxi and 2 <= len(home) <= 3 and not re.search("[地各建立新老总联]", home)
 
 
 def _known_ending_at(text: str, q: int, index: Index) -> ChamberMention | None:

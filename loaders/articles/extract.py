@@ -172,11 +172,13 @@ class _Extractor(PeopleRules):
     # ----- the pass over the text ------------------------------------------------------------
     def run(self) -> Facts:
         for para in re.finditer(r"[^\n]+", self.t):
-            self.event = None
+            self.event, self.para_start = None, para.start()
             for m in _SENT.finditer(para.group()):
                 i, j = para.start() + m.start(), para.start() + m.end()
                 self.sentence(i, j)
         self.we_chamber()
+        for c in self.chambers:  # every chamber named, whether or not a rule used it
+            self.chamber_node(c, MID if c.listed else HIGH)
         return self.f
 
     def sentence(self, i: int, j: int) -> None:

@@ -17,7 +17,15 @@ class PeopleRules:
         for c in chambers:
             if not c.generic:
                 self.posts_after(c.start, c.end, j, lambda c=c: self.chamber_node(c))
-        named = [c for c in chambers if not c.generic]
+        # the paragraph's chambers so far: 会长王建勇 / 王利明会长 in a later clause is of the last one
+        named = [c for c in self.chambers if not c.generic and self.para_start <= c.start < j]
+        for m in P.POSTS_AT.finditer(self.t, i, j):  # a post opening a clause: 名誉会长张再炜,会长王建勇
+            p = m.start()
+            before = [c for c in named if c.end <= p]
+            if not before or self.t[p - 1:p] not in "，,;；:：" or before[-1].end == p:
+                continue
+            c = before[-1]
+            self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
         for m in re.finditer(P.POST_RE, self.t[i:j]):
             p = i + m.start()
             before = [c for c in named if c.end <= p]
@@ -35,7 +43,7 @@ class PeopleRules:
                                self.span(a, p + len(m.group())), MID)
                     break
 
-    def posts_after(self, c_start, k, j, chamber) -> None:
+    def posts_after(self, c_start, k, j, chamber, conf=HIGH) -> None:
         """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会)."""
         while True:
             m = P.POSTS_AT.match(self.t, k)
@@ -45,20 +53,20 @@ class PeopleRules:
             if not people:
                 return
             # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
-            self._holds(c_start, people, re.split(r"、", m.group(1)), chamber())
+            self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
             k = people[-1][1]
             if self.t[k:k + 1] not in ("、", ",", "，") or not P.POSTS_AT.match(self.t, k + 1):
                 return
             k += 1
 
-    def _holds(self, c_start, people, titles, cid) -> None:
+    def _holds(self, c_start, people, titles, cid, conf=HIGH) -> None:
             for a, b in people:
-                pid = self.person_node(a, b)
+                pid = self.person_node(a, b, conf)
                 for title in titles:
                     props = {"title": title}
                     if self.published:
                         props["as_of"] = self.published
-                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(c_start, b), HIGH)
+                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(c_start, b), conf)
                 if self.event:
                     self.f.rel("ATTENDED", pid, self.event, {}, self.span(a, b), MID)
 
