@@ -283,6 +283,13 @@ class _Extractor(PeopleRules):
                 return triggered[0]
             if cities:
                 return cities[0]
+        # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
+        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并)(?=[举召参开出])", self.t[i:j])
+        if short:
+            full = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市"}[short.group(1)]
+            known = self.index.lookup(full, ("City",))
+            a = i + short.start(1)
+            return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
         return None
 
     def places_in(self, i, j) -> list:
@@ -461,6 +468,12 @@ class _Extractor(PeopleRules):
         self.f.node(cid, "Campaign", f"{self.home.name}{year}年招商引资", props, self.span(i, j), HIGH)
         self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)
         self.campaign = cid
+
+
+def _place(start, end, node_id, name, known):
+    from loaders.articles.entities import Place
+
+    return Place(start, end, node_id, "City", name, known)
 
 
 def _within(items, starts, i, j) -> list:
