@@ -1,0 +1,536 @@
+"""Rules that turn an article's matching view into facts (loaders.articles.facts).
+
+>>> from loaders.articles.reading import parse_article
+>>> art = parse_article("---\\ndate: 2017-06-01\\n---\\n5月12日，珠海山西商会会长闫国军在珠海出席恳谈会。", "a.md")
+>>> f = extract(art)
+>>> sorted(r.properties["title"] for r in f.rels.values() if r.type == "HOLDS_POST")
+['会长']
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from loaders.articles import patterns as P
+from loaders.articles.dates import amount_yi, find_dates, to_number, year_marks
+from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies, names_list_at,
+                                       run_left)
+from loaders.articles.facts import Facts
+from loaders.articles.reading import Article
+from loaders.articles.resolve import Index, bundled_index
+from loaders.articles.view import build_view
+
+HIGH, MID, LOW = 0.9, 0.75, 0.6
+_SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
+
+
+def extract(article: Article, index: Index | None = None, places_: Places | None = None) -> Facts:
+    index = index or _default_index()
+    places_ = places_ or _default_places(index)
+    return _Extractor(article, index, places_).run()
+
+
+_CACHE: dict = {}
+
+
+def _default_index() -> Index:
+    if "index" not in _CACHE:
+        _CACHE["index"] = bundled_index()
+    return _CACHE["index"]
+
+
+def _default_places(index: Index) -> Places:
+    key = ("places", id(index))
+    if key not in _CACHE:
+        _CACHE[key] = Places(index)
+    return _CACHE[key]
+
+
+def source_name(article: Article) -> str:
+    from pathlib import Path
+
+    return str(article.meta.get("source") or Path(article.path).stem)
+
+
+class _Extractor:
+    def __init__(self, article: Article, index: Index, places_: Places):
+        self.a, self.index, self.places = article, index, places_
+        self.v = build_view(article.pieces)
+        self.t = self.v.text
+        published = article.meta.get("date")
+        marks_free = find_dates(self.t, None, marks=[])
+        if published is None:
+            given = [d for d in marks_free if d.year_given]
+            published = given[0].day if given else None
+        self.published = published
+        self.dates = find_dates(self.t, published, marks=year_marks(self.t, published))
+        src = {"name": source_name(article), "title": article.meta.get("title") or source_name(article),
+               "kind": "article", "synthetic": False}
+        for k in ("publisher", "url", "author"):
+            if article.meta.get(k):
+                src[k] = article.meta[k]
+        if published:
+            src["date"] = published
+        self.f = Facts(src)
+        self.chambers = find_chambers(self.t, places_, index)
+        self.companies = find_companies(self.t)
+        self.home = self._home_city()
+        self.publisher_chamber = self._publisher_chamber()
+        self.event: str | None = None
+        self.event_date: date | None = None
+        self.campaign: str | None = None
+
+    # ----- helpers -------------------------------------------------------------------------
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.v.span(i, j)
+
+    def written(self, i: int, j: int) -> str:
+        s, e = self.span(i, j)
+        return self.a.given[s:e]
+
+    def place_node(self, place, i, j, conf=HIGH) -> str:
+        return self.f.node(place.id, place.label, place.name, {}, self.span(i, j), conf)
+
+    def _home_city(self):
+        """The city of 我市 / 本市: the publisher's or title's city, else the most named city."""
+        for text in (self.a.meta.get("publisher") or "", self.a.meta.get("title") or ""):
+            for p in self.places.find(P_fold(text)):
+                if p.label == "City":
+                    return p
+        counts: dict = {}
+        for p in self.places.find(self.t):
+            if p.label == "City" and "我市" in self.t:
+                counts[p.id] = counts.get(p.id, (0, p))[0] + 1, p
+        return max(counts.values(), key=lambda c: c[0])[1] if counts else None
+
+    def _publisher_chamber(self):
+        pub = self.a.meta.get("publisher") or ""
+        if "商会" not in pub:
+            return None
+        known = self.index.lookup(pub, ("Chamber",))
+        return (known.id, known.label, known.name) if known else (f"chamber:{pub}", "Chamber", pub)
+
+    def home_node(self, i, j, conf=MID) -> str | None:
+        if self.home is None:
+            return None
+        return self.f.node(self.home.id, "City", self.home.name, {}, self.span(i, j), conf)
+
+    def chamber_node(self, c: ChamberMention, conf=HIGH) -> str | None:
+        if c.generic:
+            return None
+        span = self.span(c.start, c.end)
+        if c.known:
+            cid = self.f.node(c.known.id, "Chamber", c.known.name, {}, span, conf)
+        else:
+            props = {}
+            if c.place:
+                props["level"] = "province" if c.place.label == "Province" else "city"
+            cid = self.f.node(f"chamber:{self.written(c.start, c.end)}", "Chamber", self.written(c.start, c.end),
+                              props, span, conf if c.place else MID)
+        if c.place:
+            pid = self.place_node(c.place, c.place.start, c.place.end, conf)
+            self.f.rel("BASED_IN", cid, pid, {}, span, conf if c.place.known else MID)
+        return cid
+
+    def person_node(self, i, j, conf=HIGH) -> str:
+        name = self.written(i, j)
+        known = self.index.lookup(name, ("Person",))
+        if known:
+            return self.f.node(known.id, "Person", known.name, {}, self.span(i, j), conf)
+        return self.f.node(f"person:{name}", "Person", name, {}, self.span(i, j), conf)
+
+    def company_node(self, i, j, conf=HIGH) -> str:
+        name = self.written(i, j)
+        known = self.index.lookup(name, ("Company",))
+        if known:
+            return self.f.node(known.id, "Company", known.name, {}, self.span(i, j), conf)
+        return self.f.node(f"company:{name}", "Company", name, {}, self.span(i, j), MID)
+
+    # ----- the pass over the text ------------------------------------------------------------
+    def run(self) -> Facts:
+        for para in re.finditer(r"[^\n]+", self.t):
+            self.event = None
+            for m in _SENT.finditer(para.group()):
+                i, j = para.start() + m.start(), para.start() + m.end()
+                self.sentence(i, j)
+        self.we_chamber()
+        return self.f
+
+    def sentence(self, i: int, j: int) -> None:
+        s = self.t[i:j]
+        dates = [d for d in self.dates if i <= d.start < j]
+        chambers = [c for c in self.chambers if i <= c.start < j]
+        if self.campaign:
+            m = re.search(rf"共(?:举办|开展|组织){P.NUMBER}[场次]", s)
+            if m:
+                self.f.nodes[self.campaign].properties["event_count"] = to_number(m.group(1))
+                self.f.nodes[self.campaign].evidence.append(self.span(i + m.start(), i + m.end()))
+        if (P.CAMPAIGN_HINT.search(s) and re.search(r"签约项目|到位资金|开工项目", s)) or \
+                (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)):
+            self.campaign_totals(i, j, dates)
+            return
+        if dates:
+            self.new_event(i, j, dates, chambers)
+        self.posts(i, j, chambers)
+        self.members(i, j, chambers)
+        self.ambassadors(i, j, dates)
+        self.liaison(i, j, dates, chambers)
+        self.hometowns(i, j)
+        if self.event:
+            self.event_details(i, j, chambers)
+            self.projects(i, j)
+
+    # ----- events ----------------------------------------------------------------------------
+    def new_event(self, i, j, dates, chambers) -> None:
+        s = self.t[i:j]
+        for m in P.EVENT_RE.finditer(s):
+            kw_end = i + m.end()
+            # a later keyword in the same name (恳谈会暨…招商会) makes the longer name
+            rest = self.t[kw_end:j]
+            nxt = P.EVENT_RE.search(rest)
+            if nxt and re.fullmatch(rf"[{P.CJK}0-9A-Za-z()（）·]*", rest[:nxt.start()]) and not re.search(r"在|于|期间|举行|举办", rest[:nxt.start()]):
+                continue
+            kind = P.KIND_OF.get(m.group(), m.group())
+            if kind in ("签约仪式", "开工仪式") and self.event:
+                return
+            start = self._name_start(kw_end - len(m.group()), i)
+            name_v = self.t[start:kw_end]
+            if len(name_v) < 4 or not self._is_name(name_v):
+                continue
+            day = [d for d in dates if d.start < kw_end] or dates
+            d = day[-1]
+            city = self._event_city(i, j, start, kw_end)
+            if city is None:
+                continue
+            cid = self.place_node(city, city.start, city.end, HIGH if city.known else MID)
+            eid = f"event:{d.day.isoformat()}/{city.name}"
+            props = {"date": d.day, "kind": kind}
+            if d.end_day:
+                props["end_date"] = d.end_day
+            conf = LOW if d.approx else (HIGH if city.known else MID)
+            ev_span = self.span(min(d.start, start), kw_end)
+            self.f.node(eid, "Event", self.written(start, kw_end).strip("“”\"《》"), props, ev_span, conf)
+            self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, kw_end)), conf)
+            theme = re.search(r"以[“\"]([^”\"]{2,40})[”\"]为主题", s)
+            if theme:
+                self.f.nodes[eid].properties["theme"] = self.written(i + theme.start(1), i + theme.end(1))
+            self.event, self.event_date = eid, d.day
+            if self.campaign and self.f.nodes[self.campaign].properties.get("year") == d.day.year:
+                self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
+            return
+
+    def _name_start(self, kw_start: int, floor: int) -> int:
+        t = self.t
+        if kw_start > 0 and t[kw_start - 1:kw_start] in ("“", '"', "《") or False:
+            return kw_start
+        close = t.rfind("“", floor, kw_start)
+        if close >= 0 and "”" not in t[close:kw_start]:
+            return close + 1
+        left = kw_start
+        while left > floor and _NAME_RUN.match(t[left - 1]):
+            left -= 1
+        run = t[left:kw_start]
+        cuts = list(P.NAME_CUT.finditer(run))
+        start = left + (cuts[-1].end() if cuts else 0)
+        lead = P.LEADING.match(t[start:kw_start])
+        return start + (lead.end() if lead else 0)
+
+    def _is_name(self, name: str) -> bool:
+        return not re.fullmatch(r"(?:本次|此次|这次|该|会议|活动|展会|大会)?\w{0,2}", name[:-3] if len(name) > 3 else "")
+
+    def _event_city(self, i, j, name_start, name_end):
+        found = [p for p in self.places.find(self.t[i:j])]
+        found = [type(p)(p.start + i, p.end + i, p.id, p.label, p.name, p.known) for p in found]
+        inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
+        outside = [p for p in found if not (name_start <= p.start < name_end)
+                   and not any(a <= p.start < b for a, b in inside_entity)]
+        if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
+            outside = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
+        for pool in (outside, [p for p in found if name_start <= p.start < name_end]):
+            cities = [p for p in pool if p.label == "City"]
+            triggered = [p for p in cities if self._triggered(i, p)]
+            if triggered:
+                return triggered[0]
+            if cities:
+                return cities[0]
+        return None
+
+    def _triggered(self, i, p) -> bool:
+        before = self.t[max(i, p.start - 8):p.start]
+        return any(before.endswith(tr) or re.search(rf"{tr}[{P.CJK}]{{0,3}}(?:省|自治区)$", before)
+                   for tr in P.PLACE_TRIGGER)
+
+    def event_details(self, i, j, chambers) -> None:
+        s, eid = self.t[i:j], self.event
+        ev = self.f.nodes[eid]
+        # organisers: 由市政府主办，晋商会承办 / 省委、省政府举办的
+        for m in re.finditer(r"(主办|承办|协办|举办的)", s):
+            role = "主办" if m.group() == "举办的" else m.group()
+            end = i + m.start()
+            before = self.t[max(i, end - 12):end]
+            org = None
+            ch = [c for c in chambers if c.end == end or c.end == end - 1]
+            if ch and not ch[0].generic:
+                org = self.chamber_node(ch[0])
+            elif re.search(r"(?:市委|市政府|市人民政府|我市|市)$", before):
+                org = self.home_node(end - 3, end)
+            elif re.search(r"(?:省委|省政府|省人民政府)$", before) and self.home:
+                org = self.f.node("province:山西省", "Province", "山西省", {}, self.span(end - 3, end), MID)
+            if org:
+                self.f.rel("ORGANIZED", org, eid, {"role": role}, self.span(max(i, end - 8), i + m.end()), MID)
+        if re.search(r"我市[^，,。]{0,20}举办了", s) and self.home:
+            org = self.home_node(i, j)
+            self.f.rel("ORGANIZED", org, eid, {"role": "主办"}, self.span(i, j), MID)
+        # attendance and delegations
+        for m in re.finditer(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?", s):
+            if "大使" in s:
+                break
+            n = to_number(m.group(1))
+            if not isinstance(n, int):
+                continue
+            if m.group(4) and self.home:
+                home = self.home_node(i + m.start(), i + m.end())
+                self.f.rel("ATTENDED", home, eid, {"count": n, "role": "代表团"}, self.span(i + m.start(), i + m.end()),
+                           HIGH)
+            else:
+                ev.properties.setdefault("attendance", n)
+                ev.evidence.append(self.span(i + m.start(), i + m.end()))
+        if re.search(r"组团|代表团", s) and self.home:
+            self.f.rel("ATTENDED", self.home_node(i, j), eid, {"role": "代表团"}, self.span(i, j), MID)
+        # signed counts and amounts at the event
+        count = re.search(rf"签约(?:项目)?{P.NUMBER}个|{P.NUMBER}个(?:项目)?(?:成功)?签约|等{P.NUMBER}个项目签约", s)
+        if count:
+            n = to_number(next(g for g in count.groups() if g))
+            ev.properties["signed_count"] = n
+            ev.evidence.append(self.span(i + count.start(), i + count.end()))
+        total = re.search(rf"(?:签约|总投资|签约金额|协议金额|投资总额)(?:额)?(?:达|为|约|共)?{P.NUMBER}{P.UNIT}", s)
+        if total and (count or "签约" in s):
+            ev.properties["signed_total_yi"] = amount_yi(total.group(1), total.group(2))
+            ev.evidence.append(self.span(i + total.start(), i + total.end()))
+        # who attended: chambers, their people, counties, companies
+        roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid}
+        for c in chambers:
+            cid = self.chamber_node(c, MID)
+            if cid and cid not in roles:
+                self.f.rel("ATTENDED", cid, eid, {}, self.span(c.start, c.end), MID)
+        for p in self.places.find(s):
+            if p.label == "County" and not self._inside_entity(i + p.start) and not self._inside_project(s, p.start):
+                cid = self.place_node(p, i + p.start, i + p.end, MID)
+                self.f.rel("ATTENDED", cid, eid, {}, self.span(i + p.start, i + p.end), MID)
+        for a, b, _ in self.companies:
+            if i <= a < j and "单位" not in self.t[max(i, a - 2):a]:
+                cid = self.company_node(a, b, MID)
+                self.f.rel("ATTENDED", cid, eid, {}, self.span(a, b), MID)
+
+    def _inside_entity(self, k: int) -> bool:
+        return any(c.start <= k < c.end for c in self.chambers) or any(a <= k < b for a, b, _ in self.companies)
+
+    def _inside_project(self, s: str, k: int) -> bool:
+        end = s.find("项目", k)
+        return end >= 0 and not re.search(r"[、，,。等]", s[k:end])
+
+    # ----- projects --------------------------------------------------------------------------
+    def projects(self, i, j) -> None:
+        s = self.t[i:j]
+        if not re.search(r"签约|开工|签署", s):
+            return
+        stage = "开工" if "开工" in s and "签约" not in s else "签约"
+        for m in re.finditer(r"项目|工程(?=[、，,。等])", s):
+            end = i + m.end()
+            left = run_left(self.t, i + m.start(), 30)
+            run = self.t[left:end]
+            cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())]))
+            start = left + (cuts[-1].end() if cuts else 0)
+            name_v = self.t[start:end]
+            if len(name_v) < 5 or P.GENERIC_PROJECT.match(name_v) or re.search(r"\d", name_v):
+                continue
+            name = self.written(start, end)
+            pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
+            props = self.f.nodes[pid].properties
+            if stage == "签约" and self.event_date:
+                props.setdefault("signed_on", self.event_date)
+            self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
+            amount = re.match(rf"[，,]?(?:总投资|投资|计划投资)(?:额)?(?:达|为|约)?{P.NUMBER}{P.UNIT}", self.t[end:j])
+            before = re.search(rf"(?:总投资|投资){P.NUMBER}{P.UNIT}的$", self.t[i:start])
+            if amount or before:
+                mm = amount or before
+                props["amount_yi"] = amount_yi(mm.group(1), mm.group(2))
+            for p in self.places.find(name_v):
+                if p.label == "County" and p.start == 0:
+                    cid = self.place_node(p, start, start + p.end, MID)
+                    self.f.rel("LOCATED_IN", pid, cid, {}, self.span(start, end), MID)
+                    break
+            inv = re.search(r"由$", self.t[max(i, start - 40):start])
+            for a, b, _ in self.companies:
+                if i <= a < start and re.match(r"(?:投资|投资建设|出资)(?:的)?", self.t[b:start]):
+                    self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
+            del inv
+
+    # ----- campaign totals ---------------------------------------------------------------------
+    def campaign_totals(self, i, j, dates) -> None:
+        if self.home is None:
+            return
+        s = self.t[i:j]
+        year = None
+        asof = re.search(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)", s)
+        props: dict = {}
+        if asof:
+            import calendar
+
+            if asof.group(1):
+                year = int(asof.group(1))
+            elif self.published:
+                year = self.published.year - (1 if asof.group(2) == "去年" else 0)
+            if year:
+                mon = int(asof.group(3))
+                props["as_of"] = date(year, mon, calendar.monthrange(year, mon)[1])
+        if year is None:
+            marks = year_marks(self.t[:j], self.published)
+            year = marks[-1][1] if marks else (self.published.year if self.published else None)
+        if year is None:
+            return
+        def grab(rx, key, unit=False):
+            m = re.search(rx, s)
+            if m:
+                props[key] = amount_yi(m.group(1), m.group(2)) if unit else to_number(m.group(1))
+        grab(rf"签约项目{P.NUMBER}个", "signed_count")
+        grab(rf"项目总投资{P.NUMBER}{P.UNIT}", "signed_total_yi", True)
+        grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
+        grab(rf"落地项目{P.NUMBER}个", "landed_count")
+        grab(rf"开工项目{P.NUMBER}个", "started_count")
+        grab(rf"到位资金{P.NUMBER}{P.UNIT}", "funds_in_place_yi", True)
+        grab(rf"到位资金[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "funds_target_yi", True)
+        for rx, key in ((r"\d+亿元以上项目", "large"), (r"500强[^，,。；;]*?项目", "fortune500_soe"),
+                        (r"新[型兴]产业项目", "new_industry")):
+            m = re.search(rf"{rx}{P.NUMBER}个[，,]总投资{P.NUMBER}{P.UNIT}", s)
+            if m:
+                props[f"{key}_count"] = to_number(m.group(1))
+                props[f"{key}_total_yi"] = amount_yi(m.group(2), m.group(3))
+        if not props:
+            return
+        if self.campaign and "as_of" not in props:
+            year = self.f.nodes[self.campaign].properties["year"]
+        props["year"] = year
+        home = self.home_node(i, j)
+        cid = f"campaign:{self.home.name}/{year}"
+        self.f.node(cid, "Campaign", f"{self.home.name}{year}年招商引资", props, self.span(i, j), HIGH)
+        self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)
+        self.campaign = cid
+
+    # ----- people, posts, members --------------------------------------------------------------
+    def posts(self, i, j, chambers) -> None:
+        for c in chambers:
+            m = P.POSTS_AT.match(self.t, c.end)
+            if not m or m.end() > j:
+                continue
+            if self.t.startswith("单位", m.end()):
+                continue
+            people = names_list_at(self.t, m.end())
+            if not people:
+                continue
+            cid = self.chamber_node(c) if not c.generic else None
+            if cid is None:
+                continue
+            titles = re.split(r"[兼、]", m.group(1))
+            for a, b in people:
+                pid = self.person_node(a, b)
+                for title in titles:
+                    props = {"title": title}
+                    if self.published:
+                        props["as_of"] = self.published
+                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(c.start, b), HIGH)
+                if self.event:
+                    self.f.rel("ATTENDED", pid, self.event, {}, self.span(a, b), MID)
+
+    def members(self, i, j, chambers) -> None:
+        for c in chambers:
+            m = P.MEMBER_AT.match(self.t, c.end)
+            if not m:
+                continue
+            comp = [x for x in self.companies if x[0] == m.end()]
+            cid = self.chamber_node(c)
+            if comp and cid:
+                a, b, _ = comp[0]
+                self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)}, self.span(c.start, b), HIGH)
+
+    def ambassadors(self, i, j, dates) -> None:
+        s = self.t[i:j]
+        m = re.search(r"(?:招商引资|招商|投资促进|投资)(?:形象)?大使", s)
+        if not m:
+            return
+        city = None
+        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)$", s[:m.start()])
+        if pre:
+            city = self.places.at(self.t, i + pre.start(1), ("City",))
+        city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
+        if city_id is None:
+            return
+        day = dates[-1].day if dates else self.event_date
+        native = "山西籍" in s
+        seen = set()
+        for k in range(i, j):
+            if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
+                continue
+            for a, b in names_list_at(self.t, k):
+                if b > i + m.start() or not re.search(r"聘书|聘为|聘请|聘任|授予|颁发", s):
+                    break
+                seen.update(range(a, b + 1))
+                pid = self.person_node(a, b, MID)
+                props = {"appointed_on": day} if day else {}
+                self.f.rel("AMBASSADOR_OF", pid, city_id, props, self.span(a, i + m.end()), MID)
+                if native:
+                    prov = self.f.node("province:山西省", "Province", "山西省", {}, self.span(i + s.find("山西籍"), i + s.find("山西籍") + 2), MID)
+                    self.f.rel("NATIVE_OF", pid, prov, {}, self.span(a, i + s.find("山西籍") + 3), MID)
+
+    def liaison(self, i, j, dates, chambers) -> None:
+        s = self.t[i:j]
+        m = re.search(r"联络处", s)
+        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌", s):
+            return
+        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)(?:招商引资|招商|投资促进)?联络处", s)
+        city = self.places.at(self.t, i + pre.start(1), ("City",)) if pre else None
+        city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
+        day = dates[-1].day if dates else self.event_date
+        for c in chambers:
+            cid = self.chamber_node(c)
+            if cid and city_id:
+                props = {"since": day} if day else {}
+                self.f.rel("LIAISON_OFFICE_OF", cid, city_id, props, self.span(min(c.start, i + m.start()), max(c.end, i + m.end())), HIGH)
+
+    def hometowns(self, i, j) -> None:
+        s = self.t[i:j]
+        for m in re.finditer(rf"(?:籍贯|祖籍)[:：为是]?", s):
+            before = re.search(rf"([{P.CJK}]{{2,3}})[,，]?(?:男|女)?[,，]?$", s[:m.start()])
+            place = self.places.at(self.t, i + m.end(), ("County", "City", "Province"))
+            if before and place:
+                spans = names_list_at(self.t, i + before.start(1))
+                if spans:
+                    pid = self.person_node(*spans[0], MID)
+                    self.f.rel("NATIVE_OF", pid, self.place_node(place, place.start, place.end, MID), {},
+                               self.span(spans[0][0], place.end), MID)
+
+    def we_chamber(self) -> None:
+        """我会 / 本会: the publishing chamber, when the front matter or page names it."""
+        if not self.publisher_chamber:
+            return
+        cid, label, name = self.publisher_chamber
+        for m in re.finditer(r"我会|本会", self.t):
+            m2 = P.POSTS_AT.match(self.t, m.end())
+            if not m2:
+                continue
+            people = names_list_at(self.t, m2.end())
+            for a, b in people:
+                self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH)
+                pid = self.person_node(a, b)
+                for title in re.split(r"[兼、]", m2.group(1)):
+                    props = {"title": title}
+                    if self.published:
+                        props["as_of"] = self.published
+                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(m.start(), b), HIGH)
+
+
+def P_fold(text: str) -> str:
+    from loaders.text import fold
+
+    return fold(text)
