@@ -209,11 +209,57 @@ def jinshang_command() -> list[str]:
 
 
 def run_extractor(files: list[Path], command: list[str]) -> list[dict]:
+    """`jinshang extract FILE… --format json`, the command a user runs."""
     proc = subprocess.run([*command, "extract", *map(str, files), "--format", "json"],
                           capture_output=True, text=True, encoding="utf-8")
     if proc.returncode != 0:
         sys.exit(f"jinshang extract failed (exit {proc.returncode}): {proc.stderr.strip()[:500]}")
     return parse_extract_output(proc.stdout)
+
+
+def run_in_process(files: list[Path]) -> list[dict]:
+    """The same facts from the library (loaders.articles), for when the command is not there yet."""
+    from loaders.articles.extract import extract
+    from loaders.articles.reading import read_article
+
+    docs = []
+    for f in files:
+        doc = extract(read_article(f)).as_json()
+        doc.setdefault("source", {})["path"] = str(f)
+        docs.append(doc)
+    return docs
+
+
+# A naive baseline scored in the same run, so the extractor's figures have something to beat: every
+# run of up to 10 characters before 商会 is a chamber; every "签约…N个…X亿元" within 30 characters is a
+# signed total. No dictionary, no context.
+_BASELINE_STOP = set("的了在赴与和及、到向为是由被对从将把其该我本等")
+_BASELINE_SIGNED = re.compile(r"签约[^。；;]{0,12}?(\d+)个[^。；;]{0,24}?(\d+(?:\.\d+)?)亿元")
+
+
+def baseline_facts(text: str) -> dict[str, list[dict]]:
+    t = fold(text.split("\n---\n", 1)[-1] if text.startswith("---") else text)
+    out: dict[str, list[dict]] = {k: [] for k in KINDS}
+    seen = set()
+    for m in re.finditer("商会", t):
+        i = m.start()
+        while i > 0 and m.start() - i < 10 and re.match(r"[\u3400-\u9fff]", t[i - 1]) and t[i - 1] not in _BASELINE_STOP:
+            i -= 1
+        name = t[i:m.end()]
+        if len(name) >= 5 and name not in seen:
+            seen.add(name)
+            out["chambers"].append({"name": name})
+    for m in _BASELINE_SIGNED.finditer(t):
+        out["signed"].append({"count": int(m.group(1)), "amount_yi": float(m.group(2))})
+    return out
+
+
+def has_extract_command(command: list[str]) -> bool:
+    try:
+        proc = subprocess.run([*command, "extract", "--help"], capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return proc.returncode == 0
 
 
 def assign_docs(docs: list[dict], files: list[Path], articles: dict) -> dict[str, dict]:
@@ -302,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--annotations", type=Path, default=ANNOTATIONS)
     ap.add_argument("--extracted", type=Path, help="score this saved extractor output instead of running the extractor")
     ap.add_argument("--jinshang", help="the jinshang command (default: the one beside this Python)")
+    ap.add_argument("--in-process", action="store_true",
+                    help="call loaders.articles directly instead of `jinshang extract` (used anyway if the command lacks it)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--stats", action="store_true", help="describe the development set and exit")
@@ -323,10 +371,25 @@ def main(argv: list[str] | None = None) -> int:
             if want and hashlib.sha256(f.read_bytes()).hexdigest() != want:
                 print(f"note: {f.name} differs from the annotated text (sha256); offsets may shift, facts should not",
                       file=sys.stderr)
-        docs = run_extractor(files, args.jinshang.split() if args.jinshang else jinshang_command())
+        command = args.jinshang.split() if args.jinshang else jinshang_command()
+        if args.in_process or not has_extract_command(command):
+            if not args.in_process:
+                print("note: `jinshang extract` is not available; scoring loaders.articles in process", file=sys.stderr)
+            docs = run_in_process(files)
+        else:
+            docs = run_extractor(files, command)
     else:
         docs = parse_extract_output(args.extracted.read_text(encoding="utf-8"))
     by_id = assign_docs(docs, files, articles)
+
+    base_totals = defaultdict(lambda: Counter())
+    for aid, art in articles.items():
+        f = args.articles / f"{aid}.md"
+        if f.exists():
+            res = score_article(art.get("facts") or {}, art.get("optional") or {},
+                                baseline_facts(f.read_text(encoding="utf-8")))
+            for kind in ("chambers", "signed"):
+                base_totals[kind].update(tp=res[kind]["tp"], gold=res[kind]["gold"], pred=res[kind]["pred"])
 
     totals = defaultdict(lambda: Counter())
     details = defaultdict(lambda: {"misses": [], "false_positives": []})
@@ -343,8 +406,13 @@ def main(argv: list[str] | None = None) -> int:
         p, r, f = prf(t["tp"], t["gold"], t["pred"])
         figures[kind] = {"gold": t["gold"], "extracted": t["pred"], "matched": t["tp"],
                          "precision": p, "recall": r, "f1": f}
+    baseline = {}
+    for kind, bt in base_totals.items():
+        p, r, f = prf(bt["tp"], bt["gold"], bt["pred"])
+        baseline[kind] = {"matched": bt["tp"], "extracted": bt["pred"], "precision": p, "recall": r, "f1": f}
     if args.json:
-        print(json.dumps({"articles": len(articles), "scored_articles": len(by_id), "kinds": figures},
+        print(json.dumps({"articles": len(articles), "scored_articles": len(by_id), "kinds": figures,
+                          "naive_baseline": baseline},
                          ensure_ascii=False, indent=2))
     else:
         print(f"extraction quality on {len(articles)} articles ({len(by_id)} with extractor output)")
@@ -353,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
             fg = figures[kind]
             print(f"{KIND_TITLES[kind]:34} {fg['gold']:5d} {fg['extracted']:5d} {fg['matched']:5d}  "
                   f"{fmt(fg['precision'])}  {fmt(fg['recall']):>6}  {fmt(fg['f1'])}")
+        for kind, b in baseline.items():
+            print(f"{'  naive baseline, ' + kind:34} {'':5} {b['extracted']:5d} {b['matched']:5d}  "
+                  f"{fmt(b['precision'])}  {fmt(b['recall']):>6}  {fmt(b['f1'])}")
     if args.verbose:
         for kind in KINDS:
             for label in ("misses", "false_positives"):
