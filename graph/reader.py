@@ -29,3 +29,16 @@ def snapshot(driver: Driver, database: str = "neo4j") -> list:
             )
         )
     return [nodes, rels]
+
+
+def node_names(driver: Driver, database: str = "neo4j") -> list[tuple[str, str, str, list]]:
+    """(id, label, name, aliases) of every node, its own label first (not `Organization` of a
+    chamber): what an article's names are matched against (loaders/articles/resolve.py)."""
+    with driver.session(database=database, default_access_mode="READ") as session:
+        rows = session.run("MATCH (n) WHERE n.id IS NOT NULL "
+                           "RETURN n.id AS id, labels(n) AS labels, n.name AS name, n.aliases AS aliases")
+        out = []
+        for r in rows:
+            labels = [x for x in r["labels"] if x != "Organization"] or r["labels"]
+            out.append((r["id"], labels[0], r["name"] or "", list(r["aliases"] or [])))
+    return out

@@ -57,27 +57,56 @@ def plan_table(plan: dict) -> Table:
 
 @app.command("load")
 def load_command(
-    paths: list[Path] = typer.Argument(..., help="Catalog (.yaml/.json), ledger (.csv/.xlsx) or RDF (.ttl/.jsonld) files."),
+    paths: list[Path] = typer.Argument(None, help="Catalog (.yaml/.json), ledger (.csv/.xlsx), RDF (.ttl/.jsonld) or article (.md/.html) files."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and show what would be created or changed; write nothing."),
     synthetic: bool = typer.Option(False, "--synthetic", help="Mark a ledger's Source as generated data."),
     source_name: str = typer.Option(None, "--source-name", help="Name of a ledger's Source (default: the file name)."),
+    reviewed: Path = typer.Option(None, "--reviewed", help="A review sheet from `jinshang extract --review`: load the facts accepted in it."),
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from loaders.dispatch import load_paths
     from loaders.bundled import bundled_gazetteer
 
-    ds = load_paths(paths, synthetic=synthetic, source_name=source_name)
+    from loaders.articles import is_article
+
+    paths = list(paths or [])
+    if not paths and reviewed is None:
+        raise typer.BadParameter("give files to load, or --reviewed FILE.xlsx")
+    articles = [p for p in paths if is_article(p)]
+    ds = load_paths([p for p in paths if p not in articles], synthetic=synthetic, source_name=source_name)
     known = bundled_gazetteer().known_ids()
     with driver_for() as (driver, settings):
+        if articles or reviewed is not None:
+            ds.extend(_article_records(driver, settings, articles, reviewed, known))
         if dry_run:
             from graph.writer import Neo4jWriter
 
             console.print(plan_table(Neo4jWriter(driver, settings.neo4j_database).plan(ds, known)))
             return
         summary = write_with_progress(driver, settings, ds, known)
-        console.print(f"loaded {len(paths)} file(s): {summary.nodes_created} nodes and "
+        console.print(f"loaded {len(paths) + (reviewed is not None)} file(s): {summary.nodes_created} nodes and "
                       f"{summary.relationships_created} relationships created, "
                       f"{summary.properties_set} properties set")
+
+
+def _article_records(driver, settings, articles, reviewed, known) -> Dataset:
+    """Articles' facts resolved against the bundled data and the database; below the confidence
+    threshold only what a reviewer accepted (loaders/articles)."""
+    from graph.reader import node_names
+    from loaders.articles import articles_dataset, graph_index, reviewed_dataset
+
+    rows = node_names(driver, settings.neo4j_database)
+    known.update({r[0]: r[1] for r in rows if r[0] not in known})
+    ds = Dataset()
+    if articles:
+        sel = articles_dataset(articles, graph_index(rows), known=known)
+        ds.extend(sel.dataset)
+        if sel.skipped:
+            console.print(f"{len(sel.skipped)} fact(s) below the confidence threshold were not loaded; "
+                          "review them with `jinshang extract --review FILE.xlsx`")
+    if reviewed is not None:
+        ds.extend(reviewed_dataset(reviewed, known=known).dataset)
+    return ds
 
 
 @app.command("build")

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 import ahocorasick
 
 from loaders.articles import places
-from loaders.articles.patterns import (CJK, COMPANY_CUT, COMPANY_END, GENERIC_CHAMBER, STOP_AFTER_NAME, SURNAMES)
+from loaders.articles.patterns import (CJK, POST_RE, COMPANY_CUT, COMPANY_END, GENERIC_CHAMBER, STOP_AFTER_NAME, SURNAMES)
 from loaders.articles.resolve import Index, Known
 from loaders.text import fold
 
 _CJK = re.compile(rf"[{CJK}]")
+_POST_START = re.compile(rf"(?:常务|{POST_RE}|单位)")
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def find_companies(text: str) -> list[tuple[int, int, str]]:
 
 def name_at(text: str, i: int) -> tuple[int, int] | None:
     """A person's name (surname + one or two characters) starting at text[i], or None."""
-    if i >= len(text) or text[i] not in SURNAMES:
+    if i >= len(text) or text[i] not in SURNAMES or _POST_START.match(text, i):
         return None
     if i + 1 >= len(text) or not _CJK.match(text[i + 1]) or text[i + 1] in STOP_AFTER_NAME:
         return None

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from loaders.articles import patterns as P
+from loaders.articles import places
 from loaders.articles.dates import amount_yi, find_dates, to_number, year_marks
 from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies, names_list_at,
                                        run_left)
@@ -86,8 +87,14 @@ class _Extractor:
         return self.v.span(i, j)
 
     def written(self, i: int, j: int) -> str:
-        s, e = self.span(i, j)
-        return self.a.given[s:e]
+        """The view's characters i..j-1 as the article writes them (traditional stays traditional),
+        without the pinyin noise the view left out."""
+        out, given, v = [], self.a.given, self.v
+        for k in range(i, j):
+            if k > i and v.starts[k] == v.starts[k - 1]:
+                continue  # one written character that NFKC made several
+            out.append(given[v.starts[k]] if v.ends[k] - v.starts[k] == 1 else self.t[k])
+        return "".join(out)
 
     def place_node(self, place, i, j, conf=HIGH) -> str:
         return self.f.node(place.id, place.label, place.name, {}, self.span(i, j), conf)
@@ -106,7 +113,7 @@ class _Extractor:
 
     def _publisher_chamber(self):
         pub = self.a.meta.get("publisher") or ""
-        if "商会" not in pub:
+        if "商会" not in P_fold(pub):
             return None
         known = self.index.lookup(pub, ("Chamber",))
         return (known.id, known.label, known.name) if known else (f"chamber:{pub}", "Chamber", pub)
@@ -114,7 +121,10 @@ class _Extractor:
     def home_node(self, i, j, conf=MID) -> str | None:
         if self.home is None:
             return None
-        return self.f.node(self.home.id, "City", self.home.name, {}, self.span(i, j), conf)
+        # the evidence of 我市 is the words that name it, where the clause has them
+        m = re.search(r"我市|本市|全市|市政府|市委|" + re.escape(places.short(self.home.name)), self.t[i:j])
+        span = self.span(i + m.start(), i + m.end()) if m else self.span(i, j)
+        return self.f.node(self.home.id, "City", self.home.name, {}, span, conf)
 
     def chamber_node(self, c: ChamberMention, conf=HIGH) -> str | None:
         if c.generic:
@@ -314,7 +324,8 @@ class _Extractor:
             cid = self.chamber_node(c, MID)
             if cid and cid not in roles:
                 self.f.rel("ATTENDED", cid, eid, {}, self.span(c.start, c.end), MID)
-        for p in self.places.find(s):
+        attending = re.search(r"参加|出席|到会|参会|与会|负责人|县区|县、区|应邀", s)
+        for p in self.places.find(s) if attending else ():
             if p.label == "County" and not self._inside_entity(i + p.start) and not self._inside_project(s, p.start):
                 cid = self.place_node(p, i + p.start, i + p.end, MID)
                 self.f.rel("ATTENDED", cid, eid, {}, self.span(i + p.start, i + p.end), MID)
@@ -421,25 +432,32 @@ class _Extractor:
     # ----- people, posts, members --------------------------------------------------------------
     def posts(self, i, j, chambers) -> None:
         for c in chambers:
-            m = P.POSTS_AT.match(self.t, c.end)
-            if not m or m.end() > j:
-                continue
-            if self.t.startswith("单位", m.end()):
-                continue
+            if not c.generic:
+                self.posts_after(c.start, c.end, j, lambda c=c: self.chamber_node(c))
+
+    def posts_after(self, c_start, k, j, chamber) -> None:
+        """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会)."""
+        while True:
+            m = P.POSTS_AT.match(self.t, k)
+            if not m or m.end() > j or self.t.startswith("单位", m.end()):
+                return
             people = names_list_at(self.t, m.end())
             if not people:
-                continue
-            cid = self.chamber_node(c) if not c.generic else None
-            if cid is None:
-                continue
-            titles = re.split(r"[兼、]", m.group(1))
+                return
+            self._holds(c_start, people, re.split(r"[兼、]", m.group(1)), chamber())
+            k = people[-1][1]
+            if self.t[k:k + 1] != "、":
+                return
+            k += 1
+
+    def _holds(self, c_start, people, titles, cid) -> None:
             for a, b in people:
                 pid = self.person_node(a, b)
                 for title in titles:
                     props = {"title": title}
                     if self.published:
                         props["as_of"] = self.published
-                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(c.start, b), HIGH)
+                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(c_start, b), HIGH)
                 if self.event:
                     self.f.rel("ATTENDED", pid, self.event, {}, self.span(a, b), MID)
 
@@ -503,6 +521,11 @@ class _Extractor:
         for m in re.finditer(rf"(?:籍贯|祖籍)[:：为是]?", s):
             before = re.search(rf"([{P.CJK}]{{2,3}})[,，]?(?:男|女)?[,，]?$", s[:m.start()])
             place = self.places.at(self.t, i + m.end(), ("County", "City", "Province"))
+            while place and place.label != "County":  # 忻州市五台县: the most exact place named
+                finer = self.places.at(self.t, place.end, ("County", "City"))
+                if finer is None:
+                    break
+                place = finer
             if before and place:
                 spans = names_list_at(self.t, i + before.start(1))
                 if spans:
@@ -516,18 +539,9 @@ class _Extractor:
             return
         cid, label, name = self.publisher_chamber
         for m in re.finditer(r"我会|本会", self.t):
-            m2 = P.POSTS_AT.match(self.t, m.end())
-            if not m2:
-                continue
-            people = names_list_at(self.t, m2.end())
-            for a, b in people:
-                self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH)
-                pid = self.person_node(a, b)
-                for title in re.split(r"[兼、]", m2.group(1)):
-                    props = {"title": title}
-                    if self.published:
-                        props["as_of"] = self.published
-                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(m.start(), b), HIGH)
+            end = self.t.find("\n", m.end())
+            self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end,
+                             lambda m=m: self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH))
 
 
 def P_fold(text: str) -> str:
