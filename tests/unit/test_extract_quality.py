@@ -65,6 +65,7 @@ def test_development_set_annotations_are_complete_and_hold_no_sentences():
     assert len({re.sub(r"^https?://", "", a["url"]).split("/")[0] for a in articles.values()}) >= 10
     for aid, a in articles.items():
         assert re.fullmatch(r"[0-9a-f]{64}", a["sha256"]), aid
+        assert "title" not in a, aid  # headlines are third-party text; the url identifies the article
         for section in ("facts", "optional"):
             for kind, facts in (a.get(section) or {}).items():
                 assert kind in eq.KINDS, (aid, kind)
