@@ -32,6 +32,8 @@ _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
 # 27日 at a clause's start, in an article dated that month (a wire report's dateline day)
 _DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
+_RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
+_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在])")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 
 
@@ -104,6 +106,8 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
     marks = year_marks(text, published) if marks is None else marks
     out = []
     for m in _DATE.finditer(text):
+        if text[m.end():m.end() + 1] in ("讯", "电"):
+            continue  # a dateline (11月9日讯): the report's day, not an event's
         y_text, mon, day, part, mon2, day2 = m.groups()
         pos = m.start() + base
         year, given = _year(y_text), bool(y_text)
@@ -141,6 +145,10 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
             except ValueError:
                 continue
             out.append(DateMention(m.start(1) + base, m.end() + base, d, None, False, False))
+    if published:
+        for m in _RELATIVE.finditer(text):  # 昨日 in a daily: the day before its date
+            d = date.fromordinal(published.toordinal() - _RELATIVE_DAYS[m.group()])
+            out.append(DateMention(m.start() + base, m.end() + base, d, None, False, False))
     for m in _ISO.finditer(text):
         try:
             d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -148,3 +156,10 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
             continue
         out.append(DateMention(m.start() + base, m.end() + base, d, None, False, True))
     return sorted(out, key=lambda d: d.start)
+
+
+def passing_years(text: str) -> list[tuple[int, int]]:
+    """(position, year) of every year the text names, even in passing (忻州市2021年“…”恳谈会): the
+    last resort for the year of an article with no date and no year in context."""
+    return [(m.start(), _year(m.group(1))) for m in _YEAR.finditer(text)
+            if m.group(1) and 1990 <= _year(m.group(1)) <= date.today().year]

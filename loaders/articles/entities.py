@@ -90,6 +90,11 @@ class Places:
                     for k in knowns:
                         if short:
                             self._add(short, Place(0, 0, k.id, label, k.name, True))
+        for full, short, city in places.shanxi_counties():  # 曲沃县 / 平遥 → its city, for an event's place
+            county = Place(0, 0, f"county:{city}/{full}", "County", full, False)
+            self._add(full, county)
+            if full.endswith("县") and len(short) >= 2 and short not in self.keys:
+                self._add(short, county)
         for short, full in places.PROVINCES.items():
             for form in (short, full):
                 self._add(form, Place(0, 0, f"province:{full}", "Province", full, False))

@@ -13,7 +13,7 @@ from datetime import date
 
 from loaders.articles import patterns as P
 from loaders.articles import places
-from loaders.articles.dates import amount_yi, find_dates, to_number, year_marks
+from loaders.articles.dates import amount_yi, find_dates, passing_years, to_number, year_marks
 from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies,
                                        run_left)
 from loaders.articles.facts import Facts
@@ -72,7 +72,11 @@ class _Extractor(PeopleRules):
             given = [d for d in find_dates(self.t, None, marks=[]) if d.year_given]
             published = given[0].day if given else None
         self.published = published
-        self.dates = find_dates(self.t, published, marks=year_marks(self.t, published))
+        marks = year_marks(self.t, published)
+        if published is None and not marks:
+            marks = passing_years(self.t)
+            marks = [(-1, marks[0][1])] + marks if marks else marks  # the first also covers the lines before it
+        self.dates = find_dates(self.t, published, marks=marks)
         src = {"name": source_name(article), "title": article.meta.get("title") or source_name(article),
                "kind": "article", "synthetic": False}
         for k in ("publisher", "url", "author"):
@@ -254,6 +258,9 @@ class _Extractor(PeopleRules):
         if close >= 0 and "”" not in t[close:kw_start]:
             return close + 1
         left = kw_start
+        if t[kw_start - 1:kw_start] == "”":  # 阳泉市2019年“老乡回家”恳谈会: the quote is part of the name
+            opened = t.rfind("“", floor, kw_start)
+            left = opened if opened >= 0 else left
         while left > floor and _NAME_RUN.match(t[left - 1]):
             left -= 1
         run = t[left:kw_start]
@@ -273,7 +280,7 @@ class _Extractor(PeopleRules):
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
             away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
-        counties = [p for p in found if p.label == "County" and p.known and p.id.count("/") == 1]
+        counties = [p for p in found if p.label == "County" and p.id.count("/") == 1]
         via_county = [type(p)(p.start, p.end, "city:" + p.id.split(":", 1)[1].split("/")[0], "City",
                               p.id.split(":", 1)[1].split("/")[0], True) for p in counties]
         for pool in (away, [p for p in found if name_start <= p.start < name_end], outside, via_county):

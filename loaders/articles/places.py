@@ -46,3 +46,15 @@ SHANXI_CITIES = tuple(_short(c) for c in _CITIES.split()[:11])
 def short(name: str) -> str:
     """A place's name without its 省/市/自治区 suffix: 吉林省 → 吉林."""
     return _short(name)
+
+
+def shanxi_counties() -> list[tuple[str, str, str]]:
+    """(full name, short form, city) of Shanxi's counties, districts and county-level cities, from
+    the resolution package's place dictionary (GB/T 2260): 迎泽区 → 太原市, 曲沃县 → 临汾市."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("loaders.resolution").joinpath("places.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
+    return [(r["name"], r["short"], r["parent"]) for r in rows
+            if r["level"] == "county" and r["code"].startswith("14") and r["parent"]]

@@ -197,3 +197,19 @@ def test_projects_started_with_amount_county_and_investor():
     assert ("project:代县新材料产业园项目", "county:忻州市/代县") in rels(facts, "LOCATED_IN")
     assert ("company:山西晋源新材料有限公司", "project:代县新材料产业园项目") in rels(facts, "INVESTS_IN")
     assert not rels(facts, "SIGNED")  # started, not signed
+
+
+def events_of(text):
+    return {n.id: n for n in extract_text(text, "t.md").nodes.values() if n.label == "Event"}
+
+
+def test_event_city_through_a_shanxi_county_and_the_dateline_day_left_out():
+    ev = events_of("---\ndate: 2020-06-03\n---\n6月2日讯 6月1日，榆社县举行特色农业招商推介会。")
+    assert list(ev) == ["event:2020-06-01/晋中市"]
+    assert ev["event:2020-06-01/晋中市"].properties["kind"] == "推介会"
+
+
+def test_yesterday_is_the_day_before_the_article_and_a_year_in_passing_serves_when_nothing_else_does():
+    assert list(events_of("---\ndate: 2020-06-03\n---\n昨日，示例山西商会恳谈会在长治市举行。")) == \
+        ["event:2020-06-02/长治市"]
+    assert list(events_of("9月9日，阳泉市2019年“老乡回家”恳谈会在市区举行。")) == ["event:2019-09-09/阳泉市"]
