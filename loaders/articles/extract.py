@@ -26,10 +26,10 @@ _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}个|签约{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目|"
-    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}签约|签约{P.NUMBER}个")
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个")
 _SIGNED_TOTAL = re.compile(
     rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
-    rf"签约投资)(?:达到|达|为|约|共计|共)?{P.NUMBER}{P.UNIT}")
+    rf"签约投资|拟投资)(?:达到|达|为|约|超过|超|共计|共)?{P.NUMBER}{P.UNIT}")
 # what a sentence does with the event it names: the one held here, not the one it happened during
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
@@ -451,9 +451,11 @@ class _Extractor(PeopleRules):
         def grab(rx, key, unit=False):
             m = re.search(rx, s)
             if m:
-                props[key] = amount_yi(m.group(1), m.group(2)) if unit else to_number(m.group(1))
+                g = [x for x in m.groups() if x]  # the alternative that matched
+                props[key] = amount_yi(g[0], g[1]) if unit else to_number(g[0])
         grab(rf"签约项目{P.NUMBER}个", "signed_count")
-        grab(rf"项目总投资{P.NUMBER}{P.UNIT}", "signed_total_yi", True)
+        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约项目\d+个[，,](?:拟投资|总投资|投资)(?:达|约)?{P.NUMBER}{P.UNIT}",
+             "signed_total_yi", True)
         grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
         grab(rf"落地项目{P.NUMBER}个", "landed_count")
         grab(rf"开工项目{P.NUMBER}个", "started_count")

@@ -213,3 +213,9 @@ def test_yesterday_is_the_day_before_the_article_and_a_year_in_passing_serves_wh
     assert list(events_of("---\ndate: 2020-06-03\n---\n昨日，示例山西商会恳谈会在长治市举行。")) == \
         ["event:2020-06-02/长治市"]
     assert list(events_of("9月9日，阳泉市2019年“老乡回家”恳谈会在市区举行。")) == ["event:2019-09-09/阳泉市"]
+
+
+def test_signed_count_of_projects_settling_with_a_total_over_an_amount():
+    ev = events_of("---\ndate: 2020-06-03\n---\n6月1日，小店区举行项目集中签约活动，总投资额超20亿元的7个重点项目落户。")
+    props = ev["event:2020-06-01/太原市"].properties
+    assert (props["signed_count"], props["signed_total_yi"]) == (7, 20.0)
