@@ -219,3 +219,8 @@ def test_signed_count_of_projects_settling_with_a_total_over_an_amount():
     ev = events_of("---\ndate: 2020-06-03\n---\n6月1日，小店区举行项目集中签约活动，总投资额超20亿元的7个重点项目落户。")
     props = ev["event:2020-06-01/太原市"].properties
     assert (props["signed_count"], props["signed_total_yi"]) == (7, 20.0)
+
+
+def test_no_project_named_by_an_event_or_a_class_of_projects():
+    facts = extract_text("---\ndate: 2020-06-03\n---\n6月1日，平遥县举行古城建设重点项目集中签约活动，恳谈会暨项目签约同日进行。", "t.md")
+    assert [n.name for n in facts.nodes.values() if n.label == "Project"] == []
