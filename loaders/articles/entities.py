@@ -150,7 +150,7 @@ def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
 def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
     """Chambers named in full (<place>…山西/晋…商会), known chambers by name, and generic mentions."""
     out: list[ChamberMention] = []
-    for m in re.finditer("商会", text):
+    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会", text):  # 甘肃晋商商业联合会
         q = m.end()
         left = run_left(text, m.start())
         found = None

@@ -17,12 +17,13 @@ class PeopleRules:
         for c in chambers:
             if not c.generic:
                 self.posts_after(c.start, c.end, j, lambda c=c: self.chamber_node(c))
-        # the paragraph's chambers so far: 会长王建勇 / 王利明会长 in a later clause is of the last one
-        named = [c for c in self.chambers if not c.generic and self.para_start <= c.start < j]
+        # the chambers named so far: 会长王建勇 / 王利明会长 in a later clause or paragraph is of the last one
+        named = [c for c in self.chambers if not c.generic and c.start < j]
+        self.referring(i, j, named)
         for m in P.POSTS_AT.finditer(self.t, i, j):  # a post opening a clause: 名誉会长张再炜,会长王建勇
             p = m.start()
             before = [c for c in named if c.end <= p]
-            if not before or self.t[p - 1:p] not in "，,;；:：" or before[-1].end == p:
+            if not before or self.t[p - 1:p] not in "，,;；:：\n " or before[-1].end == p:
                 continue
             c = before[-1]
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
@@ -51,13 +52,53 @@ class PeopleRules:
                 return
             people = names_list_at(self.t, m.end())
             if not people:
+                people = self._after_company_post(m.end())
+            if not people:
+                self._elected(c_start, m, chamber, conf)
                 return
             # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
             self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
             k = people[-1][1]
+            if P.POSTS_AT.match(self.t, k) and not self.t.startswith("的", k):  # 赵晋川副秘书长杨庆华
+                continue
             if self.t[k:k + 1] not in ("、", ",", "，") or not P.POSTS_AT.match(self.t, k + 1):
                 return
             k += 1
+
+    def _after_company_post(self, k) -> list:
+        """常务副会长兼秘书长、X有限公司董事长孙旭峰: the name after the company's post."""
+        if self.t[k:k + 1] != "、":
+            return []
+        for a, b, _ in self.companies:
+            if a == k + 1:
+                m = P.COMPANY_POST.match(self.t, b)
+                return names_list_at(self.t, m.end())[:1] if m else []
+        return []
+
+    def _elected(self, c_start, m, chamber, conf) -> None:
+        """曾建新当选为新一届<chamber>会长: the name before 当选, the post after the chamber."""
+        before = re.search(r"当选(?:为)?(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$", self.t[max(0, c_start - 12):c_start])
+        if not before:
+            return
+        at = c_start - (len(self.t[max(0, c_start - 12):c_start]) - before.start())
+        for n in (3, 2):
+            span = names_list_at(self.t, at - n)
+            if span and span[-1][1] == at and self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理"):
+                self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf)
+                return
+
+    def referring(self, i, j, named) -> None:
+        """商会 / 该商会 / 我会 followed by posts: the publishing chamber (我会) or the last one named."""
+        for m in re.finditer(r"该商会|该会|商会|我会|本会", self.t[i:j]):
+            a, b = i + m.start(), i + m.end()
+            if any(c.start <= a < c.end for c in self.chambers) or not P.POSTS_AT.match(self.t, b):
+                continue
+            if m.group() in ("我会", "本会") and self.publisher_chamber:
+                continue  # we_chamber() gives these the publisher
+            before = [c for c in named if c.end <= a]
+            if before:
+                c = before[-1]
+                self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
 
     def _holds(self, c_start, people, titles, cid, conf=HIGH) -> None:
             for a, b in people:

@@ -210,7 +210,7 @@ def test_event_city_through_a_shanxi_county_and_the_dateline_day_left_out():
 
 
 def test_yesterday_is_the_day_before_the_article_and_a_year_in_passing_serves_when_nothing_else_does():
-    assert list(events_of("---\ndate: 2020-06-03\n---\n昨日，示例山西商会恳谈会在长治市举行。")) == \
+    assert list(events_of("---\ndate: 2020-06-03\n---\n昨日，湖北山西商会恳谈会在长治市举行。")) == \
         ["event:2020-06-02/长治市"]
     assert list(events_of("9月9日，阳泉市2019年“老乡回家”恳谈会在市区举行。")) == ["event:2019-09-09/阳泉市"]
 
@@ -224,3 +224,24 @@ def test_signed_count_of_projects_settling_with_a_total_over_an_amount():
 def test_no_project_named_by_an_event_or_a_class_of_projects():
     facts = extract_text("---\ndate: 2020-06-03\n---\n6月1日，平遥县举行古城建设重点项目集中签约活动，恳谈会暨项目签约同日进行。", "t.md")
     assert [n.name for n in facts.nodes.values() if n.label == "Project"] == []
+
+
+def posts_of(text):
+    facts = extract_text(text, "t.md")
+    return {(facts.nodes[r.start].name, facts.nodes[r.end].name, r.properties["title"])
+            for r in facts.rels.values() if r.type == "HOLDS_POST"}
+
+
+def test_posts_without_separators_after_a_company_post_and_on_election():
+    posts = posts_of("湖北山西商会常务副会长钱立鸣副秘书长孙二平到访,北京山西企业商会会员部部长周三元接待。")
+    assert {("钱立鸣", "湖北山西商会", "常务副会长"), ("孙二平", "湖北山西商会", "副秘书长"),
+            ("周三元", "北京山西企业商会", "会员部部长")} <= posts
+    assert ("郑四海", "广州山西商会", "副会长兼秘书长") in posts_of(
+        "广州山西商会副会长兼秘书长、示例科技(广州)有限公司董事长郑四海先生来访。")
+    assert ("冯五岳", "山西省河南商会", "会长") in posts_of("大会上,副会长冯五岳当选为新一届山西省河南商会会长。")
+
+
+def test_posts_of_a_chamber_named_earlier_a_bare_shang_hui_and_a_jinshang_federation():
+    posts = posts_of("宁夏晋商商业联合会举行年会。\n商会执行会长卫六合主持。\n陈七星会长致辞。")
+    assert {("卫六合", "宁夏晋商商业联合会", "执行会长"), ("陈七星", "宁夏晋商商业联合会", "会长")} <= posts
+    assert ("褚八方", "杭州山西商会", "会长") in posts_of("客人到访杭州山西商会,我会会长褚八方接待。")
