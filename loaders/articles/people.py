@@ -131,12 +131,23 @@ class PeopleRules:
         pre = re.search(rf"([{P.CJK}]{{2,5}}?市)$", s[:m.start()])
         if pre:
             city = self.places.at(self.t, i + pre.start(1), ("City",))
+        if city is None:
+            city = self._ambassador_place(i, i + m.start())
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         if city_id is None:
             return
         day = dates[-1].day if dates else self.event_date
         native = "山西籍" in s
         seen = set()
+        # 商会会长于学义应邀出席…并受聘担任中山区“招商大使”: the name after a post, before 受聘
+        for k in range(i, i + m.start()):
+            if re.search(rf"(?:{P.POST_RE})$", self.t[max(i, k - 6):k]) is None or k in seen:
+                continue
+            span = names_list_at(self.t, k)[:1]
+            if span and re.fullmatch(r"[^，,。；;]{0,16}受聘(?:担任|为)?[^，,。；;]{0,8}", self.t[span[0][1]:i + m.start()]):
+                seen.update(range(span[0][0], span[0][1] + 1))
+                self.f.rel("AMBASSADOR_OF", self.person_node(*span[0], MID), city_id,
+                           {"appointed_on": day} if day else {}, self.span(span[0][0], i + m.end()), MID)
         for k in range(i, j):
             if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
@@ -150,6 +161,18 @@ class PeopleRules:
                 if native:
                     prov = self.f.node("province:山西省", "Province", "山西省", {}, self.span(i + s.find("山西籍"), i + s.find("山西籍") + 2), MID)
                     self.f.rel("NATIVE_OF", pid, prov, {}, self.span(a, i + s.find("山西籍") + 3), MID)
+
+    def _ambassador_place(self, i, p):
+        """The county or city named last before 招商大使 (迎泽区为…招商大使授牌); a district the place list
+        does not know (中山区, not 中山市) stands for the city of a chamber named in the sentence."""
+        named = [x for x in self.places_in(i, p) if x.label in ("County", "City") and x.end <= p]
+        if not named:
+            return None
+        place = named[-1]
+        if place.label == "City" and self.t[place.end:place.end + 1] in ("区", "县"):
+            cities = [c.place for c in self.chambers if i <= c.start < p and c.place and c.place.label == "City"]
+            return cities[-1] if cities else None
+        return place
 
     def liaison(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]

@@ -245,3 +245,16 @@ def test_posts_of_a_chamber_named_earlier_a_bare_shang_hui_and_a_jinshang_federa
     posts = posts_of("宁夏晋商商业联合会举行年会。\n商会执行会长卫六合主持。\n陈七星会长致辞。")
     assert {("卫六合", "宁夏晋商商业联合会", "执行会长"), ("陈七星", "宁夏晋商商业联合会", "会长")} <= posts
     assert ("褚八方", "杭州山西商会", "会长") in posts_of("客人到访杭州山西商会,我会会长褚八方接待。")
+
+
+def ambassadors_of(text):
+    facts = extract_text(text, "t.md")
+    return {(facts.nodes[r.start].name, facts.nodes[r.end].name)
+            for r in facts.rels.values() if r.type == "AMBASSADOR_OF"}
+
+
+def test_ambassadors_who_took_the_post_and_those_given_a_plaque_by_a_county():
+    assert ambassadors_of("5月2日，沈阳市山西商会会长蒋立群应邀出席活动并受聘担任和平区“招商大使”。") == \
+        {("蒋立群", "沈阳市")}  # 和平区 is not in the place list: the chamber's city stands for it
+    assert ambassadors_of("5月2日，活动中，平遥县负责人为韩子明等6位招商大使授牌。") == {("韩子明", "平遥县")}
+    assert ambassadors_of("5月2日，运城市聘请杨文远会长为运城市招商引资大使。") == {("杨文远", "运城市")}
