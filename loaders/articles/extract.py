@@ -18,6 +18,7 @@ from loaders.articles.entities import (ChamberMention, Places, find_chambers, fi
                                        run_left)
 from loaders.articles.facts import Facts
 from loaders.articles.people import HIGH, LOW, MID, PeopleRules
+from loaders.articles.project_lists import ProjectRules
 from loaders.articles.reading import Article
 from loaders.articles.resolve import Index, bundled_index
 from loaders.articles.view import build_view
@@ -62,7 +63,7 @@ def source_name(article: Article) -> str:
     return str(article.meta.get("source") or Path(article.path).stem)
 
 
-class _Extractor(PeopleRules):
+class _Extractor(PeopleRules, ProjectRules):
     def __init__(self, article: Article, index: Index, places_: Places):
         self.a, self.index, self.places = article, index, places_
         self.v = build_view(article.pieces)
@@ -205,6 +206,7 @@ class _Extractor(PeopleRules):
         self.ambassadors(i, j, dates)
         self.liaison(i, j, dates, chambers)
         self.hometowns(i, j)
+        self.project_lists(i, j)
         if self.event:
             self.event_details(i, j, chambers)
             self.projects(i, j)

@@ -258,3 +258,30 @@ def test_ambassadors_who_took_the_post_and_those_given_a_plaque_by_a_county():
         {("蒋立群", "沈阳市")}  # 和平区 is not in the place list: the chamber's city stands for it
     assert ambassadors_of("5月2日，活动中，平遥县负责人为韩子明等6位招商大使授牌。") == {("韩子明", "平遥县")}
     assert ambassadors_of("5月2日，运城市聘请杨文远会长为运城市招商引资大使。") == {("杨文远", "运城市")}
+
+
+def projects_of(text):
+    facts = extract_text(text, "t.md")
+    county = {r.start: facts.nodes[r.end].name for r in facts.rels.values() if r.type == "LOCATED_IN"}
+    return {(n.name, n.properties.get("amount_yi"), county.get(n.id))
+            for n in facts.nodes.values() if n.label == "Project"}
+
+
+def test_projects_listed_after_fen_bie_shi_with_the_county_of_the_signing_party_or_the_one_named():
+    assert projects_of("5月3日，平遥县举行活动。签约的3个项目分别是：古城民宿改造项目、牛肉深加工项目、光伏储能项目。") == {
+        ("古城民宿改造项目", None, "平遥县"), ("牛肉深加工项目", None, "平遥县"), ("光伏储能项目", None, "平遥县")}
+    assert projects_of("项目分别是：榆次区人民政府和示例材料有限公司签署新型建材项目、"
+                       "示例经济开发区管委会和示例医疗有限公司签署医疗器械生产项目。") == {
+        ("新型建材项目", None, "榆次区"), ("医疗器械生产项目", None, None)}
+    assert projects_of("代县县长重点推介雁门关文旅综合体、杂粮加工园和年产5万吨铸件生产基地等3个项目。") == {
+        ("雁门关文旅综合体", None, "代县"), ("杂粮加工园", None, "代县"), ("年产5万吨铸件生产基地", None, "代县")}
+
+
+def test_a_county_signing_a_quoted_project_an_agreement_and_a_company_building_one():
+    got = projects_of("晋中市上周签约项目如下：昔阳县与示例农业有限公司签约“小米精深加工项目”，拟投资3200万元；"
+                      "示范区与示例能源公司签约“储能电站项目”，拟投资2亿元。")
+    assert got == {("小米精深加工项目", 0.32, "昔阳县"), ("储能电站项目", 2.0, "示范区")}
+    assert projects_of("示例公司与山西省左权县政府签署《左权县物流园区项目投资合作协议》。") == \
+        {("左权县物流园区项目", None, "左权县")}
+    assert projects_of("“我们将投资约6亿元，建设氢能重卡及加氢站项目。”该公司总经理说。") == \
+        {("氢能重卡及加氢站项目", 6.0, None)}
