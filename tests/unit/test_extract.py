@@ -285,3 +285,10 @@ def test_a_county_signing_a_quoted_project_an_agreement_and_a_company_building_o
         {("左权县物流园区项目", None, "左权县")}
     assert projects_of("“我们将投资约6亿元，建设氢能重卡及加氢站项目。”该公司总经理说。") == \
         {("氢能重卡及加氢站项目", 6.0, None)}
+
+
+def test_a_recruitment_drive_in_the_county_where_the_guests_gather():
+    ev = events_of("---\ndate: 2022-06-03\n---\n6月2日，50多家商会的代表齐聚山西省晋中市祁县，举办“引才聚智、以商招商”双招双引活动，现场签约项目6个，签约总金额达12.5亿元。")
+    assert list(ev) == ["event:2022-06-02/晋中市"]
+    props = ev["event:2022-06-02/晋中市"].properties
+    assert (props["kind"], props["signed_count"], props["signed_total_yi"]) == ("招商会", 6, 12.5)
