@@ -228,7 +228,10 @@ class _Extractor(PeopleRules, ProjectRules):
                 return
             start = self._name_start(kw_end - len(m.group()), i)
             name_v = self.t[start:kw_end]
-            if len(name_v) < 4 or not self._is_name(name_v):
+            subject = re.search(r"(“[^”]{2,30}”活动)在[^，,。]{0,16}举行$", self.t[i:start])  # “X”活动在…举行启动典礼
+            if subject:
+                start, name_v = i + subject.start(1), subject.group(1) + m.group()
+            elif len(name_v) < 4 or not self._is_name(name_v):
                 continue
             day = [d for d in dates if d.start < kw_end] or dates
             d = day[-1]
@@ -242,7 +245,9 @@ class _Extractor(PeopleRules, ProjectRules):
                 props["end_date"] = d.end_day
             conf = LOW if d.approx else (HIGH if city.known else MID)
             ev_span = self.span(min(d.start, start), kw_end)
-            self.f.node(eid, "Event", self.written(start, kw_end).strip("“”\"《》"), props, ev_span, conf)
+            written = self.written(start, kw_end).strip("“”\"《》") if not subject else \
+                self.written(start, start + len(subject.group(1))) + self.written(kw_end - len(m.group()), kw_end)
+            self.f.node(eid, "Event", written, props, ev_span, conf)
             self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, kw_end)), conf)
             theme = re.search(r"以[“\"]([^”\"]{2,40})[”\"]为主题", s)
             if theme:

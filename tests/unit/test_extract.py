@@ -292,3 +292,9 @@ def test_a_recruitment_drive_in_the_county_where_the_guests_gather():
     assert list(ev) == ["event:2022-06-02/晋中市"]
     props = ev["event:2022-06-02/晋中市"].properties
     assert (props["kind"], props["signed_count"], props["signed_total_yi"]) == ("招商会", 6, 12.5)
+
+
+def test_an_opening_ceremony_named_by_the_quoted_campaign_held_before_it():
+    ev = events_of("---\ndate: 2024-05-03\n---\n5月2日上午，由省工商联组织的“晋商老街寻访”活动在太原市博物馆举行启动典礼。")
+    assert list(ev) == ["event:2024-05-02/太原市"]
+    assert ev["event:2024-05-02/太原市"].name == "“晋商老街寻访”活动启动典礼"
