@@ -308,6 +308,8 @@ def _props(raw: dict | None, where: str) -> dict[str, PropertySpec]:
 
 
 def parse_schema(data: dict) -> Schema:
+    # properties any fact may carry whatever its label or type (the evidence of an extracted fact)
+    common = _props(data.get("fact_properties"), "fact_properties")
     labels = {}
     for name, spec in data["labels"].items():
         if not spec.get("description"):
@@ -318,7 +320,7 @@ def parse_schema(data: dict) -> Schema:
             id_template=spec["id"],
             also=tuple(spec.get("also", ())),
             style=dict(spec.get("style", {})),
-            properties=_props(spec.get("properties"), name),
+            properties={**_props(spec.get("properties"), name), **common},
         )
     rels = {}
     for type_, spec in data["relationships"].items():
@@ -328,7 +330,7 @@ def parse_schema(data: dict) -> Schema:
         for s, e in ends:
             if s not in labels or e not in labels:
                 raise SchemaError(f"relationship {type_}: end {s}→{e} names a label the schema lacks")
-        props = _props(spec.get("properties"), type_)
+        props = {**_props(spec.get("properties"), type_), **common}
         key = tuple(spec.get("key", ()))
         if any(k not in props for k in key):
             raise SchemaError(f"relationship {type_}: key {key} names an undeclared property")

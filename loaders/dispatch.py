@@ -9,6 +9,7 @@ from graph.records import Dataset
 CATALOG = (".yaml", ".yml", ".json")
 LEDGER = (".csv", ".xlsx", ".xlsm", ".txt")
 RDF = (".ttl", ".jsonld", ".nt")
+ARTICLE = (".md", ".markdown", ".html", ".htm")  # and a .txt that opens with front matter (---)
 
 
 def load_path(path, *, synthetic: bool = False, source_name: str | None = None, gazetteer=None,
@@ -23,6 +24,10 @@ def load_path(path, *, synthetic: bool = False, source_name: str | None = None, 
         from loaders.catalog import load_catalog
 
         return load_catalog(path, bundled_gazetteer())
+    if suffix in ARTICLE or (suffix == ".txt" and _has_front_matter(path)):
+        from loaders.articles import load_article
+
+        return load_article(path)
     if suffix in LEDGER:
         from loaders.ledger import load_ledger
 
@@ -35,7 +40,14 @@ def load_path(path, *, synthetic: bool = False, source_name: str | None = None, 
             raise ValidationError([Problem(str(path), None, None, None, "RDF loading is not available yet")])
         return load_rdf(path)
     raise ValidationError([Problem(str(path), None, None, suffix,
-                                   f"unknown kind of source; expected {', '.join(CATALOG + LEDGER + RDF)}")])
+                                   f"unknown kind of source; expected {', '.join(CATALOG + LEDGER + RDF + ARTICLE)}")])
+
+
+def _has_front_matter(path: Path) -> bool:
+    """A .txt is a ledger (tab- or comma-separated) unless it opens with an article's front matter."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+    return head.lstrip(b"\xef\xbb\xbf").startswith(b"---")
 
 
 def load_paths(paths, gazetteer=None, **options) -> Dataset:

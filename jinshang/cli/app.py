@@ -14,7 +14,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imported for their side effect of adding commands to `app`.
-    from jinshang.cli import analyze_cmd, export_cmd, load_cmd, neo4j_cmd, query_cmd, schema_cmd, view_cmd  # noqa: F401
+    from jinshang.cli import analyze_cmd, export_cmd, extract_cmd, load_cmd, neo4j_cmd, query_cmd, schema_cmd, view_cmd  # noqa: F401
     from jinshang.cli import resolve_cmd  # noqa: F401
 
 

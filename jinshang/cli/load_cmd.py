@@ -67,6 +67,8 @@ def changes_table(changes) -> Table:
 
 def _shown(value) -> str:
     return "—" if value is None else str(value)
+
+
 def _check_bulk_options(bulk: bool, replace: bool, dry_run: bool) -> None:
     if replace and not bulk:
         raise typer.BadParameter("--replace goes with --bulk", param_hint="--replace")
@@ -84,7 +86,7 @@ def bulk_load_command(ds: Dataset, replace: bool):
 
 @app.command("load")
 def load_command(
-    paths: list[Path] = typer.Argument(..., help="Catalog (.yaml/.json), ledger (.csv/.xlsx) or RDF (.ttl/.jsonld) files."),
+    paths: list[Path] = typer.Argument(None, help="Catalog (.yaml/.json), ledger (.csv/.xlsx), RDF (.ttl/.jsonld) or article (.md/.html) files."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and show what would be created or changed; write nothing."),
     synthetic: bool = typer.Option(False, "--synthetic", help="Mark a ledger's Source as generated data."),
     source_name: str = typer.Option(None, "--source-name", help="Name of a ledger's Source (default: the file name)."),
@@ -95,6 +97,7 @@ def load_command(
                               help="The date the ledgers of this command report as of (default: each from its title row or file name, e.g. 2018年11月)."),
     bulk: bool = typer.Option(False, "--bulk", help="First load into an EMPTY local database through neo4j-admin import (stops and restarts the local server); see docs/SCALING.md."),
     replace: bool = typer.Option(False, "--replace", help="With --bulk: replace everything in a non-empty database."),
+    reviewed: Path = typer.Option(None, "--reviewed", help="A review sheet from `jinshang extract --review`: load the facts accepted in it."),
 ) -> None:
     """Validate source files and write them to Neo4j, all or nothing; loading twice changes nothing. A load that was interrupted (client or server killed) is rolled back first, and said so."""
     from graph.errors import ValidationError, Problem
@@ -104,6 +107,7 @@ def load_command(
     from loaders.ledger import LedgerOptions
 
     from jinshang.cli.resolve_cmd import print_resolution
+    from loaders.articles import is_article
     from jinshang.resolution import record_arrivals, resolve_for_load
 
     if unit is not None and unit not in ("亿元", "万元") or duplicates not in ("ask", "keep", "merge"):
@@ -111,10 +115,17 @@ def load_command(
                                        "须为 亿元|万元 与 ask|keep|merge / must be 亿元 or 万元, and ask, keep or merge")])
     options = LedgerOptions(sheet=sheet, unit=unit,
                             duplicates={"ask": "warn" if dry_run else "refuse"}.get(duplicates, duplicates))
+    paths = list(paths or [])
+    if not paths and reviewed is None:
+        raise typer.BadParameter("give files to load, or --reviewed FILE.xlsx")
+    articles = [p for p in paths if is_article(p)]
+    files = [p for p in paths if p not in articles]
     _check_bulk_options(bulk, replace, dry_run)
+    if bulk and (articles or reviewed is not None):
+        raise typer.BadParameter("--bulk takes catalogs, ledgers and RDF; load articles after it", param_hint="--bulk")
     report_date = _as_of(as_of)
     if bulk:  # into an empty database: names resolve against the bundled data and the other files
-        ds = load_paths(paths, gazetteer=bundled_gazetteer().copy(), synthetic=synthetic,
+        ds = load_paths(files, gazetteer=bundled_gazetteer().copy(), synthetic=synthetic,
                         source_name=source_name, ledger_options=options, as_of=report_date)
         summary = bulk_load_command(ds, replace)
         console.print(f"loaded {len(paths)} file(s) with neo4j-admin import: {summary.nodes} nodes, "
@@ -122,10 +133,13 @@ def load_command(
         return
     with driver_for() as (driver, settings):
         # names resolve against the bundled gazetteer, the database, and the other files of this load
-        gaz = bundled_gazetteer().copy().add_known(known_nodes(driver, settings.neo4j_database))
-        ds = load_paths(paths, gazetteer=gaz, synthetic=synthetic, source_name=source_name,
+        in_db = known_nodes(driver, settings.neo4j_database)
+        gaz = bundled_gazetteer().copy().add_known(in_db)
+        ds = load_paths(files, gazetteer=gaz, synthetic=synthetic, source_name=source_name,
                         ledger_options=options, as_of=report_date)
         known = gaz.known_ids()
+        if articles or reviewed is not None:
+            ds.extend(_article_records(in_db, articles, reviewed, known))
         # entity resolution next: records of entities already known land on their nodes
         with driver.session(database=settings.neo4j_database, default_access_mode="READ",
                             notifications_min_severity="OFF") as session:
@@ -147,7 +161,7 @@ def load_command(
         with driver.session(database=settings.neo4j_database) as session:
             record_arrivals(session, resolution)
         print_resolution(resolution, done=True)
-        console.print(f"loaded {len(paths)} file(s): {summary.nodes_created} nodes and "
+        console.print(f"loaded {len(paths) + (reviewed is not None)} file(s): {summary.nodes_created} nodes and "
                       f"{summary.relationships_created} relationships created, "
                       f"{summary.properties_set} properties set")
 
@@ -164,6 +178,24 @@ def _as_of(text: str | None):
     except ValueError:
         raise ValidationError([Problem("--as-of", None, "--as-of", text,
                                        "日期无效 / not a date: write it as YYYY-MM-DD, e.g. 2018-11-30")]) from None
+
+
+def _article_records(rows, articles, reviewed, known) -> Dataset:
+    """Articles' facts resolved against the bundled data and the database; below the confidence
+    threshold only what a reviewer accepted (loaders/articles)."""
+    from loaders.articles import articles_dataset, graph_index, reviewed_dataset
+
+    known.update({r[0]: r[1] for r in rows if r[0] not in known})
+    ds = Dataset()
+    if articles:
+        sel = articles_dataset(articles, graph_index(rows), known=known)
+        ds.extend(sel.dataset)
+        if sel.skipped:
+            console.print(f"{len(sel.skipped)} fact(s) below the confidence threshold were not loaded; "
+                          "review them with `jinshang extract --review FILE.xlsx`")
+    if reviewed is not None:
+        ds.extend(reviewed_dataset(reviewed, known=known).dataset)
+    return ds
 
 
 @app.command("build")

@@ -1,0 +1,165 @@
+"""Dates and numbers as articles write them: 5月12日, 2017年3月, 11月12日至17日, 十一月底, 80余人.
+
+A date without a year takes the article's year when that puts it in the half year before
+publication; else the year the text last set (2017年3月…, "2017年,"), else the article's year, or
+the year before when that would put it after publication. A range keeps
+its last day (end_date); an approximate day (中旬, 底) is kept as approximate.
+
+>>> [(d.day, d.end_day, d.approx) for d in find_dates("11月12日至17日赴阿布扎比", date(2018, 1, 11))]
+[(datetime.date(2017, 11, 12), datetime.date(2017, 11, 17), False)]
+>>> to_number("一百二十")
+120
+>>> amount_yi("3.5", "亿元"), amount_yi("5000", "万元")
+(3.5, 0.5)
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import cn2an
+
+CN_DIGITS = "〇零一二三四五六七八九十百千万两"
+NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)"
+_N2 = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+_Y = r"(\d{4}|[〇零一二三四五六七八九]{4})"
+_DATE = re.compile(
+    rf"(?:{_Y}\s*年\s*)?{_N2}\s*月\s*(?:{_N2}\s*[日号]|(上旬|中旬|下旬|底|末|初))"
+    rf"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:{_N2}\s*月\s*)?{_N2}\s*[日号])?")
+_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
+# 27日 at a clause's start, in an article dated that month (a wire report's dateline day)
+_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
+_RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
+_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在])")
+_APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: date
+    end_day: date | None = None
+    approx: bool = False
+    year_given: bool = False
+
+
+def to_number(text: str):
+    """Arabic or Chinese numerals → int (or float when it has a fraction)."""
+    text = text.replace(",", "")
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d+\.\d+", text):
+        return float(text)
+    if re.fullmatch(r"[〇零一二三四五六七八九]{4}", text):  # a year written digit by digit
+        return int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in text))
+    value = cn2an.cn2an(text.replace("两", "二"), "smart")
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def amount_yi(number: str, unit: str) -> float:
+    """An amount in 亿元 from its number and unit (亿元, 亿, 万元, 万, 元)."""
+    value = float(to_number(number))
+    factor = {"亿元": 1.0, "亿": 1.0, "万亿元": 1e4, "万元": 1e-4, "万": 1e-4, "元": 1e-8}[unit]
+    return round(value * factor, 6)
+
+
+def _year(text: str | None):
+    return to_number(text) if text else None
+
+
+def year_marks(text: str, published: date | None) -> list[tuple[int, int]]:
+    """(position, year) of the years the text sets as its context, in order: a full date's year
+    (2017年3月), a year opening a clause (2017年,…), 去年/今年; future years are ignored. A year in
+    passing (2017年以来, 2035年目标) sets nothing."""
+    out = []
+    for m in _YEAR.finditer(text):
+        if not m.group(2):
+            after, before = text[m.end():m.end() + 1], text[max(0, m.start() - 1):m.start()]
+            if not (re.match(r"\s*[\d一二三四五六七八九十]+\s*月|[,，、:：]", text[m.end():m.end() + 4])
+                    or before in ("", "\n", "。", "，", ",") and after in (",", "，", "")):
+                continue
+        if m.group(2):
+            if published is None:
+                continue
+            y = published.year - {"今年": 0, "去年": 1, "前年": 2}[m.group(2)]
+        else:
+            y = _year(m.group(1))
+        if published is None or y <= published.year:
+            out.append((m.start(), y))
+    return out
+
+
+def _recent(published: date, mon: str, day: str) -> bool:
+    try:
+        d = date(published.year, to_number(mon), to_number(day))
+    except (ValueError, TypeError):
+        return False
+    return 0 <= (published - d).days <= 183
+
+
+def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> list[DateMention]:
+    """Every date in `text` (positions + base); see the module's doc for the year rule."""
+    marks = year_marks(text, published) if marks is None else marks
+    out = []
+    for m in _DATE.finditer(text):
+        if text[m.end():m.end() + 1] in ("讯", "电"):
+            continue  # a dateline (11月9日讯): the report's day, not an event's
+        y_text, mon, day, part, mon2, day2 = m.groups()
+        pos = m.start() + base
+        year, given = _year(y_text), bool(y_text)
+        if year is None:
+            prior = [y for p, y in marks if p < pos]
+            year = prior[-1] if prior else (published.year if published else None)
+            if published and year != published.year and not part and _recent(published, mon, day):
+                year = published.year  # a report on the last months: its own year wins
+        if year is None:
+            continue
+        try:
+            month = to_number(mon)
+            if part:
+                d = _APPROX_DAY.get(part) or calendar.monthrange(year, month)[1]
+                first = date(year, month, d)
+            else:
+                first = date(year, month, to_number(day))
+            if not given and not [1 for p, _ in marks if p < pos] and published and first > published:
+                first = first.replace(year=year - 1)
+            last = None
+            if day2:
+                last = date(first.year, to_number(mon2) if mon2 else first.month, to_number(day2))
+        except (ValueError, KeyError):
+            continue
+        out.append(DateMention(m.start() + base, m.end() + base, first, last, bool(part) and part not in ("底", "末"), given))
+    if published:
+        for m in _DAY_ONLY.finditer(text):
+            day = int(m.group(1))
+            try:
+                d = date(published.year, published.month, day)
+                if d > published:  # 27日 in an article of the 2nd: the month before
+                    prev = date(published.year, published.month, 1).toordinal() - 1
+                    p = date.fromordinal(prev)
+                    d = date(p.year, p.month, day)
+            except ValueError:
+                continue
+            out.append(DateMention(m.start(1) + base, m.end() + base, d, None, False, False))
+    if published:
+        for m in _RELATIVE.finditer(text):  # 昨日 in a daily: the day before its date
+            d = date.fromordinal(published.toordinal() - _RELATIVE_DAYS[m.group()])
+            out.append(DateMention(m.start() + base, m.end() + base, d, None, False, False))
+    for m in _ISO.finditer(text):
+        try:
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        out.append(DateMention(m.start() + base, m.end() + base, d, None, False, True))
+    return sorted(out, key=lambda d: d.start)
+
+
+def passing_years(text: str) -> list[tuple[int, int]]:
+    """(position, year) of every year the text names, even in passing (忻州市2021年“…”恳谈会): the
+    last resort for the year of an article with no date and no year in context."""
+    return [(m.start(), _year(m.group(1))) for m in _YEAR.finditer(text)
+            if m.group(1) and 1990 <= _year(m.group(1)) <= date.today().year]

@@ -1,0 +1,251 @@
+"""Finding the named things of an article in its matching view: places, chambers, companies,
+people's names. Each finder returns (start, end, …) positions in the view."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from loaders.articles import places
+from loaders.articles.patterns import (CJK, POST_RE, COMPANY_CUT, COMPANY_END, GENERIC_CHAMBER, STOP_AFTER_NAME, SURNAMES)
+from loaders.articles.resolve import Index, Known
+from loaders.text import fold
+
+_CJK = re.compile(rf"[{CJK}]")
+_POST_START = re.compile(rf"(?:常务|{POST_RE}|单位)")
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    id: str
+    label: str
+    name: str
+    known: bool
+
+
+@dataclass(frozen=True)
+class ChamberMention:
+    start: int
+    end: int
+    written: str  # as the view reads it
+    place: Place | None
+    known: Known | None
+    generic: bool = False
+    listed: bool = False  # named by its place only: 镇江、南京…等地的山西商会
+
+
+_LIST_END = re.compile(r"(?:等|以及)?(?:省市|省|市|地|城市|地区)?的(?:山西|晋)?$")
+
+
+def _listed_places(text: str, at: int, places_: "Places") -> list:
+    """镇江、南京以及湖北、浙江等省市的山西商会 → the places listed before 等…的."""
+    head = text[max(0, at - 60):at]
+    tail = _LIST_END.search(head.removesuffix("山西").removesuffix("晋"))
+    if not tail or "等" not in head[-8:]:
+        return []
+    base = max(0, at - 60)
+    stop = base + head.rfind("等")
+    out, k = [], stop
+    while True:
+        # walk back over one list item and its separator
+        j = k
+        while j > 0 and re.match(rf"[{CJK}]", text[j - 1]) and text[j - 2:j] != "以及" and text[j - 1] not in "、和及":
+            j -= 1
+        item = text[j:k]
+        place = None
+        for n in range(len(item)):
+            place = places_.at(text, j + n, ("City", "Province"))
+            if place and place.end == k:
+                break
+            place = None
+        if place is None:
+            break
+        out.append((place, place.start, place.end))
+        if text[j - 2:j] == "以及":
+            k = j - 2
+        elif j > 0 and text[j - 1] in "、和及":
+            k = j - 1
+        else:
+            break
+    return list(reversed(out))
+
+class Places:
+    """An Aho-Corasick automaton of place names (the graph's and places.py's), longest match first."""
+
+    def __init__(self, index: Index):
+        self.keys: dict[str, list[Place]] = {}
+        for label in ("City", "Province", "County"):
+            for key, knowns in index.names(label).items():
+                for k in knowns:
+                    for form in {key, places.short(key)} if label != "County" or len(places.short(key)) >= 2 else {key}:
+                        if label == "County" and form != key and form.endswith(("县", "区")):
+                            continue
+                        self._add(form, Place(0, 0, k.id, label, k.name, True))
+            if label == "County":
+                for key, knowns in index.names(label).items():
+                    short = key[:-1] if key.endswith(("县", "区")) and len(key) >= 3 else None
+                    for k in knowns:
+                        if short:
+                            self._add(short, Place(0, 0, k.id, label, k.name, True))
+        for full, short, city in places.shanxi_counties():  # 曲沃县 / 平遥 → its city, for an event's place
+            county = Place(0, 0, f"county:{city}/{full}", "County", full, False)
+            self._add(full, county)
+            if full.endswith("县") and len(short) >= 2 and short not in self.keys:
+                self._add(short, county)
+        for short, full in places.PROVINCES.items():
+            for form in (short, full):
+                self._add(form, Place(0, 0, f"province:{full}", "Province", full, False))
+        for short, full in places.CITIES.items():
+            for form in (short, full):
+                self._add(form, Place(0, 0, f"city:{full}", "City", full, False))
+        self.auto = ahocorasick.Automaton()
+        for key in self.keys:
+            self.auto.add_word(key, key)
+        self.auto.make_automaton()
+
+    def _add(self, key: str, place: Place) -> None:
+        found = self.keys.setdefault(key, [])
+        if all(p.id != place.id for p in found):
+            # a node the graph knows wins over the built-in list's guess of the same place
+            found.append(place)
+
+    def candidates(self, key: str) -> list[Place]:
+        out = self.keys.get(key, [])
+        known = {p.id for p in out if p.known}
+        return [p for p in out if p.known or p.id not in known]
+
+    def find(self, text: str) -> list[Place]:
+        """Longest non-overlapping place mentions; where a key names both a City and a Province
+        (北京, 吉林) both are returned at the same position."""
+        out = []
+        for end, key in self.auto.iter_long(text):
+            start = end - len(key) + 1
+            for p in self.candidates(key):
+                out.append(Place(start, end + 1, p.id, p.label, p.name, p.known))
+        return out
+
+    def at(self, text: str, i: int, labels=("City", "Province")) -> Place | None:
+        """The longest place name starting at text[i] (City before Province on a tie)."""
+        for n in range(min(8, len(text) - i), 1, -1):
+            if text[i:i + n] not in self.keys:
+                continue
+            cands = [p for p in self.candidates(text[i:i + n]) if p.label in labels]
+            if cands:
+                cands.sort(key=lambda p: (labels.index(p.label), not p.known))
+                p = cands[0]
+                return Place(i, i + n, p.id, p.label, p.name, p.known)
+        return None
+
+
+def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
+    i = end
+    while i > 0 and end - i < limit and chars.match(text[i - 1]):
+        i -= 1
+    return i
+
+
+def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
+    """Chambers named in full (<place>…山西/晋…商会), known chambers by name, and generic mentions."""
+    out: list[ChamberMention] = []
+    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会", text):  # 甘肃晋商商业联合会
+        q = m.end()
+        left = run_left(text, m.start())
+        found = None
+        for k in range(left, m.start()):
+            place = places_.at(text, k, ("Province", "City"))
+            if place is None:
+                continue
+            middle = text[place.end:m.start()].lstrip("省市")
+            if len(middle) <= 8 and not re.search("[等的和与、及以是在为]|商会", middle) and _shanxi_tie(place, middle):
+                written = text[k:q]
+                # province-level when the place is a province or a 直辖市
+                if place.label == "City" and place.name in places.MUNICIPALITIES:
+                    place = places_.at(text, k, ("Province",)) or place
+                found = ChamberMention(k, q, written, place, index.lookup(written, ("Chamber",)))
+                break
+        if found is None:
+            known = _known_ending_at(text, q, index)
+            if known:
+                found = known
+            elif text[left:q].endswith(("山西商会", "晋商会", "晋商商会", "山西企业商会")):
+                listed = _listed_places(text, m.start(), places_)
+                if listed:
+                    for place, a, b in listed:
+                        name = f"{places.short(place.name)}山西商会"
+                        out.append(ChamberMention(a, b, name, place, index.lookup(name, ("Chamber",)), listed=True))
+                    continue
+                found = ChamberMention(left, q, text[left:q], None, None, generic=True)
+        if found:
+            out.append(found)
+    return out
+
+
+def _shanxi_tie(place, middle: str) -> bool:
+    """A chamber of Shanxi people elsewhere (深圳市山西商会, 上海朔州商会, 北京忻州企业商会), or of
+    another province's people in Shanxi (山西省广东商会, 太原武乡商会)."""
+    if "山西" in middle or "晋" in middle or any(c in middle for c in places.SHANXI_CITIES):
+        return True
+    in_shanxi = place.name == "山西省" or places.short(place.name) in places.SHANXI_CITIES
+    home = middle.removesuffix("企业")
+    # the people's home province or county: 广东, 河南, 武乡 — not 异地, 各异地, 建立
+    return in_shanxi and 2 <= len(home) <= 3 and not re.search("[地各建立新老总联]", home)
+
+
+def _known_ending_at(text: str, q: int, index: Index) -> ChamberMention | None:
+    for n in range(min(q, 20), 3, -1):
+        known = index.lookup(text[q - n:q], ("Chamber",))
+        if known:
+            return ChamberMention(q - n, q, text[q - n:q], None, known)
+    return None
+
+
+def is_generic_prefix(text: str) -> bool:
+    return any(text.endswith(g) for g in GENERIC_CHAMBER)
+
+
+def find_companies(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in COMPANY_END.finditer(text):
+        if m.group() == "集团" and text[m.end():m.end() + 4].startswith(("有限公司", "股份")):
+            continue
+        left = run_left(text, m.start(), 30, re.compile(rf"[{CJK}()（）A-Za-z0-9]"))
+        run = text[left:m.start()]
+        cuts = list(COMPANY_CUT.finditer(run))
+        start = left + (cuts[-1].end() if cuts else 0)
+        if m.end() - start >= 6 and not text[start:m.end()].startswith(("山西商会", "商会")):
+            out.append((start, m.end(), text[start:m.end()]))
+    return out
+
+
+def name_at(text: str, i: int) -> tuple[int, int] | None:
+    """A person's name (surname + one or two characters) starting at text[i], or None."""
+    if i >= len(text) or text[i] not in SURNAMES or _POST_START.match(text, i):
+        return None
+    if i + 1 >= len(text) or not _CJK.match(text[i + 1]) or text[i + 1] in STOP_AFTER_NAME:
+        return None
+    if i + 2 < len(text) and _CJK.match(text[i + 2]) and text[i + 2] not in STOP_AFTER_NAME \
+            and not _POST_START.match(text, i + 2):  # 张新会长: 张新, then the post
+        return (i, i + 3)
+    return (i, i + 2)
+
+
+def names_list_at(text: str, i: int) -> list[tuple[int, int]]:
+    """Names separated by 、 starting at text[i]: 李建国、赵文祥、张再炜."""
+    out = []
+    while True:
+        span = name_at(text, i)
+        if span is None:
+            break
+        out.append(span)
+        if span[1] < len(text) and text[span[1]] == "、" and name_at(text, span[1] + 1):
+            i = span[1] + 1
+            continue
+        break
+    return out
+
+
+def folded(text: str) -> str:
+    return fold(text)

@@ -1,0 +1,505 @@
+"""Rules that turn an article's matching view into facts (loaders.articles.facts).
+
+>>> from loaders.articles.reading import parse_article
+>>> art = parse_article("---\\ndate: 2017-06-01\\n---\\n5月12日，珠海山西商会会长闫国军在珠海出席恳谈会。", "a.md")
+>>> f = extract(art)
+>>> sorted(r.properties["title"] for r in f.rels.values() if r.type == "HOLDS_POST")
+['会长']
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from loaders.articles import patterns as P
+from loaders.articles import places
+from loaders.articles.dates import amount_yi, find_dates, passing_years, to_number, year_marks
+from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies,
+                                       run_left)
+from loaders.articles.facts import Facts
+from loaders.articles.people import HIGH, LOW, MID, PeopleRules
+from loaders.articles.project_lists import ProjectRules
+from loaders.articles.reading import Article
+from loaders.articles.resolve import Index, bundled_index
+from loaders.articles.view import build_view
+
+_SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
+_SIGNED_COUNT = re.compile(
+    rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}个|签约{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目|"
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个")
+_SIGNED_TOTAL = re.compile(
+    rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
+    rf"签约投资|拟投资)(?:达到|达|为|约|超过|超|共计|共)?{P.NUMBER}{P.UNIT}")
+# what a sentence does with the event it names: the one held here, not the one it happened during
+_HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
+
+
+def extract(article: Article, index: Index | None = None, places_: Places | None = None) -> Facts:
+    index = index or _default_index()
+    places_ = places_ or _default_places(index)
+    return _Extractor(article, index, places_).run()
+
+
+_CACHE: dict = {}
+
+
+def _default_index() -> Index:
+    if "index" not in _CACHE:
+        _CACHE["index"] = bundled_index()
+    return _CACHE["index"]
+
+
+def _default_places(index: Index) -> Places:
+    key = ("places", id(index))
+    if key not in _CACHE:
+        _CACHE[key] = Places(index)
+    return _CACHE[key]
+
+
+def source_name(article: Article) -> str:
+    from pathlib import Path
+
+    return str(article.meta.get("source") or Path(article.path).stem)
+
+
+class _Extractor(PeopleRules, ProjectRules):
+    def __init__(self, article: Article, index: Index, places_: Places):
+        self.a, self.index, self.places = article, index, places_
+        self.v = build_view(article.pieces)
+        self.t = self.v.text
+        published = article.meta.get("date")
+        if published is None:
+            given = [d for d in find_dates(self.t, None, marks=[]) if d.year_given]
+            published = given[0].day if given else None
+        self.published = published
+        marks = year_marks(self.t, published)
+        if published is None and not marks:
+            marks = passing_years(self.t)
+            marks = [(-1, marks[0][1])] + marks if marks else marks  # the first also covers the lines before it
+        self.dates = find_dates(self.t, published, marks=marks)
+        src = {"name": source_name(article), "title": article.meta.get("title") or source_name(article),
+               "kind": "article", "synthetic": False}
+        for k in ("publisher", "url", "author"):
+            if article.meta.get(k):
+                src[k] = article.meta[k]
+        if published:
+            src["date"] = published
+        self.f = Facts(src)
+        self.all_places = places_.find(self.t)
+        self.chambers = sorted(find_chambers(self.t, places_, index), key=lambda c: c.start)
+        self.companies = find_companies(self.t)
+        self._date_starts = [d.start for d in self.dates]
+        self._chamber_starts = [c.start for c in self.chambers]
+        self.home = self._home_city()
+        self.publisher_chamber = self._publisher_chamber()
+        self.event: str | None = None
+        self.event_date: date | None = None
+        self.campaign: str | None = None
+
+    # ----- helpers -------------------------------------------------------------------------
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.v.span(i, j)
+
+    def written(self, i: int, j: int) -> str:
+        """The view's characters i..j-1 as the article writes them (traditional stays traditional),
+        without the pinyin noise the view left out."""
+        out, given, v = [], self.a.given, self.v
+        if j > i and v.ends[j - 1] - v.starts[i] == j - i:  # one to one: the slice as it stands
+            return given[v.starts[i]:v.ends[j - 1]]
+        for k in range(i, j):
+            if k > i and v.starts[k] == v.starts[k - 1]:
+                continue  # one written character that NFKC made several
+            out.append(given[v.starts[k]] if v.ends[k] - v.starts[k] == 1 else self.t[k])
+        return "".join(out)
+
+    def place_node(self, place, i, j, conf=HIGH) -> str:
+        return self.f.node(place.id, place.label, place.name, {}, self.span(i, j), conf)
+
+    def _home_city(self):
+        """The city of 我市 / 本市: the publisher's or title's city, else the most named city."""
+        for text in (self.a.meta.get("publisher") or "", self.a.meta.get("title") or ""):
+            for p in self.places.find(_fold(text)):
+                if p.label == "City":
+                    return p
+        counts: dict = {}
+        for p in self.places.find(self.t) if "我市" in self.t else ():
+            if p.label == "City" and "我市" in self.t:
+                counts[p.id] = counts.get(p.id, (0, p))[0] + 1, p
+        return max(counts.values(), key=lambda c: c[0])[1] if counts else None
+
+    def _publisher_chamber(self):
+        pub = self.a.meta.get("publisher") or ""
+        if "商会" not in _fold(pub):
+            return None
+        known = self.index.lookup(pub, ("Chamber",))
+        return (known.id, known.label, known.name) if known else (f"chamber:{pub}", "Chamber", pub)
+
+    def home_node(self, i, j, conf=MID) -> str | None:
+        if self.home is None:
+            return None
+        # the evidence of 我市 is the words that name it, where the clause has them
+        m = re.search(r"我市|本市|全市|市政府|市委|" + re.escape(places.short(self.home.name)), self.t[i:j])
+        span = self.span(i + m.start(), i + m.end()) if m else self.span(i, j)
+        return self.f.node(self.home.id, "City", self.home.name, {}, span, conf)
+
+    def chamber_node(self, c: ChamberMention, conf=HIGH) -> str | None:
+        if c.generic:
+            return None
+        span = self.span(c.start, c.end)
+        if c.known:
+            cid = self.f.node(c.known.id, "Chamber", c.known.name, {}, span, conf)
+        else:
+            props = {}
+            if c.place:
+                props["level"] = "province" if c.place.label == "Province" else "city"
+            cid = self.f.node(f"chamber:{self.written(c.start, c.end)}", "Chamber", self.written(c.start, c.end),
+                              props, span, conf if c.place else MID)
+        if c.place:
+            pid = self.place_node(c.place, c.place.start, c.place.end, conf)
+            self.f.rel("BASED_IN", cid, pid, {}, span, conf if c.place.known else MID)
+        return cid
+
+    def person_node(self, i, j, conf=HIGH) -> str:
+        name = self.written(i, j)
+        known = self.index.lookup(name, ("Person",))
+        if known:
+            return self.f.node(known.id, "Person", known.name, {}, self.span(i, j), conf)
+        return self.f.node(f"person:{name}", "Person", name, {}, self.span(i, j), conf)
+
+    def company_node(self, i, j, conf=HIGH) -> str:
+        name = self.written(i, j)
+        known = self.index.lookup(name, ("Company",))
+        if known:
+            return self.f.node(known.id, "Company", known.name, {}, self.span(i, j), conf)
+        return self.f.node(f"company:{name}", "Company", name, {}, self.span(i, j), MID)
+
+    # ----- the pass over the text ------------------------------------------------------------
+    def run(self) -> Facts:
+        for para in re.finditer(r"[^\n]+", self.t):
+            self.event, self.para_start = None, para.start()
+            for m in _SENT.finditer(para.group()):
+                i, j = para.start() + m.start(), para.start() + m.end()
+                self.sentence(i, j)
+        self.we_chamber()
+        for c in self.chambers:  # every chamber named, whether or not a rule used it
+            self.chamber_node(c, MID if c.listed else HIGH)
+        return self.f
+
+    def sentence(self, i: int, j: int) -> None:
+        s = self.t[i:j]
+        dates = _within(self.dates, self._date_starts, i, j)
+        chambers = _within(self.chambers, self._chamber_starts, i, j)
+        if self.campaign:
+            m = re.search(rf"共(?:举办|开展|组织){P.NUMBER}[场次]", s)
+            if m:
+                self.f.nodes[self.campaign].properties["event_count"] = to_number(m.group(1))
+                self.f.nodes[self.campaign].evidence.append(self.span(i + m.start(), i + m.end()))
+        if (P.CAMPAIGN_HINT.search(s) and re.search(r"签约项目|到位资金|开工项目", s) and not P.EVENT_RE.search(s)) or \
+                (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)):
+            self.campaign_totals(i, j, dates)
+            return
+        if dates:
+            self.new_event(i, j, dates, chambers)
+        self.posts(i, j, chambers)
+        self.members(i, j, chambers)
+        self.ambassadors(i, j, dates)
+        self.liaison(i, j, dates, chambers)
+        self.hometowns(i, j)
+        self.project_lists(i, j)
+        if self.event:
+            self.event_details(i, j, chambers)
+            self.projects(i, j)
+
+    # ----- events ----------------------------------------------------------------------------
+    def new_event(self, i, j, dates, chambers) -> None:
+        s = self.t[i:j]
+        matches = list(P.EVENT_RE.finditer(s))
+        held = [m for m in matches if _HELD.match(self.t, i + m.end())]
+        for m in held + [m for m in matches if m not in held]:
+            kw_end = i + m.end()
+            # a later keyword in the same name (恳谈会暨…招商会) makes the longer name
+            rest = self.t[kw_end:j]
+            nxt = P.EVENT_RE.search(rest)
+            if nxt and re.fullmatch(rf"[{P.CJK}0-9A-Za-z()（）·]*", rest[:nxt.start()]) and not re.search(r"在|于|期间|举行|举办", rest[:nxt.start()]):
+                continue
+            kind = P.KIND_OF.get(m.group(), m.group())
+            if kind in ("签约仪式", "开工仪式") and self.event:
+                return
+            start = self._name_start(kw_end - len(m.group()), i)
+            name_v = self.t[start:kw_end]
+            subject = re.search(r"(“[^”]{2,30}”活动)在[^，,。]{0,16}举行$", self.t[i:start])  # “X”活动在…举行启动典礼
+            if subject:
+                start, name_v = i + subject.start(1), subject.group(1) + m.group()
+            elif len(name_v) < 4 or not self._is_name(name_v):
+                continue
+            day = [d for d in dates if d.start < kw_end] or dates
+            d = day[-1]
+            city = self._event_city(i, j, start, kw_end)
+            if city is None:
+                continue
+            cid = self.place_node(city, city.start, city.end, HIGH if city.known else MID)
+            eid = f"event:{d.day.isoformat()}/{city.name}"
+            props = {"date": d.day, "kind": kind}
+            if d.end_day:
+                props["end_date"] = d.end_day
+            conf = LOW if d.approx else (HIGH if city.known else MID)
+            ev_span = self.span(min(d.start, start), kw_end)
+            written = self.written(start, kw_end).strip("“”\"《》") if not subject else \
+                self.written(start, start + len(subject.group(1))) + self.written(kw_end - len(m.group()), kw_end)
+            self.f.node(eid, "Event", written, props, ev_span, conf)
+            self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, kw_end)), conf)
+            theme = re.search(r"以[“\"]([^”\"]{2,40})[”\"]为主题", s)
+            if theme:
+                self.f.nodes[eid].properties["theme"] = self.written(i + theme.start(1), i + theme.end(1))
+            self.event, self.event_date = eid, d.day
+            if self.campaign and self.f.nodes[self.campaign].properties.get("year") == d.day.year:
+                self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
+            return
+
+    def _name_start(self, kw_start: int, floor: int) -> int:
+        t = self.t
+        if kw_start > 0 and t[kw_start - 1:kw_start] in ("“", '"', "《") or False:
+            return kw_start
+        close = t.rfind("“", floor, kw_start)
+        if close >= 0 and "”" not in t[close:kw_start]:
+            return close + 1
+        left = kw_start
+        if t[kw_start - 1:kw_start] == "”":  # 阳泉市2019年“老乡回家”恳谈会: the quote is part of the name
+            opened = t.rfind("“", floor, kw_start)
+            left = opened if opened >= 0 else left
+        while left > floor and _NAME_RUN.match(t[left - 1]):
+            left -= 1
+        run = t[left:kw_start]
+        cuts = list(P.NAME_CUT.finditer(run))
+        start = left + (cuts[-1].end() if cuts else 0)
+        lead = P.LEADING.match(t[start:kw_start])
+        return start + (lead.end() if lead else 0)
+
+    def _is_name(self, name: str) -> bool:
+        return not re.fullmatch(r"(?:本次|此次|这次|该|会议|活动|展会|大会)?\w{0,2}", name[:-3] if len(name) > 3 else "")
+
+    def _event_city(self, i, j, name_start, name_end):
+        found = self.places_in(i, j)
+        inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
+        outside = [p for p in found if not (name_start <= p.start < name_end)
+                   and not any(a <= p.start < b for a, b in inside_entity)]
+        away = outside
+        if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
+            away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
+        counties = [p for p in found if p.label == "County" and p.id.count("/") == 1]
+        via_county = [type(p)(p.start, p.end, "city:" + p.id.split(":", 1)[1].split("/")[0], "City",
+                              p.id.split(":", 1)[1].split("/")[0], True) for p in counties]
+        for pool in (away, [p for p in found if name_start <= p.start < name_end], outside, via_county):
+            cities = [p for p in pool if p.label == "City"]
+            triggered = [p for p in cities if self._triggered(i, p)]
+            if triggered:
+                return triggered[0]
+            if cities:
+                return cities[0]
+        # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
+        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并)(?=[举召参开出])", self.t[i:j])
+        if short:
+            full = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市"}[short.group(1)]
+            known = self.index.lookup(full, ("City",))
+            a = i + short.start(1)
+            return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
+        return None
+
+    def places_in(self, i, j) -> list:
+        """Place mentions of the whole text (found once) within view positions i..j."""
+        from bisect import bisect_left
+
+        k = bisect_left(self._place_starts, i) if hasattr(self, "_place_starts") else None
+        if k is None:
+            self._place_starts = [p.start for p in self.all_places]
+            k = bisect_left(self._place_starts, i)
+        out = []
+        while k < len(self.all_places) and self.all_places[k].start < j:
+            out.append(self.all_places[k])
+            k += 1
+        return out
+
+    def _triggered(self, i, p) -> bool:
+        before = self.t[max(i, p.start - 8):p.start]
+        return any(before.endswith(tr) or re.search(rf"{tr}[{P.CJK}]{{0,3}}(?:省|自治区)$", before)
+                   for tr in P.PLACE_TRIGGER)
+
+    def event_details(self, i, j, chambers) -> None:
+        s, eid = self.t[i:j], self.event
+        ev = self.f.nodes[eid]
+        # organisers: 由市政府主办，晋商会承办 / 省委、省政府举办的
+        for m in re.finditer(r"(主办|承办|协办|举办的)", s):
+            role = "主办" if m.group() == "举办的" else m.group()
+            end = i + m.start()
+            before = self.t[max(i, end - 12):end]
+            org = None
+            ch = [c for c in chambers if c.end == end or c.end == end - 1]
+            if ch and not ch[0].generic:
+                org = self.chamber_node(ch[0])
+            elif re.search(r"(?:市委|市政府|市人民政府|我市|市)$", before):
+                org = self.home_node(end - 3, end)
+            elif re.search(r"(?:省委|省政府|省人民政府)$", before) and self.home:
+                org = self.f.node("province:山西省", "Province", "山西省", {}, self.span(end - 3, end), MID)
+            if org:
+                self.f.rel("ORGANIZED", org, eid, {"role": role}, self.span(max(i, end - 8), i + m.end()), MID)
+        if re.search(r"我市[^，,。]{0,20}举办了", s) and self.home:
+            org = self.home_node(i, j)
+            self.f.rel("ORGANIZED", org, eid, {"role": "主办"}, self.span(i, j), MID)
+        # attendance and delegations
+        for m in re.finditer(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?", s):
+            if "大使" in s:
+                break
+            n = to_number(m.group(1))
+            if not isinstance(n, int):
+                continue
+            if m.group(4) and self.home:
+                home = self.home_node(i + m.start(), i + m.end())
+                self.f.rel("ATTENDED", home, eid, {"count": n, "role": "代表团"}, self.span(i + m.start(), i + m.end()),
+                           HIGH)
+            else:
+                ev.properties.setdefault("attendance", n)
+                ev.evidence.append(self.span(i + m.start(), i + m.end()))
+        if re.search(r"组团|代表团", s) and self.home:
+            self.f.rel("ATTENDED", self.home_node(i, j), eid, {"role": "代表团"}, self.span(i, j), MID)
+        # signed counts and amounts at the event
+        count = _SIGNED_COUNT.search(s)
+        if count:
+            n = to_number(next(g for g in count.groups() if g))
+            ev.properties["signed_count"] = n
+            ev.evidence.append(self.span(i + count.start(), i + count.end()))
+        total = _SIGNED_TOTAL.search(s)
+        if total and (count or "签约" in s):
+            ev.properties["signed_total_yi"] = amount_yi(total.group(1), total.group(2))
+            ev.evidence.append(self.span(i + total.start(), i + total.end()))
+        # who attended: chambers, their people, counties, companies
+        roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid}
+        for c in chambers:
+            cid = self.chamber_node(c, MID)
+            if cid and cid not in roles:
+                self.f.rel("ATTENDED", cid, eid, {}, self.span(c.start, c.end), MID)
+        attending = re.search(r"参加|出席|到会|参会|与会|负责人|县区|县、区|应邀", s)
+        for p in self.places_in(i, j) if attending else ():
+            if p.label == "County" and not self._inside_entity(p.start) and not self._inside_project(s, p.start - i):
+                cid = self.place_node(p, p.start, p.end, MID)
+                self.f.rel("ATTENDED", cid, eid, {}, self.span(p.start, p.end), MID)
+        for a, b, _ in self.companies:
+            if i <= a < j and "单位" not in self.t[max(i, a - 2):a]:
+                cid = self.company_node(a, b, MID)
+                self.f.rel("ATTENDED", cid, eid, {}, self.span(a, b), MID)
+
+    def _inside_entity(self, k: int) -> bool:
+        return any(c.start <= k < c.end for c in self.chambers) or any(a <= k < b for a, b, _ in self.companies)
+
+    def _inside_project(self, s: str, k: int) -> bool:
+        end = s.find("项目", k)
+        return end >= 0 and not re.search(r"[、，,。等]", s[k:end])
+
+    # ----- projects --------------------------------------------------------------------------
+    def projects(self, i, j) -> None:
+        s = self.t[i:j]
+        if not re.search(r"签约|开工|签署", s):
+            return
+        stage = "开工" if "开工" in s and "签约" not in s else "签约"
+        for m in re.finditer(r"项目|工程(?=[、，,。等])", s):
+            end = i + m.end()
+            left = run_left(self.t, i + m.start(), 30)
+            run = self.t[left:end]
+            cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())]))
+            start = left + (cuts[-1].end() if cuts else 0)
+            name_v = self.t[start:end]
+            if len(name_v) < 5 or P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v):
+                continue
+            name = self.written(start, end)
+            pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
+            props = self.f.nodes[pid].properties
+            if stage == "签约" and self.event_date:
+                props.setdefault("signed_on", self.event_date)
+            if stage == "签约":  # the schema has no edge for "started at an event"; the stage says it
+                self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
+            amount = re.match(rf"(?:开工|签约|落地)?[，,]?(?:总投资|投资|计划投资)(?:额)?(?:达|为|约)?{P.NUMBER}{P.UNIT}",
+                              self.t[end:j])
+            before = re.search(rf"(?:总投资|投资){P.NUMBER}{P.UNIT}的$", self.t[i:start])
+            if amount or before:
+                mm = amount or before
+                props["amount_yi"] = amount_yi(mm.group(1), mm.group(2))
+            for p in self.places.find(name_v):
+                if p.label == "County" and p.start == 0:
+                    cid = self.place_node(p, start, start + p.end, MID)
+                    self.f.rel("LOCATED_IN", pid, cid, {}, self.span(start, end), MID)
+                    break
+            for a, b, _ in self.companies:  # X公司投资建设的Y项目
+                if i <= a < start and re.fullmatch(r"(?:投资|投资建设|出资建设|出资)的?", self.t[b:start]):
+                    self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
+
+    # ----- campaign totals ---------------------------------------------------------------------
+    def campaign_totals(self, i, j, dates) -> None:
+        if self.home is None:
+            return
+        s = self.t[i:j]
+        year = None
+        asof = re.search(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)", s)
+        props: dict = {}
+        if asof:
+            import calendar
+
+            if asof.group(1):
+                year = int(asof.group(1))
+            elif self.published:
+                year = self.published.year - (1 if asof.group(2) == "去年" else 0)
+            if year:
+                mon = int(asof.group(3))
+                props["as_of"] = date(year, mon, calendar.monthrange(year, mon)[1])
+        if year is None:
+            marks = year_marks(self.t[:j], self.published)
+            year = marks[-1][1] if marks else (self.published.year if self.published else None)
+        if year is None:
+            return
+        def grab(rx, key, unit=False):
+            m = re.search(rx, s)
+            if m:
+                g = [x for x in m.groups() if x]  # the alternative that matched
+                props[key] = amount_yi(g[0], g[1]) if unit else to_number(g[0])
+        grab(rf"签约项目{P.NUMBER}个", "signed_count")
+        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约项目\d+个[，,](?:拟投资|总投资|投资)(?:达|约)?{P.NUMBER}{P.UNIT}",
+             "signed_total_yi", True)
+        grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
+        grab(rf"落地项目{P.NUMBER}个", "landed_count")
+        grab(rf"开工项目{P.NUMBER}个", "started_count")
+        grab(rf"到位资金{P.NUMBER}{P.UNIT}", "funds_in_place_yi", True)
+        grab(rf"到位资金[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "funds_target_yi", True)
+        for rx, key in ((r"\d+亿元以上项目", "large"), (r"500强[^，,。；;]*?项目", "fortune500_soe"),
+                        (r"新[型兴]产业项目", "new_industry")):
+            m = re.search(rf"{rx}{P.NUMBER}个[，,]总投资{P.NUMBER}{P.UNIT}", s)
+            if m:
+                props[f"{key}_count"] = to_number(m.group(1))
+                props[f"{key}_total_yi"] = amount_yi(m.group(2), m.group(3))
+        if not props:
+            return
+        if self.campaign and "as_of" not in props:
+            year = self.f.nodes[self.campaign].properties["year"]
+        props["year"] = year
+        home = self.home_node(i, j)
+        cid = f"campaign:{self.home.name}/{year}"
+        self.f.node(cid, "Campaign", f"{self.home.name}{year}年招商引资", props, self.span(i, j), HIGH)
+        self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)
+        self.campaign = cid
+
+
+def _place(start, end, node_id, name, known):
+    from loaders.articles.entities import Place
+
+    return Place(start, end, node_id, "City", name, known)
+
+
+def _within(items, starts, i, j) -> list:
+    """The items (sorted by start) that start within i..j-1."""
+    from bisect import bisect_left
+
+    return items[bisect_left(starts, i):bisect_left(starts, j)]
+
+
+def _fold(text: str) -> str:
+    from loaders.text import fold
+
+    return fold(text)

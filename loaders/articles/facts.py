@@ -1,0 +1,90 @@
+"""The facts an article yields, before they become records: each with evidence and confidence.
+
+A fact found twice (the same node id, or the same relationship key) is one fact with both
+pieces of evidence and the higher confidence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.schema import get_schema
+
+THRESHOLD = 0.7  # below this a fact is loaded only after review (`--review` / `load --reviewed`)
+
+
+@dataclass
+class NodeFact:
+    id: str
+    label: str
+    name: str
+    properties: dict
+    evidence: list[tuple[int, int]]
+    confidence: float
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "label": self.label, "name": self.name,
+                "properties": {k: _plain(v) for k, v in self.properties.items()},
+                "evidence": [{"start": s, "end": e} for s, e in self.evidence], "confidence": self.confidence}
+
+
+@dataclass
+class RelFact:
+    type: str
+    start: str
+    end: str
+    properties: dict
+    evidence: list[tuple[int, int]]
+    confidence: float
+    start_label: str = ""
+    end_label: str = ""
+
+    def key(self) -> tuple:
+        spec = get_schema().rel(self.type)
+        return (self.type, self.start, self.end, tuple(self.properties.get(k) for k in spec.key))
+
+    def as_json(self) -> dict:
+        return {"type": self.type, "start": self.start, "end": self.end,
+                "properties": {k: _plain(v) for k, v in self.properties.items()},
+                "evidence": [{"start": s, "end": e} for s, e in self.evidence], "confidence": self.confidence}
+
+
+def _plain(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@dataclass
+class Facts:
+    source: dict
+    nodes: dict[str, NodeFact] = field(default_factory=dict)
+    rels: dict[tuple, RelFact] = field(default_factory=dict)
+
+    def node(self, node_id, label, name, props, span, confidence) -> str:
+        old = self.nodes.get(node_id)
+        if old is None:
+            self.nodes[node_id] = NodeFact(node_id, label, name, dict(props), [span], confidence)
+        else:
+            for k, v in props.items():
+                old.properties.setdefault(k, v)
+            if span not in old.evidence:
+                old.evidence.append(span)
+            old.confidence = max(old.confidence, confidence)
+        return node_id
+
+    def rel(self, type_, start, end, props, span, confidence) -> None:
+        fact = RelFact(type_, start, end, dict(props), [span], confidence,
+                       self.nodes[start].label if start in self.nodes else "",
+                       self.nodes[end].label if end in self.nodes else "")
+        old = self.rels.get(fact.key())
+        if old is None:
+            self.rels[fact.key()] = fact
+        else:
+            for k, v in props.items():
+                old.properties.setdefault(k, v)
+            if span not in old.evidence:
+                old.evidence.append(span)
+            old.confidence = max(old.confidence, confidence)
+
+    def as_json(self) -> dict:
+        return {"source": {k: _plain(v) for k, v in self.source.items()},
+                "nodes": [n.as_json() for n in self.nodes.values()],
+                "relationships": [r.as_json() for r in self.rels.values()]}

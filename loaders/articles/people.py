@@ -1,0 +1,218 @@
+"""The rules about people and the bodies they belong to: posts in chambers (also after 我会 /
+本会), member companies, investment ambassadors, liaison offices and hometowns. A mixin of the
+extractor (loaders/articles/extract.py), whose state (`t`, `f`, `event`, …) it reads."""
+from __future__ import annotations
+
+import re
+
+from loaders.articles import patterns as P
+from loaders.articles.entities import names_list_at
+
+HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
+
+
+class PeopleRules:
+    # ----- people, posts, members --------------------------------------------------------------
+    def posts(self, i, j, chambers) -> None:
+        for c in chambers:
+            if not c.generic:
+                self.posts_after(c.start, c.end, j, lambda c=c: self.chamber_node(c))
+        # the chambers named so far: 会长王建勇 / 王利明会长 in a later clause or paragraph is of the last one
+        named = [c for c in self.chambers if not c.generic and c.start < j]
+        self.referring(i, j, named)
+        for m in P.POSTS_AT.finditer(self.t, i, j):  # a post opening a clause: 名誉会长张再炜,会长王建勇
+            p = m.start()
+            before = [c for c in named if c.end <= p]
+            if not before or self.t[p - 1:p] not in "，,;；:：\n " or before[-1].end == p:
+                continue
+            c = before[-1]
+            self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
+        for m in re.finditer(P.POST_RE, self.t[i:j]):
+            p = i + m.start()
+            before = [c for c in named if c.end <= p]
+            if not before or self.t[p - 1:p] in ("副", "务", "誉", "会"):
+                continue
+            for n in (3, 2):
+                a = p - n
+                span = names_list_at(self.t, a)
+                if a > before[-1].end and span and span[0] == (a, p) and self.t[a - 1] in P.NAME_BOUNDARY:
+                    c = before[-1]
+                    props = {"title": m.group()}
+                    if self.published:
+                        props["as_of"] = self.published
+                    self.f.rel("HOLDS_POST", self.person_node(a, p, MID), self.chamber_node(c), props,
+                               self.span(a, p + len(m.group())), MID)
+                    break
+
+    def posts_after(self, c_start, k, j, chamber, conf=HIGH) -> None:
+        """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会)."""
+        while True:
+            m = P.POSTS_AT.match(self.t, k)
+            if not m or m.end() > j or self.t.startswith("单位", m.end()):
+                return
+            people = names_list_at(self.t, m.end())
+            if not people:
+                people = self._after_company_post(m.end())
+            if not people:
+                self._elected(c_start, m, chamber, conf)
+                return
+            # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
+            self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+            k = people[-1][1]
+            if P.POSTS_AT.match(self.t, k) and not self.t.startswith("的", k):  # 赵晋川副秘书长杨庆华
+                continue
+            if self.t[k:k + 1] not in ("、", ",", "，") or not P.POSTS_AT.match(self.t, k + 1):
+                return
+            k += 1
+
+    def _after_company_post(self, k) -> list:
+        """常务副会长兼秘书长、X有限公司董事长孙旭峰: the name after the company's post."""
+        if self.t[k:k + 1] != "、":
+            return []
+        for a, b, _ in self.companies:
+            if a == k + 1:
+                m = P.COMPANY_POST.match(self.t, b)
+                return names_list_at(self.t, m.end())[:1] if m else []
+        return []
+
+    def _elected(self, c_start, m, chamber, conf) -> None:
+        """曾建新当选为新一届<chamber>会长: the name before 当选, the post after the chamber."""
+        before = re.search(r"当选(?:为)?(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$", self.t[max(0, c_start - 12):c_start])
+        if not before:
+            return
+        at = c_start - (len(self.t[max(0, c_start - 12):c_start]) - before.start())
+        for n in (3, 2):
+            span = names_list_at(self.t, at - n)
+            if span and span[-1][1] == at and self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理"):
+                self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf)
+                return
+
+    def referring(self, i, j, named) -> None:
+        """商会 / 该商会 / 我会 followed by posts: the publishing chamber (我会) or the last one named."""
+        for m in re.finditer(r"该商会|该会|商会|我会|本会", self.t[i:j]):
+            a, b = i + m.start(), i + m.end()
+            if any(c.start <= a < c.end for c in self.chambers) or not P.POSTS_AT.match(self.t, b):
+                continue
+            if m.group() in ("我会", "本会") and self.publisher_chamber:
+                continue  # we_chamber() gives these the publisher
+            before = [c for c in named if c.end <= a]
+            if before:
+                c = before[-1]
+                self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
+
+    def _holds(self, c_start, people, titles, cid, conf=HIGH) -> None:
+            for a, b in people:
+                pid = self.person_node(a, b, conf)
+                for title in titles:
+                    props = {"title": title}
+                    if self.published:
+                        props["as_of"] = self.published
+                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(c_start, b), conf)
+                if self.event:
+                    self.f.rel("ATTENDED", pid, self.event, {}, self.span(a, b), MID)
+
+    def members(self, i, j, chambers) -> None:
+        for c in chambers:
+            m = P.MEMBER_AT.match(self.t, c.end)
+            if not m:
+                continue
+            comp = [x for x in self.companies if x[0] == m.end()]
+            cid = self.chamber_node(c)
+            if comp and cid:
+                a, b, _ = comp[0]
+                self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)}, self.span(c.start, b), HIGH)
+
+    def ambassadors(self, i, j, dates) -> None:
+        s = self.t[i:j]
+        m = re.search(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?大使", s)
+        if not m:
+            return
+        city = None
+        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)$", s[:m.start()])
+        if pre:
+            city = self.places.at(self.t, i + pre.start(1), ("City",))
+        if city is None:
+            city = self._ambassador_place(i, i + m.start())
+        city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
+        if city_id is None:
+            return
+        day = dates[-1].day if dates else self.event_date
+        native = "山西籍" in s
+        seen = set()
+        # 商会会长于学义应邀出席…并受聘担任中山区“招商大使”: the name after a post, before 受聘
+        for k in range(i, i + m.start()):
+            if re.search(rf"(?:{P.POST_RE})$", self.t[max(i, k - 6):k]) is None or k in seen:
+                continue
+            span = names_list_at(self.t, k)[:1]
+            if span and re.fullmatch(r"[^，,。；;]{0,16}受聘(?:担任|为)?[^，,。；;]{0,8}", self.t[span[0][1]:i + m.start()]):
+                seen.update(range(span[0][0], span[0][1] + 1))
+                self.f.rel("AMBASSADOR_OF", self.person_node(*span[0], MID), city_id,
+                           {"appointed_on": day} if day else {}, self.span(span[0][0], i + m.end()), MID)
+        for k in range(i, j):
+            if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
+                continue
+            for a, b in names_list_at(self.t, k):
+                if b > i + m.start() or not re.search(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌", s):
+                    break
+                seen.update(range(a, b + 1))
+                pid = self.person_node(a, b, MID)
+                props = {"appointed_on": day} if day else {}
+                self.f.rel("AMBASSADOR_OF", pid, city_id, props, self.span(a, i + m.end()), MID)
+                if native:
+                    prov = self.f.node("province:山西省", "Province", "山西省", {}, self.span(i + s.find("山西籍"), i + s.find("山西籍") + 2), MID)
+                    self.f.rel("NATIVE_OF", pid, prov, {}, self.span(a, i + s.find("山西籍") + 3), MID)
+
+    def _ambassador_place(self, i, p):
+        """The county or city named last before 招商大使 (迎泽区为…招商大使授牌); a district the place list
+        does not know (中山区, not 中山市) stands for the city of a chamber named in the sentence."""
+        named = [x for x in self.places_in(i, p) if x.label in ("County", "City") and x.end <= p]
+        if not named:
+            return None
+        place = named[-1]
+        if place.label == "City" and self.t[place.end:place.end + 1] in ("区", "县"):
+            cities = [c.place for c in self.chambers if i <= c.start < p and c.place and c.place.label == "City"]
+            return cities[-1] if cities else None
+        return place
+
+    def liaison(self, i, j, dates, chambers) -> None:
+        s = self.t[i:j]
+        m = re.search(r"联络处", s)
+        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌", s):
+            return
+        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)(?:招商引资|招商|投资促进)?联络处", s)
+        city = self.places.at(self.t, i + pre.start(1), ("City",)) if pre else None
+        city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
+        day = dates[-1].day if dates else self.event_date
+        for c in chambers:
+            cid = self.chamber_node(c)
+            if cid and city_id:
+                props = {"since": day} if day else {}
+                self.f.rel("LIAISON_OFFICE_OF", cid, city_id, props, self.span(min(c.start, i + m.start()), max(c.end, i + m.end())), HIGH)
+
+    def hometowns(self, i, j) -> None:
+        s = self.t[i:j]
+        for m in re.finditer(r"(?:籍贯|祖籍)[:：为是]?", s):
+            before = re.search(rf"([{P.CJK}]{{2,3}})[,，]?(?:男|女)?[,，]?$", s[:m.start()])
+            place = self.places.at(self.t, i + m.end(), ("County", "City", "Province"))
+            while place and place.label != "County":  # 忻州市五台县: the most exact place named
+                finer = self.places.at(self.t, place.end, ("County", "City"))
+                if finer is None:
+                    break
+                place = finer
+            if before and place:
+                spans = names_list_at(self.t, i + before.start(1))
+                if spans:
+                    pid = self.person_node(*spans[0], MID)
+                    self.f.rel("NATIVE_OF", pid, self.place_node(place, place.start, place.end, MID), {},
+                               self.span(spans[0][0], place.end), MID)
+
+    def we_chamber(self) -> None:
+        """我会 / 本会: the publishing chamber, when the front matter or page names it."""
+        if not self.publisher_chamber:
+            return
+        cid, label, name = self.publisher_chamber
+        self.event = None  # run after the pass: which event a 我会 sentence is about is not known here
+        for m in re.finditer(r"我会|本会", self.t):
+            end = self.t.find("\n", m.end())
+            self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end,
+                             lambda m=m: self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH))

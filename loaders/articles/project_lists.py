@@ -1,0 +1,115 @@
+"""Projects named one by one, with or without an event around them: lists after 分别是 / 重点推介,
+a county signing a quoted project with its planned amount, and the county each one is in. A mixin of
+the extractor (loaders/articles/extract.py), whose state (`t`, `f`, `places`, …) it reads."""
+from __future__ import annotations
+
+import re
+
+from loaders.articles import patterns as P
+from loaders.articles.dates import amount_yi
+from loaders.articles.entities import Place
+
+MID = 0.75
+
+# the list opens: 签约的5个项目分别是: / 项目分别是: / 重点推介A、B和C等4个项目
+_LIST_OPEN = re.compile(r"项目(?:分别)?(?:是|为|包括)[:：]|重点推介")
+_ITEM_SPLIT = re.compile(r"、|以及|和(?=[^、]*等\d+个项目)")
+# the parties before the project: X人民政府和Y有限公司签署(的)
+_PARTIES = re.compile(r"^.*?(?:签署了|签署|签约了|签约|签订)(?:的)?")
+_AMOUNT_AFTER = re.compile(rf"^[”\"]?[，,]?(?:拟投资|计划投资|总投资|投资)(?:额)?(?:约|达|为)?{P.NUMBER}{P.UNIT}")
+# <county>与<party>签约“<name>”,拟投资4850万元; 签署《<name>项目投资合作协议》
+_QUOTED = re.compile(r"(?:签约|签署|签订)(?:了)?(?:“([^”]{4,40})”|《([^》]{4,40}?项目)[^》]{0,10}协议》"
+                     r"|《([^》]{4,40}?)(?:框架|合作|战略|投资)*协议》)")
+# the agreement's amount in the sentence after it: 。根据协议本次…总投资约200亿元
+_AMOUNT_NEXT = re.compile(rf"^[。，,]?[^。；;]{{0,24}}?总投资(?:额)?(?:约|达|为)?{P.NUMBER}{P.UNIT}")
+# 我们将投资约20亿元,建设<name>项目
+_BUILD = re.compile(rf"投资(?:约|达)?{P.NUMBER}{P.UNIT}[，,]建设([^，,。；;]{{4,40}}?项目)")
+# a district the place list does not know, opening the clause that signs: 矿区与…, 城区区委…与
+_DISTRICT = re.compile(rf"([{P.CJK}]{{1,3}}?区)(?=区委|区政府|人民政府|政府|与|和)")
+
+
+class ProjectRules:
+    def project_lists(self, i, j) -> None:
+        s = self.t[i:j]
+        opened = _LIST_OPEN.search(s)
+        if opened:
+            stage = "推介" if opened.group() == "重点推介" else "签约"
+            k = i + opened.end()
+            items = _ITEM_SPLIT.split(self.t[k:j])
+            # when the items name who signed, an item without them is not one (a list cut short)
+            with_parties = any(_PARTIES.match(x) for x in items)
+            for item in items:
+                a = self.t.find(item, k)
+                k = a + len(item)
+                if with_parties and not _PARTIES.match(item):
+                    continue
+                self._listed_project(a, k, i, stage)
+        for m in _QUOTED.finditer(s):
+            g = next(k for k in (1, 2, 3) if m.group(k))
+            a, b = i + m.start(g), i + m.end(g)
+            if _generic(self.t[a:b]):
+                continue
+            clause = i + max(s.rfind(x, 0, m.start()) for x in "；;。，,:：") + 1  # 矿区与…签约“…”
+            county = self._county_at(clause, a) or self._district(clause, a) or False
+            self._project(a, b, i, "签约", i + m.end(), county)
+        for m in _BUILD.finditer(s):
+            a, b = i + m.start(3), i + m.end(3)
+            if not _generic(self.t[a:b]):
+                self._project(a, b, i, "签约", b, False, amount=amount_yi(m.group(1), m.group(2)))
+
+    def _listed_project(self, a, b, i, stage) -> None:
+        item = self.t[a:b]
+        parties = _PARTIES.match(item)
+        start = a + (parties.end() if parties else 0)
+        end = start + len(re.sub(r"(?:等\d+个项目)?[。；;，,]*$", "", self.t[start:b]))
+        name = self.t[start:end]
+        if len(name) < 4 or _generic(name) or not re.search(rf"[{P.CJK}]", name):
+            return
+        county = (self._county_at(a, start) or False) if parties else None
+        self._project(start, end, i, stage, end, county)
+
+    def _county_at(self, a, b):
+        """The county that signs (平鲁区人民政府和…签署) or whose company signs (介休市志尧碳素…)."""
+        for p in self.places_in(a, b):
+            if p.start == a and p.label == "County":
+                return p
+        return None
+
+    def _district(self, a, b):
+        """矿区 / 城区 of the article's city: a district the place list does not know (old names)."""
+        m = _DISTRICT.match(self.t, a, b)
+        if not m or self.places_in(a, m.end()):
+            return None
+        cities = [p for p in self.places_in(self.para_start, a) if p.label == "City"]
+        city = cities[-1] if cities else self.home
+        if city is None:
+            return None
+        return Place(a, m.end(), f"county:{city.name}/{m.group(1)}", "County", m.group(1), False)
+
+    def _county_before(self, at):
+        """The county named last before the project (in the name, its sentence or before)."""
+        counties = [p for p in self.places_in(max(self.para_start - 400, 0), at) if p.label == "County"]
+        return counties[-1] if counties else None
+
+    def _project(self, start, end, i, stage, after, county=None, amount=None) -> None:
+        name = self.written(start, end)
+        pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
+        props = self.f.nodes[pid].properties
+        found = _AMOUNT_AFTER.match(self.t[after:after + 24]) or _AMOUNT_NEXT.match(self.t[after:after + 48])
+        if found and amount is None:
+            amount = amount_yi(found.group(1), found.group(2))
+        if amount is not None and "amount_yi" not in props:
+            props["amount_yi"] = amount
+        if stage == "签约" and self.event_date:
+            props.setdefault("signed_on", self.event_date)
+        inside = [p for p in self.places_in(start, end) if p.label == "County" and p.start == start]
+        if not county:  # False: the parties are named and none is a county; the name's own may be
+            county = inside[0] if inside else None if county is False else self._county_before(start)
+        if county:
+            cid = self.place_node(county, county.start, county.end, MID)
+            self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), max(end, county.end)), MID)
+
+
+def _generic(name: str) -> bool:
+    """A class of projects (重点项目, 个项目), not one; 年产2万吨… is one."""
+    return not name.startswith("年产") and bool(P.GENERIC_PROJECT.search(name))

@@ -1,0 +1,100 @@
+"""Facts → records the writer takes: the article as the Source, each fact's evidence as
+`evidence` strings ``source:<name>#<start>-<end>`` (offsets into the article as given).
+
+Facts below the confidence threshold are left out unless a reviewer accepted them; a node the
+graph already knows keeps the graph's values (the article only fills what is missing).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.errors import Problem, ValidationError
+from graph.records import Dataset, EdgeRecord, NodeRecord
+from graph.schema import get_schema
+from loaders.articles.facts import THRESHOLD, Facts
+
+SOURCE_PROPS = ("title", "publisher", "author", "date", "url", "kind", "synthetic")
+
+
+@dataclass
+class Selection:
+    dataset: Dataset
+    skipped: list[str] = field(default_factory=list)  # facts left out, and why
+
+
+def source_id(facts: Facts) -> str:
+    return f"source:{facts.source['name']}"
+
+
+def to_dataset(all_facts: list[Facts], *, base: Dataset | None = None, known: dict[str, str] | None = None,
+               threshold: float = THRESHOLD, accepted: set | None = None, where: str = "") -> Selection:
+    """`accepted`: (source name, fact id) pairs a reviewer accepted — then only those are taken,
+    whatever their confidence. `base`: the records the graph already has (bundled dataset), whose
+    values a known node keeps; `known`: ids → labels of nodes already in the graph."""
+    schema = get_schema()
+    ds, skipped, known = Dataset(), [], dict(known or {})
+    if base is not None:
+        known.update({i: n.label for i, n in base.nodes.items()})
+    problems = []
+    for facts in all_facts:
+        sid = source_id(facts)
+        src = {"name": facts.source["name"]}
+        for k in SOURCE_PROPS:
+            if facts.source.get(k) is not None:
+                src[k] = schema.label("Source").properties[k].coerce(facts.source[k])
+        ds.add_node(NodeRecord("Source", sid, src, (sid,)))
+
+        def take(fact_id, confidence) -> bool:
+            if accepted is not None:
+                return (facts.source["name"], fact_id) in accepted
+            return confidence >= threshold
+
+        for n in facts.nodes.values():
+            if not take(n.id, n.confidence):
+                skipped.append(f"{n.id}: confidence {n.confidence} < {threshold}")
+                continue
+            spec = schema.label(n.label)
+            try:
+                props = {k: spec.properties[k].coerce(v) for k, v in n.properties.items() if k in spec.properties}
+            except ValueError as exc:
+                problems.append(Problem(where or sid, None, n.id, n.properties, str(exc)))
+                continue
+            if base is not None and n.id in base.nodes:
+                props = {**props, **base.nodes[n.id].props}
+            props = {**props, "name": props.get("name") or n.name, "evidence": _evidence(sid, n.evidence)}
+            if any(ps.required and props.get(p) is None for p, ps in spec.properties.items()):
+                if n.id in known:  # a node the graph has: point at it, do not rewrite it
+                    continue
+                skipped.append(f"{n.id}: a required property is missing")
+                continue
+            ds.add_node(NodeRecord(n.label, n.id, props, (sid,)))
+        for r in facts.rels.values():
+            fact_id = rel_fact_id(r)
+            if not take(fact_id, r.confidence):
+                skipped.append(f"{fact_id}: confidence {r.confidence} < {threshold}")
+                continue
+            ends = [e for e in (r.start, r.end) if e not in ds.nodes and e not in known]
+            if ends:
+                skipped.append(f"{fact_id}: {ends[0]} is not loaded")
+                continue
+            spec = schema.rel(r.type)
+            try:
+                props = {k: spec.properties[k].coerce(v) for k, v in r.properties.items() if k in spec.properties}
+            except ValueError as exc:
+                problems.append(Problem(where or sid, None, fact_id, r.properties, str(exc)))
+                continue
+            props["evidence"] = _evidence(sid, r.evidence)
+            ds.add_edge(EdgeRecord(r.type, r.start, r.end, props, (sid,)))
+    if problems:
+        raise ValidationError(problems)
+    return Selection(ds, skipped)
+
+
+def rel_fact_id(r) -> str:
+    """A relationship fact's name in review sheets: TYPE start→end[title/role]."""
+    key = "/".join(str(r.properties[k]) for k in get_schema().rel(r.type).key if r.properties.get(k) is not None)
+    return f"{r.type} {r.start}→{r.end}" + (f" [{key}]" if key else "")
+
+
+def _evidence(sid: str, spans) -> list[str]:
+    return [f"{sid}#{s}-{e}" for s, e in spans]

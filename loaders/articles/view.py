@@ -1,0 +1,72 @@
+"""The matching view of an article: simplified, NFKC-folded text with every character's place in
+the text as given, so a match found in the view is evidence in the original.
+
+Inline pinyin (項(xiàng)目, as aggregator pages print it) is left out of the view; the evidence of
+a match that spans it still runs from its first to its last original character.
+
+>>> v = build_view([("項(xiàng)目在珠海簽約", 10, 24)])
+>>> v.text
+'项目在珠海签约'
+>>> v.span(5, 7)
+(22, 24)
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from loaders.text import to_simplified
+
+# a bracketed run of lower-case pinyin syllables, at least one with a tone mark or tone digit,
+# right after a Chinese character: 項(xiàng)目, 项（xiang4）目
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
+_PINYIN = re.compile(
+    rf"(?<=[\u3400-\u9fff])[(（]\s*(?=[a-z{_TONED}\s]*[{_TONED}1-5])[a-z{_TONED}]+[1-5]?"
+    rf"(?:\s+[a-z{_TONED}]+[1-5]?)*\s*[)）]")
+
+
+@dataclass
+class View:
+    text: str  # what the rules match
+    starts: list[int]  # starts[i]: offset in the text as given of text[i]
+    ends: list[int]  # ends[i]: offset just after it
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Offsets in the text as given of the view's characters i..j-1."""
+        if j <= i:
+            return (self.starts[i], self.starts[i]) if i < len(self.starts) else (self.ends[-1], self.ends[-1])
+        return self.starts[i], self.ends[j - 1]
+
+
+def build_view(pieces) -> View:
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for text, start, end in pieces:
+        if end - start != len(text):  # an HTML reference: every character spans all of it
+            for out in unicodedata.normalize("NFKC", text):
+                chars.append(out)
+                starts.append(start)
+                ends.append(end)
+            continue
+        # the runs between pinyin noise; a run NFKC leaves the same length maps one to one
+        cuts = [0] + [x for m in _PINYIN.finditer(text) for x in m.span()] + [len(text)]
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            run = text[a:b]
+            norm = unicodedata.normalize("NFKC", run)
+            if len(norm) == len(run):
+                chars.append(norm)
+                starts.extend(range(start + a, start + b))
+                ends.extend(range(start + a + 1, start + b + 1))
+                continue
+            for i, ch in enumerate(run, start=a):
+                for out in unicodedata.normalize("NFKC", ch):
+                    chars.append(out)
+                    starts.append(start + i)
+                    ends.append(start + i + 1)
+    folded = "".join(chars)
+    simple = to_simplified(folded)
+    if len(simple) != len(folded):  # OpenCC's phrase tables changed a length: go character by character
+        simple = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
+    return View(simple, starts, ends)

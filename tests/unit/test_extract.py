@@ -1,0 +1,300 @@
+"""The article extractor on articles written for the tests (tests/fixtures/articles)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from loaders.articles import extract_path, extract_text
+from loaders.articles.dates import find_dates
+from loaders.articles.reading import read_article
+from loaders.text import fold
+
+ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def retold():
+    return extract_path(ARTICLES / "xinzhou-2017-retold.md")
+
+
+def rels(facts, type_):
+    return {(r.start, r.end): r for r in facts.rels.values() if r.type == type_}
+
+
+def test_retold_seed_gives_back_its_events_with_date_city_and_kind(retold):
+    events = {n.id: n for n in retold.nodes.values() if n.label == "Event"}
+    assert set(events) == {
+        "event:2017-03-16/北京市", "event:2017-04-08/镇江市", "event:2017-05-12/珠海市",
+        "event:2017-05-17/合肥市", "event:2017-08-02/北京市", "event:2017-08-31/长春市"}
+    assert events["event:2017-04-08/镇江市"].name == "长三角区域产业协同发展恳谈会暨忻州(镇江)招商会"
+    assert events["event:2017-04-08/镇江市"].properties["kind"] == "招商会"
+    assert events["event:2017-08-02/北京市"].properties["kind"] == "推介会"
+    assert events["event:2017-05-17/合肥市"].name == "第十届中国中部投资贸易博览会"
+    assert {(s, e) for s, e in rels(retold, "HELD_IN")} == {(i, "city:" + i.split("/")[1]) for i in events}
+
+
+def test_retold_seed_gives_back_signed_counts_amounts_and_campaign_totals(retold):
+    ev = {n.id: n.properties for n in retold.nodes.values() if n.label == "Event"}
+    assert (ev["event:2017-04-08/镇江市"]["signed_count"], ev["event:2017-04-08/镇江市"]["signed_total_yi"]) == (11, 57.0)
+    assert (ev["event:2017-05-12/珠海市"]["signed_count"], ev["event:2017-05-12/珠海市"]["signed_total_yi"]) == (47, 307.0)
+    assert ev["event:2017-08-02/北京市"]["signed_count"] == 5
+    assert ev["event:2017-04-08/镇江市"]["attendance"] == 110
+    assert ev["event:2017-05-12/珠海市"]["attendance"] == 120  # 120多位: the lower bound
+    camp = retold.nodes["campaign:忻州市/2017"].properties
+    assert camp == {"year": 2017, "as_of": date(2017, 11, 30), "signed_count": 208, "signed_total_yi": 1121.6,
+                    "target_yi": 752.0, "large_count": 6, "large_total_yi": 238.0, "fortune500_soe_count": 19,
+                    "fortune500_soe_total_yi": 182.4, "new_industry_count": 69, "new_industry_total_yi": 455.1,
+                    "landed_count": 140, "started_count": 192, "funds_in_place_yi": 364.0, "funds_target_yi": 251.0,
+                    "event_count": 9}
+    delegation = rels(retold, "ATTENDED")[("city:忻州市", "event:2017-05-17/合肥市")]
+    assert delegation.properties == {"count": 80, "role": "代表团"}
+
+
+def test_retold_seed_gives_back_chambers_people_posts_members(retold):
+    chambers = {n.id for n in retold.nodes.values() if n.label == "Chamber"}
+    assert chambers == {"chamber:珠海山西商会", "chamber:广东山西商会", "chamber:北京山西企业商会", "chamber:吉林省山西商会",
+                        "chamber:镇江山西商会", "chamber:南京山西商会", "chamber:湖北山西商会", "chamber:浙江山西商会"}
+    # 外省山西商会 is many chambers, not one
+    assert not any("外省" in c for c in chambers)
+    posts = {(r.start, r.end, r.properties["title"]) for r in retold.rels.values() if r.type == "HOLDS_POST"}
+    assert posts == {("person:闫国军", "chamber:珠海山西商会", "会长"), ("person:高山", "chamber:广东山西商会", "监事长")}
+    assert all(r.properties["as_of"] == date(2018, 1, 11) for r in retold.rels.values() if r.type == "HOLDS_POST")
+    based = rels(retold, "BASED_IN")
+    assert ("chamber:北京山西企业商会", "province:北京市") in based and ("chamber:珠海山西商会", "city:珠海市") in based
+    member = rels(retold, "MEMBER_OF")[("company:广州世腾环保包装有限公司", "chamber:广东山西商会")]
+    assert member.properties == {"title": "副会长单位"}
+
+
+def test_retold_seed_gives_back_ambassadors_hometowns_liaison_office_and_projects(retold):
+    amb = rels(retold, "AMBASSADOR_OF")
+    assert {s for s, _ in amb} == {f"person:{n}" for n in ("李建国", "赵文祥", "张再炜", "王建勇", "赵梅梅")}
+    assert {e for _, e in amb} == {"city:忻州市"}
+    assert {r.properties["appointed_on"] for r in amb.values()} == {date(2017, 8, 2)}
+    assert set(rels(retold, "NATIVE_OF")) == {(s, "province:山西省") for s, _ in amb}
+    liaison = rels(retold, "LIAISON_OFFICE_OF")
+    assert list(liaison) == [("chamber:北京山西企业商会", "city:忻州市")]
+    assert liaison[("chamber:北京山西企业商会", "city:忻州市")].properties == {"since": date(2017, 8, 2)}
+    signed = {e for s, e in rels(retold, "SIGNED") if s == "event:2017-08-02/北京市"}
+    assert signed == {"project:牧马河景观工程项目", "project:五台县佛光文化创意产业园区建设项目", "project:代县峪河源生态漂流旅游项目"}
+    assert ("project:代县峪河源生态漂流旅游项目", "county:忻州市/代县") in rels(retold, "LOCATED_IN")
+    organized = {(r.start, r.end, r.properties["role"]) for r in retold.rels.values() if r.type == "ORGANIZED"}
+    assert ("province:山西省", "event:2017-03-16/北京市", "主办") in organized
+
+
+def test_evidence_offsets_point_at_the_characters_of_the_fact(retold):
+    given = (ARTICLES / "xinzhou-2017-retold.md").read_text(encoding="utf-8")
+    post = rels(retold, "HOLDS_POST")[("person:闫国军", "chamber:珠海山西商会")]
+    assert [given[s:e] for s, e in post.evidence] == ["珠海山西商会会长闫国军"]
+    liaison = rels(retold, "LIAISON_OFFICE_OF")[("chamber:北京山西企业商会", "city:忻州市")]
+    assert "北京山西企业商会" in given[liaison.evidence[0][0]:liaison.evidence[0][1]]
+    for n in retold.nodes.values():
+        if n.label in ("Chamber", "Person", "Company", "Project"):
+            # a chamber named by its place only (镇江、南京…的山西商会) points at the place
+            assert any(fold(n.name) in (fold(given[s:e]), fold(given[s:e]) + "山西商会") for s, e in n.evidence), n.id
+    for node in retold.nodes.values():
+        for s, e in node.evidence:
+            assert 0 <= s <= e <= len(given)
+
+
+def test_json_has_the_contract_shape(retold):
+    out = retold.as_json()
+    assert set(out) == {"source", "nodes", "relationships"}
+    assert out["source"]["date"] == "2018-01-11" and out["source"]["kind"] == "article"
+    assert all(set(n) == {"id", "label", "name", "properties", "evidence", "confidence"} for n in out["nodes"])
+    assert all(set(r) == {"type", "start", "end", "properties", "evidence", "confidence"} for r in out["relationships"])
+    assert all(set(e) == {"start", "end"} for n in out["nodes"] for e in n["evidence"])
+
+
+def test_traditional_article_matches_in_simplified_and_keeps_names_as_written():
+    facts = extract_path(ARTICLES / "shenzhen-traditional.md")
+    given = (ARTICLES / "shenzhen-traditional.md").read_text(encoding="utf-8")
+    posts = {(r.start, r.properties["title"]) for r in facts.rels.values()
+             if r.type == "HOLDS_POST" and r.end == "chamber:深圳市山西商會"}
+    assert posts == {("person:王德明", "会长"), ("person:李文華", "常务副会长"), ("person:趙小燕", "秘书长"),
+                     # 本會 is the publishing chamber; a combined title is one post, as written
+                     ("person:張志強", "副会长兼常务副秘书长")}
+    assert facts.nodes["person:趙小燕"].name == "趙小燕"
+    assert ("person:王德明", "county:忻州市/五台县") in rels(facts, "NATIVE_OF")
+    assert facts.nodes["event:2019-06-18/深圳市"].properties["kind"] == "会员大会"
+    we = rels(facts, "HOLDS_POST")[("person:張志強", "chamber:深圳市山西商會")]
+    assert given[we.evidence[0][0]:we.evidence[0][1]] == "本會副會長兼常務副秘書長張志強"
+
+
+def test_pinyin_noise_is_read_through_and_chinese_numerals_are_numbers():
+    facts = extract_path(ARTICLES / "suzhou-pinyin.txt")
+    given = (ARTICLES / "suzhou-pinyin.txt").read_text(encoding="utf-8")
+    ev = facts.nodes["event:2020-09-08/太原市"]
+    assert ev.name == "山西投资贸易洽谈会"  # stored without the pinyin
+    assert (ev.properties["signed_count"], ev.properties["signed_total_yi"]) == (12, 85.0)
+    assert any(given[s:e].startswith("签(qiān)约项(xiàng)目十二个") for s, e in ev.evidence)
+    assert rels(facts, "BASED_IN")[("chamber:苏州山西商会", "city:苏州市")]
+
+
+def test_html_offsets_are_into_the_markup_and_scripts_are_not_read():
+    path = ARTICLES / "zhuhai-news.html"
+    given = path.read_text(encoding="utf-8")
+    art = read_article(path)
+    assert art.meta["date"] == date(2021, 4, 2) and art.meta["publisher"] == "珠海山西商会"
+    facts = extract_path(path)
+    post = rels(facts, "HOLDS_POST")
+    assert given[slice(*post[("person:闫国军", "chamber:珠海山西商会")].evidence[0])] == "珠海山西商会会长闫国军"
+    assert given[slice(*post[("person:周晓梅", "chamber:珠海山西商会")].evidence[0])] == "本会秘书长周晓梅"
+    assert "person:张三丰" not in facts.nodes  # in a <script>, not in the text
+
+
+def test_generic_mentions_and_unknown_names():
+    facts = extract_text("---\ndate: 2018-03-01\n---\n3月1日,外省山西商会和各地晋商会代表在太原参加春季晋商恳谈会。", "g.md")
+    assert not [n for n in facts.nodes.values() if n.label == "Chamber"]
+    assert "event:2018-03-01/太原市" in facts.nodes
+
+
+def test_dates_take_the_named_year_else_the_article_year_and_keep_ranges_and_approximations():
+    published = date(2018, 1, 11)
+    # no year named: 11月 would fall after publication, so it is the year before
+    (d,) = find_dates("11月12日至17日", published)
+    assert (d.day, d.end_day, d.approx) == (date(2017, 11, 12), date(2017, 11, 17), False)
+    (d,) = find_dates("2016年,开局。5月中旬", published)
+    assert (d.day, d.approx) == (date(2016, 5, 11), True)
+    (d,) = find_dates("2010年以来成效显著。1月5日", published)  # a year in passing sets no context
+    assert d.day == date(2018, 1, 5)
+    (d,) = find_dates("本报讯 27日,晋中市举行签约仪式", date(2019, 2, 28))  # a day alone: the article's month
+    assert d.day == date(2019, 2, 27)
+    (d,) = find_dates("二〇一九年三月二日", published)
+    assert d.day == date(2019, 3, 2)
+    (d,) = find_dates("1月5日", published)
+    assert d.day == date(2018, 1, 5)
+
+
+def test_date_from_the_text_when_there_is_no_front_matter():
+    facts = extract_text("2019年4月3日 本报讯\n4月2日,太原山西商会……在太原召开春季晋商恳谈会。", "n.txt")
+    assert facts.source["date"] == date(2019, 4, 3)
+    assert "event:2019-04-02/太原市" in facts.nodes
+
+
+def test_signed_count_and_amount_in_other_wordings_and_the_event_held_not_the_one_around_it():
+    facts = extract_text("---\ndate: 2019-09-10\n---\n9月9日,2019厦门国际投资贸易洽谈会暨丝路投资大会启幕第二天,"
+                         "山西省投资环境推介会暨项目对接会在厦门召开。8个项目进行现场签约,总投资额96.4亿元。", "x.md")
+    (event,) = [n for n in facts.nodes.values() if n.label == "Event"]
+    assert event.name == "山西省投资环境推介会暨项目对接会" and event.id == "event:2019-09-09/厦门市"
+    assert (event.properties["signed_count"], event.properties["signed_total_yi"]) == (8, 96.4)
+    facts = extract_text("---\ndate: 2018-10-29\n---\n9月27日,在北京举办了绿色沁源招商引资推介暨项目签约仪式,"
+                         "共签约项目32个,签约资金125.5亿元。", "y.md")
+    (event,) = [n for n in facts.nodes.values() if n.label == "Event"]
+    assert (event.properties["signed_count"], event.properties["signed_total_yi"]) == (32, 125.5)
+    assert not [n for n in facts.nodes.values() if n.label == "Project"]  # "…推介暨项目" is no project
+
+
+def test_projects_started_with_amount_county_and_investor():
+    facts = extract_text("---\ndate: 2019-03-06\npublisher: 忻州日报\n---\n"
+                         "3月5日,忻州市重点项目集中开工仪式在忻州举行。"
+                         "由山西晋源新材料有限公司投资建设的代县新材料产业园项目开工,总投资12亿元。", "k.md")
+    event = facts.nodes["event:2019-03-05/忻州市"]
+    assert event.properties["kind"] == "开工仪式"
+    project = facts.nodes["project:代县新材料产业园项目"]
+    assert project.properties == {"stage": "开工", "amount_yi": 12.0}
+    assert ("project:代县新材料产业园项目", "county:忻州市/代县") in rels(facts, "LOCATED_IN")
+    assert ("company:山西晋源新材料有限公司", "project:代县新材料产业园项目") in rels(facts, "INVESTS_IN")
+    assert not rels(facts, "SIGNED")  # started, not signed
+
+
+def events_of(text):
+    return {n.id: n for n in extract_text(text, "t.md").nodes.values() if n.label == "Event"}
+
+
+def test_event_city_through_a_shanxi_county_and_the_dateline_day_left_out():
+    ev = events_of("---\ndate: 2020-06-03\n---\n6月2日讯 6月1日，榆社县举行特色农业招商推介会。")
+    assert list(ev) == ["event:2020-06-01/晋中市"]
+    assert ev["event:2020-06-01/晋中市"].properties["kind"] == "推介会"
+
+
+def test_yesterday_is_the_day_before_the_article_and_a_year_in_passing_serves_when_nothing_else_does():
+    assert list(events_of("---\ndate: 2020-06-03\n---\n昨日，湖北山西商会恳谈会在长治市举行。")) == \
+        ["event:2020-06-02/长治市"]
+    assert list(events_of("9月9日，阳泉市2019年“老乡回家”恳谈会在市区举行。")) == ["event:2019-09-09/阳泉市"]
+
+
+def test_signed_count_of_projects_settling_with_a_total_over_an_amount():
+    ev = events_of("---\ndate: 2020-06-03\n---\n6月1日，小店区举行项目集中签约活动，总投资额超20亿元的7个重点项目落户。")
+    props = ev["event:2020-06-01/太原市"].properties
+    assert (props["signed_count"], props["signed_total_yi"]) == (7, 20.0)
+
+
+def test_no_project_named_by_an_event_or_a_class_of_projects():
+    facts = extract_text("---\ndate: 2020-06-03\n---\n6月1日，平遥县举行古城建设重点项目集中签约活动，恳谈会暨项目签约同日进行。", "t.md")
+    assert [n.name for n in facts.nodes.values() if n.label == "Project"] == []
+
+
+def posts_of(text):
+    facts = extract_text(text, "t.md")
+    return {(facts.nodes[r.start].name, facts.nodes[r.end].name, r.properties["title"])
+            for r in facts.rels.values() if r.type == "HOLDS_POST"}
+
+
+def test_posts_without_separators_after_a_company_post_and_on_election():
+    posts = posts_of("湖北山西商会常务副会长钱立鸣副秘书长孙二平到访,北京山西企业商会会员部部长周三元接待。")
+    assert {("钱立鸣", "湖北山西商会", "常务副会长"), ("孙二平", "湖北山西商会", "副秘书长"),
+            ("周三元", "北京山西企业商会", "会员部部长")} <= posts
+    assert ("郑四海", "广州山西商会", "副会长兼秘书长") in posts_of(
+        "广州山西商会副会长兼秘书长、示例科技(广州)有限公司董事长郑四海先生来访。")
+    assert ("冯五岳", "山西省河南商会", "会长") in posts_of("大会上,副会长冯五岳当选为新一届山西省河南商会会长。")
+
+
+def test_posts_of_a_chamber_named_earlier_a_bare_shang_hui_and_a_jinshang_federation():
+    posts = posts_of("宁夏晋商商业联合会举行年会。\n商会执行会长卫六合主持。\n陈七星会长致辞。")
+    assert {("卫六合", "宁夏晋商商业联合会", "执行会长"), ("陈七星", "宁夏晋商商业联合会", "会长")} <= posts
+    assert ("褚八方", "杭州山西商会", "会长") in posts_of("客人到访杭州山西商会,我会会长褚八方接待。")
+
+
+def ambassadors_of(text):
+    facts = extract_text(text, "t.md")
+    return {(facts.nodes[r.start].name, facts.nodes[r.end].name)
+            for r in facts.rels.values() if r.type == "AMBASSADOR_OF"}
+
+
+def test_ambassadors_who_took_the_post_and_those_given_a_plaque_by_a_county():
+    assert ambassadors_of("5月2日，沈阳市山西商会会长蒋立群应邀出席活动并受聘担任和平区“招商大使”。") == \
+        {("蒋立群", "沈阳市")}  # 和平区 is not in the place list: the chamber's city stands for it
+    assert ambassadors_of("5月2日，活动中，平遥县负责人为韩子明等6位招商大使授牌。") == {("韩子明", "平遥县")}
+    assert ambassadors_of("5月2日，运城市聘请杨文远会长为运城市招商引资大使。") == {("杨文远", "运城市")}
+
+
+def projects_of(text):
+    facts = extract_text(text, "t.md")
+    county = {r.start: facts.nodes[r.end].name for r in facts.rels.values() if r.type == "LOCATED_IN"}
+    return {(n.name, n.properties.get("amount_yi"), county.get(n.id))
+            for n in facts.nodes.values() if n.label == "Project"}
+
+
+def test_projects_listed_after_fen_bie_shi_with_the_county_of_the_signing_party_or_the_one_named():
+    assert projects_of("5月3日，平遥县举行活动。签约的3个项目分别是：古城民宿改造项目、牛肉深加工项目、光伏储能项目。") == {
+        ("古城民宿改造项目", None, "平遥县"), ("牛肉深加工项目", None, "平遥县"), ("光伏储能项目", None, "平遥县")}
+    assert projects_of("项目分别是：榆次区人民政府和示例材料有限公司签署新型建材项目、"
+                       "示例经济开发区管委会和示例医疗有限公司签署医疗器械生产项目。") == {
+        ("新型建材项目", None, "榆次区"), ("医疗器械生产项目", None, None)}
+    assert projects_of("代县县长重点推介雁门关文旅综合体、杂粮加工园和年产5万吨铸件生产基地等3个项目。") == {
+        ("雁门关文旅综合体", None, "代县"), ("杂粮加工园", None, "代县"), ("年产5万吨铸件生产基地", None, "代县")}
+
+
+def test_a_county_signing_a_quoted_project_an_agreement_and_a_company_building_one():
+    got = projects_of("晋中市上周签约项目如下：昔阳县与示例农业有限公司签约“小米精深加工项目”，拟投资3200万元；"
+                      "示范区与示例能源公司签约“储能电站项目”，拟投资2亿元。")
+    assert got == {("小米精深加工项目", 0.32, "昔阳县"), ("储能电站项目", 2.0, "示范区")}
+    assert projects_of("示例公司与山西省左权县政府签署《左权县物流园区项目投资合作协议》。") == \
+        {("左权县物流园区项目", None, "左权县")}
+    assert projects_of("“我们将投资约6亿元，建设氢能重卡及加氢站项目。”该公司总经理说。") == \
+        {("氢能重卡及加氢站项目", 6.0, None)}
+
+
+def test_a_recruitment_drive_in_the_county_where_the_guests_gather():
+    ev = events_of("---\ndate: 2022-06-03\n---\n6月2日，50多家商会的代表齐聚山西省晋中市祁县，举办“引才聚智、以商招商”双招双引活动，现场签约项目6个，签约总金额达12.5亿元。")
+    assert list(ev) == ["event:2022-06-02/晋中市"]
+    props = ev["event:2022-06-02/晋中市"].properties
+    assert (props["kind"], props["signed_count"], props["signed_total_yi"]) == ("招商会", 6, 12.5)
+
+
+def test_an_opening_ceremony_named_by_the_quoted_campaign_held_before_it():
+    ev = events_of("---\ndate: 2024-05-03\n---\n5月2日上午，由省工商联组织的“晋商老街寻访”活动在太原市博物馆举行启动典礼。")
+    assert list(ev) == ["event:2024-05-02/太原市"]
+    assert ev["event:2024-05-02/太原市"].name == "“晋商老街寻访”活动启动典礼"
