@@ -12,8 +12,9 @@ from __future__ import annotations
 from graph import judgements as J
 
 
-def resolve_for_load(session, ds):
-    """The load's records resolved against the database (loaders.resolution.apply)."""
+def resolve_for_load(session, ds, no_auto=frozenset()):
+    """The load's records resolved against the database (loaders.resolution.apply); labels in
+    `no_auto` merge by judgement only."""
     from graph.entity_context import RESOLVABLE, entity_rows
     from loaders.resolution.apply import resolve
 
@@ -22,7 +23,7 @@ def resolve_for_load(session, ds):
         from loaders.resolution.apply import Resolution
 
         return Resolution(ds)
-    return resolve(ds, entity_rows(session, labels), J.active(session))
+    return resolve(ds, entity_rows(session, labels), J.active(session), frozenset(no_auto))
 
 
 def record_arrivals(session, resolution) -> None:

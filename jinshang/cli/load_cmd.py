@@ -143,7 +143,8 @@ def load_command(
         # entity resolution next: records of entities already known land on their nodes
         with driver.session(database=settings.neo4j_database, default_access_mode="READ",
                             notifications_min_severity="OFF") as session:
-            resolution = resolve_for_load(session, ds)
+            # `--duplicates keep`: the user keeps look-alike projects apart, so no rule merges them
+            resolution = resolve_for_load(session, ds, {"Project"} if duplicates == "keep" else ())
         ds = resolution.dataset
         if dry_run:
             from graph.dry_run import changed_relationships, corrected_plan, field_changes

@@ -90,8 +90,11 @@ def _label(ds: Dataset, node_id: str) -> str | None:
     return n.label if n else label_of(node_id)
 
 
-def resolve(ds: Dataset, existing: list[dict], judgements: list[Judgement]) -> Resolution:
-    """Rewrite `ds` so that records of entities already known land on their nodes."""
+def resolve(ds: Dataset, existing: list[dict], judgements: list[Judgement],
+            no_auto: frozenset[str] = frozenset()) -> Resolution:
+    """Rewrite `ds` so that records of entities already known land on their nodes. Labels in
+    `no_auto` merge by judgement only: the user said to keep their look-alikes apart (`jinshang
+    load --duplicates keep`); the rule's pairs are then left open."""
     db = {r["id"]: r for r in existing}
     mine = dataset_rows(ds)
     new = {i for i in mine if i not in db}
@@ -118,7 +121,7 @@ def resolve(ds: Dataset, existing: list[dict], judgements: list[Judgement]) -> R
     for c in relevant:
         # two records one source declares apart were meant apart (a catalog writes an `id` for
         # homonyms): the rule merges across sources and into the database, a person within one
-        if c.auto and not (c.a in new and c.b in new and set(ds.nodes[c.a].sources) & set(ds.nodes[c.b].sources)):
+        if c.auto and c.label not in no_auto and not (c.a in new and c.b in new and set(ds.nodes[c.a].sources) & set(ds.nodes[c.b].sources)):
             sets.join(c.a, c.b)
             auto_reason[frozenset((c.a, c.b))] = "rule: " + "; ".join(c.reasons_for)
     # a survivor per component: its one database node, else its first-judged or smallest new id
