@@ -3,8 +3,7 @@ title above the header; a two-row header (总投资 over 亿元, 项目进展 ov
 小计 rows, 注 / 填报人 footers and 一、 section headings skipped wherever they stand; cells merged down
 a block of rows filled in. What a project row means is loaders.ledger's.
 
->>> from loaders.ledger_reports import REPORT_COLUMNS
-from loaders.ledger_table import Sheet
+>>> from loaders.ledger_table import Sheet
 >>> s = Sheet("代县", [["2018年招商引资项目台账"], [], ["序号", "项目名称", "总投资"], [None, None, "万元"],
 ...                   [1, "甲", 5000], ["合计", None, 5000], ["填报人：张三"]], merged=[(3, 1, 4, 1), (3, 2, 4, 2)])
 >>> lay = find_layout("l.xlsx", s)

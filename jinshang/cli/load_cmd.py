@@ -132,6 +132,11 @@ def load_command(
                       f"{summary.relationships} relationships, {summary.properties} properties")
         return
     with driver_for() as (driver, settings):
+        if not dry_run:  # an interrupted load is rolled back before its nodes could pass for known ones
+            from graph.load_runs import settle
+
+            with driver.session(database=settings.neo4j_database, notifications_min_severity="OFF") as session:
+                settle(session, lambda line: console.print(line, soft_wrap=True))
         # names resolve against the bundled gazetteer, the database, and the other files of this load
         in_db = known_nodes(driver, settings.neo4j_database)
         gaz = bundled_gazetteer().copy().add_known(in_db)

@@ -305,7 +305,7 @@ def test_whole_view_shows_the_merchant_network(merchant, browser, artifacts, tmp
     G = view.graph
     projects = [n for n, d in G.nodes(data=True) if d["label"] == "Project" and not d.get("aggregate")]
     summaries = {n: d for n, d in G.nodes(data=True) if d.get("aggregate")}
-    assert len(projects) == 215 and len(summaries) == 17  # 16 counties, and the projects without one
+    assert len(projects) == 275 and len(summaries) == 17  # 16 counties, and the projects without one
     o = open_view(browser, write_html(view, tmp_path / "whole.html"), artifacts, "whole")
     assert_clean(o, view)
     drawn = _state(o)["nodes"]
@@ -315,9 +315,9 @@ def test_whole_view_shows_the_merchant_network(merchant, browser, artifacts, tmp
     assert set(kinds.values()) == {"Chamber", "Person", "Company", "Organization", "Event", "County", "City", "Project"}
     assert not set(drawn) & set(projects)  # no single project until asked
     labels = {n: o.js(f"jinshangView.nodes.get({json.dumps(n)}).label") for n in summaries}
-    assert labels["group:Project/county:忻州市/代县"] == "代县 · 20 项目 · 78.4亿元"
+    assert labels["group:Project/county:忻州市/代县"] == "代县 · 25 项目 · 117.3亿元"
     counts = {n: int(SUMMARY.match(t).group(1)) for n, t in labels.items()}
-    assert counts == {n: d["members"] for n, d in summaries.items()} and sum(counts.values()) == 215
+    assert counts == {n: d["members"] for n, d in summaries.items()} and sum(counts.values()) == 275
     assert o.page.text_content("#js-status").startswith("82 个节点")
     assert "大小 = 项目资金" in o.page.text_content("#js-size")
 
@@ -327,7 +327,7 @@ def test_whole_view_shows_the_merchant_network(merchant, browser, artifacts, tmp
     _click(o, dai)
     members = sorted(n for n, d in G.nodes(data=True) if d.get("member_of") == dai)
     now = set(_state(o)["nodes"])
-    assert set(members) <= now and dai not in now and len(now) == 82 - 1 + 20
+    assert set(members) <= now and dai not in now and len(now) == 82 - 1 + 25
     pos = o.js(f"jinshangView.network.getPositions({json.dumps(members)})")
     assert all(math.dist((p["x"], p["y"]), (at["x"], at["y"])) < 150 for p in pos.values())
     o.page.mouse.move(5, 5)  # no tooltip over the picture
@@ -341,7 +341,7 @@ def test_whole_view_shows_the_merchant_network(merchant, browser, artifacts, tmp
 
     # the tick box shows every project at once, and unticking it hides them again
     o.page.get_by_label("逐个显示项目 show each project").check()
-    assert len(_state(o)["nodes"]) == 82 - 17 + 215
+    assert len(_state(o)["nodes"]) == 82 - 17 + 275
     o.page.get_by_label("逐个显示项目 show each project").uncheck()
     assert sorted(_state(o)["nodes"]) == sorted(drawn)
 
