@@ -63,11 +63,7 @@ class Facts:
         if old is None:
             self.nodes[node_id] = NodeFact(node_id, label, name, dict(props), [span], confidence)
         else:
-            for k, v in props.items():
-                old.properties.setdefault(k, v)
-            if span not in old.evidence:
-                old.evidence.append(span)
-            old.confidence = max(old.confidence, confidence)
+            _absorb(old, props, span, confidence)
         return node_id
 
     def rel(self, type_, start, end, props, span, confidence) -> None:
@@ -78,13 +74,19 @@ class Facts:
         if old is None:
             self.rels[fact.key()] = fact
         else:
-            for k, v in props.items():
-                old.properties.setdefault(k, v)
-            if span not in old.evidence:
-                old.evidence.append(span)
-            old.confidence = max(old.confidence, confidence)
+            _absorb(old, props, span, confidence)
 
     def as_json(self) -> dict:
         return {"source": {k: _plain(v) for k, v in self.source.items()},
                 "nodes": [n.as_json() for n in self.nodes.values()],
                 "relationships": [r.as_json() for r in self.rels.values()]}
+
+
+def _absorb(old, props: dict, span, confidence: float) -> None:
+    """A fact found again: the first value of each property stays, the new evidence is added and
+    the higher confidence kept."""
+    for k, v in props.items():
+        old.properties.setdefault(k, v)
+    if span not in old.evidence:
+        old.evidence.append(span)
+    old.confidence = max(old.confidence, confidence)
