@@ -44,6 +44,30 @@ def cli(cli_env, monkeypatch, capsys):
     return invoke
 
 
+@pytest.fixture(scope="module")
+def seeded_once(driver, neo4j_server):
+    """The bundled dataset, written once for the module."""
+    from graph.writer import Neo4jWriter
+    from loaders.bundled import bundled_catalog
+    from tests.conftest import wipe
+
+    wipe(driver, neo4j_server.neo4j_database)
+    Neo4jWriter(driver, neo4j_server.neo4j_database).write(bundled_catalog())
+    return driver
+
+
+@pytest.fixture
+def bundled_db(seeded_once):
+    """The module's seeded database; whatever a test adds is removed after it, so cases that
+    reuse names cannot pass on an earlier case's nodes and relationships (a refusal must leave
+    the bundled data as it was)."""
+    with seeded_once.session() as s:
+        ids = s.run("MATCH (n) RETURN collect(n.id) AS ids").single()["ids"]
+    yield seeded_once
+    with seeded_once.session() as s:
+        s.run("MATCH (n) WHERE NOT n.id IN $ids DETACH DELETE n", ids=ids).consume()
+
+
 def assert_one_line_error(err: str, *parts: str) -> None:
     """A refusal as the project promises it: one `error:` line naming every part, no traceback."""
     assert "Traceback" not in err, err

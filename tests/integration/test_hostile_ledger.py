@@ -201,38 +201,15 @@ ACCEPTED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seeded_once(driver, neo4j_server):
-    """The bundled dataset, written once for the module (a refusal must leave it as it was)."""
-    from graph.writer import Neo4jWriter
-    from loaders.bundled import bundled_catalog
-    from tests.conftest import wipe
-
-    wipe(driver, neo4j_server.neo4j_database)
-    Neo4jWriter(driver, neo4j_server.neo4j_database).write(bundled_catalog())
-    return driver
-
-
-@pytest.fixture
-def seeded(seeded_once):
-    """The module's seeded database; whatever a test adds is removed after it, so cases that
-    reuse project names cannot pass on an earlier case's relationships."""
-    with seeded_once.session() as s:
-        ids = s.run("MATCH (n) RETURN collect(n.id) AS ids").single()["ids"]
-    yield seeded_once
-    with seeded_once.session() as s:
-        s.run("MATCH (n) WHERE NOT n.id IN $ids DETACH DELETE n", ids=ids).consume()
-
-
 @pytest.mark.parametrize("case, name, write, parts", REFUSED, ids=[c[0] for c in REFUSED])
-def test_refused(case, name, write, parts, seeded, cli, tmp_path):
+def test_refused(case, name, write, parts, bundled_db, cli, tmp_path):
     path = tmp_path / name
     write(path)
-    before = snapshot(seeded)
+    before = snapshot(bundled_db)
     code, out, err = cli("load", path)
     assert code != 0
     assert_one_line_error(err, *parts)
-    assert snapshot(seeded) == before
+    assert snapshot(bundled_db) == before
 
 
 def _project(pid: str) -> str:
@@ -240,12 +217,12 @@ def _project(pid: str) -> str:
 
 
 @pytest.mark.parametrize("case, name, write, amounts, checks", ACCEPTED, ids=[c[0] for c in ACCEPTED])
-def test_accepted(case, name, write, amounts, checks, seeded, cli, tmp_path, caplog):
+def test_accepted(case, name, write, amounts, checks, bundled_db, cli, tmp_path, caplog):
     path = tmp_path / name
     write(path)
     code, out, err = cli("load", path)
     assert code == 0, err
-    with seeded.session() as s:
+    with bundled_db.session() as s:
         rows = {r["id"]: r for r in s.run(
             "MATCH (p:Project) WHERE p.id IN $ids RETURN p.id AS id, p.amount_yi AS amount, "
             "p.funds_in_place_yi AS funds, toString(p.signed_on) AS signed_on",
@@ -283,7 +260,7 @@ def test_openpyxl_itself_refuses_entities(tmp_path):
     assert isinstance(info.value.__cause__, DefusedXmlException)
 
 
-def test_unpacked_size_is_bounded(seeded, cli, tmp_path, monkeypatch):
+def test_unpacked_size_is_bounded(bundled_db, cli, tmp_path, monkeypatch):
     """A workbook that unpacks to more than the bound (a zip bomb) is refused before parsing; the
     bound is lowered here so the test file stays small."""
     import loaders.ledger_table as table
@@ -291,8 +268,8 @@ def test_unpacked_size_is_bounded(seeded, cli, tmp_path, monkeypatch):
     monkeypatch.setattr(table, "MAX_XLSX_UNPACKED", 4096)
     path = tmp_path / "big.xlsx"
     xlsx(GOOD_ROWS + [[f"测试{i}项目", "代县", 1] for i in range(500)])(path)
-    before = snapshot(seeded)
+    before = snapshot(bundled_db)
     code, _, err = cli("load", path)
     assert code != 0
     assert_one_line_error(err, "big.xlsx", "unpacks to more than")
-    assert snapshot(seeded) == before
+    assert snapshot(bundled_db) == before

@@ -47,28 +47,6 @@ Chamber:
 """
 
 
-@pytest.fixture(scope="module")
-def seeded_once(driver, neo4j_server):
-    """The bundled dataset, written once for the module."""
-    from graph.writer import Neo4jWriter
-    from loaders.bundled import bundled_catalog
-    from tests.conftest import wipe
-
-    wipe(driver, neo4j_server.neo4j_database)
-    Neo4jWriter(driver, neo4j_server.neo4j_database).write(bundled_catalog())
-    return driver
-
-
-@pytest.fixture
-def db(seeded_once):
-    """The module's seeded database; what a test adds is removed after it."""
-    with seeded_once.session() as s:
-        ids = s.run("MATCH (n) RETURN collect(n.id) AS ids").single()["ids"]
-    yield seeded_once
-    with seeded_once.session() as s:
-        s.run("MATCH (n) WHERE NOT n.id IN $ids DETACH DELETE n", ids=ids).consume()
-
-
 def projects(driver, names) -> dict[str, dict]:
     """name → the stored project's properties and county ids, for the projects named."""
     with driver.session() as s:
@@ -89,13 +67,13 @@ def write_csv(path: Path, text: str) -> Path:
 
 
 @pytest.mark.parametrize("name, expected", LAYOUT_CASES, ids=[c[0] for c in LAYOUT_CASES])
-def test_each_layout_loads_its_projects_with_their_amounts(name, expected, db, cli, caplog):
-    before = project_names(db)
+def test_each_layout_loads_its_projects_with_their_amounts(name, expected, bundled_db, cli, caplog):
+    before = project_names(bundled_db)
     code, out, err = cli("load", LAYOUTS / name)
     assert code == 0, err
-    added = project_names(db) - before
+    added = project_names(bundled_db) - before
     assert added == set(expected), "exactly the ledger's projects: no 合计, 注 or 填报人 row among them"
-    stored = projects(db, expected)
+    stored = projects(bundled_db, expected)
     for pname, (props, county) in expected.items():
         for key, value in props.items():
             got = stored[pname].get(key)
@@ -106,17 +84,17 @@ def test_each_layout_loads_its_projects_with_their_amounts(name, expected, db, c
     assert not any(word in p for p in added for word in NOT_PROJECTS)
     # the skipped rows are said, by row and reason; the contact columns are named and not stored
     assert "跳过" in caplog.text and "合计" in caplog.text
-    with db.session() as s:
+    with bundled_db.session() as s:
         keys = s.run("MATCH (p:Project) WHERE p.name IN $names UNWIND keys(p) AS k RETURN collect(DISTINCT k) AS k",
                      names=list(expected)).single()["k"]
     assert not {"联系人", "联系电话", "contact", "phone", "备注"} & set(keys)
 
 
-def test_a_workbook_sums_to_its_own_totals(db, cli, caplog):
+def test_a_workbook_sums_to_its_own_totals(bundled_db, cli, caplog):
     """Each county sheet's 合计 equals what was loaded from it, so no total-mismatch warning."""
     code, _, err = cli("load", LAYOUTS / "county-sheets.xlsx")
     assert code == 0, err
-    with db.session() as s:
+    with bundled_db.session() as s:
         sums = {r["c"]: r["total"] for r in s.run(
             "MATCH (p:Project)-[:LOCATED_IN]->(c:County) WHERE p.name STARTS WITH '测试' "
             "RETURN c.id AS c, sum(coalesce(p.amount_yi, 0)) AS total")}
@@ -124,35 +102,35 @@ def test_a_workbook_sums_to_its_own_totals(db, cli, caplog):
     assert "不符" not in caplog.text  # the range 1-2亿 stops the 代县 check; 五台 sums to 10.5 exactly
 
 
-def test_a_bare_amount_column_is_never_given_a_unit(db, cli):
+def test_a_bare_amount_column_is_never_given_a_unit(bundled_db, cli):
     path = LAYOUTS / "bare-unit.csv"
-    before = snapshot(db)
+    before = snapshot(bundled_db)
     code, _, err = cli("load", path)
     assert code != 0
     assert_one_line_error(err, "bare-unit.csv", "总投资", "没有单位", "亿元 or 万元", "--unit")
     assert err.index("没有单位") < err.index("no unit")  # Chinese first, English after
-    assert snapshot(db) == before
+    assert snapshot(bundled_db) == before
     # read as 亿元, 5000 is beyond any one project: refused naming the row, not stored as 5000亿元
     code, _, err = cli("load", path, "--unit", "亿元")
     assert code != 0
     assert_one_line_error(err, "bare-unit.csv", "row 2", "总投资", "5000", "请检查单位")
-    assert snapshot(db) == before
+    assert snapshot(bundled_db) == before
     # the user says which: 5000万元 is 0.5亿元
     code, _, err = cli("load", path, "--unit", "万元")
     assert code == 0, err
-    assert projects(db, ["测试甲项目"])["测试甲项目"]["amount_yi"] == pytest.approx(0.5)
+    assert projects(bundled_db, ["测试甲项目"])["测试甲项目"]["amount_yi"] == pytest.approx(0.5)
 
 
-def test_sheet_picks_one_sheet(db, cli):
+def test_sheet_picks_one_sheet(bundled_db, cli):
     code, _, err = cli("load", LAYOUTS / "county-sheets.xlsx", "--sheet", "五臺縣")
     assert code == 0, err
-    loaded = {n for n in project_names(db) if n.startswith("测试")}
+    loaded = {n for n in project_names(bundled_db) if n.startswith("测试")}
     assert loaded == {"测试五台文旅项目", "测试五台中药材项目"}
-    before = snapshot(db)
+    before = snapshot(bundled_db)
     code, _, err = cli("load", LAYOUTS / "county-sheets.xlsx", "--sheet", "繁峙县")
     assert code != 0
     assert_one_line_error(err, "county-sheets.xlsx", "繁峙县", "no sheet named", "代县")
-    assert snapshot(db) == before
+    assert snapshot(bundled_db) == before
 
 
 def chamber_ledger(tmp_path: Path, chamber: str) -> Path:
@@ -166,7 +144,7 @@ def introduced_by(driver, project: str) -> list[str]:
                                       p=project)]
 
 
-def test_a_chamber_known_only_to_the_database_resolves(db, cli, tmp_path):
+def test_a_chamber_known_only_to_the_database_resolves(bundled_db, cli, tmp_path):
     catalog = tmp_path / "chambers.yaml"
     catalog.write_text(CATALOG, encoding="utf-8")
     code, _, err = cli("load", catalog)
@@ -174,71 +152,71 @@ def test_a_chamber_known_only_to_the_database_resolves(db, cli, tmp_path):
     # a later, separate load: the chamber is in neither the bundled dataset nor this file
     code, _, err = cli("load", chamber_ledger(tmp_path, "测试苏州山西商会"))
     assert code == 0, err
-    assert introduced_by(db, "测试苏州引荐项目") == ["chamber:测试苏州山西商会"]
+    assert introduced_by(bundled_db, "测试苏州引荐项目") == ["chamber:测试苏州山西商会"]
 
 
-def test_a_chamber_declared_by_another_file_of_the_same_load_resolves(db, cli, tmp_path):
+def test_a_chamber_declared_by_another_file_of_the_same_load_resolves(bundled_db, cli, tmp_path):
     catalog = tmp_path / "chambers.yaml"
     catalog.write_text(CATALOG, encoding="utf-8")
     code, _, err = cli("load", catalog, chamber_ledger(tmp_path, "测试苏州山西商会"))
     assert code == 0, err
-    assert introduced_by(db, "测试苏州引荐项目") == ["chamber:测试苏州山西商会"]
+    assert introduced_by(bundled_db, "测试苏州引荐项目") == ["chamber:测试苏州山西商会"]
 
 
-def test_an_unknown_chamber_is_refused_with_close_names(db, cli, tmp_path):
+def test_an_unknown_chamber_is_refused_with_close_names(bundled_db, cli, tmp_path):
     catalog = tmp_path / "chambers.yaml"
     catalog.write_text(CATALOG, encoding="utf-8")
     assert cli("load", catalog)[0] == 0
-    before = snapshot(db)
+    before = snapshot(bundled_db)
     code, _, err = cli("load", chamber_ledger(tmp_path, "测试苏州山西总商会"))
     assert code != 0
     assert_one_line_error(err, "chamber.csv", "row 2", "引荐商会", "测试苏州山西总商会", "未知商会",
                           "did you mean", "测试苏州山西商会")
-    assert snapshot(db) == before
+    assert snapshot(bundled_db) == before
 
 
-def test_an_exact_duplicate_row_is_merged_with_a_warning(db, cli, tmp_path, caplog):
+def test_an_exact_duplicate_row_is_merged_with_a_warning(bundled_db, cli, tmp_path, caplog):
     row = "测试重复行项目,代县,3,签约\n"
     path = write_csv(tmp_path / "twice.csv", "项目名称,所属县区,总投资(亿元),阶段\n" + row + "测试另一项目,代县,1,在谈\n" + row)
     code, _, err = cli("load", path)
     assert code == 0, err
     assert "row 4" in caplog.text and "与第 2 行完全相同，已合并" in caplog.text
-    with db.session() as s:
+    with bundled_db.session() as s:
         n = s.run("MATCH (p:Project) WHERE p.name STARTS WITH '测试重复行' RETURN count(p) AS n").single()["n"]
     assert n == 1
-    assert projects(db, ["测试重复行项目"])["测试重复行项目"]["amount_yi"] == 3.0
+    assert projects(bundled_db, ["测试重复行项目"])["测试重复行项目"]["amount_yi"] == 3.0
 
 
-def test_a_near_duplicate_is_put_to_the_user(db, cli, tmp_path, caplog):
+def test_a_near_duplicate_is_put_to_the_user(bundled_db, cli, tmp_path, caplog):
     first = write_csv(tmp_path / "october.csv", "项目名称,所属县区,总投资(亿元)\n测试原平市同川梨深加工项目,原平市,2\n")
     assert cli("load", first)[0] == 0
     later = write_csv(tmp_path / "november.csv", "项目名称,所属县区,总投资(亿元)\n测试原平市同川梨深加工 ,原平市,2.5\n")
-    before = snapshot(db)
+    before = snapshot(bundled_db)
     # the dry run reports it as a probable duplicate of the project already in the database
     code, out, err = cli("load", later, "--dry-run")
     assert code == 0, err
     assert "疑似" in caplog.text and "probable duplicate of project:测试原平市同川梨深加工项目" in caplog.text
     assert "november.csv" in caplog.text and "row 2" in caplog.text
     assert "Dry run" in out
-    assert snapshot(db) == before
+    assert snapshot(bundled_db) == before
     # a load stops until the user decides
     code, _, err = cli("load", later)
     assert code != 0
     assert_one_line_error(err, "november.csv", "疑似重复", "--duplicates keep", "--duplicates merge")
-    assert snapshot(db) == before
+    assert snapshot(bundled_db) == before
     # merge: the row updates the project it resembles, whose name stays as first written
     code, _, err = cli("load", later, "--duplicates", "merge")
     assert code == 0, err
-    near = {n for n in project_names(db) if n.startswith("测试原平市同川梨")}
+    near = {n for n in project_names(bundled_db) if n.startswith("测试原平市同川梨")}
     assert near == {"测试原平市同川梨深加工项目"}
-    assert projects(db, near)["测试原平市同川梨深加工项目"]["amount_yi"] == 2.5
+    assert projects(bundled_db, near)["测试原平市同川梨深加工项目"]["amount_yi"] == 2.5
 
 
-def test_a_near_duplicate_kept_apart_when_the_user_says_so(db, cli, tmp_path):
+def test_a_near_duplicate_kept_apart_when_the_user_says_so(bundled_db, cli, tmp_path):
     first = write_csv(tmp_path / "october.csv", "项目名称,所属县区,总投资(亿元)\n测试原平市同川梨深加工项目,原平市,2\n")
     assert cli("load", first)[0] == 0
     later = write_csv(tmp_path / "november.csv", "项目名称,所属县区,总投资(亿元)\n测试原平市同川梨深加工,原平市,2.5\n")
     code, _, err = cli("load", later, "--duplicates", "keep")
     assert code == 0, err
-    near = {n for n in project_names(db) if n.startswith("测试原平市同川梨")}
+    near = {n for n in project_names(bundled_db) if n.startswith("测试原平市同川梨")}
     assert near == {"测试原平市同川梨深加工项目", "测试原平市同川梨深加工"}
