@@ -233,7 +233,9 @@ class _Extractor(PeopleRules, ProjectRules):
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
             elif len(name_v) < 4 or not self._is_name(name_v):
                 continue
-            day = [d for d in dates if d.start < kw_end] or dates
+            # the day stated last before the name, else after it; 日前 / …期间 only when none is stated
+            exact = [x for x in dates if not x.approx]
+            day = [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
             d = day[-1]
             city = self._event_city(i, j, start, kw_end)
             if city is None:
@@ -243,6 +245,8 @@ class _Extractor(PeopleRules, ProjectRules):
             props = {"date": d.day, "kind": kind}
             if d.end_day:
                 props["end_date"] = d.end_day
+            if d.approx:
+                props["date_approx"] = True
             conf = LOW if d.approx else (HIGH if city.known else MID)
             ev_span = self.span(min(d.start, start), kw_end)
             written = self.written(start, kw_end).strip("“”\"《》") if not subject else \
@@ -283,7 +287,8 @@ class _Extractor(PeopleRules, ProjectRules):
         found = self.places_in(i, j)
         inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
         outside = [p for p in found if not (name_start <= p.start < name_end)
-                   and not any(a <= p.start < b for a, b in inside_entity)]
+                   and not any(a <= p.start < b for a, b in inside_entity)
+                   and self.t[p.start - 1:p.start] != "驻"]  # 驻上海办事处 names an office, not the venue
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
             away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]

@@ -298,3 +298,28 @@ def test_an_opening_ceremony_named_by_the_quoted_campaign_held_before_it():
     ev = events_of("---\ndate: 2024-05-03\n---\n5月2日上午，由省工商联组织的“晋商老街寻访”活动在太原市博物馆举行启动典礼。")
     assert list(ev) == ["event:2024-05-02/太原市"]
     assert ev["event:2024-05-02/太原市"].name == "“晋商老街寻访”活动启动典礼"
+
+
+def test_vague_dates_stand_for_the_publication_date_and_are_kept_approximate():
+    ev = events_of("---\ndate: 2024-04-30\n---\n日前，示例县招商推介会在太原市举办，现场共签约6个项目，总投资12亿元。")
+    (event,) = ev.values()
+    assert event.id == "event:2024-04-30/太原市"
+    assert (event.properties["date_approx"], event.properties["signed_count"], event.properties["signed_total_yi"]) == \
+        (True, 6, 12.0)
+    assert event.confidence < 0.7  # loaded only after review
+    published = date(2024, 5, 15)  # a Wednesday
+    assert [(d.day, d.approx) for d in find_dates("上周，本周，在博览会期间，十三五期间", published)] == [
+        (date(2024, 5, 6), True), (date(2024, 5, 13), True), (date(2024, 5, 15), True)]
+    # a day stated in the sentence wins over 期间
+    ev = events_of("---\ndate: 2022-11-10\n---\n在示例博览会期间，示例商会推介会于11月8日在上海举行。")
+    assert list(ev) == ["event:2022-11-08/上海市"] and "date_approx" not in ev["event:2022-11-08/上海市"].properties
+
+
+def test_a_day_without_a_year_a_week_past_publication_is_last_years():
+    assert [d.day for d in find_dates("6月2日将举办", date(2024, 5, 28))] == [date(2024, 6, 2)]
+    assert [d.day for d in find_dates("12月20日举办", date(2024, 1, 5))] == [date(2023, 12, 20)]
+
+
+def test_an_office_stationed_in_a_city_is_not_where_the_event_is():
+    ev = events_of("---\ndate: 2019-05-22\n---\n近日，由示例省政府驻上海办事处主办的示例联盟南昌座谈会召开。")
+    assert list(ev) == ["event:2019-05-22/南昌市"]
