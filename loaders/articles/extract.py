@@ -31,6 +31,12 @@ _SIGNED_COUNT = re.compile(
 _SIGNED_TOTAL = re.compile(
     rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
     rf"签约投资|拟投资)(?:达到|达|为|约|超过|超|共计|共)?{P.NUMBER}{P.UNIT}")
+# a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
+_VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴)了?")
+_VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
+               ("看望", "看望"))
+# a signature's day and place (2024年10月11日于兰州): where the writer was that day
+_DATED_PLACE = re.compile(r"\s*于")
 # what a sentence does with the event it names: the one held here, not the one it happened during
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
@@ -200,7 +206,10 @@ class _Extractor(PeopleRules, ProjectRules):
             self.campaign_totals(i, j, dates)
             return
         if dates:
+            before = self.event
             self.new_event(i, j, dates, chambers)
+            if self.event == before:
+                self.visit(i, j, dates, chambers)
         self.posts(i, j, chambers)
         self.members(i, j, chambers)
         self.ambassadors(i, j, dates)
@@ -260,6 +269,56 @@ class _Extractor(PeopleRules, ProjectRules):
             if self.campaign and self.f.nodes[self.campaign].properties.get("year") == d.day.year:
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
+
+    def visit(self, i, j, dates, chambers) -> None:
+        """A dated visit to a chamber is an event where the chamber is: 5月23日,…一行莅临我会 /
+        赴苏州市山西商会,拜会… / 看望了香港山西商会同仁并座谈. Its kind is what the sentence says
+        they did there (座谈, 调研, 考察), else the verb (拜会, 看望), else 考察."""
+        s = self.t[i:j]
+        for m in _VISIT.finditer(s):
+            at = i + m.end()
+            chamber = next((c for c in chambers if c.start == at and not c.generic), None)
+            we = self.publisher_chamber if s.startswith(("我会", "本会"), m.end()) else None
+            if chamber is None and we is None:
+                continue
+            d = ([x for x in dates if not x.approx] or dates)[0]
+            if chamber is not None:
+                city, end = self._city_of(chamber.place, d.day), chamber.end
+            else:
+                found = [p for p in self.places.find(_fold(we[2])) if p.label == "City"]
+                city, end = (found[0] if found else None), at + 2
+            if city is None:
+                continue
+            cid = self.place_node(city, at, end, MID)
+            kind = next((k for w, k in _VISIT_KIND if w in s[m.start():]), "考察")
+            verb = kind if m.group(1) == "赴" else m.group(1)  # 赴 is the trip, not what was done there
+            name = verb + (self.written(chamber.start, chamber.end) if chamber else we[2])
+            eid = f"event:{d.day.isoformat()}/{city.name}"
+            props = {"date": d.day, "kind": kind}
+            if d.approx:
+                props["date_approx"] = True
+            conf = LOW if d.approx else MID
+            self.f.node(eid, "Event", name, props, self.span(min(d.start, i + m.start()), end), conf)
+            self.f.rel("HELD_IN", eid, cid, {}, self.span(i + m.start(), end), conf)
+            self.event, self.event_date = eid, d.day
+            return
+
+    def _city_of(self, place, day):
+        """The city a chamber's place stands for: a city; a 直辖市 or 香港 as a city; a province
+        only through a city the article places the writer in that day (…日于兰州)."""
+        if place is None:
+            return None
+        if place.label == "City":
+            return place
+        as_city = self.places.at(self.t, place.start, ("City",))
+        if as_city and as_city.name in places.MUNICIPALITIES + places.SARS:
+            return as_city
+        for d in self.dates:
+            if d.day == day and not d.approx and _DATED_PLACE.match(self.t, d.end):
+                city = self.places.at(self.t, _DATED_PLACE.match(self.t, d.end).end(), ("City",))
+                if city:
+                    return city
+        return None
 
     def _name_start(self, kw_start: int, floor: int) -> int:
         t = self.t

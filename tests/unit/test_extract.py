@@ -323,3 +323,19 @@ def test_a_day_without_a_year_a_week_past_publication_is_last_years():
 def test_an_office_stationed_in_a_city_is_not_where_the_event_is():
     ev = events_of("---\ndate: 2019-05-22\n---\n近日，由示例省政府驻上海办事处主办的示例联盟南昌座谈会召开。")
     assert list(ev) == ["event:2019-05-22/南昌市"]
+
+
+def test_a_dated_visit_to_a_chamber_is_an_event_where_the_chamber_is():
+    ev = events_of("---\ndate: 2025-06-03\npublisher: 杭州市山西商会\n---\n"
+                   "6月2日上午，示例省驻沪办事处一行莅临我会调研，我会会长周九州接待。")
+    assert [(e.id, e.name, e.properties["kind"]) for e in ev.values()] == \
+        [("event:2025-06-02/杭州市", "莅临杭州市山西商会", "调研")]
+    ev = events_of("2022年3月8日，示例市投资促进局副局长赴宁波市山西商会，拜会商会会长。")
+    assert [(e.id, e.name, e.properties["kind"]) for e in ev.values()] == \
+        [("event:2022-03-08/宁波市", "拜会宁波市山西商会", "拜会")]
+    ev = events_of("2023年9月1日，示例考察团访港，看望了香港山西商会同仁并座谈交流。")
+    assert [(e.id, e.properties["kind"]) for e in ev.values()] == [("event:2023-09-01/香港特别行政区", "座谈会")]
+    # a province-wide chamber: the city where the writer signs that day, else no event
+    ev = events_of("---\ndate: 2024-09-20\n---\n9月18日上午，考察组一行莅临青海晋商商业联合会考察交流。\n赠诗一首\n2024年9月18日于西宁")
+    assert list(ev) == ["event:2024-09-18/西宁市"]
+    assert events_of("---\ndate: 2024-09-20\n---\n9月18日上午，考察组一行莅临青海晋商商业联合会考察交流。") == {}
