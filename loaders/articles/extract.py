@@ -37,6 +37,8 @@ _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察
                ("看望", "看望"))
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
 _DATED_PLACE = re.compile(r"\s*于")
+# a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
+_THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
 # what a sentence does with the event it names: the one held here, not the one it happened during
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
@@ -100,6 +102,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.home = self._home_city()
         self.publisher_chamber = self._publisher_chamber()
         self.event: str | None = None
+        self.last_event: str | None = None
         self.event_date: date | None = None
         self.campaign: str | None = None
 
@@ -210,6 +213,10 @@ class _Extractor(PeopleRules, ProjectRules):
             self.new_event(i, j, dates, chambers)
             if self.event == before:
                 self.visit(i, j, dates, chambers)
+        if self.event:
+            self.last_event = self.event
+        elif self.last_event and _THIS_EVENT.match(s):  # 这次…活动, in a later paragraph
+            self.event = self.last_event
         self.posts(i, j, chambers)
         self.members(i, j, chambers)
         self.ambassadors(i, j, dates)
@@ -236,6 +243,9 @@ class _Extractor(PeopleRules, ProjectRules):
             if kind in ("签约仪式", "开工仪式") and self.event:
                 return
             start = self._name_start(kw_end - len(m.group()), i)
+            if re.fullmatch(P.QUOTED_ACTIVITY, m.group()) and self.t[kw_end - len(m.group()) - 1] == "”":
+                # “三个一批”活动: the quoted name is the event's
+                start = self.t.rfind("“", i, kw_end)
             name_v = self.t[start:kw_end]
             subject = re.search(r"(“[^”]{2,30}”活动)在[^，,。]{0,16}举行$", self.t[i:start])  # “X”活动在…举行启动典礼
             if subject:
@@ -258,7 +268,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 props["date_approx"] = True
             conf = LOW if d.approx else (HIGH if city.known else MID)
             ev_span = self.span(min(d.start, start), kw_end)
-            written = self.written(start, kw_end).strip("“”\"《》") if not subject else \
+            written = _unquote(self.written(start, kw_end)) if not subject else \
                 self.written(start, start + len(subject.group(1))) + self.written(kw_end - len(m.group()), kw_end)
             self.f.node(eid, "Event", written, props, ev_span, conf)
             self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, kw_end)), conf)
@@ -548,6 +558,19 @@ class _Extractor(PeopleRules, ProjectRules):
         self.f.node(cid, "Campaign", f"{self.home.name}{year}年招商引资", props, self.span(i, j), HIGH)
         self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)
         self.campaign = cid
+
+
+def _unquote(name: str) -> str:
+    """A name without the quote marks around it whole (“X恳谈会” → X恳谈会) or left open at
+    one end; “三个一批”活动 keeps its quotes."""
+    pairs = {"“": "”", "《": "》", '"': '"'}
+    if name[:1] in pairs and name.endswith(pairs[name[0]]) and name.count(name[0]) == 1:
+        return name[1:-1]
+    if name[:1] in pairs and pairs[name[0]] not in name[1:]:
+        name = name[1:]
+    if name[-1:] in pairs.values() and not any(name.count(o) for o, c in pairs.items() if c == name[-1] and o != c):
+        name = name[:-1]
+    return name
 
 
 def _place(start, end, node_id, name, known):

@@ -339,3 +339,14 @@ def test_a_dated_visit_to_a_chamber_is_an_event_where_the_chamber_is():
     ev = events_of("---\ndate: 2024-09-20\n---\n9月18日上午，考察组一行莅临青海晋商商业联合会考察交流。\n赠诗一首\n2024年9月18日于西宁")
     assert list(ev) == ["event:2024-09-18/西宁市"]
     assert events_of("---\ndate: 2024-09-20\n---\n9月18日上午，考察组一行莅临青海晋商商业联合会考察交流。") == {}
+
+
+def test_a_quoted_activity_is_an_event_and_this_activity_later_on_is_the_same_one():
+    ev = events_of("---\ndate: 2021-01-06\n---\n1月1日，在示例省政府举办的“开门红”活动上，示例公司在长治分会场签约。\n"
+                   "示例公司将建设物流园。\n这次“开门红”活动，签约项目120个、总投资600亿元，开工项目80个、总投资300亿元。")
+    (event,) = ev.values()
+    assert (event.id, event.name, event.properties["signed_count"], event.properties["signed_total_yi"]) == \
+        ("event:2021-01-01/长治市", "“开门红”活动", 120, 600.0)
+    # a quoted campaign held with a ceremony is still named by the ceremony
+    ev = events_of("---\ndate: 2024-05-03\n---\n5月2日，“晋商老街寻访”活动在太原市举行启动典礼。")
+    assert [e.name for e in ev.values()] == ["“晋商老街寻访”活动启动典礼"]
