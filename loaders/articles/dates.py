@@ -175,7 +175,19 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
 
 
 def passing_years(text: str) -> list[tuple[int, int]]:
-    """(position, year) of every year the text names, even in passing (忻州市2021年“…”恳谈会): the
-    last resort for the year of an article with no date and no year in context."""
-    return [(m.start(), _year(m.group(1))) for m in _YEAR.finditer(text)
-            if m.group(1) and 1990 <= _year(m.group(1)) <= date.today().year]
+    """(position, year) of every year the text names, even in passing (忻州市2021年“…”恳谈会), or
+    as the first word of an event's name without 年 (2016北京山西商会项目推介会): the last resort for
+    the year of an article with no date and no year in context."""
+    found = [(m.start(), _year(m.group(1))) for m in _YEAR.finditer(text) if m.group(1)]
+    found += [(m.start(), int(m.group(1))) for m in _NAME_YEAR.finditer(text)]
+    return sorted((p, y) for p, y in found if 1990 <= y <= date.today().year)
+
+
+def _event_words() -> str:
+    from loaders.articles.patterns import EVENT_KINDS
+
+    return "|".join(sorted(EVENT_KINDS, key=len, reverse=True))
+
+
+# a year opening an event's name: 2016北京山西商会项目推介会, 2019厦门国际投资贸易洽谈会
+_NAME_YEAR = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}})(?=[\u4e00-\u9fff“”()（）]{{2,30}}?(?:{_event_words()}))")

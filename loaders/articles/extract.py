@@ -86,6 +86,7 @@ class _Extractor(PeopleRules, ProjectRules):
             marks = passing_years(self.t)
             marks = [(-1, marks[0][1])] + marks if marks else marks  # the first also covers the lines before it
         self.dates = find_dates(self.t, published, marks=marks)
+        self.marks = marks
         src = {"name": source_name(article), "title": article.meta.get("title") or source_name(article),
                "kind": "article", "synthetic": False}
         for k in ("publisher", "url", "author"):
@@ -525,8 +526,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 mon = int(asof.group(3))
                 props["as_of"] = date(year, mon, calendar.monthrange(year, mon)[1])
         if year is None:
-            marks = year_marks(self.t[:j], self.published)
-            year = marks[-1][1] if marks else (self.published.year if self.published else None)
+            marks = [y for p, y in self.marks if p < j]  # the year in context, else a year in passing
+            year = marks[-1] if marks else (self.published.year if self.published else None)
         if year is None:
             return
         def grab(rx, key, unit=False):

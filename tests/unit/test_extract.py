@@ -350,3 +350,10 @@ def test_a_quoted_activity_is_an_event_and_this_activity_later_on_is_the_same_on
     # a quoted campaign held with a ceremony is still named by the ceremony
     ev = events_of("---\ndate: 2024-05-03\n---\n5月2日，“晋商老街寻访”活动在太原市举行启动典礼。")
     assert [e.name for e in ev.values()] == ["“晋商老街寻访”活动启动典礼"]
+
+
+def test_a_year_opening_an_event_name_dates_an_article_that_has_no_other_year():
+    facts = extract_text("---\ntitle: 晋城市春季行动签约项目20个\n---\n“春季行动”以来，晋城市累计签约项目20个，拟投资80.5亿元。\n"
+                         "上周，市领导在2019广州山西商会项目推介会上与客商洽谈。\n共签约2018个座位的会场。", "t.md")
+    camp = facts.nodes["campaign:晋城市/2019"].properties
+    assert (camp["year"], camp["signed_count"], camp["signed_total_yi"]) == (2019, 20, 80.5)
