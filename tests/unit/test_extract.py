@@ -357,3 +357,11 @@ def test_a_year_opening_an_event_name_dates_an_article_that_has_no_other_year():
                          "上周，市领导在2019广州山西商会项目推介会上与客商洽谈。\n共签约2018个座位的会场。", "t.md")
     camp = facts.nodes["campaign:晋城市/2019"].properties
     assert (camp["year"], camp["signed_count"], camp["signed_total_yi"]) == (2019, 20, 80.5)
+
+
+def test_a_development_zone_named_after_its_city_is_the_county_of_the_project_it_signs():
+    text = ("项目分别是：晋城经济技术开发区管委会和示例医疗有限公司签署医疗器械生产项目、"
+            "示例高新区管委会和示例材料有限公司签署新型建材项目。")
+    assert projects_of(text) == {("医疗器械生产项目", None, "晋城经济技术开发区"), ("新型建材项目", None, None)}
+    zone = extract_text(text, "t.md").nodes["county:晋城市/晋城经济技术开发区"]
+    assert zone.properties == {"kind": "开发区"}
