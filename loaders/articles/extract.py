@@ -476,7 +476,7 @@ class _Extractor(PeopleRules, ProjectRules):
         if not re.search(r"签约|开工|签署", s):
             return
         stage = "开工" if "开工" in s and "签约" not in s else "签约"
-        for m in re.finditer(r"项目|工程(?=[、，,。等])", s):
+        for m in re.finditer(r"项目|工程(?=[、，,。等]|的?奠基)", s):  # 随着X工程的奠基,…集中开工
             end = i + m.end()
             left = run_left(self.t, i + m.start(), 30)
             run = self.t[left:end]
@@ -498,11 +498,12 @@ class _Extractor(PeopleRules, ProjectRules):
             if amount or before:
                 mm = amount or before
                 props["amount_yi"] = amount_yi(mm.group(1), mm.group(2))
-            for p in self.places.find(name_v):
-                if p.label == "County" and p.start == 0:
-                    cid = self.place_node(p, start, start + p.end, MID)
-                    self.f.rel("LOCATED_IN", pid, cid, {}, self.span(start, end), MID)
-                    break
+            county = next((p for p in self.places_in(start, end) if p.label == "County" and p.start == start), None)
+            if county is None:  # the county named last before it: 沁源县…集中开工…随着X工程的奠基
+                county = self._county_before(start)
+            if county:
+                cid = self.place_node(county, county.start, county.end, MID)
+                self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), end), MID)
             for a, b, _ in self.companies:  # X公司投资建设的Y项目
                 if i <= a < start and re.fullmatch(r"(?:投资|投资建设|出资建设|出资)的?", self.t[b:start]):
                     self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)

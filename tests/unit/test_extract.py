@@ -365,3 +365,11 @@ def test_a_development_zone_named_after_its_city_is_the_county_of_the_project_it
     assert projects_of(text) == {("医疗器械生产项目", None, "晋城经济技术开发区"), ("新型建材项目", None, None)}
     zone = extract_text(text, "t.md").nodes["county:晋城市/晋城经济技术开发区"]
     assert zone.properties == {"kind": "开发区"}
+
+
+def test_a_works_breaking_ground_at_a_county_start_up_meeting_is_a_started_project_of_that_county():
+    text = ("---\ndate: 2018-10-29\n---\n武乡县2018秋季重点建设项目集中开工暨现场推进会日前在示例村举行。"
+            "随着示例大桥工程的奠基，总投资30亿元的12个重点建设项目集中开工。")
+    assert projects_of(text) == {("示例大桥工程", None, "武乡县")}
+    (event,) = events_of(text).values()
+    assert (event.id, event.properties["kind"], event.properties["date_approx"]) == ("event:2018-10-29/长治市", "推进会", True)
