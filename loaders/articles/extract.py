@@ -562,16 +562,24 @@ class _Extractor(PeopleRules, ProjectRules):
         self.campaign = cid
 
 
+_QUOTES = {"“": "”", "《": "》", '"': '"'}
+
+
 def _unquote(name: str) -> str:
-    """A name without the quote marks around it whole (“X恳谈会” → X恳谈会) or left open at
-    one end; “三个一批”活动 keeps its quotes."""
-    pairs = {"“": "”", "《": "》", '"': '"'}
-    if name[:1] in pairs and name.endswith(pairs[name[0]]) and name.count(name[0]) == 1:
+    """A name without quote marks around it whole, or left open at one end; a quoted part keeps
+    its marks.
+
+    >>> [_unquote(n) for n in ("“老乡回家恳谈会”", '"老乡"会', "“三个一批”活动", "老乡恳谈会”", "《晋商论坛")]
+    ['老乡回家恳谈会', '"老乡"会', '“三个一批”活动', '老乡恳谈会', '晋商论坛']
+    """
+    first = name[:1]
+    if first in _QUOTES and name.endswith(_QUOTES[first]) and _QUOTES[first] not in name[1:-1] and len(name) > 2:
         return name[1:-1]
-    if name[:1] in pairs and pairs[name[0]] not in name[1:]:
-        name = name[1:]
-    if name[-1:] in pairs.values() and not any(name.count(o) for o, c in pairs.items() if c == name[-1] and o != c):
-        name = name[:-1]
+    if first in _QUOTES and _QUOTES[first] not in name[1:]:
+        name = name[1:]  # opened, never closed
+    opens = [o for o, c in _QUOTES.items() if c == name[-1:]]
+    if opens and not any(o in name[:-1] for o in opens):
+        name = name[:-1]  # closed, never opened
     return name
 
 
