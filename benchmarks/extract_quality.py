@@ -10,7 +10,10 @@ the article texts are not in the repository (benchmarks/devset/README.md says ho
 Matching is per article and one-to-one, on loaders.text.fold forms: names equal after folding (chambers
 also ignoring 市/省, so 深圳市山西商会 = 深圳山西商会), places equal without their 市/省/县/区 suffix,
 amounts equal within rounding (0.5 %, at least 0.01 亿), dates equal (month and day only where the
-annotation has no year). Facts under an article's `optional:` are neither misses nor false positives.
+annotation has no year). A date the extractor marks approximate (`date_approx`: 日前, 近日, …期间 stand
+for the publication date, 中旬 for the 11th) is compared the same way, with no tolerance: it counts only
+where it is the annotated day, or against an optional event annotated without a date (`date: null`).
+Facts under an article's `optional:` are neither misses nor false positives.
 """
 from __future__ import annotations
 
@@ -155,7 +158,8 @@ def facts_of(doc: dict) -> dict[str, list[dict]]:
             out["chambers"].append({"name": n["name"], "host": end_name("BASED_IN", n["id"])})
         elif n["label"] == "Event":
             out["events"].append({"name": n["name"], "date": props.get("date"),
-                                  "city": end_name("HELD_IN", n["id"], "City")})
+                                  "city": end_name("HELD_IN", n["id"], "City"),
+                                  "approx": props.get("date_approx")})  # shown by --verbose, not matched
         elif n["label"] == "Project":
             out["projects"].append({"name": n["name"], "amount_yi": props.get("amount_yi"),
                                     "county": end_name("LOCATED_IN", n["id"])})

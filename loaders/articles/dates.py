@@ -2,11 +2,17 @@
 
 A date without a year takes the article's year when that puts it in the half year before
 publication; else the year the text last set (2017年3月…, "2017年,"), else the article's year, or
-the year before when that would put it after publication. A range keeps
-its last day (end_date); an approximate day (中旬, 底) is kept as approximate.
+the year before when that would put it more than a week after publication (an article of January
+on 12月; an event announced for the coming days keeps the year). A range keeps its last day
+(end_date); an approximate day (中旬) is kept as approximate: its first day, `approx`.
+Relative days (今天, 昨日, 前天) count back from the publication date and are exact; vague ones
+(日前, 近日, 近期, 上周, 本周, …会期间) stand for the publication date (上周/本周: that week's
+Monday) and are approximate.
 
 >>> [(d.day, d.end_day, d.approx) for d in find_dates("11月12日至17日赴阿布扎比", date(2018, 1, 11))]
 [(datetime.date(2017, 11, 12), datetime.date(2017, 11, 17), False)]
+>>> [(d.day, d.approx) for d in find_dates("日前,推介会在太原举办", date(2024, 4, 30))]
+[(datetime.date(2024, 4, 30), True)]
 >>> to_number("一百二十")
 120
 >>> amount_yi("3.5", "亿元"), amount_yi("5000", "万元")
@@ -17,7 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import cn2an
 
@@ -35,6 +41,11 @@ _DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：]))(\d{1,2})日(?=[,，\s上下�
 _RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
 _RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在])")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
+# no day at all: the publication date stands for it (上周/本周: that week's Monday); 期间 only
+# after what is held (博览会期间, 活动期间), not 十三五期间
+_VAGUE = re.compile(r"日前|近日|近期|上周|上星期|本周|(?<=[会展节动])期间")
+_WEEKS_BACK = {"上周": 1, "上星期": 1, "本周": 0}
+AHEAD = timedelta(days=7)  # an event announced for the coming week is still this year's
 
 
 @dataclass(frozen=True)
@@ -125,7 +136,7 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
                 first = date(year, month, d)
             else:
                 first = date(year, month, to_number(day))
-            if not given and not [1 for p, _ in marks if p < pos] and published and first > published:
+            if not given and not [1 for p, _ in marks if p < pos] and published and first > published + AHEAD:
                 first = first.replace(year=year - 1)
             last = None
             if day2:
@@ -149,6 +160,11 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         for m in _RELATIVE.finditer(text):  # 昨日 in a daily: the day before its date
             d = date.fromordinal(published.toordinal() - _RELATIVE_DAYS[m.group()])
             out.append(DateMention(m.start() + base, m.end() + base, d, None, False, False))
+        for m in _VAGUE.finditer(text):
+            d = published
+            if m.group() in _WEEKS_BACK:
+                d = date.fromordinal(published.toordinal() - published.weekday() - 7 * _WEEKS_BACK[m.group()])
+            out.append(DateMention(m.start() + base, m.end() + base, d, None, True, False))
     for m in _ISO.finditer(text):
         try:
             d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -159,7 +175,19 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
 
 
 def passing_years(text: str) -> list[tuple[int, int]]:
-    """(position, year) of every year the text names, even in passing (忻州市2021年“…”恳谈会): the
-    last resort for the year of an article with no date and no year in context."""
-    return [(m.start(), _year(m.group(1))) for m in _YEAR.finditer(text)
-            if m.group(1) and 1990 <= _year(m.group(1)) <= date.today().year]
+    """(position, year) of every year the text names, even in passing (忻州市2021年“…”恳谈会), or
+    as the first word of an event's name without 年 (2016北京山西商会项目推介会): the last resort for
+    the year of an article with no date and no year in context."""
+    found = [(m.start(), _year(m.group(1))) for m in _YEAR.finditer(text) if m.group(1)]
+    found += [(m.start(), int(m.group(1))) for m in _NAME_YEAR.finditer(text)]
+    return sorted((p, y) for p, y in found if 1990 <= y <= date.today().year)
+
+
+def _event_words() -> str:
+    from loaders.articles.patterns import EVENT_KINDS
+
+    return "|".join(sorted(EVENT_KINDS, key=len, reverse=True))
+
+
+# a year opening an event's name: 2016北京山西商会项目推介会, 2019厦门国际投资贸易洽谈会
+_NAME_YEAR = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}})(?=[\u4e00-\u9fff“”()（）]{{2,30}}?(?:{_event_words()}))")

@@ -31,6 +31,14 @@ _SIGNED_COUNT = re.compile(
 _SIGNED_TOTAL = re.compile(
     rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
     rf"签约投资|拟投资)(?:达到|达|为|约|超过|超|共计|共)?{P.NUMBER}{P.UNIT}")
+# a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
+_VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴)了?")
+_VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
+               ("看望", "看望"))
+# a signature's day and place (2024年10月11日于兰州): where the writer was that day
+_DATED_PLACE = re.compile(r"\s*于")
+# a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
+_THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
 # what a sentence does with the event it names: the one held here, not the one it happened during
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
@@ -78,6 +86,7 @@ class _Extractor(PeopleRules, ProjectRules):
             marks = passing_years(self.t)
             marks = [(-1, marks[0][1])] + marks if marks else marks  # the first also covers the lines before it
         self.dates = find_dates(self.t, published, marks=marks)
+        self.marks = marks
         src = {"name": source_name(article), "title": article.meta.get("title") or source_name(article),
                "kind": "article", "synthetic": False}
         for k in ("publisher", "url", "author"):
@@ -94,6 +103,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.home = self._home_city()
         self.publisher_chamber = self._publisher_chamber()
         self.event: str | None = None
+        self.last_event: str | None = None
         self.event_date: date | None = None
         self.campaign: str | None = None
 
@@ -200,7 +210,14 @@ class _Extractor(PeopleRules, ProjectRules):
             self.campaign_totals(i, j, dates)
             return
         if dates:
+            before = self.event
             self.new_event(i, j, dates, chambers)
+            if self.event == before:
+                self.visit(i, j, dates, chambers)
+        if self.event:
+            self.last_event = self.event
+        elif self.last_event and _THIS_EVENT.match(s):  # 这次…活动, in a later paragraph
+            self.event = self.last_event
         self.posts(i, j, chambers)
         self.members(i, j, chambers)
         self.ambassadors(i, j, dates)
@@ -227,13 +244,18 @@ class _Extractor(PeopleRules, ProjectRules):
             if kind in ("签约仪式", "开工仪式") and self.event:
                 return
             start = self._name_start(kw_end - len(m.group()), i)
+            if re.fullmatch(P.QUOTED_ACTIVITY, m.group()) and self.t[kw_end - len(m.group()) - 1] == "”":
+                # “三个一批”活动: the quoted name is the event's
+                start = self.t.rfind("“", i, kw_end)
             name_v = self.t[start:kw_end]
             subject = re.search(r"(“[^”]{2,30}”活动)在[^，,。]{0,16}举行$", self.t[i:start])  # “X”活动在…举行启动典礼
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
             elif len(name_v) < 4 or not self._is_name(name_v):
                 continue
-            day = [d for d in dates if d.start < kw_end] or dates
+            # the day stated last before the name, else after it; 日前 / …期间 only when none is stated
+            exact = [x for x in dates if not x.approx]
+            day = [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
             d = day[-1]
             city = self._event_city(i, j, start, kw_end)
             if city is None:
@@ -243,9 +265,11 @@ class _Extractor(PeopleRules, ProjectRules):
             props = {"date": d.day, "kind": kind}
             if d.end_day:
                 props["end_date"] = d.end_day
+            if d.approx:
+                props["date_approx"] = True
             conf = LOW if d.approx else (HIGH if city.known else MID)
             ev_span = self.span(min(d.start, start), kw_end)
-            written = self.written(start, kw_end).strip("“”\"《》") if not subject else \
+            written = _unquote(self.written(start, kw_end)) if not subject else \
                 self.written(start, start + len(subject.group(1))) + self.written(kw_end - len(m.group()), kw_end)
             self.f.node(eid, "Event", written, props, ev_span, conf)
             self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, kw_end)), conf)
@@ -256,6 +280,56 @@ class _Extractor(PeopleRules, ProjectRules):
             if self.campaign and self.f.nodes[self.campaign].properties.get("year") == d.day.year:
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
+
+    def visit(self, i, j, dates, chambers) -> None:
+        """A dated visit to a chamber is an event where the chamber is: 5月23日,…一行莅临我会 /
+        赴苏州市山西商会,拜会… / 看望了香港山西商会同仁并座谈. Its kind is what the sentence says
+        they did there (座谈, 调研, 考察), else the verb (拜会, 看望), else 考察."""
+        s = self.t[i:j]
+        for m in _VISIT.finditer(s):
+            at = i + m.end()
+            chamber = next((c for c in chambers if c.start == at and not c.generic), None)
+            we = self.publisher_chamber if s.startswith(("我会", "本会"), m.end()) else None
+            if chamber is None and we is None:
+                continue
+            d = ([x for x in dates if not x.approx] or dates)[0]
+            if chamber is not None:
+                city, end = self._city_of(chamber.place, d.day), chamber.end
+            else:
+                found = [p for p in self.places.find(_fold(we[2])) if p.label == "City"]
+                city, end = (found[0] if found else None), at + 2
+            if city is None:
+                continue
+            cid = self.place_node(city, at, end, MID)
+            kind = next((k for w, k in _VISIT_KIND if w in s[m.start():]), "考察")
+            verb = kind if m.group(1) == "赴" else m.group(1)  # 赴 is the trip, not what was done there
+            name = verb + (self.written(chamber.start, chamber.end) if chamber else we[2])
+            eid = f"event:{d.day.isoformat()}/{city.name}"
+            props = {"date": d.day, "kind": kind}
+            if d.approx:
+                props["date_approx"] = True
+            conf = LOW if d.approx else MID
+            self.f.node(eid, "Event", name, props, self.span(min(d.start, i + m.start()), end), conf)
+            self.f.rel("HELD_IN", eid, cid, {}, self.span(i + m.start(), end), conf)
+            self.event, self.event_date = eid, d.day
+            return
+
+    def _city_of(self, place, day):
+        """The city a chamber's place stands for: a city; a 直辖市 or 香港 as a city; a province
+        only through a city the article places the writer in that day (…日于兰州)."""
+        if place is None:
+            return None
+        if place.label == "City":
+            return place
+        as_city = self.places.at(self.t, place.start, ("City",))
+        if as_city and as_city.name in places.MUNICIPALITIES + places.SARS:
+            return as_city
+        for d in self.dates:
+            if d.day == day and not d.approx and _DATED_PLACE.match(self.t, d.end):
+                city = self.places.at(self.t, _DATED_PLACE.match(self.t, d.end).end(), ("City",))
+                if city:
+                    return city
+        return None
 
     def _name_start(self, kw_start: int, floor: int) -> int:
         t = self.t
@@ -283,7 +357,8 @@ class _Extractor(PeopleRules, ProjectRules):
         found = self.places_in(i, j)
         inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
         outside = [p for p in found if not (name_start <= p.start < name_end)
-                   and not any(a <= p.start < b for a, b in inside_entity)]
+                   and not any(a <= p.start < b for a, b in inside_entity)
+                   and self.t[p.start - 1:p.start] != "驻"]  # 驻上海办事处 names an office, not the venue
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
             away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
@@ -401,7 +476,7 @@ class _Extractor(PeopleRules, ProjectRules):
         if not re.search(r"签约|开工|签署", s):
             return
         stage = "开工" if "开工" in s and "签约" not in s else "签约"
-        for m in re.finditer(r"项目|工程(?=[、，,。等])", s):
+        for m in re.finditer(r"项目|工程(?=[、，,。等]|的?奠基)", s):  # 随着X工程的奠基,…集中开工
             end = i + m.end()
             left = run_left(self.t, i + m.start(), 30)
             run = self.t[left:end]
@@ -423,11 +498,12 @@ class _Extractor(PeopleRules, ProjectRules):
             if amount or before:
                 mm = amount or before
                 props["amount_yi"] = amount_yi(mm.group(1), mm.group(2))
-            for p in self.places.find(name_v):
-                if p.label == "County" and p.start == 0:
-                    cid = self.place_node(p, start, start + p.end, MID)
-                    self.f.rel("LOCATED_IN", pid, cid, {}, self.span(start, end), MID)
-                    break
+            county = next((p for p in self.places_in(start, end) if p.label == "County" and p.start == start), None)
+            if county is None:  # the county named last before it: 沁源县…集中开工…随着X工程的奠基
+                county = self._county_before(start)
+            if county:
+                cid = self.place_node(county, county.start, county.end, MID)
+                self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), end), MID)
             for a, b, _ in self.companies:  # X公司投资建设的Y项目
                 if i <= a < start and re.fullmatch(r"(?:投资|投资建设|出资建设|出资)的?", self.t[b:start]):
                     self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
@@ -451,8 +527,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 mon = int(asof.group(3))
                 props["as_of"] = date(year, mon, calendar.monthrange(year, mon)[1])
         if year is None:
-            marks = year_marks(self.t[:j], self.published)
-            year = marks[-1][1] if marks else (self.published.year if self.published else None)
+            marks = [y for p, y in self.marks if p < j]  # the year in context, else a year in passing
+            year = marks[-1] if marks else (self.published.year if self.published else None)
         if year is None:
             return
         def grab(rx, key, unit=False):
@@ -484,6 +560,27 @@ class _Extractor(PeopleRules, ProjectRules):
         self.f.node(cid, "Campaign", f"{self.home.name}{year}年招商引资", props, self.span(i, j), HIGH)
         self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)
         self.campaign = cid
+
+
+_QUOTES = {"“": "”", "《": "》", '"': '"'}
+
+
+def _unquote(name: str) -> str:
+    """A name without quote marks around it whole, or left open at one end; a quoted part keeps
+    its marks.
+
+    >>> [_unquote(n) for n in ("“老乡回家恳谈会”", '"老乡"会', "“三个一批”活动", "老乡恳谈会”", "《晋商论坛")]
+    ['老乡回家恳谈会', '"老乡"会', '“三个一批”活动', '老乡恳谈会', '晋商论坛']
+    """
+    first = name[:1]
+    if first in _QUOTES and name.endswith(_QUOTES[first]) and _QUOTES[first] not in name[1:-1] and len(name) > 2:
+        return name[1:-1]
+    if first in _QUOTES and _QUOTES[first] not in name[1:]:
+        name = name[1:]  # opened, never closed
+    opens = [o for o, c in _QUOTES.items() if c == name[-1:]]
+    if opens and not any(o in name[:-1] for o in opens):
+        name = name[:-1]  # closed, never opened
+    return name
 
 
 def _place(start, end, node_id, name, known):

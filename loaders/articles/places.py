@@ -18,6 +18,8 @@ _PROVINCES = (
 )
 # 直辖市: province-level, and also the city events are held in (see the bundled catalog's header).
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+# 香港 / 澳门 likewise: province-level, and the city an event in them is held in
+SARS = ("香港特别行政区", "澳门特别行政区")
 _CITIES = (
     "太原市 大同市 阳泉市 长治市 晋城市 朔州市 晋中市 运城市 忻州市 临汾市 吕梁市 "
     "石家庄市 唐山市 保定市 邯郸市 廊坊市 沈阳市 大连市 长春市 哈尔滨市 南京市 苏州市 无锡市 常州市 "
@@ -39,7 +41,7 @@ def _short(name: str) -> str:
 
 
 PROVINCES = {_short(p): p for p in _PROVINCES.split()} | {_short(m): m for m in MUNICIPALITIES}
-CITIES = {_short(c): c for c in _CITIES.split()} | {_short(m): m for m in MUNICIPALITIES}
+CITIES = {_short(c): c for c in _CITIES.split()} | {_short(m): m for m in MUNICIPALITIES + SARS}
 SHANXI_CITIES = tuple(_short(c) for c in _CITIES.split()[:11])
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from loaders.articles import patterns as P
+from loaders.articles import places
 from loaders.articles.dates import amount_yi
 from loaders.articles.entities import Place
 
@@ -25,6 +26,9 @@ _AMOUNT_NEXT = re.compile(rf"^[。，,]?[^。；;]{{0,24}}?总投资(?:额)?(?:�
 # 我们将投资约20亿元,建设<name>项目
 _BUILD = re.compile(rf"投资(?:约|达)?{P.NUMBER}{P.UNIT}[，,]建设([^，,。；;]{{4,40}}?项目)")
 # a district the place list does not know, opening the clause that signs: 矿区与…, 城区区委…与
+# a city's development zone signing through its committee: 吕梁经济技术开发区管委会和…签署
+_ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|开发区)"
+                   r"(?=管委会|管理委员会)")
 _DISTRICT = re.compile(rf"([{P.CJK}]{{1,3}}?区)(?=区委|区政府|人民政府|政府|与|和)")
 
 
@@ -73,7 +77,19 @@ class ProjectRules:
         for p in self.places_in(a, b):
             if p.start == a and p.label == "County":
                 return p
-        return None
+        return self._zone(a, b)
+
+    def _zone(self, a, b):
+        """A development zone named after its city (吕梁经济技术开发区管委会): a county-level
+        division of kind 开发区 of that city. A zone named after no city gives none."""
+        city = self.places.at(self.t, a, ("City",))
+        m = city and _ZONE.match(self.t, city.end, b)
+        if not m or city.name in places.MUNICIPALITIES + places.SARS:
+            return None
+        name = self.written(a, m.end())
+        zone = Place(a, m.end(), f"county:{city.name}/{name}", "County", name, False)
+        self.f.node(zone.id, "County", name, {"kind": "开发区"}, self.span(a, m.end()), MID)
+        return zone
 
     def _district(self, a, b):
         """矿区 / 城区 of the article's city: a district the place list does not know (old names)."""

@@ -44,20 +44,24 @@ def to_dataset(all_facts: list[Facts], *, base: Dataset | None = None, known: di
                 src[k] = schema.label("Source").properties[k].coerce(facts.source[k])
         ds.add_node(NodeRecord("Source", sid, src, (sid,)))
 
-        def take(fact_id, confidence) -> bool:
-            if accepted is not None:
-                return (facts.source["name"], fact_id) in accepted
-            return confidence >= threshold
+        def checked(fact, fact_id: str, spec) -> dict | None:
+            """The fact's properties the schema knows, coerced; None when it is not taken (below
+            the threshold, or not accepted by the reviewer) or a value does not fit."""
+            if accepted is not None and (facts.source["name"], fact_id) not in accepted:
+                return None
+            if accepted is None and fact.confidence < threshold:
+                skipped.append(f"{fact_id}: confidence {fact.confidence} < {threshold}")
+                return None
+            try:
+                return {k: spec.properties[k].coerce(v) for k, v in fact.properties.items() if k in spec.properties}
+            except ValueError as exc:
+                problems.append(Problem(where or sid, None, fact_id, fact.properties, str(exc)))
+                return None
 
         for n in facts.nodes.values():
-            if not take(n.id, n.confidence):
-                skipped.append(f"{n.id}: confidence {n.confidence} < {threshold}")
-                continue
             spec = schema.label(n.label)
-            try:
-                props = {k: spec.properties[k].coerce(v) for k, v in n.properties.items() if k in spec.properties}
-            except ValueError as exc:
-                problems.append(Problem(where or sid, None, n.id, n.properties, str(exc)))
+            props = checked(n, n.id, spec)
+            if props is None:
                 continue
             if base is not None and n.id in base.nodes:
                 props = {**props, **base.nodes[n.id].props}
@@ -70,21 +74,14 @@ def to_dataset(all_facts: list[Facts], *, base: Dataset | None = None, known: di
             ds.add_node(NodeRecord(n.label, n.id, props, (sid,)))
         for r in facts.rels.values():
             fact_id = rel_fact_id(r)
-            if not take(fact_id, r.confidence):
-                skipped.append(f"{fact_id}: confidence {r.confidence} < {threshold}")
+            props = checked(r, fact_id, schema.rel(r.type))
+            if props is None:
                 continue
             ends = [e for e in (r.start, r.end) if e not in ds.nodes and e not in known]
             if ends:
                 skipped.append(f"{fact_id}: {ends[0]} is not loaded")
                 continue
-            spec = schema.rel(r.type)
-            try:
-                props = {k: spec.properties[k].coerce(v) for k, v in r.properties.items() if k in spec.properties}
-            except ValueError as exc:
-                problems.append(Problem(where or sid, None, fact_id, r.properties, str(exc)))
-                continue
-            props["evidence"] = _evidence(sid, r.evidence)
-            ds.add_edge(EdgeRecord(r.type, r.start, r.end, props, (sid,)))
+            ds.add_edge(EdgeRecord(r.type, r.start, r.end, {**props, "evidence": _evidence(sid, r.evidence)}, (sid,)))
     if problems:
         raise ValidationError(problems)
     return Selection(ds, skipped)

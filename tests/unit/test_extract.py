@@ -298,3 +298,78 @@ def test_an_opening_ceremony_named_by_the_quoted_campaign_held_before_it():
     ev = events_of("---\ndate: 2024-05-03\n---\n5月2日上午，由省工商联组织的“晋商老街寻访”活动在太原市博物馆举行启动典礼。")
     assert list(ev) == ["event:2024-05-02/太原市"]
     assert ev["event:2024-05-02/太原市"].name == "“晋商老街寻访”活动启动典礼"
+
+
+def test_vague_dates_stand_for_the_publication_date_and_are_kept_approximate():
+    ev = events_of("---\ndate: 2024-04-30\n---\n日前，示例县招商推介会在太原市举办，现场共签约6个项目，总投资12亿元。")
+    (event,) = ev.values()
+    assert event.id == "event:2024-04-30/太原市"
+    assert (event.properties["date_approx"], event.properties["signed_count"], event.properties["signed_total_yi"]) == \
+        (True, 6, 12.0)
+    assert event.confidence < 0.7  # loaded only after review
+    published = date(2024, 5, 15)  # a Wednesday
+    assert [(d.day, d.approx) for d in find_dates("上周，本周，在博览会期间，十三五期间", published)] == [
+        (date(2024, 5, 6), True), (date(2024, 5, 13), True), (date(2024, 5, 15), True)]
+    # a day stated in the sentence wins over 期间
+    ev = events_of("---\ndate: 2022-11-10\n---\n在示例博览会期间，示例商会推介会于11月8日在上海举行。")
+    assert list(ev) == ["event:2022-11-08/上海市"] and "date_approx" not in ev["event:2022-11-08/上海市"].properties
+
+
+def test_a_day_without_a_year_a_week_past_publication_is_last_years():
+    assert [d.day for d in find_dates("6月2日将举办", date(2024, 5, 28))] == [date(2024, 6, 2)]
+    assert [d.day for d in find_dates("12月20日举办", date(2024, 1, 5))] == [date(2023, 12, 20)]
+
+
+def test_an_office_stationed_in_a_city_is_not_where_the_event_is():
+    ev = events_of("---\ndate: 2019-05-22\n---\n近日，由示例省政府驻上海办事处主办的示例联盟南昌座谈会召开。")
+    assert list(ev) == ["event:2019-05-22/南昌市"]
+
+
+def test_a_dated_visit_to_a_chamber_is_an_event_where_the_chamber_is():
+    ev = events_of("---\ndate: 2025-06-03\npublisher: 杭州市山西商会\n---\n"
+                   "6月2日上午，示例省驻沪办事处一行莅临我会调研，我会会长周九州接待。")
+    assert [(e.id, e.name, e.properties["kind"]) for e in ev.values()] == \
+        [("event:2025-06-02/杭州市", "莅临杭州市山西商会", "调研")]
+    ev = events_of("2022年3月8日，示例市投资促进局副局长赴宁波市山西商会，拜会商会会长。")
+    assert [(e.id, e.name, e.properties["kind"]) for e in ev.values()] == \
+        [("event:2022-03-08/宁波市", "拜会宁波市山西商会", "拜会")]
+    ev = events_of("2023年9月1日，示例考察团访港，看望了香港山西商会同仁并座谈交流。")
+    assert [(e.id, e.properties["kind"]) for e in ev.values()] == [("event:2023-09-01/香港特别行政区", "座谈会")]
+    # a province-wide chamber: the city where the writer signs that day, else no event
+    ev = events_of("---\ndate: 2024-09-20\n---\n9月18日上午，考察组一行莅临青海晋商商业联合会考察交流。\n赠诗一首\n2024年9月18日于西宁")
+    assert list(ev) == ["event:2024-09-18/西宁市"]
+    assert events_of("---\ndate: 2024-09-20\n---\n9月18日上午，考察组一行莅临青海晋商商业联合会考察交流。") == {}
+
+
+def test_a_quoted_activity_is_an_event_and_this_activity_later_on_is_the_same_one():
+    ev = events_of("---\ndate: 2021-01-06\n---\n1月1日，在示例省政府举办的“开门红”活动上，示例公司在长治分会场签约。\n"
+                   "示例公司将建设物流园。\n这次“开门红”活动，签约项目120个、总投资600亿元，开工项目80个、总投资300亿元。")
+    (event,) = ev.values()
+    assert (event.id, event.name, event.properties["signed_count"], event.properties["signed_total_yi"]) == \
+        ("event:2021-01-01/长治市", "“开门红”活动", 120, 600.0)
+    # a quoted campaign held with a ceremony is still named by the ceremony
+    ev = events_of("---\ndate: 2024-05-03\n---\n5月2日，“晋商老街寻访”活动在太原市举行启动典礼。")
+    assert [e.name for e in ev.values()] == ["“晋商老街寻访”活动启动典礼"]
+
+
+def test_a_year_opening_an_event_name_dates_an_article_that_has_no_other_year():
+    facts = extract_text("---\ntitle: 晋城市春季行动签约项目20个\n---\n“春季行动”以来，晋城市累计签约项目20个，拟投资80.5亿元。\n"
+                         "上周，市领导在2019广州山西商会项目推介会上与客商洽谈。\n共签约2018个座位的会场。", "t.md")
+    camp = facts.nodes["campaign:晋城市/2019"].properties
+    assert (camp["year"], camp["signed_count"], camp["signed_total_yi"]) == (2019, 20, 80.5)
+
+
+def test_a_development_zone_named_after_its_city_is_the_county_of_the_project_it_signs():
+    text = ("项目分别是：晋城经济技术开发区管委会和示例医疗有限公司签署医疗器械生产项目、"
+            "示例高新区管委会和示例材料有限公司签署新型建材项目。")
+    assert projects_of(text) == {("医疗器械生产项目", None, "晋城经济技术开发区"), ("新型建材项目", None, None)}
+    zone = extract_text(text, "t.md").nodes["county:晋城市/晋城经济技术开发区"]
+    assert zone.properties == {"kind": "开发区"}
+
+
+def test_a_works_breaking_ground_at_a_county_start_up_meeting_is_a_started_project_of_that_county():
+    text = ("---\ndate: 2018-10-29\n---\n武乡县2018秋季重点建设项目集中开工暨现场推进会日前在示例村举行。"
+            "随着示例大桥工程的奠基，总投资30亿元的12个重点建设项目集中开工。")
+    assert projects_of(text) == {("示例大桥工程", None, "武乡县")}
+    (event,) = events_of(text).values()
+    assert (event.id, event.properties["kind"], event.properties["date_approx"]) == ("event:2018-10-29/长治市", "推进会", True)
