@@ -1,6 +1,7 @@
 """`jinshang build` (the main job) and `jinshang load PATH…`."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import typer
@@ -91,9 +92,12 @@ def bulk_load_command(ds: Dataset, replace: bool, resolved=frozenset(), no_auto=
     from loaders.resolution.apply import resolve
 
     settings = load_settings()
+    began = time.perf_counter()
     resolution = resolve(ds, [], [], frozenset(no_auto), frozenset(resolved))
+    resolving = time.perf_counter() - began
     summary = bulk_load(resolution.dataset, settings, replace=replace,
                         notify=lambda line: console.print(line, soft_wrap=True))
+    summary.seconds = {"resolve": resolving, **summary.seconds}
     if resolution.auto_pairs:
         with open_driver(settings, start_local=False) as driver, \
                 driver.session(database=settings.neo4j_database) as session:
@@ -146,11 +150,17 @@ def load_command(
     no_auto = {"Project"} if duplicates == "keep" else set()
     resolved: set[str] = set()  # ids from exports: resolved where they were exported
     if bulk:  # into an empty database: names resolve against the bundled data and the other files
+        began = time.perf_counter()
         ds = load_paths(files, gazetteer=bundled_gazetteer().copy(), resolved=resolved, synthetic=synthetic,
                         source_name=source_name, ledger_options=options, as_of=report_date)
+        reading = time.perf_counter() - began
+        console.print(f"read {len(ds.nodes)} nodes, {len(ds.edges)} relationships from {len(files)} source(s) "
+                      f"({reading:.1f} s)")
         summary = bulk_load_command(ds, replace, resolved, no_auto)
+        phases = ", ".join(f"{k} {v:.1f}" for k, v in {"read": reading, **summary.seconds}.items())
         console.print(f"loaded {len(paths)} file(s) with neo4j-admin import: {summary.nodes} nodes, "
-                      f"{summary.relationships} relationships, {summary.properties} properties")
+                      f"{summary.relationships} relationships, {summary.properties} properties "
+                      f"(seconds: {phases})", soft_wrap=True)
         return
     with driver_for() as (driver, settings):
         if not dry_run:  # an interrupted load is rolled back before its nodes could pass for known ones
