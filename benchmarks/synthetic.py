@@ -20,8 +20,8 @@ True
 As files, in the form `jinshang export -f csv` writes a graph (neo4j-admin CSV: nodes.csv and
 relationships.csv, every row marked synthetic), for `jinshang load [--bulk] DIR`:
 
-    python -m benchmarks.synthetic --size L --seed 7 --out data/synthetic-L
-    jinshang load --bulk data/synthetic-L
+    python -m benchmarks.synthetic --size L --seed 7 --out out/synthetic-L
+    jinshang load --bulk out/synthetic-L
 """
 from __future__ import annotations
 
