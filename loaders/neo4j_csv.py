@@ -127,15 +127,23 @@ class _Reader:
         return out
 
     # ---- rows -------------------------------------------------------------------------------
-    def rows(self, fh) -> Iterator[tuple[int, list[str]]]:
+    @contextmanager
+    def reading(self, fh):
+        """A csv reader over `fh` (its `line_num` is the line of a problem); broken CSV or text
+        that is not UTF-8 becomes a problem at the line where it stands."""
         reader = csv.reader(fh, strict=True)
         try:
-            for row in reader:
-                yield reader.line_num, row
+            yield reader
         except csv.Error as exc:
             self.refuse(reader.line_num, None, None, f"不是有效的 CSV / not valid CSV: {exc}")
         except UnicodeDecodeError:
             self.refuse(reader.line_num + 1, None, None, "不是 UTF-8 文本 / not UTF-8 text")
+
+    def header_row(self, reader) -> list[str]:
+        first = next(reader, None)
+        if first is None:
+            self.refuse(1, None, None, "空文件 / an empty file: no header")
+        return first
 
     def values(self, line: int, row: list[str], cols, props: dict, ncells: int, all_props: list[_Column],
                owner: str) -> bool:
@@ -274,26 +282,37 @@ def _read_nodes(r: _Reader, fh, ds: Dataset) -> None:
     known = {"name": "string"}
     for spec in schema.labels.values():
         known.update({p: s.type for p, s in spec.properties.items()})
-    rows = r.rows(fh)
-    first = next(rows, None)
-    if first is None:
-        r.refuse(1, None, None, "空文件 / an empty file: no header")
-    fixed, props, ignored = r.header(first[1], ("id:ID", ":LABEL"), {**known, "sources": "list[string]"})
+    with r.reading(fh) as reader:
+        _node_rows(r, reader, r.header_row(reader), known, ds)
+
+
+def _ignored_count(ignored: list[int]):
+    """How many of the ignored cells of a row hold something, as cheap as can be for the usual one column."""
+    if len(ignored) == 1:
+        at = ignored[0]
+        return lambda row: row[at] != ""
+    return lambda row: sum(1 for i in ignored if row[i])
+
+
+def _node_rows(r: _Reader, reader, first: list[str], known: dict, ds: Dataset) -> None:
+    schema = r.schema
+    fixed, props, ignored = r.header(first, ("id:ID", ":LABEL"), {**known, "sources": "list[string]"})
     id_at, label_at = fixed["id:ID"], fixed[":LABEL"]
     sources_col = next((c for c in props if c.name == "sources"), None)
     if sources_col is None or sources_col.type != "list[string]":
         r.refuse(1, None, None, "缺少 sources:string[] 列 / no sources:string[] column: every node needs its sources")
     props = [c for c in props if c.name != "sources"]
-    width = len(first[1])
+    width = len(first)
+    also = _ignored_count(ignored)
     per_label: dict[str, tuple] = {}  # label → (columns, required, id prefix)
     labels_seen: dict[str, str | None] = {}  # the :LABEL cell → the schema label
     sources_seen: dict[str, tuple] = {}
     nodes = ds.nodes
-    for line, row in rows:
-        if not row:  # a blank line
-            continue
+    for row in reader:
+        line = reader.line_num
         if len(row) != width:
-            r.problem(line, None, None, f"单元格数不符 / {len(row)} cells where the header has {width}")
+            if row:  # a blank line is nothing
+                r.problem(line, None, None, f"单元格数不符 / {len(row)} cells where the header has {width}")
             continue
         cell = row[label_at]
         label = labels_seen.get(cell, "?")
@@ -321,7 +340,7 @@ def _read_nodes(r: _Reader, fh, ds: Dataset) -> None:
             continue
         values: dict = {}
         source_text = row[sources_col.index]
-        filled = width - row.count("") - 2 - (source_text != "") - sum(1 for i in ignored if row[i])
+        filled = width - row.count("") - 2 - (source_text != "") - also(row)
         if not r.values(line, row, cols, values, filled, props, label):
             continue
         missing = [p for p in required if values.get(p) is None]
@@ -368,76 +387,78 @@ def _sources(r: _Reader, line: int, header: str, text: str) -> tuple:
 
 def _first_line(r: _Reader, at: int, value: str, at2: int | None = None, value2: str | None = None) -> int | None:
     """The line where `value` first stands in column `at` (only on the error path: read again)."""
-    with _opened(r.where) as open_:
-        for line, row in r.rows(open_(Path(r.file).name)):
-            if line > 1 and len(row) > at and row[at] == value and (at2 is None or row[at2] == value2):
-                return line
+    with _opened(r.where) as open_, r.reading(open_(Path(r.file).name)) as reader:
+        for row in reader:
+            if reader.line_num > 1 and len(row) > at and row[at] == value and (at2 is None or row[at2] == value2):
+                return reader.line_num
     return None
 
 
 def _read_relationships(r: _Reader, fh, ds: Dataset) -> None:
-    schema = r.schema
     known = {}
-    for spec in schema.relationships.values():
+    for spec in r.schema.relationships.values():
         known.update({p: s.type for p, s in spec.properties.items()})
-    rows = r.rows(fh)
-    first = next(rows, None)
-    if first is None:
-        r.refuse(1, None, None, "空文件 / an empty file: no header")
-    fixed, props, ignored = r.header(first[1], (":START_ID", ":END_ID", ":TYPE"),
-                                     {**known, "sources": "list[string]"})
+    with r.reading(fh) as reader:
+        _relationship_rows(r, reader, r.header_row(reader), known, ds)
+
+
+def _relationship_rows(r: _Reader, reader, first: list[str], known: dict, ds: Dataset) -> None:
+    fixed, props, ignored = r.header(first, (":START_ID", ":END_ID", ":TYPE"), {**known, "sources": "list[string]"})
     start_at, end_at, type_at = fixed[":START_ID"], fixed[":END_ID"], fixed[":TYPE"]
     sources_col = next((c for c in props if c.name == "sources"), None)
     if sources_col is None or sources_col.type != "list[string]":
         r.refuse(1, None, None, "缺少 sources:string[] 列 / no sources:string[] column: every relationship needs its sources")
     props = [c for c in props if c.name != "sources"]
-    width = len(first[1])
+    width = len(first)
+    also = _ignored_count(ignored)
+    relationships = r.schema.relationships
     per_type: dict[str, tuple] = {}
     sources_seen: dict[str, tuple] = {}
     nodes, edges = ds.nodes, ds.edges
-    for line, row in rows:
-        if not row:  # a blank line
-            continue
+    for row in reader:
+        line = reader.line_num
         if len(row) != width:
-            r.problem(line, None, None, f"单元格数不符 / {len(row)} cells where the header has {width}")
+            if row:  # a blank line is nothing
+                r.problem(line, None, None, f"单元格数不符 / {len(row)} cells where the header has {width}")
             continue
         rtype = row[type_at]
         spec = per_type.get(rtype)
         if spec is None:
-            rspec = schema.relationships.get(rtype)
+            rspec = relationships.get(rtype)
             if rspec is None:
                 r.problem(line, ":TYPE", rtype, "未知关系类型 / a relationship type the schema does not have "
-                                                f"(graph/schema.yaml has {', '.join(schema.relationships)})")
+                                                f"(graph/schema.yaml has {', '.join(relationships)})")
                 continue
             cols = r.columns_for(rtype, rspec.properties, props)
             required = [p for p, ps in rspec.properties.items() if ps.required]
-            spec = per_type[rtype] = (rspec, cols, required)
-        rspec, cols, required = spec
+            spec = per_type[rtype] = (rspec, frozenset(rspec.ends), rspec.key, cols, required)
+        rspec, ends, key_props, cols, required = spec
         start, end = nodes.get(row[start_at]), nodes.get(row[end_at])
         if start is None or end is None:
             at, field = (start_at, ":START_ID") if start is None else (end_at, ":END_ID")
             r.problem(line, field, row[at], f"{NODES} 中没有此 id 的节点 / no node with this id in {NODES}")
             continue
-        if not rspec.allows(start.label, end.label):
+        if (start.label, end.label) not in ends:
             r.problem(line, ":TYPE", rtype, f"模式不允许 / the schema has no {rtype} from a {start.label} "
                                             f"to a {end.label}")
             continue
         source_text = row[sources_col.index]
-        filled = width - row.count("") - 3 - (source_text != "") - sum(1 for i in ignored if row[i])
+        filled = width - row.count("") - 3 - (source_text != "") - also(row)
         values: dict = {}
         if filled and not r.values(line, row, cols, values, filled, props, rtype):
             continue
-        missing = [p for p in required if values.get(p) is None]
-        if missing:
-            r.problem(line, missing[0], None, f"缺少必填属性 / {rtype} needs {missing[0]!r}")
-            continue
+        if required:
+            missing = [p for p in required if values.get(p) is None]
+            if missing:
+                r.problem(line, missing[0], None, f"缺少必填属性 / {rtype} needs {missing[0]!r}")
+                continue
         sources = sources_seen.get(source_text)
         if sources is None:
             sources = _sources(r, line, sources_col.header, source_text)
             if not sources:
                 continue
             sources_seen[source_text] = sources  # one tuple shared by every record with these sources
-        key = (rtype, start.id, end.id, tuple(values.get(k) for k in rspec.key))
+        key = (rtype, start.id, end.id, tuple([values.get(k) for k in key_props]) if key_props else ())
         rec = EdgeRecord(rtype, start.id, end.id, values or _NO_PROPS, sources, start.label, end.label)
         old = edges.get(key)
         if old is not None and old != rec:
