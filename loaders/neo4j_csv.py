@@ -86,8 +86,10 @@ class _Reader:
         raise _Stop
 
     # ---- headers ----------------------------------------------------------------------------
-    def header(self, row: list[str], required: tuple[str, ...], known: dict[str, str]) -> tuple[dict, list[_Column], list[int]]:
-        """(positions of the required columns, property columns, ignored columns) of a header."""
+    def header(self, row: list[str], required: tuple[str, ...], known: dict[str, str],
+               owners: str) -> tuple[dict, list[_Column], list[int]]:
+        """(positions of the required columns, property columns, ignored columns) of a header;
+        `known` maps every property of any of the `owners` (labels, relationship types) to its type."""
         missing = [c for c in required if c not in row]
         if missing:
             self.refuse(1, None, ",".join(row)[:120], f"不是 neo4j-admin CSV / not neo4j-admin import CSV as "
@@ -105,8 +107,8 @@ class _Reader:
                 self.refuse(1, cell, None, f"不支持的列类型 / a column type the schema has no use for ({kind or cell!r}); "
                                            f"expected one of {', '.join(t for t in HEADER_TYPES if t)}, or none (text)")
             if name not in known:
-                self.refuse(1, cell, None, "不是模式中的属性 / no property of that name in the schema "
-                                           "(graph/schema.yaml) for any " + ("label" if NODES in self.file else "relationship type"))
+                self.refuse(1, cell, None, f"不是模式中的属性 / no property of that name in the schema "
+                                           f"(graph/schema.yaml) for any {owners}")
             if name in seen:
                 self.refuse(1, cell, None, "列重复 / the same property in two columns")
             seen.add(name)
@@ -296,11 +298,12 @@ def _ignored_count(ignored: list[int]):
 
 def _node_rows(r: _Reader, reader, first: list[str], known: dict, ds: Dataset) -> None:
     schema = r.schema
-    fixed, props, ignored = r.header(first, ("id:ID", ":LABEL"), {**known, "sources": "list[string]"})
+    fixed, props, ignored = r.header(first, ("id:ID", ":LABEL"), {**known, "sources": "list[string]"}, "label")
     id_at, label_at = fixed["id:ID"], fixed[":LABEL"]
     sources_col = next((c for c in props if c.name == "sources"), None)
     if sources_col is None or sources_col.type != "list[string]":
-        r.refuse(1, None, None, "缺少 sources:string[] 列 / no sources:string[] column: every node needs its sources")
+        r.refuse(1, None, None, "缺少 sources:string[] 列 / the header needs a sources:string[] column: every node "
+                                "has its sources")
     props = [c for c in props if c.name != "sources"]
     width = len(first)
     also = _ignored_count(ignored)
@@ -403,11 +406,13 @@ def _read_relationships(r: _Reader, fh, ds: Dataset) -> None:
 
 
 def _relationship_rows(r: _Reader, reader, first: list[str], known: dict, ds: Dataset) -> None:
-    fixed, props, ignored = r.header(first, (":START_ID", ":END_ID", ":TYPE"), {**known, "sources": "list[string]"})
+    fixed, props, ignored = r.header(first, (":START_ID", ":END_ID", ":TYPE"), {**known, "sources": "list[string]"},
+                                     "relationship type")
     start_at, end_at, type_at = fixed[":START_ID"], fixed[":END_ID"], fixed[":TYPE"]
     sources_col = next((c for c in props if c.name == "sources"), None)
     if sources_col is None or sources_col.type != "list[string]":
-        r.refuse(1, None, None, "缺少 sources:string[] 列 / no sources:string[] column: every relationship needs its sources")
+        r.refuse(1, None, None, "缺少 sources:string[] 列 / the header needs a sources:string[] column: every "
+                                "relationship has its sources")
     props = [c for c in props if c.name != "sources"]
     width = len(first)
     also = _ignored_count(ignored)
