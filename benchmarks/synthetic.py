@@ -16,10 +16,18 @@ True
 >>> G = to_networkx(ds)                         # the shape graph.projection.project returns
 >>> G.graph["synthetic_sources"] == [source_id(2_000, 7)]
 True
+
+As files, in the form `jinshang export -f csv` writes a graph (neo4j-admin CSV: nodes.csv and
+relationships.csv, every row marked synthetic), for `jinshang load [--bulk] DIR`:
+
+    python -m benchmarks.synthetic --size L --seed 7 --out out/synthetic-L
+    jinshang load --bulk out/synthetic-L
 """
 from __future__ import annotations
 
+import argparse
 import csv
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -288,3 +296,38 @@ def write_csv(ds: Dataset, directory) -> list[dict]:
                         for row, r in zip(rows, recs))
         specs.append(spec)
     return specs
+
+
+def write_export(size="S", seed: int = 7, out="synthetic"):
+    """The synthetic set written as `jinshang export -f csv` writes a graph (graph.exporters over a
+    DatasetStream): `out`/nodes.csv and `out`/relationships.csv; returns the ExportSummary."""
+    from graph.exporters import export
+
+    return export(generate(size, seed), "neo4j", "csv", Path(out))
+
+
+def _size(text: str) -> str:
+    try:
+        node_count(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: S, M, L or a number of nodes") from None
+    return text if text in SIZES else str(int(text))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.synthetic",
+        description="Write the seeded synthetic province as neo4j-admin CSV (the form `jinshang export -f csv` "
+                    "writes), for `jinshang load [--bulk] DIR`. Every record is marked synthetic.")
+    parser.add_argument("--size", type=_size, default="S", help="S (10^4 nodes), M (10^5), L (10^6) or a node count")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, required=True, help="directory to write nodes.csv and relationships.csv into")
+    args = parser.parse_args(argv)
+    summary = write_export(args.size, args.seed, args.out)
+    print(f"{summary.nodes:,} nodes, {summary.relationships:,} relationships in {summary.path} "
+          f"(SYNTHETIC data: {', '.join(summary.synthetic_sources)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,9 +12,10 @@ from __future__ import annotations
 from graph import judgements as J
 
 
-def resolve_for_load(session, ds, no_auto=frozenset()):
+def resolve_for_load(session, ds, no_auto=frozenset(), resolved=frozenset()):
     """The load's records resolved against the database (loaders.resolution.apply); labels in
-    `no_auto` merge by judgement only."""
+    `no_auto` merge by judgement only; ids in `resolved` (an export's) are not paired by rule
+    with each other."""
     from graph.entity_context import RESOLVABLE, entity_rows
     from loaders.resolution.apply import resolve
 
@@ -23,7 +24,7 @@ def resolve_for_load(session, ds, no_auto=frozenset()):
         from loaders.resolution.apply import Resolution
 
         return Resolution(ds)
-    return resolve(ds, entity_rows(session, labels), J.active(session), frozenset(no_auto))
+    return resolve(ds, entity_rows(session, labels), J.active(session), frozenset(no_auto), frozenset(resolved))
 
 
 def record_arrivals(session, resolution) -> None:

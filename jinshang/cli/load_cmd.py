@@ -1,6 +1,7 @@
 """`jinshang build` (the main job) and `jinshang load PATH…`."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import typer
@@ -76,17 +77,38 @@ def _check_bulk_options(bulk: bool, replace: bool, dry_run: bool) -> None:
         raise typer.BadParameter("--dry-run does not go with --bulk (it plans writer changes)", param_hint="--bulk")
 
 
-def bulk_load_command(ds: Dataset, replace: bool):
-    """`--bulk`: the offline importer into the empty local database (graph.bulk_import)."""
-    from graph.bulk_import import bulk_load
-    from graph.settings import load_settings
+def bulk_load_command(ds: Dataset, replace: bool, resolved=frozenset(), no_auto=frozenset()):
+    """`--bulk`: the offline importer into the empty local database (graph.bulk_import).
 
-    return bulk_load(ds, load_settings(), replace=replace, notify=lambda line: console.print(line, soft_wrap=True))
+    Entity resolution first, as the writer's load does, but with nothing in the database to meet
+    (it is empty, or replaced whole): records meet each other only, and the ids of an export
+    (`resolved`) were settled where it was exported. The rule's merges are then recorded as
+    judgements by `auto`, as after a written load."""
+    from graph.bulk_import import bulk_load
+    from graph.connection import open_driver
+    from graph.settings import load_settings
+    from jinshang.cli.resolve_cmd import print_resolution
+    from jinshang.resolution import record_arrivals
+    from loaders.resolution.apply import resolve
+
+    settings = load_settings()
+    began = time.perf_counter()
+    resolution = resolve(ds, [], [], frozenset(no_auto), frozenset(resolved))
+    resolving = time.perf_counter() - began
+    summary = bulk_load(resolution.dataset, settings, replace=replace,
+                        notify=lambda line: console.print(line, soft_wrap=True))
+    summary.seconds = {"resolve": resolving, **summary.seconds}
+    if resolution.auto_pairs:
+        with open_driver(settings, start_local=False) as driver, \
+                driver.session(database=settings.neo4j_database) as session:
+            record_arrivals(session, resolution)
+    print_resolution(resolution, done=True)
+    return summary
 
 
 @app.command("load")
 def load_command(
-    paths: list[Path] = typer.Argument(None, help="Catalog (.yaml/.json), ledger (.csv/.xlsx), RDF (.ttl/.jsonld) or article (.md/.html) files."),
+    paths: list[Path] = typer.Argument(None, help="Catalog (.yaml/.json), ledger (.csv/.xlsx), RDF (.ttl/.jsonld) or article (.md/.html) files, or directories (or .zip) written by `jinshang export -f csv`."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and show what would be created or changed; write nothing."),
     synthetic: bool = typer.Option(False, "--synthetic", help="Mark a ledger's Source as generated data."),
     source_name: str = typer.Option(None, "--source-name", help="Name of a ledger's Source (default: the file name)."),
@@ -122,14 +144,23 @@ def load_command(
     files = [p for p in paths if p not in articles]
     _check_bulk_options(bulk, replace, dry_run)
     if bulk and (articles or reviewed is not None):
-        raise typer.BadParameter("--bulk takes catalogs, ledgers and RDF; load articles after it", param_hint="--bulk")
+        raise typer.BadParameter("--bulk takes catalogs, ledgers, RDF and CSV exports; load articles after it",
+                                 param_hint="--bulk")
     report_date = _as_of(as_of)
+    no_auto = {"Project"} if duplicates == "keep" else set()
+    resolved: set[str] = set()  # ids from exports: resolved where they were exported
     if bulk:  # into an empty database: names resolve against the bundled data and the other files
-        ds = load_paths(files, gazetteer=bundled_gazetteer().copy(), synthetic=synthetic,
+        began = time.perf_counter()
+        ds = load_paths(files, gazetteer=bundled_gazetteer().copy(), resolved=resolved, synthetic=synthetic,
                         source_name=source_name, ledger_options=options, as_of=report_date)
-        summary = bulk_load_command(ds, replace)
+        reading = time.perf_counter() - began
+        console.print(f"read {len(ds.nodes)} nodes, {len(ds.edges)} relationships from {len(files)} source(s) "
+                      f"({reading:.1f} s)")
+        summary = bulk_load_command(ds, replace, resolved, no_auto)
+        phases = ", ".join(f"{k} {v:.1f}" for k, v in {"read": reading, **summary.seconds}.items())
         console.print(f"loaded {len(paths)} file(s) with neo4j-admin import: {summary.nodes} nodes, "
-                      f"{summary.relationships} relationships, {summary.properties} properties")
+                      f"{summary.relationships} relationships, {summary.properties} properties "
+                      f"(seconds: {phases})", soft_wrap=True)
         return
     with driver_for() as (driver, settings):
         if not dry_run:  # an interrupted load is rolled back before its nodes could pass for known ones
@@ -140,7 +171,7 @@ def load_command(
         # names resolve against the bundled gazetteer, the database, and the other files of this load
         in_db = known_nodes(driver, settings.neo4j_database)
         gaz = bundled_gazetteer().copy().add_known(in_db)
-        ds = load_paths(files, gazetteer=gaz, synthetic=synthetic, source_name=source_name,
+        ds = load_paths(files, gazetteer=gaz, resolved=resolved, synthetic=synthetic, source_name=source_name,
                         ledger_options=options, as_of=report_date)
         known = gaz.known_ids()
         if articles or reviewed is not None:
@@ -149,7 +180,7 @@ def load_command(
         with driver.session(database=settings.neo4j_database, default_access_mode="READ",
                             notifications_min_severity="OFF") as session:
             # `--duplicates keep`: the user keeps look-alike projects apart, so no rule merges them
-            resolution = resolve_for_load(session, ds, {"Project"} if duplicates == "keep" else ())
+            resolution = resolve_for_load(session, ds, no_auto, resolved)
         ds = resolution.dataset
         if dry_run:
             from graph.dry_run import changed_relationships, corrected_plan, field_changes

@@ -91,15 +91,25 @@ def _label(ds: Dataset, node_id: str) -> str | None:
 
 
 def resolve(ds: Dataset, existing: list[dict], judgements: list[Judgement],
-            no_auto: frozenset[str] = frozenset()) -> Resolution:
+            no_auto: frozenset[str] = frozenset(), resolved: frozenset[str] | set = frozenset()) -> Resolution:
     """Rewrite `ds` so that records of entities already known land on their nodes. Labels in
     `no_auto` merge by judgement only: the user said to keep their look-alikes apart (`jinshang
-    load --duplicates keep`); the rule's pairs are then left open."""
+    load --duplicates keep`); the rule's pairs are then left open. Ids in `resolved` arrived
+    already resolved among themselves (an export of a database, where a person may have judged
+    two look-alikes different): no rule pairs two of them, but judgements and earlier merges
+    still apply, and the rules still pair them with the database's nodes and other records."""
     db = {r["id"]: r for r in existing}
-    mine = dataset_rows(ds)
-    new = {i for i in mine if i not in db}
+    new = {n.id for n in ds.nodes.values() if n.label in RESOLVABLE and n.id not in db}
     if not new:
         return Resolution(_rewrite(ds, {}, db))
+    labels = {ds.nodes[i].label for i in new}
+    in_db = any(r["label"] in labels and r["id"] not in new for r in existing)
+    rules = in_db or not new <= resolved  # some pair the rules may join: not two resolved records
+    joins = any(j.state == "active" and j.verdict == "same" for j in judgements) or \
+        any(r.get("merged_ids") for r in existing)
+    if not rules and not joins:  # nothing can merge: an export restored into an empty database
+        return Resolution(_rewrite(ds, {}, db))
+    mine = dataset_rows(ds)
     sets = _Sets()
     why: dict[frozenset, str] = {}
     for j in judgements:
@@ -111,13 +121,13 @@ def resolve(ds: Dataset, existing: list[dict], judgements: list[Judgement],
             sets.join(m, r["id"])
             why.setdefault(frozenset((m, r["id"])), f"{m} was merged into {r['id']} before")
     # the matcher sees the database's nodes of the labels arriving, and the new records
-    labels = {mine[i]["label"] for i in new}
     pool = [entity_of_row(r) for r in existing if r["label"] in labels and r["id"] not in new]
     pool += [entity_of_row({**mine[i], "context": {k: sorted(v) for k, v in mine[i]["context"].items()}})
              for i in sorted(new)]
-    found = candidates(pool, verdicts(judgements))
+    found = candidates(pool, verdicts(judgements)) if rules else []
     auto_reason: dict[frozenset, str] = {}
-    relevant = [c for c in found if c.a in new or c.b in new]  # two database nodes: for `resolve review`
+    # two database nodes: for `resolve review`; two resolved records: settled where they came from
+    relevant = [c for c in found if (c.a in new or c.b in new) and not (c.a in resolved and c.b in resolved)]
     for c in relevant:
         # two records one source declares apart were meant apart (a catalog writes an `id` for
         # homonyms): the rule merges across sources and into the database, a person within one
@@ -165,6 +175,8 @@ def _via(i: str, t: str, why: dict, auto_reason: dict) -> str:
 
 
 def _rewrite(ds: Dataset, target: dict[str, str], db: dict[str, dict]) -> Dataset:
+    if not target and not any(n.props.get("aliases") and db[n.id]["aliases"] for n in ds.nodes.values() if n.id in db):
+        return ds  # nothing moves and no merged names to keep: the records as they are (10^6 at L)
     out = Dataset()
     gathered: dict[str, list[NodeRecord]] = {}
     for n in ds.nodes.values():
