@@ -353,7 +353,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--stats", action="store_true", help="describe the development set and exit")
+    ap.add_argument("--set", choices=("dev", "heldout"), default="dev",
+                    help="dev: the development set (default); heldout: benchmarks/devset/heldout.yaml and the texts "
+                         "under /work/devset/heldout (env JINSHANG_HELDOUT), articles the rules were not written against")
     args = ap.parse_args(argv)
+    if args.set == "heldout":  # only the paths change; --articles/--annotations given explicitly still win
+        if args.annotations == ANNOTATIONS:
+            args.annotations = ANNOTATIONS.with_name("heldout.yaml")
+        if args.articles == ARTICLES:
+            args.articles = Path(os.environ.get("JINSHANG_HELDOUT", "/work/devset/heldout"))
 
     articles = yaml.safe_load(args.annotations.read_text(encoding="utf-8"))["articles"]
     if args.stats:
