@@ -106,6 +106,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.last_event: str | None = None
         self.event_date: date | None = None
         self.campaign: str | None = None
+        self._chamber_ids: dict[str, str] = {}
 
     # ----- helpers -------------------------------------------------------------------------
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -163,7 +164,10 @@ class _Extractor(PeopleRules, ProjectRules):
             props = {}
             if c.place:
                 props["level"] = "province" if c.place.label == "Province" else "city"
-            cid = self.f.node(f"chamber:{self.written(c.start, c.end)}", "Chamber", self.written(c.start, c.end),
+            name = (self.written(*c.prefix) if c.prefix else "") + self.written(c.start, c.end)
+            # 柬埔寨山西省商会 and later 柬埔寨山西商会: one chamber, named as the article first writes it
+            first = self._chamber_ids.setdefault(re.sub("[省市]", "", _fold(name)), f"chamber:{name}")
+            cid = self.f.node(first, "Chamber", self.f.nodes[first].name if first in self.f.nodes else name,
                               props, span, conf if c.place else MID)
         if c.place:
             pid = self.place_node(c.place, c.place.start, c.place.end, conf)

@@ -373,3 +373,52 @@ def test_a_works_breaking_ground_at_a_county_start_up_meeting_is_a_started_proje
     assert projects_of(text) == {("示例大桥工程", None, "武乡县")}
     (event,) = events_of(text).values()
     assert (event.id, event.properties["kind"], event.properties["date_approx"]) == ("event:2018-10-29/长治市", "推进会", True)
+
+
+def chambers_of(text):
+    return {n.name for n in extract_text(text, "t.md").nodes.values() if n.label == "Chamber"}
+
+
+def test_a_name_ends_before_the_verb_after_it_and_may_open_with_a_verb_character():
+    posts = posts_of("山西省河北商会会长兰军接受记者采访。山西省河北商会会长兰军常说，乡情难舍。")
+    assert posts == {("兰军", "山西省河北商会", "会长")}
+    # 向 and 先 open given names too, when a third character closes the name before a boundary or verb
+    posts = posts_of("主任与深圳山西商会会长赵向东、珠海山西商会会长高先中签署协议。")
+    assert posts == {("赵向东", "深圳山西商会", "会长"), ("高先中", "珠海山西商会", "会长")}
+    assert posts_of("深圳山西商会会长王先后发言。") == set()
+
+
+def test_a_chamber_name_does_not_open_with_a_place_and_a_verb():
+    text = "---\ndate: 2025-10-11\n---\n2025年10月10日，山西省河南商会在太原举行商会成立二十周年庆典。陈某在重庆组织了山西商会。"
+    assert chambers_of(text) == {"山西省河南商会"}
+    (event,) = events_of(text).values()
+    assert (event.id, event.name, event.properties["kind"]) == ("event:2025-10-10/太原市", "商会成立二十周年庆典", "庆典")
+
+
+def test_a_county_federations_branches_and_the_branches_listed_after_the_first():
+    text = ("座谈会上，平遥总商会北京商会会长王一鸣、南京商会会长李二强、成都商会会长张三丰、"
+            "云南商会副会长、秘书长赵四海等代表发言。\n北京商会会长王一鸣说，家乡变化大。")
+    assert chambers_of(text) == {"平遥总商会北京商会", "平遥总商会南京商会", "平遥总商会成都商会", "平遥总商会云南商会"}
+    assert posts_of(text) == {("王一鸣", "平遥总商会北京商会", "会长"), ("李二强", "平遥总商会南京商会", "会长"),
+                              ("张三丰", "平遥总商会成都商会", "会长"), ("赵四海", "平遥总商会云南商会", "副会长"),
+                              ("赵四海", "平遥总商会云南商会", "秘书长")}
+    # a branch list ends with its sentence
+    assert chambers_of("平遥总商会北京商会成立。会上，南京商会会长李二强发言。") == {"平遥总商会北京商会"}
+
+
+def test_chambers_of_shanxi_people_abroad_are_named_after_a_country():
+    text = ("主任与晋商德国总商会会长钱多多、泰国山西省商会会长孙二宝、日本晋商总商会会长周五福签署协议。"
+            "泰国山西商会会长孙二宝发言。")
+    assert chambers_of(text) == {"晋商德国总商会", "泰国山西省商会", "日本晋商总商会"}  # 泰国山西商会 is the same one
+    assert posts_of(text) == {("钱多多", "晋商德国总商会", "会长"), ("孙二宝", "泰国山西省商会", "会长"),
+                              ("周五福", "日本晋商总商会", "会长")}
+    assert chambers_of("德国客商来访。") == set()
+
+
+def test_a_company_post_between_the_chamber_post_and_the_name_and_the_chamber_without_its_place():
+    posts = posts_of("他推荐了深圳山西商会会长、深圳示例实业总裁陈明远。")
+    assert posts == {("陈明远", "深圳山西商会", "会长")}
+    posts = posts_of("深圳山西商会成立于2009年。据山西商会秘书长朱小鹏介绍，会员逐年增加。")
+    assert posts == {("朱小鹏", "深圳山西商会", "秘书长")}
+    # 外省山西商会 is many chambers: its people are no one chamber's
+    assert posts_of("深圳山西商会成立于2009年。外省山西商会会长钱多多也到会。") == set()
