@@ -13,7 +13,7 @@ from datetime import date
 
 from loaders.articles import patterns as P
 from loaders.articles import places
-from loaders.articles.dates import amount_yi, find_dates, passing_years, to_number, year_marks
+from loaders.articles.dates import DateMention, amount_yi, find_dates, passing_years, to_number, year_marks
 from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies,
                                        run_left)
 from loaders.articles.facts import Facts
@@ -27,7 +27,8 @@ _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}个|签约{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目|"
-    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个")
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个|"
+    rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)")  # a list's total: …等14个项目分两批进行了现场签约
 _SIGNED_TOTAL = re.compile(
     rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
     rf"签约投资|拟投资)(?:达到|达|为|约|超过|超|共计|共)?{P.NUMBER}{P.UNIT}")
@@ -39,6 +40,8 @@ _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
+# a sentence opening at an event: 集中签约仪式上, / 在X推介会上, (本次大会上 is the one told of before)
+_AT_EVENT = re.compile(rf"^(?!在?(?:本次|此次|这次|该|会议))(?:在)?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})上[，,]")
 # what a sentence does with the event it names: the one held here, not the one it happened during
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
@@ -107,6 +110,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.event_date: date | None = None
         self.campaign: str | None = None
         self._chamber_ids: dict[str, str] = {}
+        self.listed_ends: set[int] = set()  # where projects a list rule named end
 
     # ----- helpers -------------------------------------------------------------------------
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -218,6 +222,10 @@ class _Extractor(PeopleRules, ProjectRules):
             self.new_event(i, j, dates, chambers)
             if self.event == before:
                 self.visit(i, j, dates, chambers)
+        elif self.published and self.event is None and _AT_EVENT.match(s) and not self._dated_paragraph(i):
+            # 集中签约仪式上,… in a paragraph that dates nothing: the publication date, approximate,
+            # as for 日前 (a report is written the day of the event or just after)
+            self.new_event(i, j, [DateMention(i, i, self.published, approx=True)], chambers)
         if self.event:
             self.last_event = self.event
         elif self.last_event and _THIS_EVENT.match(s):  # 这次…活动, in a later paragraph
@@ -233,6 +241,11 @@ class _Extractor(PeopleRules, ProjectRules):
             self.projects(i, j)
 
     # ----- events ----------------------------------------------------------------------------
+    def _dated_paragraph(self, i) -> bool:
+        end = self.t.find("\n", i)
+        end = len(self.t) if end < 0 else end
+        return bool(_within(self.dates, self._date_starts, self.para_start, end))
+
     def new_event(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
         matches = list(P.EVENT_RE.finditer(s))
@@ -482,6 +495,8 @@ class _Extractor(PeopleRules, ProjectRules):
         stage = "开工" if "开工" in s and "签约" not in s else "签约"
         for m in re.finditer(r"项目|工程(?=[、，,。等]|的?奠基)", s):  # 随着X工程的奠基,…集中开工
             end = i + m.end()
+            if end in self.listed_ends:  # named already by a list rule
+                continue
             left = run_left(self.t, i + m.start(), 30)
             run = self.t[left:end]
             cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())]))

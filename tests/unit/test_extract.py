@@ -422,3 +422,20 @@ def test_a_company_post_between_the_chamber_post_and_the_name_and_the_chamber_wi
     assert posts == {("朱小鹏", "深圳山西商会", "秘书长")}
     # 外省山西商会 is many chambers: its people are no one chamber's
     assert posts_of("深圳山西商会成立于2009年。外省山西商会会长钱多多也到会。") == set()
+
+
+def test_projects_listed_each_after_its_development_zone_and_closed_by_a_total():
+    text = ("---\ntitle: 晋中市开发区项目集中签约\ndate: 2023-04-02\n---\n"
+            "集中签约仪式上，榆次经济技术开发区示例材料项目，平遥高新区古城文旅、民宿改造项目，"
+            "示例现代农业产业示范区果品冷链项目，介休产业集聚区200兆瓦储能项目等4个项目分两批进行了现场签约。")
+    assert projects_of(text) == {("示例材料项目", None, "榆次经济技术开发区"), ("古城文旅、民宿改造项目", None, "平遥高新区"),
+                                 ("果品冷链项目", None, "示例现代农业产业示范区"), ("200兆瓦储能项目", None, "介休产业集聚区")}
+    facts = extract_text(text, "t.md")
+    assert facts.nodes["county:晋中市/平遥高新区"].properties == {"kind": "开发区"}
+    # a ceremony the article dates nowhere: the publication date, approximate, in the city of its places
+    (event,) = events_of(text).values()
+    assert (event.id, event.name, event.properties["signed_count"], event.properties["date_approx"]) == \
+        ("event:2023-04-02/晋中市", "集中签约仪式", 4, True)
+    # two items are not a list; 本次大会上 is the event told of before, not a new one
+    assert projects_of("平遥高新区甲乙项目，介休产业集聚区丙丁项目等2个项目签约。") == set()
+    assert events_of("---\ndate: 2023-04-02\n---\n在本次会员代表大会上，会长作了报告。") == {}
