@@ -110,6 +110,9 @@ class _Extractor(PeopleRules, ProjectRules):
         self.event_date: date | None = None
         self.campaign: str | None = None
         self._chamber_ids: dict[str, str] = {}
+        # 全省 / 我省 of an article about Shanxi (its title, publisher or text names it) is 山西省
+        self.about_shanxi = any("山西" in _fold(x) or "晋" in _fold(x) for x in
+                                (article.meta.get("title") or "", article.meta.get("publisher") or "", self.t[:2000]))
         self.listed_ends: set[int] = set()  # where projects a list rule named end
 
     # ----- helpers -------------------------------------------------------------------------
@@ -213,9 +216,13 @@ class _Extractor(PeopleRules, ProjectRules):
             if m:
                 self.f.nodes[self.campaign].properties["event_count"] = to_number(m.group(1))
                 self.f.nodes[self.campaign].evidence.append(self.span(i + m.start(), i + m.end()))
+        # 2024年,全省招商引资签约项目3132个 / 省属大企业…共签约项目203个: a province-wide total, told
+        # with no event around it, is the province's campaign of that year
+        province = self.event is None and bool(re.search(r"全省|我省|省属", s)) and bool(re.search(r"签约项目\d", s)) \
+            and not P.EVENT_RE.search(s) and self.about_shanxi
         if (P.CAMPAIGN_HINT.search(s) and re.search(r"签约项目|到位资金|开工项目", s) and not P.EVENT_RE.search(s)) or \
-                (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)):
-            self.campaign_totals(i, j, dates)
+                (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
+            self.campaign_totals(i, j, dates, province)
             return
         if dates:
             before = self.event
@@ -528,8 +535,8 @@ class _Extractor(PeopleRules, ProjectRules):
                     self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
 
     # ----- campaign totals ---------------------------------------------------------------------
-    def campaign_totals(self, i, j, dates) -> None:
-        if self.home is None:
+    def campaign_totals(self, i, j, dates, province=False) -> None:
+        if self.home is None and not province:
             return
         s = self.t[i:j]
         year = None
@@ -555,8 +562,9 @@ class _Extractor(PeopleRules, ProjectRules):
             if m:
                 g = [x for x in m.groups() if x]  # the alternative that matched
                 props[key] = amount_yi(g[0], g[1]) if unit else to_number(g[0])
-        grab(rf"签约项目{P.NUMBER}个", "signed_count")
-        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约项目\d+个[，,](?:拟投资|总投资|投资)(?:达|约)?{P.NUMBER}{P.UNIT}",
+        grab(rf"签约项目达?{P.NUMBER}个", "signed_count")
+        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约项目达?\d+个[，,](?:签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为)?"
+             rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)
         grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
         grab(rf"落地项目{P.NUMBER}个", "landed_count")
@@ -574,9 +582,13 @@ class _Extractor(PeopleRules, ProjectRules):
         if self.campaign and "as_of" not in props:
             year = self.f.nodes[self.campaign].properties["year"]
         props["year"] = year
-        home = self.home_node(i, j)
-        cid = f"campaign:{self.home.name}/{year}"
-        self.f.node(cid, "Campaign", f"{self.home.name}{year}年招商引资", props, self.span(i, j), HIGH)
+        if province:
+            m = re.search(r"全省|我省|省属", s)
+            home, owner = self.f.node("province:山西省", "Province", "山西省", {}, self.span(i + m.start(), i + m.end()), MID), "山西省"
+        else:
+            home, owner = self.home_node(i, j), self.home.name
+        cid = f"campaign:{owner}/{year}"
+        self.f.node(cid, "Campaign", f"{owner}{year}年招商引资", props, self.span(i, j), HIGH)
         self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)
         self.campaign = cid
 

@@ -439,3 +439,17 @@ def test_projects_listed_each_after_its_development_zone_and_closed_by_a_total()
     # two items are not a list; 本次大会上 is the event told of before, not a new one
     assert projects_of("平遥高新区甲乙项目，介休产业集聚区丙丁项目等2个项目签约。") == set()
     assert events_of("---\ndate: 2023-04-02\n---\n在本次会员代表大会上，会长作了报告。") == {}
+
+
+def test_a_province_wide_total_without_an_event_is_the_provinces_campaign_of_that_year():
+    facts = extract_text("---\ntitle: 示例省报：山西招商成绩单\ndate: 2025-02-19\n---\n"
+                         "2月17日，记者从全省工作会议获悉，2024年，全省招商引资签约项目3000个，签约金额达1.2万亿元。\n"
+                         "数据显示，2024年，全省招商引资签约项目达3000个。", "t.md")
+    camp = facts.nodes["campaign:山西省/2024"]
+    assert (camp.name, camp.properties["signed_count"], camp.properties["signed_total_yi"]) == \
+        ("山西省2024年招商引资", 3000, 12000.0)
+    assert {(r.start, r.end) for r in facts.rels.values() if r.type == "CAMPAIGN_OF"} == {("campaign:山西省/2024", "province:山西省")}
+    assert not [n for n in facts.nodes.values() if n.label == "Event"]
+    # the signing of 省属 companies, counted with 共 and no event word
+    facts = extract_text("---\ndate: 2011-10-13\n---\n此次中博会前后，山西省属企业分批签约，共签约项目200个，投资总额为7000亿元。", "t.md")
+    assert facts.nodes["campaign:山西省/2011"].properties["signed_total_yi"] == 7000.0
