@@ -36,6 +36,10 @@ _SIGNED_TOTAL = re.compile(
 _VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴)了?")
 _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
                ("看望", "看望"))
+# a group's dated visit: <who>一行(20人)…来到/在/赴 <where>, then what they did there
+_GROUP_VISIT = re.compile(r"(一行)(?:\d+人)?")
+_GOES_TO = re.compile(r"(?:来到|前往|莅临|走进|在|到|赴)了?([^，,。；;]{2,20})")
+_VISIT_VERB = re.compile(r"考察|参观|访问|调研|座谈")
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
@@ -105,6 +109,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self._chamber_starts = [c.start for c in self.chambers]
         self.home = self._home_city()
         self.publisher_chamber = self._publisher_chamber()
+        self.home_county = self._home_county()
         self.event: str | None = None
         self.last_event: str | None = None
         self.event_date: date | None = None
@@ -145,6 +150,15 @@ class _Extractor(PeopleRules, ProjectRules):
             if p.label == "City" and "我市" in self.t:
                 counts[p.id] = counts.get(p.id, (0, p))[0] + 1, p
         return max(counts.values(), key=lambda c: c[0])[1] if counts else None
+
+    def _home_county(self):
+        """我县: the city of the county that publishes the page (sx-jc.gov.cn (交城县) → 吕梁市)."""
+        for p in self.places.find(_fold(self.a.meta.get("publisher") or "")):
+            if p.label == "County" and p.id.count("/") == 1:
+                city = p.id.split(":", 1)[1].split("/")[0]
+                known = self.index.lookup(city, ("City",))
+                return _place(p.start, p.end, known.id if known else f"city:{city}", city, bool(known))
+        return None
 
     def _publisher_chamber(self):
         pub = self.a.meta.get("publisher") or ""
@@ -229,6 +243,8 @@ class _Extractor(PeopleRules, ProjectRules):
             self.new_event(i, j, dates, chambers)
             if self.event == before:
                 self.visit(i, j, dates, chambers)
+            if self.event == before:
+                self.group_visit(i, j, dates)
         elif self.published and self.event is None and _AT_EVENT.match(s) and not self._dated_paragraph(i):
             # 集中签约仪式上,… in a paragraph that dates nothing: the publication date, approximate,
             # as for 日前 (a report is written the day of the event or just after)
@@ -337,6 +353,50 @@ class _Extractor(PeopleRules, ProjectRules):
             self.f.rel("HELD_IN", eid, cid, {}, self.span(i + m.start(), end), conf)
             self.event, self.event_date = eid, d.day
             return
+
+    def group_visit(self, i, j, dates) -> None:
+        """A dated visit told by its verbs: 9月21日,X商会会长甲一行来到我县,就…进行考察 / 8日,X同乡会一行
+        20人…在山西太原、大同等地参观访问. The event is in the first city named where they went (我县 /
+        我市: the publishing county's or city's), its kind what they did (座谈, 调研, else 考察)."""
+        m = _GROUP_VISIT.search(self.t, i, j)
+        if not m or not _VISIT_VERB.search(self.t, m.end(1), j):
+            return
+        city = None
+        for to in _GOES_TO.finditer(self.t, m.end(1), j):  # 一行20人回到家乡,在山西太原…: the first place that is one
+            a, b = to.span(1)
+            city = self._visited_city(a, b)
+            if city:
+                break
+        if city is None:
+            return
+        d = ([x for x in dates if not x.approx and x.start < a] or [x for x in dates if x.start < a] or dates)[0]
+        kind = next((k for w, k in _VISIT_KIND if w in self.t[m.end(1):j]), "考察")
+        kind = "考察" if kind in ("拜会", "看望") else kind
+        subject = self.t[self._name_start(m.start(1), i):m.start(1)]
+        subject = re.sub(rf"(?:{P.POST_RE})[{P.CJK}]{{2,3}}$", "", subject)  # X商会会长甲一行: X商会
+        eid = f"event:{d.day.isoformat()}/{city.name}"
+        props = {"date": d.day, "kind": kind}
+        if d.approx:
+            props["date_approx"] = True
+        conf = LOW if d.approx else MID
+        cid = self.f.node(f"city:{city.name}" if not city.known else city.id, "City", city.name, {}, self.span(a, b), MID)
+        self.f.node(eid, "Event", subject + kind, props, self.span(min(d.start, m.start()), m.end()), conf)
+        self.f.rel("HELD_IN", eid, cid, {}, self.span(a, b), conf)
+        self.event, self.event_date = eid, d.day
+
+    def _visited_city(self, a, b):
+        where = self.t[a:b]
+        if where.startswith(("我县", "本县")):
+            return self.home_county
+        if where.startswith(("我市", "本市")):
+            return self.home
+        for p in self.places_in(a, b):
+            if p.label == "City":
+                return p
+            if p.label == "County" and p.id.count("/") == 1:
+                city = p.id.split(":", 1)[1].split("/")[0]
+                return _place(p.start, p.end, "city:" + city, city, False)
+        return None
 
     def _city_of(self, place, day):
         """The city a chamber's place stands for: a city; a 直辖市 or 香港 as a city; a province

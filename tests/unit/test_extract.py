@@ -453,3 +453,18 @@ def test_a_province_wide_total_without_an_event_is_the_provinces_campaign_of_tha
     # the signing of 省属 companies, counted with 共 and no event word
     facts = extract_text("---\ndate: 2011-10-13\n---\n此次中博会前后，山西省属企业分批签约，共签约项目200个，投资总额为7000亿元。", "t.md")
     assert facts.nodes["campaign:山西省/2011"].properties["signed_total_yi"] == 7000.0
+
+
+def test_a_groups_dated_visit_told_by_its_verbs_is_an_event_where_they_went():
+    # 我县: the county that publishes the page; the event is in its city
+    ev = events_of("---\ndate: 2020-09-23\npublisher: 示例网 (平遥县)\n---\n"
+                   "9月21日，苏州晋中商会会长王大同一行来到我县，就产业发展等情况进行考察。")
+    assert [(e.id, e.name, e.properties["kind"]) for e in ev.values()] == \
+        [("event:2020-09-21/晋中市", "苏州晋中商会考察", "考察")]
+    # a wire report's day after the reporter's name; the first place that is one, after 回到家乡
+    ev = events_of("---\ndate: 2011-07-08\n---\n示例社太原7月8日电(记者甲)8日，香港山西同乡会一行30人回到家乡，"
+                   "在山西大同、晋中等地参观访问。")
+    assert [(e.id, e.properties["kind"]) for e in ev.values()] == [("event:2011-07-08/大同市", "考察")]
+    # no verb of a visit, or nowhere known: no event
+    assert events_of("---\ndate: 2020-09-23\n---\n9月21日，商会一行来到我县。") == {}
+    assert events_of("---\ndate: 2020-09-23\n---\n9月21日，商会一行在示例村考察。") == {}
