@@ -468,3 +468,8 @@ def test_a_groups_dated_visit_told_by_its_verbs_is_an_event_where_they_went():
     # no verb of a visit, or nowhere known: no event
     assert events_of("---\ndate: 2020-09-23\n---\n9月21日，商会一行来到我县。") == {}
     assert events_of("---\ndate: 2020-09-23\n---\n9月21日，商会一行在示例村考察。") == {}
+
+
+def test_a_company_name_does_not_open_with_the_development_zone_before_it():
+    facts = extract_text("平遥高新区示例化工集团迁建项目签约。", "t.md")
+    assert {n.name for n in facts.nodes.values() if n.label == "Company"} == {"示例化工集团"}
