@@ -245,9 +245,11 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.visit(i, j, dates, chambers)
             if self.event == before:
                 self.group_visit(i, j, dates)
-        elif self.published and self.event is None and _AT_EVENT.match(s) and not self._dated_paragraph(i):
-            # 集中签约仪式上,… in a paragraph that dates nothing: the publication date, approximate,
-            # as for 日前 (a report is written the day of the event or just after)
+        elif self.published and self.event is None and self.last_event is None and _AT_EVENT.match(s) \
+                and not self._dated_paragraph(i) and not any(d.start < i and not d.approx for d in self.dates):
+            # 集中签约仪式上,… in an article that dates nothing before it and has told of no event: the
+            # publication date, approximate, as for 日前 (a report is written the day of the event or
+            # just after). After a dated event, X仪式上 is rather that one, and is left alone.
             self.new_event(i, j, [DateMention(i, i, self.published, approx=True)], chambers)
         if self.event:
             self.last_event = self.event

@@ -439,6 +439,9 @@ def test_projects_listed_each_after_its_development_zone_and_closed_by_a_total()
     # two items are not a list; 本次大会上 is the event told of before, not a new one
     assert projects_of("平遥高新区甲乙项目，介休产业集聚区丙丁项目等2个项目签约。") == set()
     assert events_of("---\ndate: 2023-04-02\n---\n在本次会员代表大会上，会长作了报告。") == {}
+    # after a dated event, an undated 推介会上 is no new event
+    ev = events_of("---\ndate: 2023-04-02\n---\n3月30日，晋中市招商推介会在深圳举行。\n推介会上，会长作了发言。")
+    assert list(ev) == ["event:2023-03-30/深圳市"]
 
 
 def test_a_province_wide_total_without_an_event_is_the_provinces_campaign_of_that_year():
