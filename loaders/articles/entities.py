@@ -150,13 +150,14 @@ def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
 
 
 _MIDDLE_VERB = re.compile("了|举行|举办|组织|召开|成立|参加|出席|来到|前往")
-_OVERSEAS = re.compile(rf"(?:晋商)?(?:{'|'.join(sorted(places.COUNTRIES, key=len, reverse=True))})(?:山西省?|晋商)?总?")
+_OVERSEAS = re.compile(rf"(?:晋商)?(?:{'|'.join(sorted(places.COUNTRIES, key=len, reverse=True))})(?:山西省?|晋商|晋)?总?")
 
 
 def _overseas(text: str, k: int, at: int) -> bool:
-    """晋商加拿大总商会 / 柬埔寨山西省商会 / 俄罗斯晋商总商会: a chamber of Shanxi people in a country."""
+    """晋商加拿大总商会 / 柬埔寨山西省商会 / 俄罗斯晋商总商会 / 新加坡晋商会: a chamber of Shanxi people
+    in a country."""
     m = _OVERSEAS.fullmatch(text, k, at)
-    return bool(m) and (text.startswith("晋商", k) or "山西" in m.group() or "晋商" in m.group())
+    return bool(m) and (text.startswith("晋商", k) or "山西" in m.group() or "晋" in m.group())
 
 
 def _branch(text: str, left: int, at: int, places_: "Places") -> tuple[int, "Place"] | None:

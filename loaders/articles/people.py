@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 
 from loaders.articles import patterns as P
-from loaders.articles.entities import is_generic_prefix, names_list_at
+from loaders.articles.entities import names_list_at
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
+# what may stand before a bare 山西商会 that is the chamber named before (据山西商会秘书长…): nothing or
+# a function word; 外省 / 各地 / 多家 山西商会 are many chambers
+_BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为", "该", "本", "是", "即")
 
 
 class PeopleRules:
@@ -102,8 +105,7 @@ class PeopleRules:
             # 据山西商会秘书长朱某介绍: a chamber written without its place is the one named before,
             # unless the words before it make it many (外省山西商会, 各地山西商会)
             if inside and not (inside[0].generic and inside[0].end == b and self.t[a - 2:a] == "山西"
-                               and len(self.t[inside[0].start:a - 2]) <= 2
-                               and not is_generic_prefix(self.t[inside[0].start:a - 2])):
+                               and self.t[inside[0].start:a - 2] in _BARE_BEFORE):
                 continue
             if m.group() in ("我会", "本会") and self.publisher_chamber:
                 continue  # we_chamber() gives these the publisher

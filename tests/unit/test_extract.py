@@ -386,6 +386,7 @@ def test_a_name_ends_before_the_verb_after_it_and_may_open_with_a_verb_character
     posts = posts_of("主任与深圳山西商会会长赵向东、珠海山西商会会长高先中签署协议。")
     assert posts == {("赵向东", "深圳山西商会", "会长"), ("高先中", "珠海山西商会", "会长")}
     assert posts_of("深圳山西商会会长王先后发言。") == set()
+    assert posts_of("深圳山西商会会长王军称，家乡变化大。") == {("王军", "深圳山西商会", "会长")}
 
 
 def test_a_chamber_name_does_not_open_with_a_place_and_a_verb():
@@ -412,7 +413,7 @@ def test_chambers_of_shanxi_people_abroad_are_named_after_a_country():
     assert chambers_of(text) == {"晋商德国总商会", "泰国山西省商会", "日本晋商总商会"}  # 泰国山西商会 is the same one
     assert posts_of(text) == {("钱多多", "晋商德国总商会", "会长"), ("孙二宝", "泰国山西省商会", "会长"),
                               ("周五福", "日本晋商总商会", "会长")}
-    assert chambers_of("德国客商来访。") == set()
+    assert chambers_of("新加坡晋商会会长钱多多来访。德国客商来访。") == {"新加坡晋商会"}
 
 
 def test_a_company_post_between_the_chamber_post_and_the_name_and_the_chamber_without_its_place():
@@ -420,8 +421,9 @@ def test_a_company_post_between_the_chamber_post_and_the_name_and_the_chamber_wi
     assert posts == {("陈明远", "深圳山西商会", "会长")}
     posts = posts_of("深圳山西商会成立于2009年。据山西商会秘书长朱小鹏介绍，会员逐年增加。")
     assert posts == {("朱小鹏", "深圳山西商会", "秘书长")}
-    # 外省山西商会 is many chambers: its people are no one chamber's
+    # 外省 / 多家 山西商会 are many chambers: their people are no one chamber's
     assert posts_of("深圳山西商会成立于2009年。外省山西商会会长钱多多也到会。") == set()
+    assert posts_of("深圳山西商会成立于2009年。多家山西商会会长钱多多等到会。") == set()
 
 
 def test_projects_listed_each_after_its_development_zone_and_closed_by_a_total():
