@@ -403,6 +403,9 @@ def test_a_county_federations_branches_and_the_branches_listed_after_the_first()
     assert posts_of(text) == {("王一鸣", "平遥总商会北京商会", "会长"), ("李二强", "平遥总商会南京商会", "会长"),
                               ("张三丰", "平遥总商会成都商会", "会长"), ("赵四海", "平遥总商会云南商会", "副会长"),
                               ("赵四海", "平遥总商会云南商会", "秘书长")}
+    # or by commas
+    assert posts_of("平遥总商会北京商会会长王一鸣，南京商会会长李二强发言。") == \
+        {("王一鸣", "平遥总商会北京商会", "会长"), ("李二强", "平遥总商会南京商会", "会长")}
     # a branch list ends with its sentence
     assert chambers_of("平遥总商会北京商会成立。会上，南京商会会长李二强发言。") == {"平遥总商会北京商会"}
 
@@ -438,6 +441,12 @@ def test_projects_listed_each_after_its_development_zone_and_closed_by_a_total()
     (event,) = events_of(text).values()
     assert (event.id, event.name, event.properties["signed_count"], event.properties["date_approx"]) == \
         ("event:2023-04-02/晋中市", "集中签约仪式", 4, True)
+    # items joined by 、 where each opens with its zone
+    assert projects_of("---\ntitle: 晋中市项目签约\n---\n榆次经济技术开发区甲乙项目、平遥高新区丙、丁项目、介休产业集聚区戊己项目等3个项目集中签约。") == \
+        {("甲乙项目", None, "榆次经济技术开发区"), ("丙、丁项目", None, "平遥高新区"), ("戊己项目", None, "介休产业集聚区")}
+    # or each after its county
+    assert projects_of("平遥县甲乙项目，介休市丙丁项目，榆次区戊己项目等3个项目集中签约。") == \
+        {("甲乙项目", None, "平遥县"), ("丙丁项目", None, "介休市"), ("戊己项目", None, "榆次区")}
     # two items are not a list; 本次大会上 is the event told of before, not a new one
     assert projects_of("平遥高新区甲乙项目，介休产业集聚区丙丁项目等2个项目签约。") == set()
     assert events_of("---\ndate: 2023-04-02\n---\n在本次会员代表大会上，会长作了报告。") == {}
