@@ -115,9 +115,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.event_date: date | None = None
         self.campaign: str | None = None
         self._chamber_ids: dict[str, str] = {}
-        # 全省 / 我省 of an article about Shanxi (its title, publisher or text names it) is 山西省
-        self.about_shanxi = any("山西" in _fold(x) or "晋" in _fold(x) for x in
-                                (article.meta.get("title") or "", article.meta.get("publisher") or "", self.t[:2000]))
+        self.home_province = self._home_province()
         self.listed_ends: set[int] = set()  # where projects a list rule named end
 
     # ----- helpers -------------------------------------------------------------------------
@@ -150,6 +148,20 @@ class _Extractor(PeopleRules, ProjectRules):
             if p.label == "City" and "我市" in self.t:
                 counts[p.id] = counts.get(p.id, (0, p))[0] + 1, p
         return max(counts.values(), key=lambda c: c[0])[1] if counts else None
+
+    def _home_province(self):
+        """全省 / 我省: the province the publisher or title names (山西日报, 河南日报 …); else 山西省 when
+        the article names 山西 or 晋 at all (the corpus is about Shanxi); else none."""
+        for text in (self.a.meta.get("publisher") or "", self.a.meta.get("title") or ""):
+            for p in self.places.find(_fold(text)):
+                if p.label == "Province" and p.name not in places.MUNICIPALITIES:
+                    known = self.index.lookup(p.name, ("Province",))
+                    return (known.id if known else p.id), p.name
+        if any("山西" in _fold(x) or "晋" in _fold(x) for x in
+               (self.a.meta.get("title") or "", self.a.meta.get("publisher") or "", self.t[:2000])):
+            known = self.index.lookup("山西省", ("Province",))
+            return (known.id if known else "province:山西省"), "山西省"
+        return None
 
     def _home_county(self):
         """我县: the city of the county that publishes the page (sx-jc.gov.cn (交城县) → 吕梁市)."""
@@ -233,7 +245,7 @@ class _Extractor(PeopleRules, ProjectRules):
         # 2024年,全省招商引资签约项目3132个 / 省属大企业…共签约项目203个: a province-wide total, told
         # with no event around it, is the province's campaign of that year
         province = self.event is None and bool(re.search(r"全省|我省|省属", s)) and bool(re.search(r"签约项目\d", s)) \
-            and not P.EVENT_RE.search(s) and self.about_shanxi
+            and not P.EVENT_RE.search(s) and self.home_province is not None
         if (P.CAMPAIGN_HINT.search(s) and re.search(r"签约项目|到位资金|开工项目", s) and not P.EVENT_RE.search(s)) or \
                 (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
             self.campaign_totals(i, j, dates, province)
@@ -646,7 +658,8 @@ class _Extractor(PeopleRules, ProjectRules):
         props["year"] = year
         if province:
             m = re.search(r"全省|我省|省属", s)
-            home, owner = self.f.node("province:山西省", "Province", "山西省", {}, self.span(i + m.start(), i + m.end()), MID), "山西省"
+            pid, owner = self.home_province
+            home = self.f.node(pid, "Province", owner, {}, self.span(i + m.start(), i + m.end()), MID)
         else:
             home, owner = self.home_node(i, j), self.home.name
         cid = f"campaign:{owner}/{year}"

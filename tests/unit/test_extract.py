@@ -467,6 +467,9 @@ def test_a_province_wide_total_without_an_event_is_the_provinces_campaign_of_tha
     # the signing of 省属 companies, counted with 共 and no event word
     facts = extract_text("---\ndate: 2011-10-13\n---\n此次中博会前后，山西省属企业分批签约，共签约项目200个，投资总额为7000亿元。", "t.md")
     assert facts.nodes["campaign:山西省/2011"].properties["signed_total_yi"] == 7000.0
+    # the province of the publisher or title, where it names one
+    facts = extract_text("---\npublisher: 河南日报\ndate: 2025-02-19\n---\n山西省河南商会来访。2024年，全省签约项目900个。", "t.md")
+    assert [n.id for n in facts.nodes.values() if n.label == "Campaign"] == ["campaign:河南省/2024"]
 
 
 def test_a_groups_dated_visit_told_by_its_verbs_is_an_event_where_they_went():
