@@ -39,6 +39,9 @@ from loaders.text import fold  # noqa: E402  (the project's one matching form)
 
 ANNOTATIONS = ROOT / "benchmarks" / "devset" / "annotations.yaml"
 ARTICLES = Path(os.environ.get("JINSHANG_DEVSET", "/work/devset/articles"))
+# --set NAME: (annotations beside annotations.yaml, environment variable for the texts, default texts)
+OTHER_SETS = {"heldout": ("heldout.yaml", "JINSHANG_HELDOUT", "/work/devset/heldout"),
+              "test": ("test.yaml", "JINSHANG_TEST", "/work/devset/test")}
 KINDS = ("chambers", "people", "events", "signed", "projects", "ambassadors", "liaison_offices")
 KIND_TITLES = {
     "chambers": "chambers",
@@ -357,7 +360,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--stats", action="store_true", help="describe the development set and exit")
+    ap.add_argument("--set", choices=("dev", "heldout", "test"), default="dev",
+                    help="dev: the development set (default); heldout: benchmarks/devset/heldout.yaml and the texts "
+                         "under /work/devset/heldout (env JINSHANG_HELDOUT), articles the rules were not written against; "
+                         "test: benchmarks/devset/test.yaml and the texts under /work/devset/test (env JINSHANG_TEST), "
+                         "articles no rule is ever tuned on")
     args = ap.parse_args(argv)
+    if args.set != "dev":  # only the paths change; --articles/--annotations given explicitly still win
+        annotations, env, texts = OTHER_SETS[args.set]
+        if args.annotations == ANNOTATIONS:
+            args.annotations = ANNOTATIONS.with_name(annotations)
+        if args.articles == ARTICLES:
+            args.articles = Path(os.environ.get(env, texts))
 
     articles = yaml.safe_load(args.annotations.read_text(encoding="utf-8"))["articles"]
     if args.stats:

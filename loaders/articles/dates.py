@@ -36,8 +36,9 @@ _DATE = re.compile(
     rf"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:{_N2}\s*月\s*)?{_N2}\s*[日号])?")
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
-# 27日 at a clause's start, in an article dated that month (a wire report's dateline day)
-_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
+# 27日 at a clause's start, in an article dated that month (a wire report's dateline day; also after
+# the reporter's name in brackets: 太原7月8日电(记者甲)8日,)
+_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
 _RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
 _RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在])")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}

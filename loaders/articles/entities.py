@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import ahocorasick
 
 from loaders.articles import places
-from loaders.articles.patterns import (CJK, POST_RE, COMPANY_CUT, COMPANY_END, GENERIC_CHAMBER, STOP_AFTER_NAME, SURNAMES)
+from loaders.articles.patterns import (CJK, POST_RE, COMPANY_CUT, COMPANY_END, GENERIC_CHAMBER, STOP_AFTER_NAME, SURNAMES,
+                                       VERB_AFTER_NAME)
 from loaders.articles.resolve import Index, Known
 from loaders.text import fold
 
@@ -35,6 +36,7 @@ class ChamberMention:
     known: Known | None
     generic: bool = False
     listed: bool = False  # named by its place only: 镇江、南京…等地的山西商会
+    prefix: tuple[int, int] | None = None  # a federation's name the mention leaves out: 芮城总商会 of 、南京商会
 
 
 _LIST_END = re.compile(r"(?:等|以及)?(?:省市|省|市|地|城市|地区)?的(?:山西|晋)?$")
@@ -147,6 +149,28 @@ def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
     return i
 
 
+_MIDDLE_VERB = re.compile("了|举行|举办|组织|召开|成立|参加|出席|来到|前往")
+_OVERSEAS = re.compile(rf"(?:晋商)?(?:{'|'.join(sorted(places.COUNTRIES, key=len, reverse=True))})(?:山西省?|晋商|晋)?总?")
+
+
+def _overseas(text: str, k: int, at: int) -> bool:
+    """晋商加拿大总商会 / 柬埔寨山西省商会 / 俄罗斯晋商总商会 / 新加坡晋商会: a chamber of Shanxi people
+    in a country."""
+    m = _OVERSEAS.fullmatch(text, k, at)
+    return bool(m) and (text.startswith("晋商", k) or "山西" in m.group() or "晋" in m.group())
+
+
+def _branch(text: str, left: int, at: int, places_: "Places") -> tuple[int, "Place"] | None:
+    """芮城总商会北京商会: a county's (or city's) federation of chambers and its branch in a place."""
+    for k in range(left, at):
+        fed = places_.at(text, k, ("County", "City"))
+        if fed and text.startswith("总商会", fed.end):
+            place = places_.at(text, fed.end + 3, ("City", "Province"))
+            if place and place.end == at:
+                return k, place
+    return None
+
+
 def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
     """Chambers named in full (<place>…山西/晋…商会), known chambers by name, and generic mentions."""
     out: list[ChamberMention] = []
@@ -154,12 +178,25 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
         q = m.end()
         left = run_left(text, m.start())
         found = None
+        branch = _branch(text, left, m.start(), places_)
+        if branch:
+            k, place = branch
+            out.append(ChamberMention(k, q, text[k:q], place, index.lookup(text[k:q], ("Chamber",))))
+            continue
+        sibling = _sibling(text, left, m.start(), out, places_)
+        if sibling:
+            out.append(ChamberMention(left, q, text[left:q], sibling[1], None, prefix=sibling[0]))
+            continue
         for k in range(left, m.start()):
+            if _overseas(text, k, m.start()):
+                found = ChamberMention(k, q, text[k:q], None, index.lookup(text[k:q], ("Chamber",)))
+                break
             place = places_.at(text, k, ("Province", "City"))
             if place is None:
                 continue
             middle = text[place.end:m.start()].lstrip("省市")
-            if len(middle) <= 8 and not re.search("[等的和与、及以是在为]|商会", middle) and _shanxi_tie(place, middle):
+            if len(middle) <= 8 and not re.search("[等的和与、及以是在为]|商会", middle) and not _MIDDLE_VERB.search(middle) \
+                    and _shanxi_tie(place, middle):
                 written = text[k:q]
                 # province-level when the place is a province or a 直辖市
                 if place.label == "City" and place.name in places.MUNICIPALITIES:
@@ -181,6 +218,19 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
         if found:
             out.append(found)
     return out
+
+
+def _sibling(text: str, left: int, at: int, out: list, places_: "Places"):
+    """…芮城总商会北京商会会长甲、南京商会会长乙 (or ，): a place's 商会 listed after a federation's branch in the
+    same sentence is another branch of that federation. Returns (the federation's span, the place)."""
+    place = places_.at(text, left, ("City", "Province"))
+    if place is None or place.end != at or text[left - 1:left] not in ("、", "，", ",") or not out:
+        return None
+    last = out[-1]
+    fed = last.prefix or (_branch(text, last.start, last.end - 2, places_) and (last.start, text.find("总商会", last.start) + 3))
+    if not fed or re.search("[。；;!！?？\n]", text[last.end:left]):
+        return None
+    return fed, place
 
 
 def _shanxi_tie(place, middle: str) -> bool:
@@ -220,14 +270,31 @@ def find_companies(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_NAME_TOO = set("一向先为应同发宣作从将当和")  # stop characters that also open given names
+_NOT_NAME = ("先后", "为了", "应邀", "同志", "发言", "发表", "作为", "将在", "当选", "向他", "向她", "为其", "和他", "向大",
+             "为大", "同时", "从事", "作了", "发出", "宣布", "当地", "将于", "应该", "同样", "一行", "一起", "一同", "一直",
+             "一道", "一致", "一再", "一是", "一方", "一次", "一个", "一些")
+
+
 def name_at(text: str, i: int) -> tuple[int, int] | None:
     """A person's name (surname + one or two characters) starting at text[i], or None."""
     if i >= len(text) or text[i] not in SURNAMES or _POST_START.match(text, i):
         return None
-    if i + 1 >= len(text) or not _CJK.match(text[i + 1]) or text[i + 1] in STOP_AFTER_NAME:
+    if text.startswith("商会", i + 2) or text.startswith("商会", i + 3):  # 成都商会: a chamber's place
+        return None
+    if i + 1 >= len(text) or not _CJK.match(text[i + 1]):
+        return None
+    if text[i + 1] in STOP_AFTER_NAME:
+        # 赵向东、 / 高先中签署: a given name that opens with a character that is also a verb, when a
+        # third character closes the name before a boundary or a verb
+        if text[i + 1] in _NAME_TOO and i + 3 < len(text) and _CJK.match(text[i + 2]) \
+                and text[i + 2] not in STOP_AFTER_NAME and text[i + 3] in STOP_AFTER_NAME \
+                and not text.startswith(_NOT_NAME, i + 1):
+            return (i, i + 3)
         return None
     if i + 2 < len(text) and _CJK.match(text[i + 2]) and text[i + 2] not in STOP_AFTER_NAME \
-            and not _POST_START.match(text, i + 2):  # 张新会长: 张新, then the post
+            and not _POST_START.match(text, i + 2) \
+            and not text.startswith(VERB_AFTER_NAME, i + 2):  # 张新会长 / 兰勇接受: 张新 / 兰勇, then the post or verb
         return (i, i + 3)
     return (i, i + 2)
 

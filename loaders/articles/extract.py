@@ -13,7 +13,7 @@ from datetime import date
 
 from loaders.articles import patterns as P
 from loaders.articles import places
-from loaders.articles.dates import amount_yi, find_dates, passing_years, to_number, year_marks
+from loaders.articles.dates import DateMention, amount_yi, find_dates, passing_years, to_number, year_marks
 from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies,
                                        run_left)
 from loaders.articles.facts import Facts
@@ -27,7 +27,8 @@ _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}个|签约{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目|"
-    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个")
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个|"
+    rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)")  # a list's total: …等14个项目分两批进行了现场签约
 _SIGNED_TOTAL = re.compile(
     rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
     rf"签约投资|拟投资)(?:达到|达|为|约|超过|超|共计|共)?{P.NUMBER}{P.UNIT}")
@@ -35,10 +36,16 @@ _SIGNED_TOTAL = re.compile(
 _VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴)了?")
 _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
                ("看望", "看望"))
+# a group's dated visit: <who>一行(20人)…来到/在/赴 <where>, then what they did there
+_GROUP_VISIT = re.compile(r"(一行)(?:\d+人)?")
+_GOES_TO = re.compile(r"(?:来到|前往|莅临|走进|在|到|赴)了?([^，,。；;]{2,20})")
+_VISIT_VERB = re.compile(r"考察|参观|访问|调研|座谈")
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
+# a sentence opening at an event: 集中签约仪式上, / 在X推介会上, (本次大会上 is the one told of before)
+_AT_EVENT = re.compile(rf"^(?!在?(?:本次|此次|这次|该|会议))(?:在)?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})上[，,]")
 # what a sentence does with the event it names: the one held here, not the one it happened during
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
@@ -102,10 +109,14 @@ class _Extractor(PeopleRules, ProjectRules):
         self._chamber_starts = [c.start for c in self.chambers]
         self.home = self._home_city()
         self.publisher_chamber = self._publisher_chamber()
+        self.home_county = self._home_county()
         self.event: str | None = None
         self.last_event: str | None = None
         self.event_date: date | None = None
         self.campaign: str | None = None
+        self._chamber_ids: dict[str, str] = {}
+        self.home_province = self._home_province()
+        self.listed_ends: set[int] = set()  # where projects a list rule named end
 
     # ----- helpers -------------------------------------------------------------------------
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -138,6 +149,29 @@ class _Extractor(PeopleRules, ProjectRules):
                 counts[p.id] = counts.get(p.id, (0, p))[0] + 1, p
         return max(counts.values(), key=lambda c: c[0])[1] if counts else None
 
+    def _home_province(self):
+        """全省 / 我省: the province the publisher or title names (山西日报, 河南日报 …); else 山西省 when
+        the article names 山西 or 晋 at all (the corpus is about Shanxi); else none."""
+        for text in (self.a.meta.get("publisher") or "", self.a.meta.get("title") or ""):
+            for p in self.places.find(_fold(text)):
+                if p.label == "Province" and p.name not in places.MUNICIPALITIES:
+                    known = self.index.lookup(p.name, ("Province",))
+                    return (known.id if known else p.id), p.name
+        if any("山西" in _fold(x) or "晋" in _fold(x) for x in
+               (self.a.meta.get("title") or "", self.a.meta.get("publisher") or "", self.t[:2000])):
+            known = self.index.lookup("山西省", ("Province",))
+            return (known.id if known else "province:山西省"), "山西省"
+        return None
+
+    def _home_county(self):
+        """我县: the city of the county that publishes the page (sx-jc.gov.cn (交城县) → 吕梁市)."""
+        for p in self.places.find(_fold(self.a.meta.get("publisher") or "")):
+            if p.label == "County" and p.id.count("/") == 1:
+                city = p.id.split(":", 1)[1].split("/")[0]
+                known = self.index.lookup(city, ("City",))
+                return _place(p.start, p.end, known.id if known else f"city:{city}", city, bool(known))
+        return None
+
     def _publisher_chamber(self):
         pub = self.a.meta.get("publisher") or ""
         if "商会" not in _fold(pub):
@@ -163,7 +197,10 @@ class _Extractor(PeopleRules, ProjectRules):
             props = {}
             if c.place:
                 props["level"] = "province" if c.place.label == "Province" else "city"
-            cid = self.f.node(f"chamber:{self.written(c.start, c.end)}", "Chamber", self.written(c.start, c.end),
+            name = (self.written(*c.prefix) if c.prefix else "") + self.written(c.start, c.end)
+            # 柬埔寨山西省商会 and later 柬埔寨山西商会: one chamber, named as the article first writes it
+            first = self._chamber_ids.setdefault(re.sub("[省市]", "", _fold(name)), f"chamber:{name}")
+            cid = self.f.node(first, "Chamber", self.f.nodes[first].name if first in self.f.nodes else name,
                               props, span, conf if c.place else MID)
         if c.place:
             pid = self.place_node(c.place, c.place.start, c.place.end, conf)
@@ -205,15 +242,27 @@ class _Extractor(PeopleRules, ProjectRules):
             if m:
                 self.f.nodes[self.campaign].properties["event_count"] = to_number(m.group(1))
                 self.f.nodes[self.campaign].evidence.append(self.span(i + m.start(), i + m.end()))
+        # 2024年,全省招商引资签约项目3132个 / 省属大企业…共签约项目203个: a province-wide total, told
+        # with no event around it, is the province's campaign of that year
+        province = self.event is None and bool(re.search(r"全省|我省|省属", s)) and bool(re.search(r"签约项目\d", s)) \
+            and not P.EVENT_RE.search(s) and self.home_province is not None
         if (P.CAMPAIGN_HINT.search(s) and re.search(r"签约项目|到位资金|开工项目", s) and not P.EVENT_RE.search(s)) or \
-                (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)):
-            self.campaign_totals(i, j, dates)
+                (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
+            self.campaign_totals(i, j, dates, province)
             return
         if dates:
             before = self.event
             self.new_event(i, j, dates, chambers)
             if self.event == before:
                 self.visit(i, j, dates, chambers)
+            if self.event == before:
+                self.group_visit(i, j, dates)
+        elif self.published and self.event is None and self.last_event is None and _AT_EVENT.match(s) \
+                and not self._dated_paragraph(i) and not any(d.start < i and not d.approx for d in self.dates):
+            # 集中签约仪式上,… in an article that dates nothing before it and has told of no event: the
+            # publication date, approximate, as for 日前 (a report is written the day of the event or
+            # just after). After a dated event, X仪式上 is rather that one, and is left alone.
+            self.new_event(i, j, [DateMention(i, i, self.published, approx=True)], chambers)
         if self.event:
             self.last_event = self.event
         elif self.last_event and _THIS_EVENT.match(s):  # 这次…活动, in a later paragraph
@@ -229,6 +278,11 @@ class _Extractor(PeopleRules, ProjectRules):
             self.projects(i, j)
 
     # ----- events ----------------------------------------------------------------------------
+    def _dated_paragraph(self, i) -> bool:
+        end = self.t.find("\n", i)
+        end = len(self.t) if end < 0 else end
+        return bool(_within(self.dates, self._date_starts, self.para_start, end))
+
     def new_event(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
         matches = list(P.EVENT_RE.finditer(s))
@@ -313,6 +367,50 @@ class _Extractor(PeopleRules, ProjectRules):
             self.f.rel("HELD_IN", eid, cid, {}, self.span(i + m.start(), end), conf)
             self.event, self.event_date = eid, d.day
             return
+
+    def group_visit(self, i, j, dates) -> None:
+        """A dated visit told by its verbs: 9月21日,X商会会长甲一行来到我县,就…进行考察 / 8日,X同乡会一行
+        20人…在山西太原、大同等地参观访问. The event is in the first city named where they went (我县 /
+        我市: the publishing county's or city's), its kind what they did (座谈, 调研, else 考察)."""
+        m = _GROUP_VISIT.search(self.t, i, j)
+        if not m or not _VISIT_VERB.search(self.t, m.end(1), j):
+            return
+        city = None
+        for to in _GOES_TO.finditer(self.t, m.end(1), j):  # 一行20人回到家乡,在山西太原…: the first place that is one
+            a, b = to.span(1)
+            city = self._visited_city(a, b)
+            if city:
+                break
+        if city is None:
+            return
+        d = ([x for x in dates if not x.approx and x.start < a] or [x for x in dates if x.start < a] or dates)[0]
+        kind = next((k for w, k in _VISIT_KIND if w in self.t[m.end(1):j]), "考察")
+        kind = "考察" if kind in ("拜会", "看望") else kind
+        subject = self.t[self._name_start(m.start(1), i):m.start(1)]
+        subject = re.sub(rf"(?:{P.POST_RE})[{P.CJK}]{{2,3}}$", "", subject)  # X商会会长甲一行: X商会
+        eid = f"event:{d.day.isoformat()}/{city.name}"
+        props = {"date": d.day, "kind": kind}
+        if d.approx:
+            props["date_approx"] = True
+        conf = LOW if d.approx else MID
+        cid = self.f.node(f"city:{city.name}" if not city.known else city.id, "City", city.name, {}, self.span(a, b), MID)
+        self.f.node(eid, "Event", subject + kind, props, self.span(min(d.start, m.start()), m.end()), conf)
+        self.f.rel("HELD_IN", eid, cid, {}, self.span(a, b), conf)
+        self.event, self.event_date = eid, d.day
+
+    def _visited_city(self, a, b):
+        where = self.t[a:b]
+        if where.startswith(("我县", "本县")):
+            return self.home_county
+        if where.startswith(("我市", "本市")):
+            return self.home
+        for p in self.places_in(a, b):
+            if p.label == "City":
+                return p
+            if p.label == "County" and p.id.count("/") == 1:
+                city = p.id.split(":", 1)[1].split("/")[0]
+                return _place(p.start, p.end, "city:" + city, city, False)
+        return None
 
     def _city_of(self, place, day):
         """The city a chamber's place stands for: a city; a 直辖市 or 香港 as a city; a province
@@ -478,6 +576,8 @@ class _Extractor(PeopleRules, ProjectRules):
         stage = "开工" if "开工" in s and "签约" not in s else "签约"
         for m in re.finditer(r"项目|工程(?=[、，,。等]|的?奠基)", s):  # 随着X工程的奠基,…集中开工
             end = i + m.end()
+            if end in self.listed_ends:  # named already by a list rule
+                continue
             left = run_left(self.t, i + m.start(), 30)
             run = self.t[left:end]
             cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())]))
@@ -509,8 +609,8 @@ class _Extractor(PeopleRules, ProjectRules):
                     self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
 
     # ----- campaign totals ---------------------------------------------------------------------
-    def campaign_totals(self, i, j, dates) -> None:
-        if self.home is None:
+    def campaign_totals(self, i, j, dates, province=False) -> None:
+        if self.home is None and not province:
             return
         s = self.t[i:j]
         year = None
@@ -536,8 +636,9 @@ class _Extractor(PeopleRules, ProjectRules):
             if m:
                 g = [x for x in m.groups() if x]  # the alternative that matched
                 props[key] = amount_yi(g[0], g[1]) if unit else to_number(g[0])
-        grab(rf"签约项目{P.NUMBER}个", "signed_count")
-        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约项目\d+个[，,](?:拟投资|总投资|投资)(?:达|约)?{P.NUMBER}{P.UNIT}",
+        grab(rf"签约项目达?{P.NUMBER}个", "signed_count")
+        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约项目达?\d+个[，,](?:签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为)?"
+             rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)
         grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
         grab(rf"落地项目{P.NUMBER}个", "landed_count")
@@ -555,9 +656,14 @@ class _Extractor(PeopleRules, ProjectRules):
         if self.campaign and "as_of" not in props:
             year = self.f.nodes[self.campaign].properties["year"]
         props["year"] = year
-        home = self.home_node(i, j)
-        cid = f"campaign:{self.home.name}/{year}"
-        self.f.node(cid, "Campaign", f"{self.home.name}{year}年招商引资", props, self.span(i, j), HIGH)
+        if province:
+            m = re.search(r"全省|我省|省属", s)
+            pid, owner = self.home_province
+            home = self.f.node(pid, "Province", owner, {}, self.span(i + m.start(), i + m.end()), MID)
+        else:
+            home, owner = self.home_node(i, j), self.home.name
+        cid = f"campaign:{owner}/{year}"
+        self.f.node(cid, "Campaign", f"{owner}{year}年招商引资", props, self.span(i, j), HIGH)
         self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)
         self.campaign = cid
 

@@ -9,6 +9,9 @@ from loaders.articles import patterns as P
 from loaders.articles.entities import names_list_at
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
+# what may stand before a bare 山西商会 that is the chamber named before (据山西商会秘书长…): nothing or
+# a function word; 外省 / 各地 / 多家 山西商会 are many chambers
+_BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为", "该", "本", "是", "即")
 
 
 class PeopleRules:
@@ -72,7 +75,12 @@ class PeopleRules:
         for a, b, _ in self.companies:
             if a == k + 1:
                 m = P.COMPANY_POST.match(self.t, b)
-                return names_list_at(self.t, m.end())[:1] if m else []
+                return names_list_at(self.t, m.end())[:1] if m and self.t[m.end():m.end() + 1] not in "和及与兼" else []
+        # a company named without 有限公司: 会长、重庆示例实业总裁陈某 (a short run, then the company's post)
+        m = re.match(rf"[{P.CJK}]{{2,14}}?(?:{P.COMPANY_POST.pattern})", self.t[k + 1:k + 20])
+        if m and not re.search(rf"{P.POST_RE}|商会|[的和与及在]", m.group()[:-2]):
+            at = k + 1 + m.end()
+            return names_list_at(self.t, at)[:1] if self.t[at:at + 1] not in "和及与兼" else []
         return []
 
     def _elected(self, c_start, m, chamber, conf) -> None:
@@ -91,11 +99,20 @@ class PeopleRules:
         """商会 / 该商会 / 我会 followed by posts: the publishing chamber (我会) or the last one named."""
         for m in re.finditer(r"该商会|该会|商会|我会|本会", self.t[i:j]):
             a, b = i + m.start(), i + m.end()
-            if any(c.start <= a < c.end for c in self.chambers) or not P.POSTS_AT.match(self.t, b):
+            if not P.POSTS_AT.match(self.t, b):
+                continue
+            inside = [c for c in self.chambers if c.start <= a < c.end]
+            # 据山西商会秘书长朱某介绍: a chamber written without its place is the one named before,
+            # unless the words before it make it many (外省山西商会, 各地山西商会)
+            if inside and not (inside[0].generic and inside[0].end == b and self.t[a - 2:a] == "山西"
+                               and self.t[inside[0].start:a - 2] in _BARE_BEFORE):
                 continue
             if m.group() in ("我会", "本会") and self.publisher_chamber:
                 continue  # we_chamber() gives these the publisher
             before = [c for c in named if c.end <= a]
+            place = next((p for p in self.places_in(a - 4, a) if p.end == a), None)
+            if place and m.group() == "商会":  # 北京商会会长: the chamber named with that place, or none
+                before = [c for c in before if self.t[place.start:place.end] in self.t[c.start:c.end]]
             if before:
                 c = before[-1]
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)

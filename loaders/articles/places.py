@@ -32,6 +32,14 @@ _CITIES = (
     "石嘴山市 克拉玛依市 柳州市 桂林市 昆山市 常熟市 张家港市 江阴市 慈溪市 余姚市"
 )
 
+# Countries a chamber of Shanxi people abroad is named after (晋商加拿大总商会, 柬埔寨山西商会). The
+# schema has no Country label: such a chamber gets no BASED_IN, only its name.
+COUNTRIES = tuple(
+    "加拿大 美国 英国 法国 德国 意大利 西班牙 荷兰 比利时 瑞士 瑞典 挪威 丹麦 芬兰 奥地利 匈牙利 捷克 波兰 希腊 葡萄牙 爱尔兰 "
+    "俄罗斯 乌克兰 白俄罗斯 哈萨克斯坦 乌兹别克斯坦 吉尔吉斯斯坦 蒙古 日本 韩国 朝鲜 新加坡 马来西亚 印度尼西亚 泰国 越南 "
+    "柬埔寨 老挝 缅甸 菲律宾 印度 巴基斯坦 阿联酋 沙特 土耳其 以色列 埃及 南非 尼日利亚 肯尼亚 埃塞俄比亚 安哥拉 "
+    "澳大利亚 新西兰 巴西 阿根廷 智利 秘鲁 墨西哥 古巴 欧洲 非洲 北美 南美 东南亚 澳洲 中东".split())
+
 
 def _short(name: str) -> str:
     for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):

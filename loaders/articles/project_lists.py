@@ -32,8 +32,69 @@ _ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:经济技术开发区|经济开发�
 _DISTRICT = re.compile(rf"([{P.CJK}]{{1,3}}?区)(?=区委|区政府|人民政府|政府|与|和)")
 
 
+# a list of projects each named after the zone or county it is in, ended by 等N个项目 and a signing:
+# <zone>X项目,<zone>Y项目,…等14个项目…签约
+_ZONE_SUFFIX = (r"经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|产业集聚区|工业园区|产业园区"
+                rf"|[{P.CJK}]{{0,8}}?示范区|开发区")
+_ZONE_ITEM = re.compile(rf"([{P.CJK}]{{2,3}}?(?:{_ZONE_SUFFIX}))([^，,。；;]{{2,40}}?项目)(?=等\d+个项目|[，,。；;]|$)")
+_COUNTY_ITEM = re.compile(r"[^，,。；;]{2,40}?项目")
+# the items: split at commas, and at 、 only where a zone opens the next one (a name may hold 、)
+_PIECE = re.compile(rf"(?:[^，,；;。、]|、(?![{P.CJK}]{{2,3}}?(?:{_ZONE_SUFFIX})))+")
+_LIST_TOTAL = re.compile(r"等\d+个项目[^。；;]{0,12}?(?:签约|开工|落户|签署)")
+
+
 class ProjectRules:
+    def zone_list(self, i, j) -> None:
+        """<zone>X项目,<zone>Y项目,…等14个项目…签约: each project in its zone (a county-level 开发区
+        of the zone's city) or its county (洪洞县X项目), at least three items, the list closed by
+        等N个项目 and the signing."""
+        s = self.t[i:j]
+        total = _LIST_TOTAL.search(s)
+        if not total:
+            return
+        items = []
+        head = s[:total.start() + 1]
+        for piece in _PIECE.finditer(head):
+            text = piece.group().removesuffix("等")
+            at = i + piece.start()
+            m = _ZONE_ITEM.fullmatch(text)
+            if m:
+                items.append((at + m.start(1), at + m.end(1), at + m.end(2), None))
+                continue
+            # or after its county, written in full: 洪洞县X项目
+            county = next((p for p in self.places_in(at, at + 1) if p.start == at and p.label == "County"
+                           and self.t[p.end - 1] in "县区市"), None)
+            m = county and _COUNTY_ITEM.fullmatch(self.t, county.end, at + len(text))
+            if m:
+                items.append((at, county.end, m.end(), county))
+        if len(items) < 3:
+            return
+        stage = "开工" if "开工" in total.group() else "签约"
+        for a, z, b, county in items:
+            place = county or self._named_zone(a, z)
+            self._project(z, b, i, stage, b, place or False)
+            self.listed_ends.add(b)
+
+    def _named_zone(self, a, z):
+        """洪洞经济技术开发区 / 尧都高新区: a county-level 开发区 of the city its place is in (the article's
+        city when the place is not known)."""
+        place = next((p for p in self.places_in(a, z) if p.start == a), None)
+        city = None
+        if place is not None and place.label == "County" and place.id.count("/") == 1:
+            city = place.id.split(":", 1)[1].split("/")[0]
+        elif place is not None and place.label == "City":
+            city = place.name
+        elif self.home is not None:
+            city = self.home.name
+        if city is None:
+            return None
+        name = self.written(a, z)
+        zone = Place(a, z, f"county:{city}/{name}", "County", name, False)
+        self.f.node(zone.id, "County", name, {"kind": "开发区"}, self.span(a, z), MID)
+        return zone
+
     def project_lists(self, i, j) -> None:
+        self.zone_list(i, j)
         s = self.t[i:j]
         opened = _LIST_OPEN.search(s)
         if opened:

@@ -373,3 +373,121 @@ def test_a_works_breaking_ground_at_a_county_start_up_meeting_is_a_started_proje
     assert projects_of(text) == {("示例大桥工程", None, "武乡县")}
     (event,) = events_of(text).values()
     assert (event.id, event.properties["kind"], event.properties["date_approx"]) == ("event:2018-10-29/长治市", "推进会", True)
+
+
+def chambers_of(text):
+    return {n.name for n in extract_text(text, "t.md").nodes.values() if n.label == "Chamber"}
+
+
+def test_a_name_ends_before_the_verb_after_it_and_may_open_with_a_verb_character():
+    posts = posts_of("山西省河北商会会长兰军接受记者采访。山西省河北商会会长兰军常说，乡情难舍。")
+    assert posts == {("兰军", "山西省河北商会", "会长")}
+    # 向 and 先 open given names too, when a third character closes the name before a boundary or verb
+    posts = posts_of("主任与深圳山西商会会长赵向东、珠海山西商会会长高先中签署协议。")
+    assert posts == {("赵向东", "深圳山西商会", "会长"), ("高先中", "珠海山西商会", "会长")}
+    assert posts_of("深圳山西商会会长王先后发言。") == set()
+    assert posts_of("深圳山西商会会长王军称，家乡变化大。") == {("王军", "深圳山西商会", "会长")}
+
+
+def test_a_chamber_name_does_not_open_with_a_place_and_a_verb():
+    text = "---\ndate: 2025-10-11\n---\n2025年10月10日，山西省河南商会在太原举行商会成立二十周年庆典。陈某在重庆组织了山西商会。"
+    assert chambers_of(text) == {"山西省河南商会"}
+    (event,) = events_of(text).values()
+    assert (event.id, event.name, event.properties["kind"]) == ("event:2025-10-10/太原市", "商会成立二十周年庆典", "庆典")
+
+
+def test_a_county_federations_branches_and_the_branches_listed_after_the_first():
+    text = ("座谈会上，平遥总商会北京商会会长王一鸣、南京商会会长李二强、成都商会会长张三丰、"
+            "云南商会副会长、秘书长赵四海等代表发言。\n北京商会会长王一鸣说，家乡变化大。")
+    assert chambers_of(text) == {"平遥总商会北京商会", "平遥总商会南京商会", "平遥总商会成都商会", "平遥总商会云南商会"}
+    assert posts_of(text) == {("王一鸣", "平遥总商会北京商会", "会长"), ("李二强", "平遥总商会南京商会", "会长"),
+                              ("张三丰", "平遥总商会成都商会", "会长"), ("赵四海", "平遥总商会云南商会", "副会长"),
+                              ("赵四海", "平遥总商会云南商会", "秘书长")}
+    # or by commas
+    assert posts_of("平遥总商会北京商会会长王一鸣，南京商会会长李二强发言。") == \
+        {("王一鸣", "平遥总商会北京商会", "会长"), ("李二强", "平遥总商会南京商会", "会长")}
+    # a branch list ends with its sentence
+    assert chambers_of("平遥总商会北京商会成立。会上，南京商会会长李二强发言。") == {"平遥总商会北京商会"}
+
+
+def test_chambers_of_shanxi_people_abroad_are_named_after_a_country():
+    text = ("主任与晋商德国总商会会长钱多多、泰国山西省商会会长孙二宝、日本晋商总商会会长周五福签署协议。"
+            "泰国山西商会会长孙二宝发言。")
+    assert chambers_of(text) == {"晋商德国总商会", "泰国山西省商会", "日本晋商总商会"}  # 泰国山西商会 is the same one
+    assert posts_of(text) == {("钱多多", "晋商德国总商会", "会长"), ("孙二宝", "泰国山西省商会", "会长"),
+                              ("周五福", "日本晋商总商会", "会长")}
+    assert chambers_of("新加坡晋商会会长钱多多来访。德国客商来访。") == {"新加坡晋商会"}
+
+
+def test_a_company_post_between_the_chamber_post_and_the_name_and_the_chamber_without_its_place():
+    posts = posts_of("他推荐了深圳山西商会会长、深圳示例实业总裁陈明远。")
+    assert posts == {("陈明远", "深圳山西商会", "会长")}
+    posts = posts_of("深圳山西商会成立于2009年。据山西商会秘书长朱小鹏介绍，会员逐年增加。")
+    assert posts == {("朱小鹏", "深圳山西商会", "秘书长")}
+    # 外省 / 多家 山西商会 are many chambers: their people are no one chamber's
+    assert posts_of("深圳山西商会成立于2009年。外省山西商会会长钱多多也到会。") == set()
+    assert posts_of("深圳山西商会成立于2009年。多家山西商会会长钱多多等到会。") == set()
+
+
+def test_projects_listed_each_after_its_development_zone_and_closed_by_a_total():
+    text = ("---\ntitle: 晋中市开发区项目集中签约\ndate: 2023-04-02\n---\n"
+            "集中签约仪式上，榆次经济技术开发区示例材料项目，平遥高新区古城文旅、民宿改造项目，"
+            "示例现代农业产业示范区果品冷链项目，介休产业集聚区200兆瓦储能项目等4个项目分两批进行了现场签约。")
+    assert projects_of(text) == {("示例材料项目", None, "榆次经济技术开发区"), ("古城文旅、民宿改造项目", None, "平遥高新区"),
+                                 ("果品冷链项目", None, "示例现代农业产业示范区"), ("200兆瓦储能项目", None, "介休产业集聚区")}
+    facts = extract_text(text, "t.md")
+    assert facts.nodes["county:晋中市/平遥高新区"].properties == {"kind": "开发区"}
+    # a ceremony the article dates nowhere: the publication date, approximate, in the city of its places
+    (event,) = events_of(text).values()
+    assert (event.id, event.name, event.properties["signed_count"], event.properties["date_approx"]) == \
+        ("event:2023-04-02/晋中市", "集中签约仪式", 4, True)
+    # items joined by 、 where each opens with its zone
+    assert projects_of("---\ntitle: 晋中市项目签约\n---\n榆次经济技术开发区甲乙项目、平遥高新区丙、丁项目、介休产业集聚区戊己项目等3个项目集中签约。") == \
+        {("甲乙项目", None, "榆次经济技术开发区"), ("丙、丁项目", None, "平遥高新区"), ("戊己项目", None, "介休产业集聚区")}
+    # or each after its county
+    assert projects_of("平遥县甲乙项目，介休市丙丁项目，榆次区戊己项目等3个项目集中签约。") == \
+        {("甲乙项目", None, "平遥县"), ("丙丁项目", None, "介休市"), ("戊己项目", None, "榆次区")}
+    # two items are not a list; 本次大会上 is the event told of before, not a new one
+    assert projects_of("平遥高新区甲乙项目，介休产业集聚区丙丁项目等2个项目签约。") == set()
+    assert events_of("---\ndate: 2023-04-02\n---\n在本次会员代表大会上，会长作了报告。") == {}
+    # after a dated event, an undated 推介会上 is no new event
+    ev = events_of("---\ndate: 2023-04-02\n---\n3月30日，晋中市招商推介会在深圳举行。\n推介会上，会长作了发言。")
+    assert list(ev) == ["event:2023-03-30/深圳市"]
+
+
+def test_a_province_wide_total_without_an_event_is_the_provinces_campaign_of_that_year():
+    facts = extract_text("---\ntitle: 示例省报：山西招商成绩单\ndate: 2025-02-19\n---\n"
+                         "2月17日，记者从全省工作会议获悉，2024年，全省招商引资签约项目3000个，签约金额达1.2万亿元。\n"
+                         "数据显示，2024年，全省招商引资签约项目达3000个。", "t.md")
+    camp = facts.nodes["campaign:山西省/2024"]
+    assert (camp.name, camp.properties["signed_count"], camp.properties["signed_total_yi"]) == \
+        ("山西省2024年招商引资", 3000, 12000.0)
+    assert {(r.start, r.end) for r in facts.rels.values() if r.type == "CAMPAIGN_OF"} == {("campaign:山西省/2024", "province:山西省")}
+    assert not [n for n in facts.nodes.values() if n.label == "Event"]
+    # the signing of 省属 companies, counted with 共 and no event word
+    facts = extract_text("---\ndate: 2011-10-13\n---\n此次中博会前后，山西省属企业分批签约，共签约项目200个，投资总额为7000亿元。", "t.md")
+    assert facts.nodes["campaign:山西省/2011"].properties["signed_total_yi"] == 7000.0
+    # the province of the publisher or title, where it names one
+    facts = extract_text("---\npublisher: 河南日报\ndate: 2025-02-19\n---\n山西省河南商会来访。2024年，全省签约项目900个。", "t.md")
+    assert [n.id for n in facts.nodes.values() if n.label == "Campaign"] == ["campaign:河南省/2024"]
+
+
+def test_a_groups_dated_visit_told_by_its_verbs_is_an_event_where_they_went():
+    # 我县: the county that publishes the page; the event is in its city
+    ev = events_of("---\ndate: 2020-09-23\npublisher: 示例网 (平遥县)\n---\n"
+                   "9月21日，苏州晋中商会会长王大同一行来到我县，就产业发展等情况进行考察。")
+    assert [(e.id, e.name, e.properties["kind"]) for e in ev.values()] == \
+        [("event:2020-09-21/晋中市", "苏州晋中商会考察", "考察")]
+    # a wire report's day after the reporter's name; the first place that is one, after 回到家乡
+    ev = events_of("---\ndate: 2011-07-08\n---\n示例社太原7月8日电(记者甲)8日，香港山西同乡会一行30人回到家乡，"
+                   "在山西大同、晋中等地参观访问。")
+    assert [(e.id, e.properties["kind"]) for e in ev.values()] == [("event:2011-07-08/大同市", "考察")]
+    # no verb of a visit, or nowhere known: no event
+    assert events_of("---\ndate: 2020-09-23\n---\n9月21日，商会一行来到我县。") == {}
+    assert events_of("---\ndate: 2020-09-23\n---\n9月21日，商会一行在示例村考察。") == {}
+
+
+def test_a_company_name_does_not_open_with_the_development_zone_before_it():
+    from loaders.articles.entities import find_companies
+
+    assert [c for _, _, c in find_companies("平遥高新区示例化工集团迁建项目签约。")] == ["示例化工集团"]
