@@ -28,10 +28,17 @@ _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}个|签约{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目|"
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个|"
-    rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)")  # a list's total: …等14个项目分两批进行了现场签约
+    rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)|"  # a list's total: …等14个项目分两批进行了现场签约
+    # 共签约项目102项 / 签署N个合同及协议 / 签订项目合作协议N个 / 就N项合作协议进行签约 / 总投资X亿元的N个项目…签约
+    rf"签约项目{P.NUMBER}项|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
+    rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约的总投资[\d.]+亿元的?{P.NUMBER}个项目")
 _SIGNED_TOTAL = re.compile(
     rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
     rf"签约投资|拟投资)(?:达到|达|为|约|超过|超|共计|共)?{P.NUMBER}{P.UNIT}")
+_TOTAL_AFTER = re.compile(
+    rf"[，,]?(?:签约总金额|签约金额|签约额|协议投资总额|协议投资|总投资额|总投资|投资总额|投资)(?:达到|达|为|约|超过|超|共计|共)?"
+    rf"{P.NUMBER}{P.UNIT}")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
 _VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴)了?")
 _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
@@ -246,7 +253,9 @@ class _Extractor(PeopleRules, ProjectRules):
         # with no event around it, is the province's campaign of that year
         province = self.event is None and bool(re.search(r"全省|我省|省属", s)) and bool(re.search(r"签约项目\d", s)) \
             and not P.EVENT_RE.search(s) and self.home_province is not None
-        if (P.CAMPAIGN_HINT.search(s) and re.search(r"签约项目|到位资金|开工项目", s) and not P.EVENT_RE.search(s)) or \
+        yearly = bool(re.match(r"\d{4}年(?:全年)?[，,]", s))  # 2023年,X市共签约…: a year's total
+        if ((P.CAMPAIGN_HINT.search(s) or yearly) and re.search(r"签约[^，,。；;\d]{0,6}?项目|到位资金|开工项目", s)
+                and not P.EVENT_RE.search(s)) or \
                 (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
             self.campaign_totals(i, j, dates, province)
             return
@@ -267,6 +276,10 @@ class _Extractor(PeopleRules, ProjectRules):
             self.last_event = self.event
         elif self.last_event and _THIS_EVENT.match(s):  # 这次…活动, in a later paragraph
             self.event = self.last_event
+        elif self.last_event and not dates and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
+                and "signed_count" not in self.f.nodes[self.last_event].properties:
+            # an undated tally in a later paragraph of an article telling of one event is that event's
+            self.event = self.last_event
         self.posts(i, j, chambers)
         self.members(i, j, chambers)
         self.ambassadors(i, j, dates)
@@ -278,6 +291,9 @@ class _Extractor(PeopleRules, ProjectRules):
             self.projects(i, j)
 
     # ----- events ----------------------------------------------------------------------------
+    def events_told(self) -> list:
+        return [n for n in self.f.nodes.values() if n.label == "Event"]
+
     def _dated_paragraph(self, i) -> bool:
         end = self.t.find("\n", i)
         end = len(self.t) if end < 0 else end
@@ -535,15 +551,22 @@ class _Extractor(PeopleRules, ProjectRules):
                 ev.evidence.append(self.span(i + m.start(), i + m.end()))
         if re.search(r"组团|代表团", s) and self.home:
             self.f.rel("ATTENDED", self.home_node(i, j), eid, {"role": "代表团"}, self.span(i, j), MID)
-        # signed counts and amounts at the event
-        count = _SIGNED_COUNT.search(s)
+        # signed counts and amounts at the event, not at another one the sentence names (举行了X推介会,
+        # …N个项目签约 is that earlier one's tally); 今天签约的… is the tally of the event the article opens with
+        own = ev
+        if re.search(r"今天|今日", s) and _SIGNED_COUNT.search(s):
+            own = self.events_told()[0]
+        others = [m.group() for m in P.EVENT_RE.finditer(s) if m.group() not in _fold(own.name)]
+        count = None if others else _SIGNED_COUNT.search(s)
+        ev = own
         if count:
             n = to_number(next(g for g in count.groups() if g))
-            ev.properties["signed_count"] = n
+            ev.properties.setdefault("signed_count", n)  # the first tally told of the event is its own
             ev.evidence.append(self.span(i + count.start(), i + count.end()))
-        total = _SIGNED_TOTAL.search(s)
-        if total and (count or "签约" in s):
-            ev.properties["signed_total_yi"] = amount_yi(total.group(1), total.group(2))
+        # the amount told right after the count is that count's: 签约项目102项,投资1262.95亿元
+        total = count and _TOTAL_AFTER.match(s, count.end()) or _SIGNED_TOTAL.search(s)
+        if total and (count or "签约" in s) and not others:
+            ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
         # who attended: chambers, their people, counties, companies
         roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid}
@@ -610,9 +633,12 @@ class _Extractor(PeopleRules, ProjectRules):
 
     # ----- campaign totals ---------------------------------------------------------------------
     def campaign_totals(self, i, j, dates, province=False) -> None:
-        if self.home is None and not province:
-            return
         s = self.t[i:j]
+        # whose total: 我市's, else the city the sentence names (2023年,大同市共签约…)
+        home = self.home or next((p for p in self.places_in(i, j) if p.label == "City"), None) or \
+            getattr(self, "campaign_city", None)  # 全市 after a total of the city named before
+        if home is None and not province:
+            return
         year = None
         asof = re.search(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)", s)
         props: dict = {}
@@ -626,6 +652,8 @@ class _Extractor(PeopleRules, ProjectRules):
             if year:
                 mon = int(asof.group(3))
                 props["as_of"] = date(year, mon, calendar.monthrange(year, mon)[1])
+        if year is None and self.published and re.search(r"截[至止]目前|截[至止]今天|目前为止", s):
+            year, props["as_of"] = self.published.year, self.published  # as of the day it was published
         if year is None:
             marks = [y for p, y in self.marks if p < j]  # the year in context, else a year in passing
             year = marks[-1] if marks else (self.published.year if self.published else None)
@@ -636,8 +664,9 @@ class _Extractor(PeopleRules, ProjectRules):
             if m:
                 g = [x for x in m.groups() if x]  # the alternative that matched
                 props[key] = amount_yi(g[0], g[1]) if unit else to_number(g[0])
-        grab(rf"签约项目达?{P.NUMBER}个", "signed_count")
-        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约项目达?\d+个[，,](?:签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为)?"
+        grab(rf"签约[^，,。；;\d]{{0,6}}?项目达?{P.NUMBER}个", "signed_count")
+        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约[^，,。；;\d]{{0,6}}?项目达?\d+个[，,]"
+             rf"(?:签约总金额|签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为|超过|超)?"
              rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)
         grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
@@ -661,7 +690,10 @@ class _Extractor(PeopleRules, ProjectRules):
             pid, owner = self.home_province
             home = self.f.node(pid, "Province", owner, {}, self.span(i + m.start(), i + m.end()), MID)
         else:
-            home, owner = self.home_node(i, j), self.home.name
+            if self.home:
+                home, owner = self.home_node(i, j), self.home.name
+            else:
+                home, owner, self.campaign_city = self.place_node(home, home.start, home.end, MID), home.name, home
         cid = f"campaign:{owner}/{year}"
         self.f.node(cid, "Campaign", f"{owner}{year}年招商引资", props, self.span(i, j), HIGH)
         self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)
