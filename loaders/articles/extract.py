@@ -456,8 +456,13 @@ class _Extractor(PeopleRules, ProjectRules):
         if t[kw_start - 1:kw_start] == "”":  # 阳泉市2019年“老乡回家”恳谈会: the quote is part of the name
             opened = t.rfind("“", floor, kw_start)
             left = opened if opened >= 0 else left
-        while left > floor and _NAME_RUN.match(t[left - 1]):
-            left -= 1
+        while left > floor:
+            if _NAME_RUN.match(t[left - 1]):
+                left -= 1
+            elif t[left - 1] == "”" and 0 <= t.rfind("“", floor, left - 1) >= left - 14:
+                left = t.rfind("“", floor, left - 1)  # 吕梁市2020第二季“以商招商”项目恳谈会: a quoted word inside the name
+            else:
+                break
         run = t[left:kw_start]
         cuts = list(P.NAME_CUT.finditer(run))
         start = left + (cuts[-1].end() if cuts else 0)
@@ -479,6 +484,12 @@ class _Extractor(PeopleRules, ProjectRules):
         counties = [p for p in found if p.label == "County" and p.id.count("/") == 1]
         via_county = [type(p)(p.start, p.end, "city:" + p.id.split(":", 1)[1].split("/")[0], "City",
                               p.id.split(":", 1)[1].split("/")[0], True) for p in counties]
+        # 在上海举办的X推介会 is in 上海; else X市…推介会, a name opening with a city, is held there
+        # (not in the city an organiser or a forum beside it is named after)
+        triggered = [p for p in away if p.label == "City" and self._triggered(i, p)]
+        opening = [p for p in found if p.label == "City" and p.start == name_start]
+        if not triggered and opening:
+            return opening[0]
         for pool in (away, [p for p in found if name_start <= p.start < name_end], outside, via_county):
             cities = [p for p in pool if p.label == "City"]
             triggered = [p for p in cities if self._triggered(i, p)]
