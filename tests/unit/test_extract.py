@@ -543,3 +543,16 @@ def test_a_quoted_activity_before_a_semicolon_and_yesterday_after_a_quoted_name(
     assert (props["signed_count"], props["signed_total_yi"]) == (4, 8.5)
     ev = events_of("---\ndate: 2008-06-20\n---\n为期五天的“山西(澳门)经贸洽谈会”昨日正式闭幕。")
     assert [e for e in ev if e.startswith("event:2008-06-19/")]
+
+
+def test_projects_listed_one_a_line_are_in_the_zone_of_the_tally_and_a_class_after_qizhong_is_none():
+    facts = extract_text("---\ndate: 2021-07-02\n---\n7月1日上午，晋城经济技术开发区招商引资6个项目在晋城市集中签约。\n"
+                         "此次集中签约的有——\n光伏组件智造基地、\n晋城数字物流港、\n氢能重卡示范线、\n"
+                         "康养度假小镇等6个项目，总投资60.5亿元。\n其中新能源项目占一半。", "l.md")
+    located = rels(facts, "LOCATED_IN")
+    names = {"光伏组件智造基地", "晋城数字物流港", "氢能重卡示范线", "康养度假小镇"}
+    assert {s for s, _ in located} == {f"project:{n}" for n in names}
+    assert {e for _, e in located} == {"county:晋城市/晋城经济技术开发区"}
+    facts = extract_text("---\ndate: 2021-07-02\n---\n7月1日，长治市招商推介会在上海举行，签约项目5个，其中新材料项目占多数。", "q.md")
+    assert facts.nodes["event:2021-07-01/上海市"].properties["signed_count"] == 5
+    assert not [n for n in facts.nodes.values() if n.label == "Project"]
