@@ -275,8 +275,8 @@ class _Extractor(PeopleRules, ProjectRules):
             self.new_event(i, j, [DateMention(i, i, self.published, approx=True)], chambers)
         if self.event:
             self.last_event = self.event
-        elif self.last_event and _THIS_EVENT.match(s):  # 这次…活动, in a later paragraph
-            self.event = self.last_event
+        elif self.last_event and (_THIS_EVENT.match(s) or re.match(r"(?:随后|随即|紧接着)[，,]", s)):
+            self.event = self.last_event  # 这次…活动 / 随后,… in a later paragraph: the same occasion
         elif self.last_event and not dates and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
                 and "signed_count" not in self.f.nodes[self.last_event].properties:
             # an undated tally in a later paragraph of an article telling of one event is that event's
@@ -615,10 +615,12 @@ class _Extractor(PeopleRules, ProjectRules):
                 continue
             left = run_left(self.t, i + m.start(), 30)
             run = self.t[left:end]
-            cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())]))
-            start = left + (cuts[-1].end() if cuts else 0)
+            # a company's name before the project ends the run too: X有限公司年产20万吨…项目
+            cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())])) + list(P.COMPANY_END.finditer(run[:-len(m.group())]))
+            start = left + (max(c.end() for c in cuts) if cuts else 0)
             name_v = self.t[start:end]
-            if len(name_v) < 5 or P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v):
+            if len(name_v) < 5 or P.GENERIC_PROJECT.search(name_v) or \
+                    (re.search(r"\d", name_v) and not name_v.startswith("年产")):
                 continue
             name = self.written(start, end)
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)

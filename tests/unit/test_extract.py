@@ -556,3 +556,10 @@ def test_projects_listed_one_a_line_are_in_the_zone_of_the_tally_and_a_class_aft
     facts = extract_text("---\ndate: 2021-07-02\n---\n7月1日，长治市招商推介会在上海举行，签约项目5个，其中新材料项目占多数。", "q.md")
     assert facts.nodes["event:2021-07-01/上海市"].properties["signed_count"] == 5
     assert not [n for n in facts.nodes.values() if n.label == "Project"]
+
+
+def test_a_project_after_its_company_with_a_capacity_and_then_the_same_occasion_in_a_later_paragraph():
+    facts = extract_text("---\ndate: 2022-09-08\n---\n9月6日，忻州市举行开发区第三次“三个一批”活动。\n"
+                         "随后，在山西晋北新材料有限公司年产5万吨高纯氧化铝生产线项目现场举行开工仪式。", "p.md")
+    (project,) = [n for n in facts.nodes.values() if n.label == "Project"]
+    assert project.name == "年产5万吨高纯氧化铝生产线项目"
