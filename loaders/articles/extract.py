@@ -614,13 +614,16 @@ class _Extractor(PeopleRules, ProjectRules):
             if end in self.listed_ends:  # named already by a list rule
                 continue
             left = run_left(self.t, i + m.start(), 30)
+            cap = re.search(r"(?:[^\d.]|^)(年产[\d.]+)$", self.t[max(i, left - 12):left])  # 年产5万吨…: over its figure
+            if cap:
+                left -= len(cap.group(1))
             run = self.t[left:end]
             # a company's name before the project ends the run too: X有限公司年产20万吨…项目
             cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())])) + list(P.COMPANY_END.finditer(run[:-len(m.group())]))
             start = left + (max(c.end() for c in cuts) if cuts else 0)
             name_v = self.t[start:end]
-            if len(name_v) < 5 or P.GENERIC_PROJECT.search(name_v) or \
-                    (re.search(r"\d", name_v) and not name_v.startswith("年产")):
+            capacity = name_v.startswith("年产")  # 年产5万吨…项目 is one project, digits and all
+            if len(name_v) < 5 or (P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v)) and not capacity:
                 continue
             name = self.written(start, end)
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
