@@ -563,3 +563,9 @@ def test_a_project_after_its_company_with_a_capacity_and_then_the_same_occasion_
                          "随后，在山西晋北新材料有限公司年产5万吨高纯氧化铝生产线项目现场举行开工仪式。", "p.md")
     (project,) = [n for n in facts.nodes.values() if n.label == "Project"]
     assert project.name == "年产5万吨高纯氧化铝生产线项目"
+
+
+def test_a_name_and_post_right_after_the_chambers_name():
+    facts = extract_text("---\ndate: 2012-05-20\n---\n甘肃晋商会副会长王某某、温州晋商会陈立新会长等代表发言。", "n.md")
+    held = {(facts.nodes[s].name, facts.nodes[e].name, r.properties["title"]) for (s, e), r in rels(facts, "HOLDS_POST").items()}
+    assert ("陈立新", "温州晋商会", "会长") in held
