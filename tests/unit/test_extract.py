@@ -569,3 +569,9 @@ def test_a_name_and_post_right_after_the_chambers_name():
     facts = extract_text("---\ndate: 2012-05-20\n---\n甘肃晋商会副会长王某某、温州晋商会陈立新会长等代表发言。", "n.md")
     held = {(facts.nodes[s].name, facts.nodes[e].name, r.properties["title"]) for (s, e), r in rels(facts, "HOLDS_POST").items()}
     assert ("陈立新", "温州晋商会", "会长") in held
+
+
+def test_a_quoted_part_holding_commas_stays_whole_in_an_events_name():
+    ev = events_of("---\ndate: 2021-05-21\n---\n5月20日，晋中市2021年“念乡情、助发展”恳谈会暨项目签约仪式在平遥县举行。")
+    (event,) = ev.values()
+    assert event.name == "晋中市2021年“念乡情、助发展”恳谈会暨项目签约仪式"
