@@ -40,7 +40,8 @@ _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
 # the reporter's name in brackets: 太原7月8日电(记者甲)8日,)
 _DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
 _RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
-_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在])")
+# also after a quoted name and before a verb: “X洽谈会”昨日正式闭幕 / 今天举行
+_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # no day at all: the publication date stands for it (上周/本周: that week's Monday); 期间 only
 # after what is held (博览会期间, 活动期间), not 十三五期间

@@ -28,10 +28,17 @@ _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}个|签约{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目|"
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个|"
-    rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)")  # a list's total: …等14个项目分两批进行了现场签约
+    rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)|"  # a list's total: …等14个项目分两批进行了现场签约
+    # 共签约项目102项 / 签署N个合同及协议 / 签订项目合作协议N个 / 就N项合作协议进行签约 / 总投资X亿元的N个项目…签约
+    rf"签约项目{P.NUMBER}项|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
+    rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约的总投资[\d.]+亿元的?{P.NUMBER}个项目")
 _SIGNED_TOTAL = re.compile(
     rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
     rf"签约投资|拟投资)(?:达到|达|为|约|超过|超|共计|共)?{P.NUMBER}{P.UNIT}")
+_TOTAL_AFTER = re.compile(
+    rf"[，,]?(?:签约总金额|签约金额|签约额|协议投资总额|协议投资|总投资额|总投资|投资总额|投资)(?:达到|达|为|约|超过|超|共计|共)?"
+    rf"{P.NUMBER}{P.UNIT}")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
 _VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴)了?")
 _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
@@ -228,6 +235,7 @@ class _Extractor(PeopleRules, ProjectRules):
             for m in _SENT.finditer(para.group()):
                 i, j = para.start() + m.start(), para.start() + m.end()
                 self.sentence(i, j)
+        self.line_lists()
         self.we_chamber()
         for c in self.chambers:  # every chamber named, whether or not a rule used it
             self.chamber_node(c, MID if c.listed else HIGH)
@@ -246,7 +254,9 @@ class _Extractor(PeopleRules, ProjectRules):
         # with no event around it, is the province's campaign of that year
         province = self.event is None and bool(re.search(r"全省|我省|省属", s)) and bool(re.search(r"签约项目\d", s)) \
             and not P.EVENT_RE.search(s) and self.home_province is not None
-        if (P.CAMPAIGN_HINT.search(s) and re.search(r"签约项目|到位资金|开工项目", s) and not P.EVENT_RE.search(s)) or \
+        yearly = bool(re.match(r"\d{4}年(?:全年)?[，,]", s))  # 2023年,X市共签约…: a year's total
+        if ((P.CAMPAIGN_HINT.search(s) or yearly) and re.search(r"签约[^，,。；;\d]{0,6}?项目|到位资金|开工项目", s)
+                and not P.EVENT_RE.search(s)) or \
                 (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
             self.campaign_totals(i, j, dates, province)
             return
@@ -265,7 +275,11 @@ class _Extractor(PeopleRules, ProjectRules):
             self.new_event(i, j, [DateMention(i, i, self.published, approx=True)], chambers)
         if self.event:
             self.last_event = self.event
-        elif self.last_event and _THIS_EVENT.match(s):  # 这次…活动, in a later paragraph
+        elif self.last_event and (_THIS_EVENT.match(s) or re.match(r"(?:随后|随即|紧接着)[，,]", s)):
+            self.event = self.last_event  # 这次…活动 / 随后,… in a later paragraph: the same occasion
+        elif self.last_event and not dates and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
+                and "signed_count" not in self.f.nodes[self.last_event].properties:
+            # an undated tally in a later paragraph of an article telling of one event is that event's
             self.event = self.last_event
         self.posts(i, j, chambers)
         self.members(i, j, chambers)
@@ -278,6 +292,9 @@ class _Extractor(PeopleRules, ProjectRules):
             self.projects(i, j)
 
     # ----- events ----------------------------------------------------------------------------
+    def events_told(self) -> list:
+        return [n for n in self.f.nodes.values() if n.label == "Event"]
+
     def _dated_paragraph(self, i) -> bool:
         end = self.t.find("\n", i)
         end = len(self.t) if end < 0 else end
@@ -440,9 +457,16 @@ class _Extractor(PeopleRules, ProjectRules):
         if t[kw_start - 1:kw_start] == "”":  # 阳泉市2019年“老乡回家”恳谈会: the quote is part of the name
             opened = t.rfind("“", floor, kw_start)
             left = opened if opened >= 0 else left
-        while left > floor and _NAME_RUN.match(t[left - 1]):
-            left -= 1
+        while left > floor:
+            if _NAME_RUN.match(t[left - 1]):
+                left -= 1
+            elif t[left - 1] == "”" and 0 <= t.rfind("“", floor, left - 1) >= left - 14:
+                left = t.rfind("“", floor, left - 1)  # 吕梁市2020第二季“以商招商”项目恳谈会: a quoted word inside the name
+            else:
+                break
         run = t[left:kw_start]
+        # words inside a quoted part do not cut the name: “迎老乡、回故乡”恳谈会
+        run = re.sub(r"“[^”]*”", lambda q: "“" + "Q" * (len(q.group()) - 2) + "”", run)
         cuts = list(P.NAME_CUT.finditer(run))
         start = left + (cuts[-1].end() if cuts else 0)
         lead = P.LEADING.match(t[start:kw_start])
@@ -463,6 +487,12 @@ class _Extractor(PeopleRules, ProjectRules):
         counties = [p for p in found if p.label == "County" and p.id.count("/") == 1]
         via_county = [type(p)(p.start, p.end, "city:" + p.id.split(":", 1)[1].split("/")[0], "City",
                               p.id.split(":", 1)[1].split("/")[0], True) for p in counties]
+        # 在上海举办的X推介会 is in 上海; else X市…推介会, a name opening with a city, is held there
+        # (not in the city an organiser or a forum beside it is named after)
+        triggered = [p for p in away if p.label == "City" and self._triggered(i, p)]
+        opening = [p for p in found if p.label == "City" and p.start == name_start]
+        if not triggered and opening:
+            return opening[0]
         for pool in (away, [p for p in found if name_start <= p.start < name_end], outside, via_county):
             cities = [p for p in pool if p.label == "City"]
             triggered = [p for p in cities if self._triggered(i, p)]
@@ -535,15 +565,22 @@ class _Extractor(PeopleRules, ProjectRules):
                 ev.evidence.append(self.span(i + m.start(), i + m.end()))
         if re.search(r"组团|代表团", s) and self.home:
             self.f.rel("ATTENDED", self.home_node(i, j), eid, {"role": "代表团"}, self.span(i, j), MID)
-        # signed counts and amounts at the event
-        count = _SIGNED_COUNT.search(s)
+        # signed counts and amounts at the event, not at another one the sentence names (举行了X推介会,
+        # …N个项目签约 is that earlier one's tally); 今天签约的… is the tally of the event the article opens with
+        own = ev
+        if re.search(r"今天|今日", s) and _SIGNED_COUNT.search(s):
+            own = self.events_told()[0]
+        others = [m.group() for m in P.EVENT_RE.finditer(s) if m.group() not in _fold(own.name)]
+        count = None if others else _SIGNED_COUNT.search(s)
+        ev = own
         if count:
             n = to_number(next(g for g in count.groups() if g))
-            ev.properties["signed_count"] = n
+            ev.properties.setdefault("signed_count", n)  # the first tally told of the event is its own
             ev.evidence.append(self.span(i + count.start(), i + count.end()))
-        total = _SIGNED_TOTAL.search(s)
-        if total and (count or "签约" in s):
-            ev.properties["signed_total_yi"] = amount_yi(total.group(1), total.group(2))
+        # the amount told right after the count is that count's: 签约项目102项,投资1262.95亿元
+        total = count and _TOTAL_AFTER.match(s, count.end()) or _SIGNED_TOTAL.search(s)
+        if total and (count or "签约" in s) and not others:
+            ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
         # who attended: chambers, their people, counties, companies
         roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid}
@@ -579,11 +616,16 @@ class _Extractor(PeopleRules, ProjectRules):
             if end in self.listed_ends:  # named already by a list rule
                 continue
             left = run_left(self.t, i + m.start(), 30)
+            cap = re.search(r"(?:[^\d.]|^)(年产[\d.]+)$", self.t[max(i, left - 12):left])  # 年产5万吨…: over its figure
+            if cap:
+                left -= len(cap.group(1))
             run = self.t[left:end]
-            cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())]))
-            start = left + (cuts[-1].end() if cuts else 0)
+            # a company's name before the project ends the run too: X有限公司年产20万吨…项目
+            cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())])) + list(P.COMPANY_END.finditer(run[:-len(m.group())]))
+            start = left + (max(c.end() for c in cuts) if cuts else 0)
             name_v = self.t[start:end]
-            if len(name_v) < 5 or P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v):
+            capacity = name_v.startswith("年产")  # 年产5万吨…项目 is one project, digits and all
+            if len(name_v) < 5 or (P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v)) and not capacity:
                 continue
             name = self.written(start, end)
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
@@ -610,9 +652,12 @@ class _Extractor(PeopleRules, ProjectRules):
 
     # ----- campaign totals ---------------------------------------------------------------------
     def campaign_totals(self, i, j, dates, province=False) -> None:
-        if self.home is None and not province:
-            return
         s = self.t[i:j]
+        # whose total: 我市's, else the city the sentence names (2023年,大同市共签约…)
+        home = self.home or next((p for p in self.places_in(i, j) if p.label == "City"), None) or \
+            getattr(self, "campaign_city", None)  # 全市 after a total of the city named before
+        if home is None and not province:
+            return
         year = None
         asof = re.search(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)", s)
         props: dict = {}
@@ -626,6 +671,8 @@ class _Extractor(PeopleRules, ProjectRules):
             if year:
                 mon = int(asof.group(3))
                 props["as_of"] = date(year, mon, calendar.monthrange(year, mon)[1])
+        if year is None and self.published and re.search(r"截[至止]目前|截[至止]今天|目前为止", s):
+            year, props["as_of"] = self.published.year, self.published  # as of the day it was published
         if year is None:
             marks = [y for p, y in self.marks if p < j]  # the year in context, else a year in passing
             year = marks[-1] if marks else (self.published.year if self.published else None)
@@ -636,8 +683,9 @@ class _Extractor(PeopleRules, ProjectRules):
             if m:
                 g = [x for x in m.groups() if x]  # the alternative that matched
                 props[key] = amount_yi(g[0], g[1]) if unit else to_number(g[0])
-        grab(rf"签约项目达?{P.NUMBER}个", "signed_count")
-        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约项目达?\d+个[，,](?:签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为)?"
+        grab(rf"签约[^，,。；;\d]{{0,6}}?项目达?{P.NUMBER}个", "signed_count")
+        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约[^，,。；;\d]{{0,6}}?项目达?\d+个[，,]"
+             rf"(?:签约总金额|签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为|超过|超)?"
              rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)
         grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
@@ -661,7 +709,10 @@ class _Extractor(PeopleRules, ProjectRules):
             pid, owner = self.home_province
             home = self.f.node(pid, "Province", owner, {}, self.span(i + m.start(), i + m.end()), MID)
         else:
-            home, owner = self.home_node(i, j), self.home.name
+            if self.home:
+                home, owner = self.home_node(i, j), self.home.name
+            else:
+                home, owner, self.campaign_city = self.place_node(home, home.start, home.end, MID), home.name, home
         cid = f"campaign:{owner}/{year}"
         self.f.node(cid, "Campaign", f"{owner}{year}年招商引资", props, self.span(i, j), HIGH)
         self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)

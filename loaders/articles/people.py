@@ -38,7 +38,11 @@ class PeopleRules:
             for n in (3, 2):
                 a = p - n
                 span = names_list_at(self.t, a)
-                if a > before[-1].end and span and span[0] == (a, p) and self.t[a - 1] in P.NAME_BOUNDARY:
+                # 王利明会长 after a boundary; or right after the chamber's name, the post closing the
+                # item: 宁波晋商会刘某会长等 / …、
+                right_after = a == before[-1].end and self.t[p + len(m.group()):p + len(m.group()) + 1] in "等、，,。；;"
+                if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
+                                                   or right_after):
                     c = before[-1]
                     props = {"title": m.group()}
                     if self.published:

@@ -43,7 +43,31 @@ _PIECE = re.compile(rf"(?:[^，,；;。、]|、(?![{P.CJK}]{{2,3}}?(?:{_ZONE_SUF
 _LIST_TOTAL = re.compile(r"等\d+个项目[^。；;]{0,12}?(?:签约|开工|落户|签署)")
 
 
+# a list one project a line, each ended by 、, the last closed by 等N个项目, after 签约的有—— / 签约的项目是:
+_LINE_LIST = re.compile(r"(?:签约|开工)的(?:项目)?(?:有|是|包括)[—\-:：]*[ \t]*\n((?:[^\n、]{2,40}、[ \t]*\n)+)"
+                        r"([^\n、]{2,40}?)等(\d+)个项目")
+_ZONE_NAME = re.compile(rf"[{P.CJK}]{{2,3}}?(?:{_ZONE_SUFFIX})")
+
+
 class ProjectRules:
+    def line_lists(self) -> None:
+        """Projects listed one a line (此次集中签约的有——\nA、\nB、\nC等24个项目): each is signed, in the
+        zone the article's tally of as many projects names (X开发区招商引资24个项目…签约), else in the
+        county named last before the list."""
+        for m in _LINE_LIST.finditer(self.t):
+            stage = "开工" if m.group().startswith("开工") else "签约"
+            tally = re.search(rf"({_ZONE_NAME.pattern})[^。，,；;\n]{{0,8}}?{m.group(3)}个项目[^。；;\n]{{0,30}}?签约",
+                              self.t[:m.start()])
+            zone = self._named_zone(tally.start(1), tally.end(1)) if tally else None
+            spans = [(x.start(), x.end()) for x in re.finditer(r"[^\n、]+(?=、)", self.t[m.start(1):m.end(1)])]
+            spans = [(m.start(1) + a, m.start(1) + b) for a, b in spans] + [(m.start(2), m.end(2))]
+            for a, b in spans:
+                a += len(self.t[a:b]) - len(self.t[a:b].lstrip())
+                if b - a < 4 or _generic(self.t[a:b]):
+                    continue
+                self._project(a, b, a, stage, b, zone or None)
+                self.listed_ends.add(b)
+
     def zone_list(self, i, j) -> None:
         """<zone>X项目,<zone>Y项目,…等14个项目…签约: each project in its zone (a county-level 开发区
         of the zone's city) or its county (洪洞县X项目), at least three items, the list closed by

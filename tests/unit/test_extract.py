@@ -491,3 +491,87 @@ def test_a_company_name_does_not_open_with_the_development_zone_before_it():
     from loaders.articles.entities import find_companies
 
     assert [c for _, _, c in find_companies("平遥高新区示例化工集团迁建项目签约。")] == ["示例化工集团"]
+
+
+# ----- h15k: signing tallies and events in the wordings of the third development set (own sentences) -----
+
+def campaigns_of(text):
+    return {n.id: n.properties for n in extract_text(text, "c.md").nodes.values() if n.label == "Campaign"}
+
+
+def test_a_tally_in_items_and_the_amount_told_right_after_the_count_not_a_later_one():
+    ev = events_of("---\ndate: 2015-10-20\n---\n10月8日，忻州市农产品招商推介会在长沙举行，忻州市共签约项目21项，投资88.8亿元。"
+                   "此外，该市在另一展会上签约5个项目，总投资9亿元。")
+    props = ev["event:2015-10-08/长沙市"].properties
+    assert (props["signed_count"], props["signed_total_yi"]) == (21, 88.8)
+
+
+def test_contracts_and_agreements_signed_are_counted():
+    ev = events_of("---\ndate: 2016-05-03\n---\n5月2日，晋中市文旅恳谈会在成都举行，双方共签署二十六个合同及合作协议。")
+    assert ev["event:2016-05-02/成都市"].properties["signed_count"] == 26
+    ev = events_of("---\ndate: 2016-05-03\n---\n5月2日，晋中市文旅恳谈会在成都举行，当地企业与晋中市就9项合作协议进行了签约。")
+    assert ev["event:2016-05-02/成都市"].properties["signed_count"] == 9
+
+
+def test_todays_tally_is_the_opening_events_and_a_tally_beside_another_events_name_is_not_claimed():
+    ev = events_of("---\ndate: 2021-06-12\n---\n6月10日，由长治市政府主办的长治市2021年“晋商回乡”项目恳谈暨网络签约会举行。\n"
+                   "6月5日，长治市举行了首届小米产业大会。此前还举行了春季网上签约推介会，总投资50亿元的12个项目签约。"
+                   "今天成功签约的总投资120亿元30个项目，将得到全程服务。")
+    main = ev["event:2021-06-10/长治市"]
+    assert main.name == "长治市2021年“晋商回乡”项目恳谈暨网络签约会"
+    assert (main.properties["signed_count"], main.properties["signed_total_yi"]) == (30, 120.0)
+    assert "signed_count" not in ev["event:2021-06-05/长治市"].properties
+    assert "signed_total_yi" not in ev["event:2021-06-05/长治市"].properties
+
+
+def test_a_year_total_of_the_city_the_sentence_names_and_one_as_of_the_day_of_publication():
+    camps = campaigns_of("---\ndate: 2022-04-15\n---\n2021年，晋城市共签约招商引资项目210个，签约金额880.5亿元。"
+                         "截至目前，全市共签约招商引资项目31个，签约金额120.25亿元。")
+    assert camps["campaign:晋城市/2021"] == {"year": 2021, "signed_count": 210, "signed_total_yi": 880.5}
+    assert camps["campaign:晋城市/2022"] == {"year": 2022, "as_of": date(2022, 4, 15), "signed_count": 31,
+                                             "signed_total_yi": 120.25}
+
+
+def test_a_total_over_an_amount_of_a_year_of_signing():
+    camps = campaigns_of("---\ndate: 2023-01-10\npublisher: 临汾日报\n---\n全年签约项目300个，签约总金额超1500亿元。")
+    assert camps["campaign:临汾市/2023"]["signed_total_yi"] == 1500.0
+
+
+def test_a_quoted_activity_before_a_semicolon_and_yesterday_after_a_quoted_name():
+    ev = events_of("---\ndate: 2022-09-08\n---\n9月6日，忻州市举行开发区第三次“三个一批”活动；其中定襄县“签约一批”项目4个，总投资8.5亿元。")
+    props = ev["event:2022-09-06/忻州市"].properties
+    assert (props["signed_count"], props["signed_total_yi"]) == (4, 8.5)
+    ev = events_of("---\ndate: 2008-06-20\n---\n为期五天的“山西(澳门)经贸洽谈会”昨日正式闭幕。")
+    assert [e for e in ev if e.startswith("event:2008-06-19/")]
+
+
+def test_projects_listed_one_a_line_are_in_the_zone_of_the_tally_and_a_class_after_qizhong_is_none():
+    facts = extract_text("---\ndate: 2021-07-02\n---\n7月1日上午，晋城经济技术开发区招商引资6个项目在晋城市集中签约。\n"
+                         "此次集中签约的有——\n光伏组件智造基地、\n晋城数字物流港、\n氢能重卡示范线、\n"
+                         "康养度假小镇等6个项目，总投资60.5亿元。\n其中新能源项目占一半。", "l.md")
+    located = rels(facts, "LOCATED_IN")
+    names = {"光伏组件智造基地", "晋城数字物流港", "氢能重卡示范线", "康养度假小镇"}
+    assert {s for s, _ in located} == {f"project:{n}" for n in names}
+    assert {e for _, e in located} == {"county:晋城市/晋城经济技术开发区"}
+    facts = extract_text("---\ndate: 2021-07-02\n---\n7月1日，长治市招商推介会在上海举行，签约项目5个，其中新材料项目占多数。", "q.md")
+    assert facts.nodes["event:2021-07-01/上海市"].properties["signed_count"] == 5
+    assert not [n for n in facts.nodes.values() if n.label == "Project"]
+
+
+def test_a_project_after_its_company_with_a_capacity_and_then_the_same_occasion_in_a_later_paragraph():
+    facts = extract_text("---\ndate: 2022-09-08\n---\n9月6日，忻州市举行开发区第三次“三个一批”活动。\n"
+                         "随后，在山西晋北新材料有限公司年产5万吨高纯氧化铝生产线项目现场举行开工仪式。", "p.md")
+    (project,) = [n for n in facts.nodes.values() if n.label == "Project"]
+    assert project.name == "年产5万吨高纯氧化铝生产线项目"
+
+
+def test_a_name_and_post_right_after_the_chambers_name():
+    facts = extract_text("---\ndate: 2012-05-20\n---\n甘肃晋商会副会长王某某、温州晋商会陈立新会长等代表发言。", "n.md")
+    held = {(facts.nodes[s].name, facts.nodes[e].name, r.properties["title"]) for (s, e), r in rels(facts, "HOLDS_POST").items()}
+    assert ("陈立新", "温州晋商会", "会长") in held
+
+
+def test_a_quoted_part_holding_commas_stays_whole_in_an_events_name():
+    ev = events_of("---\ndate: 2021-05-21\n---\n5月20日，晋中市2021年“念乡情、助发展”恳谈会暨项目签约仪式在平遥县举行。")
+    (event,) = ev.values()
+    assert event.name == "晋中市2021年“念乡情、助发展”恳谈会暨项目签约仪式"
