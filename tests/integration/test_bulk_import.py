@@ -282,3 +282,36 @@ def test_the_good_fixture_loads_with_bulk(cli, bulk_settings, server):
         row = driver.execute_query("MATCH (p:Project) RETURN p.amount_yi AS a, p.signed_on AS d, p.landed_on AS l").records[0]
     assert got["nodes"]["Organization"] == 1 and sum(got["relationships"].values()) == 15
     assert (row["a"], row["d"].to_native(), row["l"]) == (12.5, date(2017, 5, 12), "2017-09")
+
+
+LOOKALIKE = """\
+sources:
+  - {name: 测试-镇江晋商会, title: 测试来源（合成）, publisher: 测试, date: 2024-01-01, synthetic: true}
+source: 测试-镇江晋商会
+Chamber:
+  - {name: 镇江晋商会, based_in: 镇江市, level: city}
+"""
+
+
+def test_bulk_resolves_the_load_s_records_as_the_writer_s_load_does(cli, bulk_settings, server, tmp_path):
+    """Two sources naming one chamber two ways (镇江山西商会 in the bundled catalog, 镇江晋商会 here):
+    --bulk merges them by the same rule as a written load, and records the rule's judgement."""
+    path = tmp_path / "zj.yaml"
+    path.write_text(LOOKALIKE, encoding="utf-8")
+    _wiped(bulk_settings)
+    code, out, err = cli("load", CATALOG, path)
+    assert code == 0, err
+    by_writer = _snapshot(bulk_settings)
+    code, out, err = cli("load", "--bulk", "--replace", CATALOG, path)
+    assert code == 0, err
+    assert "chamber:镇江晋商会" in out  # the merge is shown
+    by_bulk = _snapshot(bulk_settings)
+
+    def graph(snap):
+        return [[n for n in snap[0] if "Judgement" not in n[1]], snap[1]]
+
+    assert graph(by_bulk) == graph(by_writer)
+    chamber = {n[0]: dict(n[2]) for n in by_bulk[0]}["chamber:镇江山西商会"]
+    assert chamber["merged_ids"] == repr(["chamber:镇江晋商会"])
+    judgements = [dict(n[2]) for n in by_bulk[0] if "Judgement" in n[1]]
+    assert [(j["by"], j["verdict"]) for j in judgements] == [("'auto'", "'same'")]
