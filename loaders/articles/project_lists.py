@@ -25,17 +25,17 @@ _QUOTED = re.compile(r"(?:签约|签署|签订)(?:了)?(?:“([^”]{4,40})”|�
 _AMOUNT_NEXT = re.compile(rf"^[。，,]?[^。；;]{{0,24}}?总投资(?:额)?(?:约|达|为)?{P.NUMBER}{P.UNIT}")
 # 我们将投资约20亿元,建设<name>项目
 _BUILD = re.compile(rf"投资(?:约|达)?{P.NUMBER}{P.UNIT}[，,]建设([^，,。；;]{{4,40}}?项目)")
-# a district the place list does not know, opening the clause that signs: 矿区与…, 城区区委…与
+# the zones the national and provincial lists name; a project list also knows parks and pilot zones
+_DEV_ZONES = r"经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区"
 # a city's development zone signing through its committee: 吕梁经济技术开发区管委会和…签署
-_ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|开发区)"
-                   r"(?=管委会|管理委员会)")
+_ZONE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_DEV_ZONES}|开发区)(?=管委会|管理委员会)")
+# a district the place list does not know, opening the clause that signs: 矿区与…, 城区区委…与
 _DISTRICT = re.compile(rf"([{P.CJK}]{{1,3}}?区)(?=区委|区政府|人民政府|政府|与|和)")
 
 
 # a list of projects each named after the zone or county it is in, ended by 等N个项目 and a signing:
 # <zone>X项目,<zone>Y项目,…等14个项目…签约
-_ZONE_SUFFIX = (r"经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|产业集聚区|工业园区|产业园区"
-                rf"|[{P.CJK}]{{0,8}}?示范区|开发区")
+_ZONE_SUFFIX = rf"{_DEV_ZONES}|产业集聚区|工业园区|产业园区|[{P.CJK}]{{0,8}}?示范区|开发区"
 _ZONE_ITEM = re.compile(rf"([{P.CJK}]{{2,3}}?(?:{_ZONE_SUFFIX}))([^，,。；;]{{2,40}}?项目)(?=等\d+个项目|[，,。；;]|$)")
 _COUNTY_ITEM = re.compile(r"[^，,。；;]{2,40}?项目")
 # the items: split at commas, and at 、 only where a zone opens the next one (a name may hold 、)
