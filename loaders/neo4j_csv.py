@@ -346,16 +346,11 @@ def _node_rows(r: _Reader, reader, first: list[str], known: dict, ds: Dataset) -
         filled = width - row.count("") - 2 - (source_text != "") - also(row)
         if not r.values(line, row, cols, values, filled, props, label):
             continue
-        missing = [p for p in required if values.get(p) is None]
-        if missing:
-            r.problem(line, missing[0], None, f"缺少必填属性 / {label} needs {missing[0]!r}")
+        if _missing(r, line, required, values, label):
             continue
-        sources = sources_seen.get(source_text)
-        if sources is None:
-            sources = _sources(r, line, sources_col.header, source_text)
-            if not sources:
-                continue
-            sources_seen[source_text] = sources  # one tuple shared by every record with these sources
+        sources = sources_seen.get(source_text) or _sources(r, line, sources_col.header, source_text, sources_seen)
+        if not sources:
+            continue
         rec = NodeRecord(label, node_id, values, sources)
         old = nodes.get(node_id)
         if old is not None and old != rec:
@@ -374,7 +369,17 @@ def _label(cell: str, schema: Schema) -> str | None:
     return primary_label(labels, schema)
 
 
-def _sources(r: _Reader, line: int, header: str, text: str) -> tuple:
+def _missing(r: _Reader, line: int, required: list[str], values: dict, owner: str) -> bool:
+    """True (and the problem told) when a required property of the label or type has no value."""
+    missing = next((p for p in required if values.get(p) is None), None)
+    if missing is not None:
+        r.problem(line, missing, None, f"缺少必填属性 / {owner} needs {missing!r}")
+    return missing is not None
+
+
+def _sources(r: _Reader, line: int, header: str, text: str, seen: dict[str, tuple]) -> tuple:
+    """The sources of a `sources:string[]` cell not seen before, checked; () after telling the problem.
+    Good ones go into `seen`, so one tuple is shared by every record with these sources."""
     items = tuple(s for s in text.split(ARRAY_DELIMITER) if s)
     if not items:
         r.problem(line, header, None, "缺少来源 / no sources: every record says where it comes from")
@@ -385,6 +390,7 @@ def _sources(r: _Reader, line: int, header: str, text: str) -> tuple:
         except ValueError as exc:
             r.problem(line, header, s, str(exc))
             return ()
+    seen[text] = items
     return items
 
 
@@ -452,17 +458,11 @@ def _relationship_rows(r: _Reader, reader, first: list[str], known: dict, ds: Da
         values: dict = {}
         if filled and not r.values(line, row, cols, values, filled, props, rtype):
             continue
-        if required:
-            missing = [p for p in required if values.get(p) is None]
-            if missing:
-                r.problem(line, missing[0], None, f"缺少必填属性 / {rtype} needs {missing[0]!r}")
-                continue
-        sources = sources_seen.get(source_text)
-        if sources is None:
-            sources = _sources(r, line, sources_col.header, source_text)
-            if not sources:
-                continue
-            sources_seen[source_text] = sources  # one tuple shared by every record with these sources
+        if required and _missing(r, line, required, values, rtype):
+            continue
+        sources = sources_seen.get(source_text) or _sources(r, line, sources_col.header, source_text, sources_seen)
+        if not sources:
+            continue
         key = (rtype, start.id, end.id, tuple([values.get(k) for k in key_props]) if key_props else ())
         rec = EdgeRecord(rtype, start.id, end.id, values or _NO_PROPS, sources, start.label, end.label)
         old = edges.get(key)
