@@ -41,9 +41,10 @@ _TOTAL_AFTER = re.compile(
     rf"[，,]?(?:签约总金额|签约金额|签约额|协议投资总额|协议投资|总投资额|总投资|投资总额|投资)(?:达到|达|为|约|超过|超|共计|共)?"
     rf"{P.NUMBER}{P.UNIT}")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
-_VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴)了?")
+# (到 only where the clause says what they did there: 到X商会进行学习研讨)
+_VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
 _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
-               ("看望", "看望"))
+               ("看望", "看望"), ("研讨", "座谈会"))
 # a group's dated visit: <who>一行(20人)…来到/在/赴 <where>, then what they did there
 _GROUP_VISIT = re.compile(r"(一行)(?:\d+人)?")
 _GOES_TO = re.compile(r"(?:来到|前往|莅临|走进|在|到|赴)了?([^，,。；;]{2,20})")
@@ -413,7 +414,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 continue
             cid = self.place_node(city, at, end, MID)
             kind = next((k for w, k in _VISIT_KIND if w in s[m.start():]), "考察")
-            verb = kind if m.group(1) == "赴" else m.group(1)  # 赴 is the trip, not what was done there
+            verb = kind if m.group(1) in ("赴", "到") else m.group(1)  # 赴/到 is the trip, not what was done there
             name = verb + (self.written(chamber.start, chamber.end) if chamber else we[2])
             eid, props, conf = self._event_when(d, city, name)
             props.pop("end_date", None)

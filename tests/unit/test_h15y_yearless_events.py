@@ -229,3 +229,11 @@ def test_the_scorer_reads_month_day_events_and_the_tally_of_undated_ones():
     undated = eq.facts_of(extract_path(EXPO).as_json())
     assert undated["events"] == []  # no day: not an event "with date and city"
     assert [(s["count"], s["amount_yi"]) for s in undated["signed"]] == [(320, 2150.6)]
+
+
+def test_a_yearless_visit_to_a_chamber_told_with_dao_is_an_event_where_the_chamber_is():
+    facts = extract_text("7月23日 示例山西商会副会长张三到北京山西企业商会进行学习研讨。", "x.md")
+    assert [(n.id, n.name, n.properties, n.confidence) for n in facts.nodes.values() if n.label == "Event"] == [
+        ("event:--07-23/北京市", "座谈会北京山西企业商会", {"month_day": "--07-23", "kind": "座谈会"}, UNDATED)]
+    # 到 with nothing done there is a trip, not a visit
+    assert not [n for n in extract_text("7月23日,张三到北京山西企业商会。", "y.md").nodes.values() if n.label == "Event"]
