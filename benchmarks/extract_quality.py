@@ -10,7 +10,8 @@ the article texts are not in the repository (benchmarks/devset/README.md says ho
 Matching is per article and one-to-one, on loaders.text.fold forms: names equal after folding (chambers
 also ignoring 市/省, so 深圳市山西商会 = 深圳山西商会), places equal without their 市/省/县/区 suffix,
 amounts equal within rounding (0.5 %, at least 0.01 亿), dates equal (month and day only where the
-annotation has no year). A date the extractor marks approximate (`date_approx`: 日前, 近日, …期间 stand
+annotation has no year; an event the extractor gives only a month-day, `month_day` --MM-DD because no
+year can be known, matches only such an annotation of the same month and day). A date the extractor marks approximate (`date_approx`: 日前, 近日, …期间 stand
 for the publication date, 中旬 for the 11th) is compared the same way, with no tolerance: it counts only
 where it is the annotated day, or against an optional event annotated without a date (`date: null`).
 Facts under an article's `optional:` are neither misses nor false positives.
@@ -89,11 +90,19 @@ def same_place(gold, pred) -> bool:
 
 
 def same_date(gold, pred) -> bool:
+    """A gold MM-DD (no year can be known) matches a dated prediction's month and day, or a yearless
+    one's (--MM-DD, the extractor's `month_day`); a gold YYYY-MM-DD only that very date.
+
+    >>> same_date("05-09", "--05-09"), same_date("05-09", "--05-19"), same_date("2019-05-09", "--05-09")
+    (True, False, False)
+    """
     if gold is None:
         return True
     if pred is None:
         return False
     gold, pred = str(gold), str(pred)[:10]
+    if pred.startswith("--"):
+        return len(gold) == 5 and pred[2:] == gold
     return pred[5:] == gold if len(gold) == 5 else pred == gold
 
 
@@ -161,8 +170,8 @@ def facts_of(doc: dict) -> dict[str, list[dict]]:
         props = n.get("properties") or {}
         if n["label"] == "Chamber":
             out["chambers"].append({"name": n["name"], "host": end_name("BASED_IN", n["id"])})
-        elif n["label"] == "Event":
-            out["events"].append({"name": n["name"], "date": props.get("date"),
+        elif n["label"] == "Event" and (props.get("date") or props.get("month_day")):  # an undated one only for its tally
+            out["events"].append({"name": n["name"], "date": props.get("date") or props.get("month_day"),
                                   "city": end_name("HELD_IN", n["id"], "City"),
                                   "approx": props.get("date_approx")})  # shown by --verbose, not matched
         elif n["label"] == "Project":

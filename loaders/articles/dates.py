@@ -8,11 +8,15 @@ on 12月; an event announced for the coming days keeps the year). A range keeps 
 Relative days (今天, 昨日, 前天) count back from the publication date and are exact; vague ones
 (日前, 近日, 近期, 上周, 本周, …会期间) stand for the publication date (上周/本周: that week's
 Monday) and are approximate.
+A date whose year cannot be known (no publication date and no year before it in the text) is never
+given one: `yearless_dates` keeps it as a month and day (MonthDay, ISO/XSD gMonthDay "--05-09").
 
 >>> [(d.day, d.end_day, d.approx) for d in find_dates("11月12日至17日赴阿布扎比", date(2018, 1, 11))]
 [(datetime.date(2017, 11, 12), datetime.date(2017, 11, 17), False)]
 >>> [(d.day, d.approx) for d in find_dates("日前,推介会在太原举办", date(2024, 4, 30))]
 [(datetime.date(2024, 4, 30), True)]
+>>> [d.md for d in yearless_dates("7月23日,座谈会在并举行。", None, [])]
+['--07-23']
 >>> to_number("一百二十")
 120
 >>> amount_yi("3.5", "亿元"), amount_yi("5000", "万元")
@@ -58,6 +62,48 @@ class DateMention:
     end_day: date | None = None
     approx: bool = False
     year_given: bool = False
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    """A day stated without a year that no context gives (5月9日 in an undated article)."""
+    start: int
+    end: int
+    month: int
+    day: int
+    approx: bool = False
+
+    @property
+    def md(self) -> str:
+        """The ISO 8601 / XSD gMonthDay form: --MM-DD."""
+        return f"--{self.month:02d}-{self.day:02d}"
+
+
+def yearless_dates(text: str, published: date | None, marks, base: int = 0) -> list[MonthDay]:
+    """The month-days of `text` that find_dates leaves out for want of a year: only in an article
+    with no publication date, before any year the text sets (`marks`). 5月底 / 5月末 in February
+    (28th or 29th?) is left out; 中旬 is the 11th, approximate, as in find_dates."""
+    if published is not None:
+        return []
+    first_mark = min((p for p, _ in marks), default=None)
+    out = []
+    for m in _DATE.finditer(text):
+        if m.group(1) or text[m.end():m.end() + 1] in ("讯", "电"):
+            continue  # a year of its own (find_dates has it), or a dateline
+        if first_mark is not None and first_mark < m.start() + base:
+            continue  # a year before it: find_dates gives it that year
+        _y, mon, day, part, _mon2, _day2 = m.groups()
+        try:
+            month = to_number(mon)
+            if part:
+                d = _APPROX_DAY.get(part) or (calendar.monthrange(2001, month)[1] if month != 2 else None)
+            else:
+                d = to_number(day)
+            date(2000, month, d)  # a leap year: 2月29日 is a day some year has
+        except (ValueError, TypeError, KeyError):
+            continue
+        out.append(MonthDay(m.start() + base, m.end() + base, month, d, bool(part) and part not in ("底", "末")))
+    return out
 
 
 def to_number(text: str):

@@ -13,10 +13,11 @@ from datetime import date
 
 from loaders.articles import patterns as P
 from loaders.articles import places
-from loaders.articles.dates import DateMention, amount_yi, find_dates, passing_years, to_number, year_marks
+from loaders.articles.dates import (DateMention, MonthDay, amount_yi, find_dates, passing_years, to_number,
+                                    year_marks, yearless_dates)
 from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies,
                                        run_left)
-from loaders.articles.facts import Facts
+from loaders.articles.facts import UNDATED, Facts
 from loaders.articles.people import HIGH, LOW, MID, PeopleRules
 from loaders.articles.project_lists import ProjectRules
 from loaders.articles.reading import Article
@@ -40,9 +41,10 @@ _TOTAL_AFTER = re.compile(
     rf"[，,]?(?:签约总金额|签约金额|签约额|协议投资总额|协议投资|总投资额|总投资|投资总额|投资)(?:达到|达|为|约|超过|超|共计|共)?"
     rf"{P.NUMBER}{P.UNIT}")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
-_VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴)了?")
+# (到 only where the clause says what they did there: 到X商会进行学习研讨)
+_VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
 _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
-               ("看望", "看望"))
+               ("看望", "看望"), ("研讨", "座谈会"))
 # a group's dated visit: <who>一行(20人)…来到/在/赴 <where>, then what they did there
 _GROUP_VISIT = re.compile(r"(一行)(?:\d+人)?")
 _GOES_TO = re.compile(r"(?:来到|前往|莅临|走进|在|到|赴)了?([^，,。；;]{2,20})")
@@ -100,6 +102,10 @@ class _Extractor(PeopleRules, ProjectRules):
             marks = passing_years(self.t)
             marks = [(-1, marks[0][1])] + marks if marks else marks  # the first also covers the lines before it
         self.dates = find_dates(self.t, published, marks=marks)
+        # days no year can be given (an undated article naming no year before them): events on them
+        # keep the month-day as stated and wait for a reviewer's year (facts.UNDATED)
+        self.yearless = yearless_dates(self.t, published, marks)
+        self._yearless_starts = [d.start for d in self.yearless]
         self.marks = marks
         src = {"name": source_name(article), "title": article.meta.get("title") or source_name(article),
                "kind": "article", "synthetic": False}
@@ -124,6 +130,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self._chamber_ids: dict[str, str] = {}
         self.home_province = self._home_province()
         self.listed_ends: set[int] = set()  # where projects a list rule named end
+        self._lower_bound: set[str] = set()  # events whose signed total was told as 超过X
 
     # ----- helpers -------------------------------------------------------------------------
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -273,6 +280,17 @@ class _Extractor(PeopleRules, ProjectRules):
             # publication date, approximate, as for 日前 (a report is written the day of the event or
             # just after). After a dated event, X仪式上 is rather that one, and is left alone.
             self.new_event(i, j, [DateMention(i, i, self.published, approx=True)], chambers)
+        elif _within(self.yearless, self._yearless_starts, i, j):
+            before = self.event
+            yearless = _within(self.yearless, self._yearless_starts, i, j)
+            self.new_event(i, j, yearless, chambers)
+            if self.event == before:
+                self.visit(i, j, yearless, chambers)
+        elif self.published is None and self.event is None and self.last_event is None and not self.yearless \
+                and _SIGNED_COUNT.search(s) and P.EVENT_RE.search(s):
+            # 在第四届…博览会期间,共签约项目1123个 in an article dated nowhere: the event and its tally,
+            # with no day; kept for a reviewer (facts.UNDATED) so the tally is not lost
+            self.new_event(i, j, [None], chambers)
         if self.event:
             self.last_event = self.event
         elif self.last_event and (_THIS_EVENT.match(s) or re.match(r"(?:随后|随即|紧接着)[，,]", s)):
@@ -290,6 +308,8 @@ class _Extractor(PeopleRules, ProjectRules):
         if self.event:
             self.event_details(i, j, chambers)
             self.projects(i, j)
+        elif self.last_event in self._lower_bound:
+            self.refine_total(i, j, self.f.nodes[self.last_event])
 
     # ----- events ----------------------------------------------------------------------------
     def events_told(self) -> list:
@@ -325,32 +345,53 @@ class _Extractor(PeopleRules, ProjectRules):
             elif len(name_v) < 4 or not self._is_name(name_v):
                 continue
             # the day stated last before the name, else after it; 日前 / …期间 only when none is stated
-            exact = [x for x in dates if not x.approx]
-            day = [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
-            d = day[-1]
-            city = self._event_city(i, j, start, kw_end)
-            if city is None:
-                continue
-            cid = self.place_node(city, city.start, city.end, HIGH if city.known else MID)
-            eid = f"event:{d.day.isoformat()}/{city.name}"
-            props = {"date": d.day, "kind": kind}
-            if d.end_day:
-                props["end_date"] = d.end_day
-            if d.approx:
-                props["date_approx"] = True
-            conf = LOW if d.approx else (HIGH if city.known else MID)
-            ev_span = self.span(min(d.start, start), kw_end)
             written = _unquote(self.written(start, kw_end)) if not subject else \
                 self.written(start, start + len(subject.group(1))) + self.written(kw_end - len(m.group()), kw_end)
+            if dates == [None]:  # no day at all: where only if the name says (第四届中国(太原)…博览会)
+                d, city = None, next((p for p in self.places_in(start, kw_end) if p.label == "City"), None)
+            else:
+                exact = [x for x in dates if not x.approx]
+                day = [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
+                d = day[-1]
+                city = self._event_city(i, j, start, kw_end)
+                if city is None:
+                    continue
+            eid, props, conf = self._event_when(d, city, written)
+            props["kind"] = kind
+            if conf is None:
+                conf = LOW if d.approx else (HIGH if city.known else MID)
+            ev_span = self.span(min(d.start, start), kw_end) if d else self.span(start, kw_end)
             self.f.node(eid, "Event", written, props, ev_span, conf)
-            self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, kw_end)), conf)
+            if city is not None:
+                cid = self.place_node(city, city.start, city.end, HIGH if city.known else MID)
+                self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, kw_end)), conf)
             theme = re.search(r"以[“\"]([^”\"]{2,40})[”\"]为主题", s)
             if theme:
                 self.f.nodes[eid].properties["theme"] = self.written(i + theme.start(1), i + theme.end(1))
-            self.event, self.event_date = eid, d.day
-            if self.campaign and self.f.nodes[self.campaign].properties.get("year") == d.day.year:
+            self.event, self.event_date = eid, props.get("date")
+            if self.event_date and self.campaign and self.f.nodes[self.campaign].properties.get("year") == d.day.year:
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
+
+    def _event_when(self, d, city, name: str) -> tuple[str, dict, float | None]:
+        """An event's id, date properties and, when its year is not known, its confidence
+        (facts.UNDATED, so it is never loaded without a reviewer's date): a dated day gives
+        event:2017-05-12/太原市; a day without a year the month-day as stated, event:--05-09/大连市
+        (month_day: ISO gMonthDay; no id of a dated event starts with -); no day at all
+        event:undated/<its name>."""
+        if d is None:
+            return f"event:undated/{name}", {}, UNDATED
+        if isinstance(d, MonthDay):
+            props = {"month_day": d.md}
+            if d.approx:
+                props["date_approx"] = True
+            return f"event:{d.md}/{city.name}", props, UNDATED
+        props = {"date": d.day}
+        if d.end_day:
+            props["end_date"] = d.end_day
+        if d.approx:
+            props["date_approx"] = True
+        return f"event:{d.day.isoformat()}/{city.name}", props, None
 
     def visit(self, i, j, dates, chambers) -> None:
         """A dated visit to a chamber is an event where the chamber is: 5月23日,…一行莅临我会 /
@@ -365,7 +406,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 continue
             d = ([x for x in dates if not x.approx] or dates)[0]
             if chamber is not None:
-                city, end = self._city_of(chamber.place, d.day), chamber.end
+                city, end = self._city_of(chamber.place, None if isinstance(d, MonthDay) else d.day), chamber.end
             else:
                 found = [p for p in self.places.find(_fold(we[2])) if p.label == "City"]
                 city, end = (found[0] if found else None), at + 2
@@ -373,16 +414,16 @@ class _Extractor(PeopleRules, ProjectRules):
                 continue
             cid = self.place_node(city, at, end, MID)
             kind = next((k for w, k in _VISIT_KIND if w in s[m.start():]), "考察")
-            verb = kind if m.group(1) == "赴" else m.group(1)  # 赴 is the trip, not what was done there
+            verb = kind if m.group(1) in ("赴", "到") else m.group(1)  # 赴/到 is the trip, not what was done there
             name = verb + (self.written(chamber.start, chamber.end) if chamber else we[2])
-            eid = f"event:{d.day.isoformat()}/{city.name}"
-            props = {"date": d.day, "kind": kind}
-            if d.approx:
-                props["date_approx"] = True
-            conf = LOW if d.approx else MID
+            eid, props, conf = self._event_when(d, city, name)
+            props.pop("end_date", None)
+            props["kind"] = kind
+            if conf is None:
+                conf = LOW if d.approx else MID
             self.f.node(eid, "Event", name, props, self.span(min(d.start, i + m.start()), end), conf)
             self.f.rel("HELD_IN", eid, cid, {}, self.span(i + m.start(), end), conf)
-            self.event, self.event_date = eid, d.day
+            self.event, self.event_date = eid, props.get("date")
             return
 
     def group_visit(self, i, j, dates) -> None:
@@ -507,6 +548,12 @@ class _Extractor(PeopleRules, ProjectRules):
             known = self.index.lookup(full, ("City",))
             a = i + short.start(1)
             return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
+        # a city's nickname (龙城, 省城 in a Shanxi article: 太原), only where the article is about that province
+        nick = _NICKNAMES_RE.search(self.t, i, j)
+        if nick and self.home_province and self.home_province[1] == _NICKNAMES[nick.group()][0]:
+            full = _NICKNAMES[nick.group()][1]
+            known = self.index.lookup(full, ("City",))
+            return _place(nick.start(), nick.end(), known.id if known else f"city:{full}", full, bool(known))
         return None
 
     def places_in(self, i, j) -> list:
@@ -582,6 +629,11 @@ class _Extractor(PeopleRules, ProjectRules):
         if total and (count or "签约" in s) and not others:
             ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
+            if re.search(r"(?:超过|超|逾)$", s[:total.start(1)]) and \
+                    ev.properties["signed_total_yi"] == amount_yi(total.group(1), total.group(2)):
+                self._lower_bound.add(ev.id)  # 总投资超过1万亿元: a later exact figure may refine it
+        elif not others:
+            self.refine_total(i, j, ev)
         # who attended: chambers, their people, counties, companies
         roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid}
         for c in chambers:
@@ -597,6 +649,21 @@ class _Extractor(PeopleRules, ProjectRules):
             if i <= a < j and "单位" not in self.t[max(i, a - 2):a]:
                 cid = self.company_node(a, b, MID)
                 self.f.rel("ATTENDED", cid, eid, {}, self.span(a, b), MID)
+
+    def refine_total(self, i, j, ev) -> None:
+        """总投资超过1万亿元 … (later) 所有项目总投资额10696.75亿元: the exact figure of a total told
+        first as a lower bound (超过, 逾) replaces it, if it is within a fifth above it."""
+        if ev.id not in self._lower_bound:
+            return
+        s = self.t[i:j]
+        total = _SIGNED_TOTAL.search(s)
+        if total is None or re.search(r"(?:超过|超|逾|约|近)$", s[:total.start(1)]) or P.EVENT_RE.search(s):
+            return
+        exact, bound = amount_yi(total.group(1), total.group(2)), ev.properties["signed_total_yi"]
+        if bound <= exact <= bound * 1.2:
+            ev.properties["signed_total_yi"] = exact
+            ev.evidence.append(self.span(i + total.start(), i + total.end()))
+            self._lower_bound.discard(ev.id)
 
     def _inside_entity(self, k: int) -> bool:
         return any(c.start <= k < c.end for c in self.chambers) or any(a <= k < b for a, b, _ in self.companies)
@@ -719,6 +786,9 @@ class _Extractor(PeopleRules, ProjectRules):
         self.campaign = cid
 
 
+# nicknames of cities, each (the province an article must be about for it to mean that city, city)
+_NICKNAMES = {"龙城": ("山西省", "太原市"), "并州": ("山西省", "太原市"), "省城": ("山西省", "太原市")}
+_NICKNAMES_RE = re.compile("|".join(_NICKNAMES))
 _QUOTES = {"“": "”", "《": "》", '"': '"'}
 
 

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from graph.schema import get_schema
 
 THRESHOLD = 0.7  # below this a fact is loaded only after review (`--review` / `load --reviewed`)
+# an event whose year is not known (month_day only) or whose day is not stated at all: the graph
+# needs its date, which only a reviewer can supply, so it is always below the threshold
+UNDATED = 0.5
 
 
 @dataclass
