@@ -23,6 +23,8 @@ from loaders.articles.reading import Article
 from loaders.articles.resolve import Index, bundled_index
 from loaders.articles.view import build_view
 
+# after 项目: a count of the projects of a kind (高科技项目有12个, 农业类项目6个, 工业项目共28个)
+_KIND_TALLY = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
@@ -626,6 +628,8 @@ class _Extractor(PeopleRules, ProjectRules):
             name_v = self.t[start:end]
             capacity = name_v.startswith("年产")  # 年产5万吨…项目 is one project, digits and all
             if len(name_v) < 5 or (P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v)) and not capacity:
+                continue
+            if _KIND_TALLY.match(self.t, end):  # 高科技项目有12个 / 工业类项目63个: a kind counted, not one
                 continue
             name = self.written(start, end)
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)

@@ -1,0 +1,55 @@
+"""Rules of h15w (issue 15, tuned on test2): each on an article written for the test
+(tests/fixtures/articles/h15w_*.md) and on short sentences of the same kind."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.articles import extract_path, extract_text
+
+ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
+
+
+def projects(facts):
+    county = {r.start: facts.nodes[r.end].name for r in facts.rels.values() if r.type == "LOCATED_IN"}
+    return {(n.name, n.properties.get("amount_yi"), county.get(n.id))
+            for n in facts.nodes.values() if n.label == "Project"}
+
+
+def projects_of(text):
+    return projects(extract_text(text, "t.md"))
+
+
+@pytest.fixture(scope="module")
+def project_article():
+    return extract_path(ARTICLES / "h15w_projects.md")
+
+
+def test_projects_after_their_county_or_zone_and_de_in_a_list_opened_by_baokuo(project_article):
+    # 包括<county>的A、<zone>的B…等…项目N个, after the paragraph told of signing: each a signed project there;
+    # a class counted (新材料项目有8个, 农业类项目6个) and the bodies that spoke after 重点推介, are none
+    assert projects(project_article) == {("古城文旅综合体", None, "平遥县"),
+                                         ("年产5万吨碳纤维", None, "榆次经济技术开发区"),
+                                         ("智慧冷链物流园", None, "太谷区")}
+
+
+def test_a_list_after_zhongdian_tuijie_runs_straight_on_from_it():
+    # the names right after 重点推介 are presented projects; after a comma the clause says who spoke next
+    assert {p[0] for p in projects_of("会上重点推介甲乙文旅园、丙丁物流园和戊己储能电站等3个项目。")} == \
+        {"甲乙文旅园", "丙丁物流园", "戊己储能电站"}
+    assert projects_of("市长作了重点推介，省商务厅、示例新区管委会、市投资促进中心等单位负责人先后发言。") == set()
+
+
+def test_a_kind_of_project_counted_is_not_a_project():
+    text = ("---\ndate: 2024-05-04\n---\n5月3日，平遥县招商引资项目签约仪式举行。本次签约的高新技术项目有5个，"
+            "服务业项目共12个，文旅类项目3个。现场，示例能源有限公司签约光伏储能电站项目，总投资3亿元。")
+    # the kinds counted are none; the project named in full still is one
+    assert projects_of(text) == {("光伏储能电站项目", 3.0, "平遥县")}
+
+
+def test_a_baokuo_list_needs_two_placed_items_and_signing_told_before_it():
+    # nothing signed in the paragraph: the list is of places of interest, not projects
+    assert projects_of("全县景点包括平遥县的古城墙景区、太谷区的孔祥熙宅园景区等著名文旅项目。") == set()
+    # one placed item is no list
+    assert projects_of("共签约项目9个。其中，包括平遥县的古城文旅综合体等投资额5亿元以上项目3个。") == set()
