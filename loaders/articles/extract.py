@@ -284,6 +284,7 @@ class _Extractor(PeopleRules, ProjectRules):
             # an undated tally in a later paragraph of an article telling of one event is that event's
             self.event = self.last_event
         self.posts(i, j, chambers)
+        self.profile_posts(i, j, chambers)
         self.members(i, j, chambers)
         self.ambassadors(i, j, dates)
         self.liaison(i, j, dates, chambers)

@@ -53,3 +53,37 @@ def test_a_baokuo_list_needs_two_placed_items_and_signing_told_before_it():
     assert projects_of("全县景点包括平遥县的古城墙景区、太谷区的孔祥熙宅园景区等著名文旅项目。") == set()
     # one placed item is no list
     assert projects_of("共签约项目9个。其中，包括平遥县的古城文旅综合体等投资额5亿元以上项目3个。") == set()
+
+
+def chambers(facts):
+    return {n.name for n in facts.nodes.values() if n.label == "Chamber"}
+
+
+def posts(facts):
+    return {(facts.nodes[r.start].name, facts.nodes[r.end].name, r.properties["title"])
+            for r in facts.rels.values() if r.type == "HOLDS_POST"}
+
+
+def test_a_chamber_named_after_its_host_and_its_members_home_province_and_city():
+    facts = extract_path(ARTICLES / "h15w_chambers.md")
+    assert chambers(facts) == {"上海市河南信阳商会", "北京浙江温州企业商会", "深圳市湖北商会", "山西省商业联合会"}
+    based = {facts.nodes[r.start].name: facts.nodes[r.end].name for r in facts.rels.values() if r.type == "BASED_IN"}
+    # hosted where the name opens, not in the members' home
+    assert based["上海市河南信阳商会"] == "上海市" and based["深圳市湖北商会"] == "深圳市"
+    assert posts(facts) == {("钱立本", "山西省商业联合会", "会长"), ("孙大海", "上海市河南信阳商会", "会长")}
+
+
+def test_a_middle_that_is_not_all_places_makes_no_chamber():
+    text = "上海市示例行业商会与北京创新企业商会到会。"
+    assert chambers(extract_text(text, "t.md")) == set()
+
+
+def test_the_posts_a_profile_lists_after_xianren_are_held_by_the_one_it_is_about():
+    facts = extract_path(ARTICLES / "h15w_profile.md")
+    # 现任…、<chamber>常务副会长、…: the paragraph's subject; a post held once (曾任) is not a post now
+    assert posts(facts) == {("周新民", "四川省山西商会", "常务副会长")}
+    # the name right before 现任
+    assert posts(extract_text("深圳山西商会成立于2009年。会上，钱立本现任深圳山西商会会长、示例集团董事长。", "t.md")) == \
+        {("钱立本", "深圳山西商会", "会长")}
+    # 现任 with no name before it and no profile opening the paragraph: no one
+    assert posts(extract_text("他在会上介绍了家乡。现任四川省山西商会会长，负责会务。", "t.md")) == set()
