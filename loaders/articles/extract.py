@@ -32,7 +32,9 @@ _SIGNED_COUNT = re.compile(
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个|"
     rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)|"  # a list's total: …等14个项目分两批进行了现场签约
     # 共签约项目102项 / 签署N个合同及协议 / 签订项目合作协议N个 / 就N项合作协议进行签约 / 总投资X亿元的N个项目…签约
-    rf"签约项目{P.NUMBER}项|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    rf"签约项目{P.NUMBER}项|"
+    # 与20家企业正式签约: the companies that signed, at one ceremony
+    rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
     rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
     rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约的总投资[\d.]+亿元的?{P.NUMBER}个项目")
 _SIGNED_TOTAL = re.compile(
@@ -256,8 +258,9 @@ class _Extractor(PeopleRules, ProjectRules):
         # with no event around it, is the province's campaign of that year
         province = self.event is None and bool(re.search(r"全省|我省|省属", s)) and bool(re.search(r"签约项目\d", s)) \
             and not P.EVENT_RE.search(s) and self.home_province is not None
-        yearly = bool(re.match(r"\d{4}年(?:全年)?[，,]", s))  # 2023年,X市共签约…: a year's total
-        if ((P.CAMPAIGN_HINT.search(s) or yearly) and re.search(r"签约[^，,。；;\d]{0,6}?项目|到位资金|开工项目", s)
+        # 2023年,X市共签约… (also after 记者获悉,): a year's total
+        yearly = bool(re.search(r"(?:^|[，,：:])\d{4}年(?:全年)?[，,]", s))
+        if ((P.CAMPAIGN_HINT.search(s) or yearly) and re.search(r"签约[^，,。；;\d]{0,10}?项目|到位资金|开工项目", s)
                 and not P.EVENT_RE.search(s)) or \
                 (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
             self.campaign_totals(i, j, dates, province)
@@ -688,8 +691,9 @@ class _Extractor(PeopleRules, ProjectRules):
             if m:
                 g = [x for x in m.groups() if x]  # the alternative that matched
                 props[key] = amount_yi(g[0], g[1]) if unit else to_number(g[0])
-        grab(rf"签约[^，,。；;\d]{{0,6}}?项目达?{P.NUMBER}个", "signed_count")
-        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约[^，,。；;\d]{{0,6}}?项目达?\d+个[，,]"
+        # 共签约(省域外)招商引资项目196个 / 年初签约项目 19项
+        grab(rf"签约[^，,。；;\d]{{0,10}}?项目达?{P.NUMBER}[个项]", "signed_count")
+        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约[^，,。；;\d]{{0,10}}?项目达?[ \d]+[个项][，,]"
              rf"(?:签约总金额|签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为|超过|超)?"
              rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)

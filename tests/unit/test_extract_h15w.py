@@ -87,3 +87,23 @@ def test_the_posts_a_profile_lists_after_xianren_are_held_by_the_one_it_is_about
         {("钱立本", "深圳山西商会", "会长")}
     # 现任 with no name before it and no profile opening the paragraph: no one
     assert posts(extract_text("他在会上介绍了家乡。现任四川省山西商会会长，负责会务。", "t.md")) == set()
+
+
+def nodes_of(facts, label):
+    return {n.id: n.properties for n in facts.nodes.values() if n.label == label}
+
+
+def test_a_ceremonys_tally_of_companies_signed_and_figures_set_between_spaces():
+    facts = extract_path(ARTICLES / "h15w_signed.md")
+    # 与国内15家知名企业正式签约，总投资达 86.5 亿元: the ceremony's tally
+    event = nodes_of(facts, "Event")["event:2021-09-27/晋中市"]
+    assert (event["signed_count"], event["signed_total_yi"]) == (15, 86.5)
+    # 年初签约项目 12项 after 今年以来: the year's tally, not the ceremony's
+    assert nodes_of(facts, "Campaign")["campaign:晋中市/2021"] == \
+        {"signed_count": 12, "signed_total_yi": 140.2, "year": 2021}
+
+
+def test_a_years_total_with_a_qualifier_between_qianyue_and_xiangmu():
+    facts = extract_path(ARTICLES / "h15w_campaign.md")
+    camp = nodes_of(facts, "Campaign")["campaign:吕梁市/2023"]
+    assert (camp["signed_count"], camp["signed_total_yi"]) == (150, 980.4)
