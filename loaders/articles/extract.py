@@ -482,6 +482,9 @@ class _Extractor(PeopleRules, ProjectRules):
         return not re.fullmatch(r"(?:本次|此次|这次|该|会议|活动|展会|大会)?\w{0,2}", name[:-3] if len(name) > 3 else "")
 
     def _event_city(self, i, j, name_start, name_end):
+        capital = self._provincial_capital(i, j)
+        if capital is not None:
+            return capital
         found = self.places_in(i, j)
         inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
         outside = [p for p in found if not (name_start <= p.start < name_end)
@@ -514,6 +517,16 @@ class _Extractor(PeopleRules, ProjectRules):
             a = i + short.start(1)
             return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
         return None
+
+    def _provincial_capital(self, i, j):
+        """在省城召开 / 赴省城参加: the capital of the article's province (a Shanxi paper's 省城 is 太原)."""
+        m = re.search(r"(?:在|赴|抵|来|到|于)省城(?=举|召|参|开|出|[，,])", self.t[i:j])
+        if not m or self.home_province is None or self.home_province[1] not in places.CAPITALS:
+            return None
+        full = places.CAPITALS[self.home_province[1]]
+        known = self.index.lookup(full, ("City",))
+        a = i + m.end() - 2
+        return _place(a, a + 2, known.id if known else f"city:{full}", full, bool(known))
 
     def places_in(self, i, j) -> list:
         """Place mentions of the whole text (found once) within view positions i..j."""

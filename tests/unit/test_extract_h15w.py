@@ -107,3 +107,12 @@ def test_a_years_total_with_a_qualifier_between_qianyue_and_xiangmu():
     facts = extract_path(ARTICLES / "h15w_campaign.md")
     camp = nodes_of(facts, "Campaign")["campaign:吕梁市/2023"]
     assert (camp["signed_count"], camp["signed_total_yi"]) == (150, 980.4)
+
+
+def test_the_provincial_capital_is_where_a_meeting_in_shengcheng_is():
+    # 在省城召开 in a Shanxi paper: 太原, not the city the event is named after
+    facts = extract_path(ARTICLES / "h15w_capital.md")
+    assert list(nodes_of(facts, "Event")) == ["event:2019-09-12/太原市"]
+    # a Henan paper's 省城 is 郑州
+    text = "---\ntitle: 河南示例日报\ndate: 2019-09-15\n---\n9月12日，示例招商推介会在省城召开。"
+    assert list(nodes_of(extract_text(text, "t.md"), "Event")) == ["event:2019-09-12/郑州市"]
