@@ -51,6 +51,9 @@ _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察
 _GROUP_VISIT = re.compile(r"(一行)(?:\d+人)?")
 _GOES_TO = re.compile(r"(?:来到|前往|莅临|走进|在|到|赴)了?([^，,。；;]{2,20})")
 _VISIT_VERB = re.compile(r"考察|参观|访问|调研|座谈")
+# a chamber's own meeting: <chamber>党委理论学习中心组,组织座谈 / <chamber>秘书处召开座谈
+_OWN_MEETING = re.compile(rf"([{P.CJK}]{{0,12}}?)[，,]?(?:组织|召开|举行|开展|进行)(?:了)?(?:专题)?座谈(?!会)")
+
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
@@ -272,6 +275,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.visit(i, j, dates, chambers)
             if self.event == before:
                 self.group_visit(i, j, dates)
+            if self.event == before:
+                self.chamber_meeting(i, j, dates, chambers)
         elif self.published and self.event is None and self.last_event is None and _AT_EVENT.match(s) \
                 and not self._dated_paragraph(i) and not any(d.start < i and not d.approx for d in self.dates):
             # 集中签约仪式上,… in an article that dates nothing before it and has told of no event: the
@@ -420,6 +425,31 @@ class _Extractor(PeopleRules, ProjectRules):
         self.f.node(eid, "Event", subject + kind, props, self.span(min(d.start, m.start()), m.end()), conf)
         self.f.rel("HELD_IN", eid, cid, {}, self.span(a, b), conf)
         self.event, self.event_date = eid, d.day
+
+    def chamber_meeting(self, i, j, dates, chambers) -> None:
+        """2011年12月31日,X商会党委理论学习中心组组织座谈: a chamber (or a body of it: 党委, 党支部,
+        秘书处) meeting by itself, told by the verb and 座谈 rather than an event's name; held in the
+        chamber's city."""
+        for c in chambers:
+            if c.generic:
+                continue
+            m = _OWN_MEETING.match(self.t, c.end, j)
+            if not m:
+                continue
+            d = ([x for x in dates if not x.approx] or dates)[0]
+            city = self._city_of(c.place, d.day)
+            if city is None:
+                continue
+            eid = f"event:{d.day.isoformat()}/{city.name}"
+            props = {"date": d.day, "kind": "座谈会"}
+            if d.approx:
+                props["date_approx"] = True
+            conf = LOW if d.approx else MID
+            name = self.written(c.start, c.end + len(m.group(1))) + "座谈"
+            self.f.node(eid, "Event", name, props, self.span(min(d.start, c.start), m.end()), conf)
+            self.f.rel("HELD_IN", eid, self.place_node(city, c.start, c.end, MID), {}, self.span(c.start, c.end), conf)
+            self.event, self.event_date = eid, d.day
+            return
 
     def _visited_city(self, a, b):
         where = self.t[a:b]

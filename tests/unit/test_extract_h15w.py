@@ -116,3 +116,14 @@ def test_the_provincial_capital_is_where_a_meeting_in_shengcheng_is():
     # a Henan paper's 省城 is 郑州
     text = "---\ntitle: 河南示例日报\ndate: 2019-09-15\n---\n9月12日，示例招商推介会在省城召开。"
     assert list(nodes_of(extract_text(text, "t.md"), "Event")) == ["event:2019-09-12/郑州市"]
+
+
+def test_a_chambers_own_meeting_told_by_its_verb_and_zuotan_is_in_the_chambers_city():
+    facts = extract_path(ARTICLES / "h15w_meeting.md")
+    events = nodes_of(facts, "Event")
+    assert list(events) == ["event:2023-03-18/深圳市"]
+    assert events["event:2023-03-18/深圳市"]["kind"] == "座谈会"
+    assert facts.nodes["event:2023-03-18/深圳市"].name == "深圳山西商会党支部座谈"
+    # a chamber of a province meets in no city the article gives: no event
+    text = "2023年3月18日，四川省山西商会秘书处召开座谈，总结工作。"
+    assert nodes_of(extract_text(text, "t.md"), "Event") == {}
