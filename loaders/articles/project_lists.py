@@ -52,6 +52,12 @@ _INCLUDING = re.compile(r"包括([^。；;]{6,300}?)等[^。；;，,]{0,20}?项�
 _AT_PLACE = re.compile(rf"([{P.CJK}]{{0,6}}?(?:{_DEV_ZONES}|开发区|示范区|园区|[县区]))的([^的]{{4,30}})")
 
 
+# a project named without quotes right after the verb that signs it or builds it, the clause naming the
+# county that is a party: X商会与浑源县政府签订花岗岩园区项目, / 阳高县与X有限公司投资建设Y项目。
+_SIGNED_NAMED = re.compile(r"(?:签订|签署|签约)了?([^，,。；;“”《》、的\d]{4,30}?项目)(?=[，,。；;]|$)")
+_BUILT_WITH = re.compile(r"(?:投资建设|合作建设|共同建设|联合建设)([^，,。；;“”《》、的\d]{4,30}?项目)(?=[，,。；;]|$)")
+
+
 _LINE_LIST = re.compile(r"(?:签约|开工)的(?:项目)?(?:有|是|包括)[—\-:：]*[ \t]*\n((?:[^\n、]{2,40}、[ \t]*\n)+)"
                         r"([^\n、]{2,40}?)等(\d+)个项目")
 _ZONE_NAME = re.compile(rf"[{P.CJK}]{{2,3}}?(?:{_ZONE_SUFFIX})")
@@ -149,9 +155,28 @@ class ProjectRules:
             self._project(b, e, i, stage, e, county or False)
             self.listed_ends.add(e)
 
+    def named_after_verb(self, i, j) -> None:
+        """X商会与浑源县政府签订花岗岩园区项目 / 阳高县与X公司投资建设Y项目: a project the clause's
+        county signs or builds with another party (与); in that county."""
+        for rx in (_SIGNED_NAMED, _BUILT_WITH):
+            for m in rx.finditer(self.t, i, j):
+                a, b = m.span(1)
+                if b in self.listed_ends or _generic(self.t[a:b]):
+                    continue
+                clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "；;。，,:：") + 1)
+                if "与" not in self.t[clause:m.start()]:
+                    continue
+                counties = [p for p in self.places_in(clause, m.start()) if p.label == "County"
+                            and not self._inside_entity(p.start)]
+                if not counties:
+                    continue
+                self._project(a, b, i, "签约", b, counties[-1])
+                self.listed_ends.add(b)
+
     def project_lists(self, i, j) -> None:
         self.zone_list(i, j)
         self.including_list(i, j)
+        self.named_after_verb(i, j)
         s = self.t[i:j]
         opened = _LIST_OPEN.search(s)
         if opened:

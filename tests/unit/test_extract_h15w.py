@@ -127,3 +127,11 @@ def test_a_chambers_own_meeting_told_by_its_verb_and_zuotan_is_in_the_chambers_c
     # a chamber of a province meets in no city the article gives: no event
     text = "2023年3月18日，四川省山西商会秘书处召开座谈，总结工作。"
     assert nodes_of(extract_text(text, "t.md"), "Event") == {}
+
+
+def test_a_project_named_right_after_the_verb_that_signs_or_builds_it_is_in_the_county_party():
+    facts = extract_path(ARTICLES / "h15w_named_projects.md")
+    assert projects(facts) == {("石材加工园区项目", None, "灵丘县"), ("万头肉牛养殖项目", None, "天镇县")}
+    # no county among the parties, or no second party: none
+    assert projects_of("示例集团投资建设光伏储能电站项目。") == set()
+    assert projects_of("示例商会与示例集团签订光伏储能电站项目。") == set()
