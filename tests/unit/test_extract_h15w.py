@@ -135,3 +135,9 @@ def test_a_project_named_right_after_the_verb_that_signs_or_builds_it_is_in_the_
     # no county among the parties, or no second party: none
     assert projects_of("示例集团投资建设光伏储能电站项目。") == set()
     assert projects_of("示例商会与示例集团签订光伏储能电站项目。") == set()
+
+
+def test_a_lianyihui_held_is_a_gathering_and_one_named_as_a_body_is_not():
+    facts = extract_path(ARTICLES / "h15w_gathering.md")
+    events = {n.id: (n.name, n.properties["kind"]) for n in facts.nodes.values() if n.label == "Event"}
+    assert events == {"event:2023-04-10/晋中市": ("首届晋中市异地商会会长联谊会", "联谊会")}
