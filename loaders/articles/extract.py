@@ -52,7 +52,9 @@ _GROUP_VISIT = re.compile(r"(一行)(?:\d+人)?")
 _GOES_TO = re.compile(r"(?:来到|前往|莅临|走进|在|到|赴)了?([^，,。；;]{2,20})")
 _VISIT_VERB = re.compile(r"考察|参观|访问|调研|座谈")
 # a chamber's own meeting: <chamber>党委理论学习中心组,组织座谈 / <chamber>秘书处召开座谈
-_OWN_MEETING = re.compile(rf"([{P.CJK}]{{0,12}}?)[，,]?(?:组织|召开|举行|开展|进行)(?:了)?(?:专题)?座谈(?!会)")
+# (not with another party or somewhere else: 与市工商联进行座谈 / 赴太原座谈)
+_OWN_MEETING = re.compile(rf"((?:(?!与|和|同|赴|到|在|来|前往)[{P.CJK}]){{0,12}}?)[，,]?(?:组织|召开|举行|开展|进行)(?:了)?"
+                          r"(?:专题)?座谈(?!会)")
 
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
 _DATED_PLACE = re.compile(r"\s*于")

@@ -49,7 +49,8 @@ _LIST_TOTAL = re.compile(r"等\d+个项目[^。；;]{0,12}?(?:签约|开工|落�
 # 包括高新区的A、城区的B、X开发区的C等…项目: projects each after the county or zone it is in and 的, the
 # list closed by 等…项目 (a tally of the kind: 等投资额10亿元以上项目10个)
 _INCLUDING = re.compile(r"包括([^。；;]{6,300}?)等[^。；;，,]{0,20}?项目")
-_AT_PLACE = re.compile(rf"([{P.CJK}]{{0,6}}?(?:{_DEV_ZONES}|开发区|示范区|园区|[县区]))的([^的]{{4,30}})")
+# (a place by its name: not 我县 / 本区 / 全市 / 该县)
+_AT_PLACE = re.compile(rf"((?![我本全该各])[{P.CJK}]{{1,6}}?(?:{_DEV_ZONES}|开发区|示范区|园区|[县区]))的([^的]{{4,30}})")
 
 
 # a project named without quotes right after the verb that signs it or builds it, the clause naming the

@@ -141,3 +141,11 @@ def test_a_lianyihui_held_is_a_gathering_and_one_named_as_a_body_is_not():
     facts = extract_path(ARTICLES / "h15w_gathering.md")
     events = {n.id: (n.name, n.properties["kind"]) for n in facts.nodes.values() if n.label == "Event"}
     assert events == {"event:2023-04-10/晋中市": ("首届晋中市异地商会会长联谊会", "联谊会")}
+
+
+def test_own_meeting_and_baokuo_list_leave_other_parties_and_our_county_alone():
+    # a chamber meeting with another party is no meeting of its own
+    text = "2023年3月18日，深圳山西商会与市工商联进行座谈，交流工作。"
+    assert nodes_of(extract_text(text, "t.md"), "Event") == {}
+    # 我县的X is no named place
+    assert projects_of("共签约项目9个。其中，包括我县的古城文旅综合体、本区的智慧物流园等投资额5亿元以上项目3个。") == set()
