@@ -15,7 +15,7 @@ MID = 0.75
 # the list opens: 签约的5个项目分别是: / 项目分别是: / 重点推介A、B和C等4个项目. 重点推介 opens a list only
 # where the names run straight on from it: after a comma (…进行了重点推介，省工信厅、X管委会等单位负责人…)
 # the clause goes on to who spoke, not to what was presented
-_LIST_OPEN = re.compile(r"项目(?:分别)?(?:是|为|包括)[:：]|重点推介(?![，,。；;:：、\s])")
+_LIST_OPEN = re.compile(r"项目(?:分别)?(?:是|为|包括)[:：]|重点推介了?(?![，,。；;:：、\s])")
 _ITEM_SPLIT = re.compile(r"、|以及|和(?=[^、]*等\d+个项目)")
 # the parties before the project: X人民政府和Y有限公司签署(的)
 _PARTIES = re.compile(r"^.*?(?:签署了|签署|签约了|签约|签订)(?:的)?")
@@ -180,8 +180,11 @@ class ProjectRules:
         self.named_after_verb(i, j)
         s = self.t[i:j]
         opened = _LIST_OPEN.search(s)
+        # what is 重点推介(了) is projects only where the clause says so (…等4个项目): not 重点推介了营商环境
+        if opened and opened.group().startswith("重点推介") and "项目" not in re.split(r"[，,；;。]", s[opened.end():])[0]:
+            opened = None
         if opened:
-            stage = "推介" if opened.group() == "重点推介" else "签约"
+            stage = "推介" if opened.group().startswith("重点推介") else "签约"
             k = i + opened.end()
             items = _ITEM_SPLIT.split(self.t[k:j])
             # when the items name who signed, an item without them is not one (a list cut short)

@@ -39,6 +39,10 @@ def test_a_list_after_zhongdian_tuijie_runs_straight_on_from_it():
     assert {p[0] for p in projects_of("会上重点推介甲乙文旅园、丙丁物流园和戊己储能电站等3个项目。")} == \
         {"甲乙文旅园", "丙丁物流园", "戊己储能电站"}
     assert projects_of("市长作了重点推介，省商务厅、示例新区管委会、市投资促进中心等单位负责人先后发言。") == set()
+    # 重点推介了: the same list after 了; what is presented is projects only where its clause says so
+    assert {p[0] for p in projects_of("会上重点推介了甲乙文旅园、丙丁物流园和戊己储能电站等3个项目。")} == \
+        {"甲乙文旅园", "丙丁物流园", "戊己储能电站"}
+    assert projects_of("会上重点推介了全市的产业布局和营商环境，并签约了3个项目。") == set()
 
 
 def test_a_kind_of_project_counted_is_not_a_project():
