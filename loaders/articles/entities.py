@@ -174,7 +174,8 @@ def _branch(text: str, left: int, at: int, places_: "Places") -> tuple[int, "Pla
 def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
     """Chambers named in full (<place>…山西/晋…商会), known chambers by name, and generic mentions."""
     out: list[ChamberMention] = []
-    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会", text):  # 甘肃晋商商业联合会
+    # 甘肃晋商商业联合会; 山西省商业联合会: a province's or city's federation of commerce, named by its place alone
+    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|商业联合会", text):
         q = m.end()
         left = run_left(text, m.start())
         found = None
@@ -196,7 +197,8 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
                 continue
             middle = text[place.end:m.start()].lstrip("省市")
             if len(middle) <= 8 and not re.search("[等的和与、及以是在为]|商会", middle) and not _MIDDLE_VERB.search(middle) \
-                    and _shanxi_tie(place, middle):
+                    and (_shanxi_tie(place, middle) or _home_places(text, m.start() - len(middle), m.start(), places_)
+                         or (m.group() == "商业联合会" and not middle)):
                 written = text[k:q]
                 # province-level when the place is a province or a 直辖市
                 if place.label == "City" and place.name in places.MUNICIPALITIES:
@@ -231,6 +233,24 @@ def _sibling(text: str, left: int, at: int, out: list, places_: "Places"):
     if not fed or re.search("[。；;!！?？\n]", text[last.end:left]):
         return None
     return fed, place
+
+
+def _home_places(text: str, a: int, b: int, places_: "Places") -> bool:
+    """上海市河北唐山商会 / 北京河南商会 / 深圳浙江温州企业商会: a chamber named after its host and then, in
+    full, the province and city (or county) its members come from; every character of the middle is a place."""
+    b -= 2 if text.endswith("企业", a, b) else 0
+    k, n, last = a, 0, None
+    while k < b:
+        p = places_.at(text, k, ("Province", "City", "County"))
+        if p is None and last == "Province" and 2 <= b - k <= 3 and not re.search("[的和与及等在为各地外新老总联]", text[k:b]):
+            return True  # 河南信阳: a city of that province the place list need not know
+        if p is None or p.end > b:
+            return False
+        last = p.label
+        k, n = p.end, n + 1
+        while k < b and text[k] in "省市":
+            k += 1
+    return 1 <= n <= 2
 
 
 def _shanxi_tie(place, middle: str) -> bool:

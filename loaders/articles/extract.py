@@ -24,6 +24,8 @@ from loaders.articles.reading import Article
 from loaders.articles.resolve import Index, bundled_index
 from loaders.articles.view import build_view
 
+# after 项目: a count of the projects of a kind (高科技项目有12个, 农业类项目6个, 工业项目共28个)
+_KIND_TALLY = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
@@ -31,7 +33,9 @@ _SIGNED_COUNT = re.compile(
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个|"
     rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)|"  # a list's total: …等14个项目分两批进行了现场签约
     # 共签约项目102项 / 签署N个合同及协议 / 签订项目合作协议N个 / 就N项合作协议进行签约 / 总投资X亿元的N个项目…签约
-    rf"签约项目{P.NUMBER}项|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    rf"签约项目{P.NUMBER}项|"
+    # 与20家企业正式签约: the companies that signed, at one ceremony
+    rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
     rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
     rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约的总投资[\d.]+亿元的?{P.NUMBER}个项目")
 _SIGNED_TOTAL = re.compile(
@@ -49,6 +53,11 @@ _VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察
 _GROUP_VISIT = re.compile(r"(一行)(?:\d+人)?")
 _GOES_TO = re.compile(r"(?:来到|前往|莅临|走进|在|到|赴)了?([^，,。；;]{2,20})")
 _VISIT_VERB = re.compile(r"考察|参观|访问|调研|座谈")
+# a chamber's own meeting: <chamber>党委理论学习中心组,组织座谈 / <chamber>秘书处召开座谈
+# (not with another party or somewhere else: 与市工商联进行座谈 / 赴太原座谈)
+_OWN_MEETING = re.compile(rf"((?:(?!与|和|同|赴|到|在|来|前往)[{P.CJK}]){{0,12}}?)[，,]?(?:组织|召开|举行|开展|进行)(?:了)?"
+                          r"(?:专题)?座谈(?!会)")
+
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
@@ -261,8 +270,9 @@ class _Extractor(PeopleRules, ProjectRules):
         # with no event around it, is the province's campaign of that year
         province = self.event is None and bool(re.search(r"全省|我省|省属", s)) and bool(re.search(r"签约项目\d", s)) \
             and not P.EVENT_RE.search(s) and self.home_province is not None
-        yearly = bool(re.match(r"\d{4}年(?:全年)?[，,]", s))  # 2023年,X市共签约…: a year's total
-        if ((P.CAMPAIGN_HINT.search(s) or yearly) and re.search(r"签约[^，,。；;\d]{0,6}?项目|到位资金|开工项目", s)
+        # 2023年,X市共签约… (also after 记者获悉,): a year's total
+        yearly = bool(re.search(r"(?:^|[，,：:])\d{4}年(?:全年)?[，,]", s))
+        if ((P.CAMPAIGN_HINT.search(s) or yearly) and re.search(r"签约[^，,。；;\d]{0,10}?项目|到位资金|开工项目", s)
                 and not P.EVENT_RE.search(s)) or \
                 (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
             self.campaign_totals(i, j, dates, province)
@@ -274,6 +284,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.visit(i, j, dates, chambers)
             if self.event == before:
                 self.group_visit(i, j, dates)
+            if self.event == before:
+                self.chamber_meeting(i, j, dates, chambers)
         elif self.published and self.event is None and self.last_event is None and _AT_EVENT.match(s) \
                 and not self._dated_paragraph(i) and not any(d.start < i and not d.approx for d in self.dates):
             # 集中签约仪式上,… in an article that dates nothing before it and has told of no event: the
@@ -300,6 +312,7 @@ class _Extractor(PeopleRules, ProjectRules):
             # an undated tally in a later paragraph of an article telling of one event is that event's
             self.event = self.last_event
         self.posts(i, j, chambers)
+        self.profile_posts(i, j, chambers)
         self.members(i, j, chambers)
         self.ambassadors(i, j, dates)
         self.liaison(i, j, dates, chambers)
@@ -456,6 +469,31 @@ class _Extractor(PeopleRules, ProjectRules):
         self.f.rel("HELD_IN", eid, cid, {}, self.span(a, b), conf)
         self.event, self.event_date = eid, d.day
 
+    def chamber_meeting(self, i, j, dates, chambers) -> None:
+        """2011年12月31日,X商会党委理论学习中心组组织座谈: a chamber (or a body of it: 党委, 党支部,
+        秘书处) meeting by itself, told by the verb and 座谈 rather than an event's name; held in the
+        chamber's city."""
+        for c in chambers:
+            if c.generic:
+                continue
+            m = _OWN_MEETING.match(self.t, c.end, j)
+            if not m:
+                continue
+            d = ([x for x in dates if not x.approx] or dates)[0]
+            city = self._city_of(c.place, d.day)
+            if city is None:
+                continue
+            eid = f"event:{d.day.isoformat()}/{city.name}"
+            props = {"date": d.day, "kind": "座谈会"}
+            if d.approx:
+                props["date_approx"] = True
+            conf = LOW if d.approx else MID
+            name = self.written(c.start, c.end + len(m.group(1))) + "座谈"
+            self.f.node(eid, "Event", name, props, self.span(min(d.start, c.start), m.end()), conf)
+            self.f.rel("HELD_IN", eid, self.place_node(city, c.start, c.end, MID), {}, self.span(c.start, c.end), conf)
+            self.event, self.event_date = eid, d.day
+            return
+
     def _visited_city(self, a, b):
         where = self.t[a:b]
         if where.startswith(("我县", "本县")):
@@ -517,6 +555,9 @@ class _Extractor(PeopleRules, ProjectRules):
         return not re.fullmatch(r"(?:本次|此次|这次|该|会议|活动|展会|大会)?\w{0,2}", name[:-3] if len(name) > 3 else "")
 
     def _event_city(self, i, j, name_start, name_end):
+        capital = self._provincial_capital(i, j)
+        if capital is not None:
+            return capital
         found = self.places_in(i, j)
         inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
         outside = [p for p in found if not (name_start <= p.start < name_end)
@@ -555,6 +596,16 @@ class _Extractor(PeopleRules, ProjectRules):
             known = self.index.lookup(full, ("City",))
             return _place(nick.start(), nick.end(), known.id if known else f"city:{full}", full, bool(known))
         return None
+
+    def _provincial_capital(self, i, j):
+        """在省城召开 / 赴省城参加: the capital of the article's province (a Shanxi paper's 省城 is 太原)."""
+        m = re.search(r"(?:在|赴|抵|来|到|于)省城(?=举|召|参|开|出|[，,])", self.t[i:j])
+        if not m or self.home_province is None or self.home_province[1] not in places.CAPITALS:
+            return None
+        full = places.CAPITALS[self.home_province[1]]
+        known = self.index.lookup(full, ("City",))
+        a = i + m.end() - 2
+        return _place(a, a + 2, known.id if known else f"city:{full}", full, bool(known))
 
     def places_in(self, i, j) -> list:
         """Place mentions of the whole text (found once) within view positions i..j."""
@@ -694,6 +745,8 @@ class _Extractor(PeopleRules, ProjectRules):
             capacity = name_v.startswith("年产")  # 年产5万吨…项目 is one project, digits and all
             if len(name_v) < 5 or (P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v)) and not capacity:
                 continue
+            if _KIND_TALLY.match(self.t, end):  # 高科技项目有12个 / 工业类项目63个: a kind counted, not one
+                continue
             name = self.written(start, end)
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
             props = self.f.nodes[pid].properties
@@ -750,8 +803,9 @@ class _Extractor(PeopleRules, ProjectRules):
             if m:
                 g = [x for x in m.groups() if x]  # the alternative that matched
                 props[key] = amount_yi(g[0], g[1]) if unit else to_number(g[0])
-        grab(rf"签约[^，,。；;\d]{{0,6}}?项目达?{P.NUMBER}个", "signed_count")
-        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约[^，,。；;\d]{{0,6}}?项目达?\d+个[，,]"
+        # 共签约(省域外)招商引资项目196个 / 年初签约项目 19项
+        grab(rf"签约[^，,。；;\d]{{0,10}}?项目达?{P.NUMBER}[个项]", "signed_count")
+        grab(rf"项目总投资{P.NUMBER}{P.UNIT}|签约[^，,。；;\d]{{0,10}}?项目达?[ \d]+[个项][，,]"
              rf"(?:签约总金额|签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为|超过|超)?"
              rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)

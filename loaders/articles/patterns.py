@@ -22,7 +22,10 @@ KIND_OF = {"招商引资推介会": "推介会", "招商推介会": "推介会",
            "签约活动": "签约仪式", "签约会": "签约仪式", "双招双引活动": "招商会", "招商活动": "招商会", "启动典礼": "启动大会", "展销周": "博览会", "展销会": "博览会"}
 # a quoted name's 活动 is one event where the sentence is at it: 在“三个一批”活动上 / 这次“X”活动,
 QUOTED_ACTIVITY = r"(?<=”)(?:系列)?活动(?=上|期间|中|[,，。;；])"
-EVENT_RE = re.compile("|".join(sorted(EVENT_KINDS, key=len, reverse=True)) + "|" + QUOTED_ACTIVITY)
+# 联谊会 names a body as often as a gathering (同乡联谊会, 台湾同胞投资企业联谊会): a gathering where the
+# sentence holds it (秘书长联谊会在清徐县隆重举行 / 新春联谊会召开)
+HELD_GATHERING = r"联谊会(?=在[^，,。；;]{0,12}?(?:隆重)?(?:举行|举办|召开)|(?:隆重)?(?:举行|举办|召开|开幕))"
+EVENT_RE = re.compile("|".join(sorted(EVENT_KINDS, key=len, reverse=True)) + "|" + QUOTED_ACTIVITY + "|" + HELD_GATHERING)
 # words after which an event's or a project's name begins
 NAME_CUT = re.compile(r"参加了|参加|举办了|举办|举行了|举行|召开了|召开|出席了|出席|组织了|开幕的|的|了|在|赴|于|即|是|、")
 LEADING = re.compile(r"^(?:\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?|我市|我县|我省|本市|市|县|全市)+")
@@ -47,6 +50,8 @@ COMPANY_CUT = re.compile(r"产业集聚区|开发区|高新区|示范区|副会�
 PROJECT_CUT = re.compile(r"随着|签约了|签约|开工了|开工|举行了|举行|签署了|签署|包括|就|了|的|等|和|与|及|为|是|对|将|在|有|、")
 # 其中X项目 is a class within a total told before it, not one project
 GENERIC_PROJECT = re.compile(r"^[个年批类名项暨]|^其中|招商引资|(?:会|暨|建设重点|重点建设|重点|重大)项目$|^(?:签约|开工|落地|在谈|新型产业|新兴产业|重点|重大|招商|合作|大型央企|央企|具体|好|大|新|各类|\d+亿元以上)*项目$")
-CAMPAIGN_HINT = re.compile(r"全市|全县|全区|全年|累计|截至|截止")
-NUMBER = r"(\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二三四五六七八九十百千万两]+)"
+# a tally over a span of the year, not at one event: 全年 / 截至 / 今年以来 / 年初签约项目19项 / 上半年
+CAMPAIGN_HINT = re.compile(r"全市|全县|全区|全年|累计|截至|截止|今年以来|年初|上半年|下半年|前三季度")
+# a figure, with the space some sites set around it (总投资达 101 亿元, 签约项目 19项)
+NUMBER = r"[ \t\u3000\xa0]?(\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二三四五六七八九十百千万两]+)[ \t\u3000\xa0]?"
 UNIT = r"(万亿元|亿元|万元|亿)"

@@ -51,6 +51,27 @@ class PeopleRules:
                                self.span(a, p + len(m.group())), MID)
                     break
 
+    def profile_posts(self, i, j, chambers) -> None:
+        """现任/现为…、<chamber>会长、…: the posts a profile lists after 现任, held by the one it is about —
+        the name right before 现任, or the name opening the paragraph (樊建川，山西兴县人，…。现为…)."""
+        for c in chambers:
+            m = P.POSTS_AT.match(self.t, c.end)
+            if c.generic or not m or m.end() > j or self.t[m.end():m.end() + 1] not in "、，,。；;":
+                continue
+            verb = None
+            for verb in re.finditer(r"现任|现为|现担任|现兼任|目前担任", self.t[i:c.start]):
+                pass
+            if verb is None or re.search(r"[。；;]|曾任|原任|历任", self.t[i + verb.end():c.start]):
+                continue
+            at = i + verb.start()
+            who = next((s for n in (3, 2) for s in names_list_at(self.t, at - n)[:1]
+                        if s[1] == at and self.t[at - n - 1:at - n] in P.NAME_BOUNDARY), None)
+            if who is None and at == i:  # a sentence opening with 现任: the paragraph's subject
+                head = names_list_at(self.t, self.para_start)[:1]
+                who = head[0] if head and self.t[head[0][1]:head[0][1] + 1] in "，," else None
+            if who:
+                self._holds(c.start, [who], re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+
     def posts_after(self, c_start, k, j, chamber, conf=HIGH) -> None:
         """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会)."""
         while True:

@@ -32,6 +32,15 @@ _CITIES = (
     "石嘴山市 克拉玛依市 柳州市 桂林市 昆山市 常熟市 张家港市 江阴市 慈溪市 余姚市"
 )
 
+# 省城 (the province's capital) in an article of that province: 在省城召开 in a Shanxi paper is in 太原
+CAPITALS = {
+    "河北省": "石家庄市", "山西省": "太原市", "辽宁省": "沈阳市", "吉林省": "长春市", "黑龙江省": "哈尔滨市",
+    "江苏省": "南京市", "浙江省": "杭州市", "安徽省": "合肥市", "福建省": "福州市", "江西省": "南昌市",
+    "山东省": "济南市", "河南省": "郑州市", "湖北省": "武汉市", "湖南省": "长沙市", "广东省": "广州市",
+    "海南省": "海口市", "四川省": "成都市", "贵州省": "贵阳市", "云南省": "昆明市", "陕西省": "西安市",
+    "甘肃省": "兰州市", "青海省": "西宁市", "内蒙古自治区": "呼和浩特市", "广西壮族自治区": "南宁市",
+    "西藏自治区": "拉萨市", "宁夏回族自治区": "银川市", "新疆维吾尔自治区": "乌鲁木齐市"}
+
 # Countries a chamber of Shanxi people abroad is named after (晋商加拿大总商会, 柬埔寨山西商会). The
 # schema has no Country label: such a chamber gets no BASED_IN, only its name.
 COUNTRIES = tuple(

@@ -12,8 +12,10 @@ from loaders.articles.entities import Place
 
 MID = 0.75
 
-# the list opens: 签约的5个项目分别是: / 项目分别是: / 重点推介A、B和C等4个项目
-_LIST_OPEN = re.compile(r"项目(?:分别)?(?:是|为|包括)[:：]|重点推介")
+# the list opens: 签约的5个项目分别是: / 项目分别是: / 重点推介A、B和C等4个项目. 重点推介 opens a list only
+# where the names run straight on from it: after a comma (…进行了重点推介，省工信厅、X管委会等单位负责人…)
+# the clause goes on to who spoke, not to what was presented
+_LIST_OPEN = re.compile(r"项目(?:分别)?(?:是|为|包括)[:：]|重点推介了?(?![，,。；;:：、\s])")
 _ITEM_SPLIT = re.compile(r"、|以及|和(?=[^、]*等\d+个项目)")
 # the parties before the project: X人民政府和Y有限公司签署(的)
 _PARTIES = re.compile(r"^.*?(?:签署了|签署|签约了|签约|签订)(?:的)?")
@@ -44,6 +46,19 @@ _LIST_TOTAL = re.compile(r"等\d+个项目[^。；;]{0,12}?(?:签约|开工|落�
 
 
 # a list one project a line, each ended by 、, the last closed by 等N个项目, after 签约的有—— / 签约的项目是:
+# 包括高新区的A、城区的B、X开发区的C等…项目: projects each after the county or zone it is in and 的, the
+# list closed by 等…项目 (a tally of the kind: 等投资额10亿元以上项目10个)
+_INCLUDING = re.compile(r"包括([^。；;]{6,300}?)等[^。；;，,]{0,20}?项目")
+# (a place by its name: not 我县 / 本区 / 全市 / 该县)
+_AT_PLACE = re.compile(rf"((?![我本全该各])[{P.CJK}]{{1,6}}?(?:{_DEV_ZONES}|开发区|示范区|园区|[县区]))的([^的]{{4,30}})")
+
+
+# a project named without quotes right after the verb that signs it or builds it, the clause naming the
+# county that is a party: X商会与浑源县政府签订花岗岩园区项目, / 阳高县与X有限公司投资建设Y项目。
+_SIGNED_NAMED = re.compile(r"(?:签订|签署|签约)了?([^，,。；;“”《》、的\d]{4,30}?项目)(?=[，,。；;]|$)")
+_BUILT_WITH = re.compile(r"(?:投资建设|合作建设|共同建设|联合建设)([^，,。；;“”《》、的\d]{4,30}?项目)(?=[，,。；;]|$)")
+
+
 _LINE_LIST = re.compile(r"(?:签约|开工)的(?:项目)?(?:有|是|包括)[—\-:：]*[ \t]*\n((?:[^\n、]{2,40}、[ \t]*\n)+)"
                         r"([^\n、]{2,40}?)等(\d+)个项目")
 _ZONE_NAME = re.compile(rf"[{P.CJK}]{{2,3}}?(?:{_ZONE_SUFFIX})")
@@ -117,12 +132,59 @@ class ProjectRules:
         self.f.node(zone.id, "County", name, {"kind": "开发区"}, self.span(a, z), MID)
         return zone
 
+    def including_list(self, i, j) -> None:
+        """包括高新区的A、城区的B、屯留开发区的C等…项目: at least two items, each <county or zone>的<name>;
+        signed (or started) when the paragraph has told of signing (or starting) by then."""
+        m = _INCLUDING.search(self.t, i, j)
+        if not m:
+            return
+        told = self.t[self.para_start:m.start()]
+        if not re.search(r"签约|签署|签订|开工", told):
+            return
+        stage = "开工" if "开工" in told and "签" not in told else "签约"
+        items, k = [], m.start(1)
+        for piece in self.t[m.start(1):m.end(1)].split("、"):
+            it = _AT_PLACE.fullmatch(piece)
+            if it and not _generic(it.group(2)):
+                items.append((k, k + it.end(1), k + it.start(2), k + it.end(2)))
+            k += len(piece) + 1
+        if len(items) < 2:
+            return
+        for a, z, b, e in items:
+            county = next((p for p in self.places_in(a, z) if p.start == a and p.end == z and p.label == "County"),
+                          None) or self._named_zone(a, z)
+            self._project(b, e, i, stage, e, county or False)
+            self.listed_ends.add(e)
+
+    def named_after_verb(self, i, j) -> None:
+        """X商会与浑源县政府签订花岗岩园区项目 / 阳高县与X公司投资建设Y项目: a project the clause's
+        county signs or builds with another party (与); in that county."""
+        for rx in (_SIGNED_NAMED, _BUILT_WITH):
+            for m in rx.finditer(self.t, i, j):
+                a, b = m.span(1)
+                if b in self.listed_ends or _generic(self.t[a:b]):
+                    continue
+                clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "；;。，,:：") + 1)
+                if "与" not in self.t[clause:m.start()]:
+                    continue
+                counties = [p for p in self.places_in(clause, m.start()) if p.label == "County"
+                            and not self._inside_entity(p.start)]
+                if not counties:
+                    continue
+                self._project(a, b, i, "签约", b, counties[-1])
+                self.listed_ends.add(b)
+
     def project_lists(self, i, j) -> None:
         self.zone_list(i, j)
+        self.including_list(i, j)
+        self.named_after_verb(i, j)
         s = self.t[i:j]
         opened = _LIST_OPEN.search(s)
+        # what is 重点推介(了) is projects only where the clause says so (…等4个项目): not 重点推介了营商环境
+        if opened and opened.group().startswith("重点推介") and "项目" not in re.split(r"[，,；;。]", s[opened.end():])[0]:
+            opened = None
         if opened:
-            stage = "推介" if opened.group() == "重点推介" else "签约"
+            stage = "推介" if opened.group().startswith("重点推介") else "签约"
             k = i + opened.end()
             items = _ITEM_SPLIT.split(self.t[k:j])
             # when the items name who signed, an item without them is not one (a list cut short)
