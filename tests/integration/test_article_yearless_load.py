@@ -11,7 +11,7 @@ from loaders.articles.review import COLUMNS, DATE
 from tests.integration.conftest import assert_one_line_error
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
-DALIAN = ARTICLES / "h15y_dalian-yearless.md"
+DALIAN = ARTICLES / "dalian-yearless.md"
 YEARLESS = "event:--05-09/大连市"
 HELD = f"HELD_IN {YEARLESS}→city:大连市"
 
@@ -60,7 +60,7 @@ def test_load_reviewed_writes_the_accepted_event_with_the_reviewers_date(cli, se
                     "RETURN e.date AS date, e.month_day AS md, e.signed_count AS n, e.signed_total_yi AS yi, "
                     "e.kind AS kind, c.id AS city, e.sources AS src").single()
     assert (rec["date"].iso_format(), rec["md"], rec["n"], rec["yi"], rec["kind"], rec["city"], rec["src"]) == (
-        "2024-05-09", None, 12, 8.5, "签约仪式", "city:大连市", ["source:h15y_dalian-yearless"])
+        "2024-05-09", None, 12, 8.5, "签约仪式", "city:大连市", ["source:dalian-yearless"])
     snap = snapshot(seeded)  # idempotent
     code, _, err = cli("load", "--reviewed", sheet)
     assert code == 0, err

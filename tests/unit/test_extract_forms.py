@@ -1,5 +1,5 @@
-"""Rules of h15w (issue 15, tuned on test2): each on an article written for the test
-(tests/fixtures/articles/h15w_*.md) and on short sentences of the same kind."""
+"""Ways of writing facts first met in the second test set (issue 15), each on an article written for
+the test (tests/fixtures/articles/) and on short sentences of the same kind."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,7 +23,7 @@ def projects_of(text):
 
 @pytest.fixture(scope="module")
 def project_article():
-    return extract_path(ARTICLES / "h15w_projects.md")
+    return extract_path(ARTICLES / "projects.md")
 
 
 def test_projects_after_their_county_or_zone_and_de_in_a_list_opened_by_baokuo(project_article):
@@ -69,7 +69,7 @@ def posts(facts):
 
 
 def test_a_chamber_named_after_its_host_and_its_members_home_province_and_city():
-    facts = extract_path(ARTICLES / "h15w_chambers.md")
+    facts = extract_path(ARTICLES / "chambers.md")
     assert chambers(facts) == {"上海市河南信阳商会", "北京浙江温州企业商会", "深圳市湖北商会", "山西省商业联合会"}
     based = {facts.nodes[r.start].name: facts.nodes[r.end].name for r in facts.rels.values() if r.type == "BASED_IN"}
     # hosted where the name opens, not in the members' home
@@ -83,7 +83,7 @@ def test_a_middle_that_is_not_all_places_makes_no_chamber():
 
 
 def test_the_posts_a_profile_lists_after_xianren_are_held_by_the_one_it_is_about():
-    facts = extract_path(ARTICLES / "h15w_profile.md")
+    facts = extract_path(ARTICLES / "profile.md")
     # 现任…、<chamber>常务副会长、…: the paragraph's subject; a post held once (曾任) is not a post now
     assert posts(facts) == {("周新民", "四川省山西商会", "常务副会长")}
     # the name right before 现任
@@ -98,7 +98,7 @@ def nodes_of(facts, label):
 
 
 def test_a_ceremonys_tally_of_companies_signed_and_figures_set_between_spaces():
-    facts = extract_path(ARTICLES / "h15w_signed.md")
+    facts = extract_path(ARTICLES / "signed.md")
     # 与国内15家知名企业正式签约，总投资达 86.5 亿元: the ceremony's tally
     event = nodes_of(facts, "Event")["event:2021-09-27/晋中市"]
     assert (event["signed_count"], event["signed_total_yi"]) == (15, 86.5)
@@ -108,14 +108,14 @@ def test_a_ceremonys_tally_of_companies_signed_and_figures_set_between_spaces():
 
 
 def test_a_years_total_with_a_qualifier_between_qianyue_and_xiangmu():
-    facts = extract_path(ARTICLES / "h15w_campaign.md")
+    facts = extract_path(ARTICLES / "campaign.md")
     camp = nodes_of(facts, "Campaign")["campaign:吕梁市/2023"]
     assert (camp["signed_count"], camp["signed_total_yi"]) == (150, 980.4)
 
 
 def test_the_provincial_capital_is_where_a_meeting_in_shengcheng_is():
     # 在省城召开 in a Shanxi paper: 太原, not the city the event is named after
-    facts = extract_path(ARTICLES / "h15w_capital.md")
+    facts = extract_path(ARTICLES / "capital.md")
     assert list(nodes_of(facts, "Event")) == ["event:2019-09-12/太原市"]
     # a Henan paper's 省城 is 郑州
     text = "---\ntitle: 河南示例日报\ndate: 2019-09-15\n---\n9月12日，示例招商推介会在省城召开。"
@@ -123,7 +123,7 @@ def test_the_provincial_capital_is_where_a_meeting_in_shengcheng_is():
 
 
 def test_a_chambers_own_meeting_told_by_its_verb_and_zuotan_is_in_the_chambers_city():
-    facts = extract_path(ARTICLES / "h15w_meeting.md")
+    facts = extract_path(ARTICLES / "meeting.md")
     events = nodes_of(facts, "Event")
     assert list(events) == ["event:2023-03-18/深圳市"]
     assert events["event:2023-03-18/深圳市"]["kind"] == "座谈会"
@@ -134,7 +134,7 @@ def test_a_chambers_own_meeting_told_by_its_verb_and_zuotan_is_in_the_chambers_c
 
 
 def test_a_project_named_right_after_the_verb_that_signs_or_builds_it_is_in_the_county_party():
-    facts = extract_path(ARTICLES / "h15w_named_projects.md")
+    facts = extract_path(ARTICLES / "named-projects.md")
     assert projects(facts) == {("石材加工园区项目", None, "灵丘县"), ("万头肉牛养殖项目", None, "天镇县")}
     # no county among the parties, or no second party: none
     assert projects_of("示例集团投资建设光伏储能电站项目。") == set()
@@ -142,7 +142,7 @@ def test_a_project_named_right_after_the_verb_that_signs_or_builds_it_is_in_the_
 
 
 def test_a_lianyihui_held_is_a_gathering_and_one_named_as_a_body_is_not():
-    facts = extract_path(ARTICLES / "h15w_gathering.md")
+    facts = extract_path(ARTICLES / "gathering.md")
     events = {n.id: (n.name, n.properties["kind"]) for n in facts.nodes.values() if n.label == "Event"}
     assert events == {"event:2023-04-10/晋中市": ("首届晋中市异地商会会长联谊会", "联谊会")}
 

@@ -18,9 +18,9 @@ from loaders.articles.review import COLUMNS, DATE, read_review, write_review
 from loaders.bundled import bundled_catalog
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
-DALIAN = ARTICLES / "h15y_dalian-yearless.md"  # 5月9日, no date in front matter, no year in the text
-EXPO = ARTICLES / "h15y_expo-undated.md"  # traditional script, no day at all, a tally told twice
-LONGCHENG = ARTICLES / "h15y_longcheng-yearless.md"  # 8月20日 in 龙城 (太原), a Shanxi article
+DALIAN = ARTICLES / "dalian-yearless.md"  # 5月9日, no date in front matter, no year in the text
+EXPO = ARTICLES / "expo-undated.md"  # traditional script, no day at all, a tally told twice
+LONGCHENG = ARTICLES / "longcheng-yearless.md"  # 8月20日 in 龙城 (太原), a Shanxi article
 YEARLESS = "event:--05-09/大连市"
 
 
