@@ -268,8 +268,8 @@ _MERCHANTS = re.compile(rf"[{''.join(a for a in ABBREVIATIONS if a not in '新�
 def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Places") -> "Place | None":
     """A chamber named <host><home?><members?><trade?>商会 with no Shanxi tie (北京浙江商会, 上海市河北唐山商会,
     北京河南企业商会, 深圳市总商会), or a place's 商业联合会 (山西商业联合会); `at` is where the words after the
-    host begin, `m` the 商会 that ends the name. Returns the host, None when those words are no name (外省, 各地, 异地, 企业, a verb) or leave
-    the host open (河北唐山商会: 唐山 is in 河北, so it may be the home and the host unnamed)."""
+    host begin, `m` the 商会 that ends the name. Returns the host, None when those words are no name (外省,
+    各地, 异地, 企业, a verb) or leave the host open (河北唐山商会: 唐山 is in 河北, the host is not named)."""
     middle = text[at:m.start()]
     if not middle:
         return host if m.group() == "商业联合会" else None
@@ -309,16 +309,21 @@ def _home(middle: str) -> tuple[int, str | None]:
     return 0, None
 
 
-_SHANXI_COUNTIES = frozenset(f for full, short, _ in places.shanxi_counties() for f in (full, short) if len(f) >= 2)
+# a Shanxi county as the home (北京平遥商会); a district's short form (城区, 迎泽) is no home
+_SHANXI_COUNTIES = frozenset(f for full, short, _ in places.shanxi_counties()
+                             for f in ((full, short) if full.endswith(("县", "市")) else (full,)) if len(f) >= 2)
 
 
 @lru_cache(maxsize=1)
 def _parents() -> dict[str, str]:
-    """A prefecture-level city's province (唐山市 → 河北省), from the resolution package's place dictionary."""
+    """A prefecture-level city's province (唐山市 → 河北省), from the resolution package's place dictionary
+    (GB/T 2260), which also lets find_chambers read 河北唐山 as one home."""
+    import csv
     from importlib import resources
-    rows = resources.files("loaders.resolution").joinpath("places.tsv").read_text(encoding="utf-8").splitlines()
-    cols = [r.split("\t") for r in rows if r and not r.startswith("#")]
-    return {c[1]: c[4] for c in cols[1:] if len(c) > 4 and c[4]}
+
+    text = resources.files("loaders.resolution").joinpath("places.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
+    return {r["name"]: r["parent"] for r in rows if r["parent"]}
 
 
 def _parent(full: str) -> str | None:
