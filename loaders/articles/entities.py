@@ -276,10 +276,12 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     i, home = _home(middle)
     if home and _parent(home) == host.name:
         # 湖南省长沙市浙江商会: the province's city is the host when another home follows it
-        city = places_.at(text, at, ("City",))
         j, home2 = _home(middle[i:])
-        if city is None or city.end != at + i or home2 is None:
+        if home2 is None:
             return None
+        city = places_.at(text, at, ("City",))
+        if city is None or city.end != at + i:  # a city the built-in list leaves out (四川遂宁浙江商会)
+            city = Place(at, at + i, f"city:{home}", "City", home, False)
         host, i, home = city, i + j, home2
     if home and (home == host.name or _parent(host.name) == home):
         return None  # 北京北京商会, 深圳广东商会: one place twice, no name

@@ -83,6 +83,8 @@ def test_generic_shanxi_mentions_stay_generic():
     ("深圳市总商会", "深圳市总商会", "深圳市"),
     ("上海市服装商会", "上海市服装商会", "上海市"),  # a trade's chamber of one city
     ("湖南省长沙市浙江商会", "湖南省长沙市浙江商会", "长沙市"),  # the province's city is the host
+    ("四川遂宁浙江商会", "四川遂宁浙江商会", "遂宁市"),  # also where the built-in city list leaves it out
+    ("长沙市益阳商会", "长沙市益阳商会", "长沙市"),  # a home in the host's own province
     ("广州浙商商会", "广州浙商商会", "广州市"),  # 浙商: Zhejiang's merchants as the home
     ("深圳市湖南青年企业家商会", "深圳市湖南青年企业家商会", "深圳市"),
 ])
