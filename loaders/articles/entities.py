@@ -174,7 +174,9 @@ def _branch(text: str, left: int, at: int, places_: "Places") -> tuple[int, "Pla
 
 
 def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
-    """Chambers named in full (<place>…山西/晋…商会), known chambers by name, and generic mentions."""
+    """Chambers named in full, known chambers by name, and generic mentions. A full name is <host>…商会
+    with a Shanxi tie (深圳市山西商会, 山西省广东商会) or any other name of the annotation convention's form
+    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place."""
     out: list[ChamberMention] = []
     # 甘肃晋商商业联合会; 山西商业联合会 (a place's federation of commerce, not its 工商业联合会)
     for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|(?<![晋工])商业联合会", text):
