@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -11,6 +12,7 @@ from loaders.articles import places
 from loaders.articles.patterns import (CJK, POST_RE, COMPANY_CUT, COMPANY_END, GENERIC_CHAMBER, STOP_AFTER_NAME, SURNAMES,
                                        VERB_AFTER_NAME)
 from loaders.articles.resolve import Index, Known
+from loaders.resolution.places import ABBREVIATIONS, lookup_folded
 from loaders.text import fold
 
 _CJK = re.compile(rf"[{CJK}]")
@@ -172,10 +174,12 @@ def _branch(text: str, left: int, at: int, places_: "Places") -> tuple[int, "Pla
 
 
 def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
-    """Chambers named in full (<place>…山西/晋…商会), known chambers by name, and generic mentions."""
+    """Chambers named in full, known chambers by name, and generic mentions. A full name is <host>…商会
+    with a Shanxi tie (深圳市山西商会, 山西省广东商会) or any other name of the annotation convention's form
+    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place."""
     out: list[ChamberMention] = []
-    # 甘肃晋商商业联合会; 山西省商业联合会: a province's or city's federation of commerce, named by its place alone
-    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|商业联合会", text):
+    # 甘肃晋商商业联合会; 山西商业联合会 (a place's federation of commerce, not its 工商业联合会)
+    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|(?<![晋工])商业联合会", text):
         q = m.end()
         left = run_left(text, m.start())
         found = None
@@ -196,15 +200,19 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
             if place is None:
                 continue
             middle = text[place.end:m.start()].lstrip("省市")
-            if len(middle) <= 8 and not re.search("[等的和与、及以是在为]|商会", middle) and not _MIDDLE_VERB.search(middle) \
-                    and (_shanxi_tie(place, middle) or _home_places(text, m.start() - len(middle), m.start(), places_)
-                         or (m.group() == "商业联合会" and not middle)):
-                written = text[k:q]
-                # province-level when the place is a province or a 直辖市
-                if place.label == "City" and place.name in places.MUNICIPALITIES:
-                    place = places_.at(text, k, ("Province",)) or place
-                found = ChamberMention(k, q, written, place, index.lookup(written, ("Chamber",)))
-                break
+            if len(middle) > 8 or re.search("[等的和与、及以是在为]|商会", middle) or _MIDDLE_VERB.search(middle):
+                continue
+            if not _shanxi_tie(place, middle):
+                named = _named_middle(text, place, m.start() - len(middle), m, places_)
+                if named is None:
+                    continue
+                place = named
+            written = text[k:q]
+            # province-level when the place is a province or a 直辖市
+            if place.label == "City" and place.name in places.MUNICIPALITIES:
+                place = places_.at(text, place.start, ("Province",)) or place
+            found = ChamberMention(k, q, written, place, index.lookup(written, ("Chamber",)))
+            break
         if found is None:
             known = _known_ending_at(text, q, index)
             if known:
@@ -235,24 +243,6 @@ def _sibling(text: str, left: int, at: int, out: list, places_: "Places"):
     return fed, place
 
 
-def _home_places(text: str, a: int, b: int, places_: "Places") -> bool:
-    """上海市河北唐山商会 / 北京河南商会 / 深圳浙江温州企业商会: a chamber named after its host and then, in
-    full, the province and city (or county) its members come from; every character of the middle is a place."""
-    b -= 2 if text.endswith("企业", a, b) else 0
-    k, n, last = a, 0, None
-    while k < b:
-        p = places_.at(text, k, ("Province", "City", "County"))
-        if p is None and last == "Province" and 2 <= b - k <= 3 and not re.search("[的和与及等在为各地外新老总联]", text[k:b]):
-            return True  # 河南信阳: a city of that province the place list need not know
-        if p is None or p.end > b:
-            return False
-        last = p.label
-        k, n = p.end, n + 1
-        while k < b and text[k] in "省市":
-            k += 1
-    return 1 <= n <= 2
-
-
 def _shanxi_tie(place, middle: str) -> bool:
     """A chamber of Shanxi people elsewhere (深圳市山西商会, 上海朔州商会, 北京忻州企业商会), or of
     another province's people in Shanxi (山西省广东商会, 太原武乡商会)."""
@@ -262,6 +252,86 @@ def _shanxi_tie(place, middle: str) -> bool:
     home = middle.removesuffix("企业")
     # the people's home province or county: 广东, 河南, 武乡 — not 异地, 各异地, 建立
     return in_shanxi and 2 <= len(home) <= 3 and not re.search("[地各建立新老总联]", home)
+
+
+# What may stand between a chamber's home and 商会 (北京河南企业商会, 深圳市湖南青年企业家商会), and the trades
+# a chamber of one place's businesses may be named after (深圳市总商会, 上海市服装商会). 异地 is not one:
+# 山西异地商会 is the convention's generic mention.
+_MEMBERS = "(?:青年|女)?(?:企业家|企业)?"
+_TRADES = ("总", "工商", "国际", "进出口", "外商投资企业", "民营企业", "个体私营企业", "服装", "餐饮", "汽车", "建材", "石材",
+           "钢铁", "煤炭", "能源", "新能源", "物流", "电子", "电子商务", "房地产", "农业", "文化", "旅游", "医药", "科技",
+           "互联网", "金融", "酒店", "茶叶", "家具", "纺织", "珠宝")
+_TRADE = re.compile("|".join(sorted(_TRADES, key=len, reverse=True)))
+_TRADE_TAIL = re.compile(rf"{_MEMBERS}(?:{_TRADE.pattern})?")
+# 浙商 / 豫商 / 粤商: a province's merchants as a chamber's home (not 新/青, which open other words)
+_MERCHANTS = re.compile(rf"[{''.join(a for a in ABBREVIATIONS if a not in '新青晋')}]商")
+
+
+def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Places") -> "Place | None":
+    """A chamber named <host><home?><members?><trade?>商会 with no Shanxi tie (北京浙江商会, 上海市河北唐山商会,
+    北京河南企业商会, 深圳市总商会), or a place's 商业联合会 (山西商业联合会); `at` is where the words after the
+    host begin, `m` the 商会 that ends the name. Returns the host, None when those words are no name (外省,
+    各地, 异地, 企业, a verb) or leave the host open (河北唐山商会: 唐山 is in 河北, the host is not named)."""
+    middle = text[at:m.start()]
+    if not middle:
+        return host if m.group() == "商业联合会" else None
+    i, home = _home(middle)
+    if home and _parent(home) == host.name:
+        # 湖南省长沙市浙江商会: the province's city is the host when another home follows it
+        j, home2 = _home(middle[i:])
+        if home2 is None:
+            return None
+        city = places_.at(text, at, ("City",))
+        if city is None or city.end != at + i:  # a city the built-in list leaves out (四川遂宁浙江商会)
+            city = Place(at, at + i, f"city:{home}", "City", home, False)
+        host, i, home = city, i + j, home2
+    if home and (home == host.name or _parent(host.name) == home):
+        return None  # 北京北京商会, 深圳广东商会: one place twice, no name
+    tail = _TRADE_TAIL.fullmatch(middle, i)
+    if tail is None:
+        return None
+    return host if home or _TRADE.search(tail.group()) else None
+
+
+def _home(middle: str) -> tuple[int, str | None]:
+    """The home place at the start of the words between a host and 商会: 浙江, 河北唐山 (a province and its
+    city), 武乡 (a county), 美国, 浙商. Returns (its length, its full name or the written form)."""
+    if _MERCHANTS.match(middle):
+        return 2, middle[:2]
+    for n in range(min(len(middle), 8), 1, -1):
+        word = middle[:n]
+        found = lookup_folded(word)
+        if found:
+            full = found[0].full
+            for m in range(min(len(middle) - n, 8), 1, -1):  # 河北唐山: the province, then its city
+                inner = lookup_folded(middle[n:n + m])
+                if inner and _parent(inner[0].full) == full:
+                    return n + m, inner[0].full
+            return n, full
+        if word in places.COUNTRIES or word in _SHANXI_COUNTIES:
+            return n, word
+    return 0, None
+
+
+# a Shanxi county as the home (北京平遥商会); a district's short form (城区, 迎泽) is no home
+_SHANXI_COUNTIES = frozenset(f for full, short, _ in places.shanxi_counties()
+                             for f in ((full, short) if full.endswith(("县", "市")) else (full,)) if len(f) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str]:
+    """A prefecture-level city's province (唐山市 → 河北省), from the resolution package's place dictionary
+    (GB/T 2260), which also lets find_chambers read 河北唐山 as one home."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("loaders.resolution").joinpath("places.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
+    return {r["name"]: r["parent"] for r in rows if r["parent"]}
+
+
+def _parent(full: str) -> str | None:
+    return _parents().get(full)
 
 
 def _known_ending_at(text: str, q: int, index: Index) -> ChamberMention | None:
