@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -12,7 +11,7 @@ from loaders.articles import places
 from loaders.articles.patterns import (CJK, POST_RE, COMPANY_CUT, COMPANY_END, GENERIC_CHAMBER, STOP_AFTER_NAME, SURNAMES,
                                        VERB_AFTER_NAME)
 from loaders.articles.resolve import Index, Known
-from loaders.resolution.places import ABBREVIATIONS, lookup_folded
+from loaders.resolution.places import ABBREVIATIONS, lookup_folded, parent
 from loaders.text import fold
 
 _CJK = re.compile(rf"[{CJK}]")
@@ -105,10 +104,13 @@ class Places:
         for short, full in places.CITIES.items():
             for form in (short, full):
                 self._add(form, Place(0, 0, f"city:{full}", "City", full, False))
-        self.auto = ahocorasick.Automaton()
-        for key in self.keys:
-            self.auto.add_word(key, key)
-        self.auto.make_automaton()
+        # a short form that is also an everyday word (来宾, 白银) is a place only in context: after its
+        # province's name, or as a chamber's host (see places.AMBIGUOUS). Its own automaton keeps it
+        # from taking the characters of the place it runs into (确保山西: 保山 must not hide 山西).
+        self.contextual = {key: _province_forms(places.CITIES[key]) for key in places.AMBIGUOUS
+                           if key in self.keys}
+        self.auto = _automaton(k for k in self.keys if k not in self.contextual)
+        self.auto_contextual = _automaton(self.contextual)
 
     def _add(self, key: str, place: Place) -> None:
         found = self.keys.setdefault(key, [])
@@ -129,6 +131,16 @@ class Places:
             start = end - len(key) + 1
             for p in self.candidates(key):
                 out.append(Place(start, end + 1, p.id, p.label, p.name, p.known))
+        if self.contextual:
+            taken = [(p.start, p.end) for p in out]
+            extra = []
+            for end, key in self.auto_contextual.iter(text):
+                start = end - len(key) + 1
+                if (self._in_context(text, start, end + 1, key)
+                        and not any(a < end + 1 and start < b for a, b in taken)):
+                    extra.extend(Place(start, end + 1, p.id, p.label, p.name, p.known) for p in self.candidates(key))
+            if extra:
+                out = sorted(out + extra, key=lambda p: p.start)
         return out
 
     def at(self, text: str, i: int, labels=("City", "Province")) -> Place | None:
@@ -136,12 +148,42 @@ class Places:
         for n in range(min(8, len(text) - i), 1, -1):
             if text[i:i + n] not in self.keys:
                 continue
+            if text[i:i + n] in self.contextual and not self._in_context(text, i, i + n, text[i:i + n]):
+                continue
             cands = [p for p in self.candidates(text[i:i + n]) if p.label in labels]
             if cands:
                 cands.sort(key=lambda p: (labels.index(p.label), not p.known))
                 p = cands[0]
                 return Place(i, i + n, p.id, p.label, p.name, p.known)
         return None
+
+    def _in_context(self, text: str, start: int, end: int, key: str) -> bool:
+        """An ambiguous short form is a place right after its own province (广西来宾, 甘肃省白银), or as the
+        host of a chamber of Shanxi's or another province's people that no word runs into (来宾山西商会,
+        ，黄山浙江商会 — not 与会来宾山西商会会长)."""
+        if text[:start].endswith(self.contextual[key]):
+            return True
+        if start > 0 and _CJK.match(text[start - 1]):
+            return False
+        return bool(_CHAMBER_AFTER.match(text, end))
+
+
+def _automaton(keys) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for key in keys:
+        auto.add_word(key, key)
+    if len(auto):
+        auto.make_automaton()
+    return auto
+
+
+def _province_forms(city: str) -> tuple[str, ...]:
+    province = places.CITY_PROVINCE.get(city)
+    return (province, places.short(province)) if province else ()
+
+
+# what follows a chamber host's short form: <home province or 山西/晋>…商会 (白银山西商会, 黄山浙江商会)
+_CHAMBER_AFTER = re.compile(rf"市?(?:山西|晋|{'|'.join(sorted(places.PROVINCES, key=len, reverse=True))})[{CJK}]{{0,8}}?商会")
 
 
 def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
@@ -318,20 +360,10 @@ _SHANXI_COUNTIES = frozenset(f for full, short, _ in places.shanxi_counties()
                              for f in ((full, short) if full.endswith(("县", "市")) else (full,)) if len(f) >= 2)
 
 
-@lru_cache(maxsize=1)
-def _parents() -> dict[str, str]:
+def _parent(full: str) -> str | None:
     """A prefecture-level city's province (唐山市 → 河北省), from the resolution package's place dictionary
     (GB/T 2260), which also lets find_chambers read 河北唐山 as one home."""
-    import csv
-    from importlib import resources
-
-    text = resources.files("loaders.resolution").joinpath("places.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
-    return {r["name"]: r["parent"] for r in rows if r["parent"]}
-
-
-def _parent(full: str) -> str | None:
-    return _parents().get(full)
+    return parent(full)
 
 
 def _known_ending_at(text: str, q: int, index: Index) -> ChamberMention | None:

@@ -4,33 +4,78 @@ The graph (bundled dataset + database) is asked first; this list only lets the e
 place from the verb before it ("向北京山西企业商会" → 北京) and give a new chamber its host.
 Short forms (珠海) and full forms (珠海市) both match; the full form is what a node is named.
 
+The places come from the resolution package's place dictionary (loaders/resolution/places.tsv, GB/T
+2260, read only through loaders.resolution.places): every province, municipality and SAR, every
+prefecture-level city (盟, 地区 and 自治州 too), and a few county-level cities chambers are named after.
+A short form that is an everyday word (来宾, 白银, 安康) is AMBIGUOUS: the extractor takes it only where
+the context makes it a place (see AMBIGUOUS).
+
 >>> PROVINCES["广东"]
 '广东省'
->>> CITIES["苏州"]
-'苏州市'
+>>> CITIES["苏州"], CITIES["遂宁"], CITIES["恩施州"]
+('苏州市', '遂宁市', '恩施土家族苗族自治州')
+>>> "吉林" in CITIES, CITIES["吉林市"]
+(False, '吉林市')
 """
 from __future__ import annotations
 
-_PROVINCES = (
-    "河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省 "
-    "广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 广西壮族自治区 西藏自治区 "
-    "宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区"
-)
+from loaders.resolution import places as dictionary
+
+_PROVINCE_LEVEL = dictionary.divisions("province", "municipality")
+_PREFECTURES = dictionary.divisions("city")
+
 # 直辖市: province-level, and also the city events are held in (see the bundled catalog's header).
-MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+MUNICIPALITIES = tuple(p.full for p, _ in _PROVINCE_LEVEL if p.level == "municipality")
 # 香港 / 澳门 likewise: province-level, and the city an event in them is held in
-SARS = ("香港特别行政区", "澳门特别行政区")
-_CITIES = (
-    "太原市 大同市 阳泉市 长治市 晋城市 朔州市 晋中市 运城市 忻州市 临汾市 吕梁市 "
-    "石家庄市 唐山市 保定市 邯郸市 廊坊市 沈阳市 大连市 长春市 哈尔滨市 南京市 苏州市 无锡市 常州市 "
-    "镇江市 扬州市 南通市 盐城市 徐州市 泰州市 淮安市 连云港市 宿迁市 杭州市 宁波市 温州市 嘉兴市 湖州市 "
-    "绍兴市 金华市 台州市 义乌市 合肥市 芜湖市 福州市 厦门市 泉州市 南昌市 济南市 青岛市 烟台市 潍坊市 "
-    "郑州市 洛阳市 武汉市 长沙市 广州市 深圳市 珠海市 佛山市 东莞市 中山市 惠州市 汕头市 江门市 海口市 "
-    "三亚市 成都市 贵阳市 昆明市 西安市 兰州市 西宁市 银川市 乌鲁木齐市 呼和浩特市 包头市 鄂尔多斯市 "
-    "南宁市 拉萨市 淄博市 威海市 日照市 临沂市 济宁市 大连市 鞍山市 秦皇岛市 张家口市 邢台市 沧州市 衡水市 "
-    "承德市 呼伦贝尔市 赤峰市 乌海市 榆林市 宝鸡市 咸阳市 渭南市 延安市 安阳市 新乡市 焦作市 三门峡市 开封市 "
-    "石嘴山市 克拉玛依市 柳州市 桂林市 昆山市 常熟市 张家港市 江阴市 慈溪市 余姚市"
-)
+SARS = tuple(p.full for p, _ in _PROVINCE_LEVEL if p.full.endswith("特别行政区"))
+# County-level cities that chambers and events are named after, beyond the prefecture-level ones.
+COUNTY_CITIES = ("义乌市", "昆山市", "常熟市", "张家港市", "江阴市", "慈溪市", "余姚市")
+
+# Short forms of prefecture-level cities that are also everyday words, brands or other places'
+# names, so that alone they are no place: 与会来宾, 白银价格, 岁岁安康, 阿里巴巴, 登黄山, 普洱茶, 中山路 /
+# 中山大学, 大理石, 北海公园 / 北海道, 朝阳区 (Beijing) / 朝阳产业, 三明治, 日照充足, 周年大庆, 四平八稳,
+# 文山会海, 天南海北 / 海西经济区, 哈密瓜, 和田玉, 宁德时代, 广安门, 小兴安岭, 红河 / 怒江 (rivers),
+# 玉树临风, 山南海北, 白山黑水, 平安顺利, 华东营销, 集中卫生, 决定西部, 新乡村; and a short form ending in 山
+# that would take the 山 of 山西 (确保山西, 欢乐山西). The full form (来宾市, 大理州) always matches; the short form matches only
+# right after its own province (广西来宾, 甘肃白银) or as the host of a chamber of another place's
+# people (来宾山西商会, 黄山浙江商会) — see loaders/articles/entities.Places.
+AMBIGUOUS = frozenset(
+    "来宾 白银 安康 黄山 阿里 普洱 中山 大理 北海 朝阳 三明 日照 大庆 四平 文山 红河 怒江 玉树 山南 海北 海西 "
+    "海东 白山 哈密 和田 宁德 广安 兴安 安顺 东营 中卫 定西 新乡 保山 乐山".split())
+
+
+def _short(name: str) -> str:
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+PROVINCES = {p.short: p.full for p, _ in _PROVINCE_LEVEL}
+
+
+def _city_forms() -> dict[str, str]:
+    """Written form → full name. A city whose short form is a province's (吉林市, 海南藏族自治州) is
+    matched only in full, as before; an autonomous prefecture also as <short>州 (恩施州, 大理州)."""
+    forms: dict[str, str] = {}
+    for place, _ in _PREFECTURES:
+        forms[place.full] = place.full
+        if place.short not in PROVINCES:
+            forms.setdefault(place.short, place.full)
+        if place.full.endswith("自治州"):
+            forms[place.short + "州"] = place.full
+    for full in COUNTY_CITIES:
+        forms[full] = forms[_short(full)] = full
+    for full in MUNICIPALITIES + SARS:
+        forms[dictionary.lookup(full)[0].short] = full
+    return forms
+
+
+CITIES = _city_forms()
+SHANXI_CITIES = tuple(p.short for p, up in _PREFECTURES if up == "山西省")
+_SHANXI_CITY_NAMES = frozenset(p.full for p, up in _PREFECTURES if up == "山西省")
+# The province each city is in (苏州市 → 江苏省): where an ambiguous short form is safe (广西来宾).
+CITY_PROVINCE = {p.full: up for p, up in _PREFECTURES}
 
 # 省城 (the province's capital) in an article of that province: 在省城召开 in a Shanxi paper is in 太原
 CAPITALS = {
@@ -50,30 +95,15 @@ COUNTRIES = tuple(
     "澳大利亚 新西兰 巴西 阿根廷 智利 秘鲁 墨西哥 古巴 欧洲 非洲 北美 南美 东南亚 澳洲 中东".split())
 
 
-def _short(name: str) -> str:
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
-
-
-PROVINCES = {_short(p): p for p in _PROVINCES.split()} | {_short(m): m for m in MUNICIPALITIES}
-CITIES = {_short(c): c for c in _CITIES.split()} | {_short(m): m for m in MUNICIPALITIES + SARS}
-SHANXI_CITIES = tuple(_short(c) for c in _CITIES.split()[:11])
-
-
 def short(name: str) -> str:
-    """A place's name without its 省/市/自治区 suffix: 吉林省 → 吉林."""
+    """A place's name without its 省/市/自治区 suffix: 吉林省 → 吉林; a prefecture's short form from the
+    dictionary: 恩施土家族苗族自治州 → 恩施."""
+    if CITY_PROVINCE.get(name) and not name.endswith("市"):
+        return dictionary.lookup(name)[0].short
     return _short(name)
 
 
 def shanxi_counties() -> list[tuple[str, str, str]]:
     """(full name, short form, city) of Shanxi's counties, districts and county-level cities, from
     the resolution package's place dictionary (GB/T 2260): 迎泽区 → 太原市, 曲沃县 → 临汾市."""
-    import csv
-    from importlib import resources
-
-    text = resources.files("loaders.resolution").joinpath("places.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
-    return [(r["name"], r["short"], r["parent"]) for r in rows
-            if r["level"] == "county" and r["code"].startswith("14") and r["parent"]]
+    return [(p.full, p.short, up) for p, up in dictionary.divisions("county") if up in _SHANXI_CITY_NAMES]

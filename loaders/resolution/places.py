@@ -47,6 +47,7 @@ class Place:
 class _Index:
     by_full: dict[str, Place]
     by_short: dict[str, tuple[Place, ...]]
+    rows: tuple[tuple[Place, str | None], ...]  # every row in code order, with its parent's full name
 
 
 @lru_cache(maxsize=1)
@@ -55,13 +56,15 @@ def _index() -> _Index:
     rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
     by_full: dict[str, Place] = {}
     by_short: dict[str, list[Place]] = {}
+    order: list[tuple[Place, str | None]] = []
     for row in rows:
         place = Place(row["short"], row["level"], row["name"])
+        order.append((place, row["parent"] or None))
         by_full.setdefault(place.full, place)
         same = by_short.setdefault(place.short, [])
         if all(p.level != place.level for p in same):
             same.append(place)
-    return _Index(by_full, {k: tuple(v) for k, v in by_short.items()})
+    return _Index(by_full, {k: tuple(v) for k, v in by_short.items()}, tuple(order))
 
 
 def lookup(written: str) -> tuple[Place, ...]:
@@ -80,6 +83,37 @@ def lookup_folded(text: str) -> tuple[Place, ...]:
     if text in ABBREVIATIONS:
         return index.by_short[ABBREVIATIONS[text]][:1]
     return ()
+
+
+def divisions(*levels: str) -> tuple[tuple[Place, str | None], ...]:
+    """Every place of the dictionary at the given levels (all when none is given), in GB/T 2260 code
+    order, each with its parent's full name (None for a province or municipality). The one reader of
+    places.tsv: the article extractor's place list (loaders/articles/places.py) is built from it.
+
+    >>> [(p.full, parent) for p, parent in divisions("city")][:2]
+    [('石家庄市', '河北省'), ('唐山市', '河北省')]
+    """
+    return tuple(row for row in _index().rows if not levels or row[0].level in levels)
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str]:
+    parents: dict[str, str] = {}
+    for place, up in _index().rows:
+        if up:
+            parents.setdefault(place.full, up)
+    return parents
+
+
+def parent(full: str) -> str | None:
+    """The full name of the place a city or county belongs to: 唐山市 → 河北省, 曲沃县 → 临汾市; None for a
+    province, a municipality or a name the dictionary does not hold. A county name that several cities
+    share (城区) gives the first.
+
+    >>> parent("唐山市"), parent("山西省")
+    ('河北省', None)
+    """
+    return _parents().get(full)
 
 
 def is_ambiguous(short: str) -> bool:
