@@ -161,7 +161,7 @@ class Places:
         """An ambiguous short form is a place right after its own province (广西来宾, 甘肃省白银), or as the
         host of a chamber of Shanxi's or another province's people that no word runs into (来宾山西商会,
         ，黄山浙江商会 — not 与会来宾山西商会会长)."""
-        if text[:start].endswith(self.contextual[key]):
+        if text.endswith(self.contextual[key], 0, start):
             return True
         if start > 0 and _CJK.match(text[start - 1]):
             return False

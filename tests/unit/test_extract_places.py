@@ -44,6 +44,8 @@ def test_every_prefecture_of_the_dictionary_is_a_city():
     assert places.PROVINCES["内蒙古"] == "内蒙古自治区" and len(places.PROVINCES) == 34
     assert places.SHANXI_CITIES == ("太原", "大同", "阳泉", "长治", "晋城", "朔州", "晋中", "运城", "忻州", "临汾", "吕梁")
     assert ("曲沃县", "曲沃", "临汾市") in places.shanxi_counties()
+    # every ambiguous short form is a prefecture's, so its province is known
+    assert all(places.CITY_PROVINCE.get(places.CITIES[s]) for s in places.AMBIGUOUS)
 
 
 def test_the_place_dictionary_has_one_reader():
