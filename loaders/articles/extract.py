@@ -252,6 +252,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 i, j = para.start() + m.start(), para.start() + m.end()
                 self.sentence(i, j)
         self.line_lists()
+        self.project_records()
         self.we_chamber()
         for c in self.chambers:  # every chamber named, whether or not a rule used it
             self.chamber_node(c, MID if c.listed else HIGH)

@@ -207,17 +207,22 @@ class ProjectRules:
             a, b = i + m.start(3), i + m.end(3)
             if not _generic(self.t[a:b]):
                 self._project(a, b, i, "签约", b, False, amount=amount_yi(m.group(1), m.group(2)))
+        self.amount_projects(i, j)
 
     def _listed_project(self, a, b, i, stage) -> None:
         item = self.t[a:b]
         parties = _PARTIES.match(item)
         start = a + (parties.end() if parties else 0)
         end = start + len(re.sub(r"(?:等\d+个项目)?[。；;，,]*$", "", self.t[start:b]))
+        # A（6亿元）: the item's amount in brackets after its name
+        amount, told = None, re.search(rf"[（(][约超逾]?(?:{P.NUMBER}){_CURRENCY}[)）]$", self.t[start:end])
+        if told:
+            end, amount = start + told.start(), _amount(told.group(1), told.group(2))
         name = self.t[start:end]
         if len(name) < 4 or _generic(name) or not re.search(rf"[{P.CJK}]", name):
             return
         county = (self._county_at(a, start) or False) if parties else None
-        self._project(start, end, i, stage, end, county)
+        self._project(start, end, i, stage, end, county, amount=amount)
 
     def _county_at(self, a, b):
         """The county that signs (平鲁区人民政府和…签署) or whose company signs (介休市志尧碳素…)."""
@@ -272,7 +277,144 @@ class ProjectRules:
             cid = self.place_node(county, county.start, county.end, MID)
             self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), max(end, county.end)), MID)
 
+    # ----- a project named with its amount next to it -------------------------------------------
+    def amount_projects(self, i, j) -> None:
+        """<name>项目（总投资X亿元） / 总投资X亿元的<name>项目 / …项目，计划总投资X亿元: a name ending in
+        项目/工程/基地/园/厂 with its amount right before or after it is one project, wherever the
+        article says projects were signed or started; in the county or zone its clause names."""
+        s = self.t[i:j]
+        if _PUBLISHED.search(s) and not _DONE.search(s) or not _DONE.search(self.t):
+            return
+        stage = "开工" if "开工" in self.t[self.para_start:j] and not re.search("签[约署订]", s) else "签约"
+        for m in _NAME_END.finditer(self.t, i, j):
+            end = m.end()
+            if end in self.listed_ends or not _NAME_STOP.match(self.t, end) or _KIND_COUNT.match(self.t, end):
+                continue
+            start = self._project_name_start(i, m.start())
+            name = self.t[start:end]
+            if len(name) - len(m.group()) < 3 or _generic(name) or _NOT_ONE.search(name) \
+                    or re.search(r"\d", name) and not name.startswith("年产") or re.search(r"[亿万]元", name):
+                continue
+            after = _AMOUNT_BY.match(self.t, end, j)
+            before = _AMOUNT_OF.search(self.t, max(i, start - 30), start)
+            found = after or before
+            if not found:
+                continue
+            amount = _amount(found.group(1), found.group(2))
+            self._project(start, end, i, stage, end, self._project_place(i, j, start, end) or False, amount=amount)
+            self.listed_ends.add(end)
+
+    def _project_name_start(self, i, k) -> int:
+        """Where the name ending at k begins: the run of name characters before it, after the last
+        word that links it to the clause (的, 在, 签约, 其中, 一是…) or the company before it."""
+        left = k
+        while left > i and k - left < 40 and _NAME_CHAR.match(self.t[left - 1]):
+            left -= 1
+        run = self.t[left:k]
+        cuts = [c.end() for rx in (P.PROJECT_CUT, P.COMPANY_END, _NAME_CUT) for c in rx.finditer(run)]
+        start = left + max(cuts, default=0)
+        lead = re.match(r"[\d.]+(?![\d.]*[万吨亩米])", self.t[start:k])  # 1.高端… (a list's number)
+        return start + (lead.end() if lead else 0)
+
+    def _project_place(self, i, j, start, end):
+        """The county or zone of a project: the one its name begins with; else the last one named in
+        its clause before it; else the one it is placed in after it (落户介休市, 在孝义市开工, 位于…);
+        else the last one named before it in its sentence, then its paragraph."""
+        prefix = self._project_place_from(start, end, at_start=True)
+        if prefix:
+            return prefix
+        clause = max(i, max(self.t.rfind(x, i, start) for x in "；;。，,:：") + 1)
+        here = self._project_place_from(clause, start)
+        if here:
+            return here
+        stop = min([j] + [k for k in (self.t.find(x, end, j) for x in "；;。") if k >= 0])
+        for p in self.places_in(end, stop):
+            if p.label == "County" and _PLACED.search(self.t, end, p.start) and not self._inside_entity(p.start):
+                return p
+        return self._project_place_from(i, start) or self._project_place_from(self.para_start, i)
+
+    def _project_place_from(self, a, b, at_start=False):
+        """The county or development zone named last in a..b (or the one at a, with at_start)."""
+        found = [p for p in self.places_in(a, b) if p.label == "County" and p.end <= b
+                 and not self._inside_entity(p.start)]
+        zones = [(z.start(), z.end()) for z in _ZONE_AT.finditer(self.t, a, b)]
+        if at_start:
+            found = [p for p in found if p.start == a and self.t[p.end - 1] in "县区市"]  # not 五台山…
+            zones = [z for z in zones if z[0] == a]
+        best = max(found, key=lambda p: p.end, default=None)
+        zone = max(zones, key=lambda z: z[1], default=None)
+        if zone and (best is None or zone[1] > best.end):
+            return self._named_zone(*zone) or self._project_province_zone(*zone)
+        return best
+
+    def _project_province_zone(self, a, z):
+        """山西综改区: a zone named after the province, a county-level division of it."""
+        place = next((p for p in self.places_in(a, z) if p.start == a and p.label == "Province"), None)
+        if place is None:
+            return None
+        name = self.written(a, z)
+        zone = Place(a, z, f"county:{place.name}/{name}", "County", name, False)
+        self.f.node(zone.id, "County", name, {"kind": "开发区"}, self.span(a, z), MID)
+        return zone
+
+    def project_records(self) -> None:
+        """项目名称：X / 投资额：7.6亿元 / 建设地点：沁县, one field a line: one project."""
+        for m in _RECORD.finditer(self.t):
+            a, b = m.span(1)
+            b -= len(m.group(1)) - len(m.group(1).rstrip())
+            if b in self.listed_ends or _generic(self.t[a:b]):
+                continue
+            place = self._project_place_from(m.start(4), m.end(4), at_start=True) or False
+            self._project(a, b, a, "开工" if "开工" in self.t[max(0, m.start() - 200):m.start()] else "签约", b,
+                          place, amount=_amount(m.group(2), m.group(3)))
+            self.listed_ends.add(b)
+
+
 
 def _generic(name: str) -> bool:
     """A class of projects (重点项目, 个项目), not one; 年产2万吨… is one."""
     return not name.startswith("年产") and bool(P.GENERIC_PROJECT.search(name))
+
+
+# ----- a project named with its amount next to it (the general form) ------------------------------
+# what a project's name ends in; 园 / 厂 / 基地 / 工程 name one without the word 项目 (杂粮产业园, 饮料厂)
+_NAME_END = re.compile(r"项目|工程|基地|园区|园|厂")
+# where a name ends: what follows it is punctuation, its amount, its place or what was done with it
+# (not more name: the 园 of 产业园项目 ends nothing)
+_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|在|落户|落地|位于|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
+                        r"当日|当天|均|已|于|顺利|集中")
+_NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·]")
+# what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
+_NAME_CUT = re.compile(r"其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及")
+# the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
+_INVEST = r"(?:计划总投资|总投资|投资总额|投资额|拟投资|计划投资|协议投资|协议金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?"
+_CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
+# right after the name: …项目（总投资3.2亿元） / …项目，总投资5亿元 / …项目（15亿元） / …项目计划总投资4.5亿元
+_AMOUNT_BY = re.compile(rf"(?:(?:正式|成功|现场)?(?:签约|开工|落地|落户)?[（(，,])?(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
+# right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
+_AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的$")
+# a development zone in the clause before the project (晋中经济技术开发区的…, 长治高新区签约的…)
+_ZONE_AT = re.compile(rf"[{P.CJK}]{{2,4}}?(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
+# where the project is, after it: …落户介休市 / …在孝义市开工 / …，位于榆次区
+_PLACED = re.compile(r"(?:[，,]?(?:位于|落户|落地|在|建于|选址)|[，,]?建设地点[:：]?)$")
+# a paragraph of fields: 项目名称：X \n 投资额：7.6亿元 \n 建设地点：沁县
+_RECORD = re.compile(rf"项目名称[:：][ \t]*([^\n，,。；;]{{4,40}})\n(?:[^\n]*\n){{0,3}}?[ \t]*(?:总投资|投资总额|投资额|投资)"
+                     rf"[:：]?[ \t]*(?:约|超过|超|逾)?(?:{P.NUMBER}){_CURRENCY}[^\n]*\n(?:[^\n]*\n){{0,3}}?"
+                     r"[ \t]*(?:建设地点|项目地点|所在地|落户地)[:：][ \t]*([^\n，,。；;]{2,20})")
+# a name that is a class, not one project: 所有引资项目, 一个项目, 两个项目, 第三产业项目, 各类项目
+_NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|其余|第)|[\d一二两三四五六七八九十几多]+[个批类项]")
+# after a name: a count of the projects of a kind (农业项目6个, 新材料项目有8个), not one project
+_KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
+# the sentences that publish projects to be sought (发布…招商项目) sign none
+_PUBLISHED = re.compile(r"发布")
+_DONE = re.compile(r"签约|签署|签订|开工|落户|落地|奠基|开建")
+
+
+def _amount(number: str, unit: str):
+    """亿元 from a figure; None for another currency (亿美元) or a figure that is not one (百亿)."""
+    if "美" in unit:
+        return None
+    try:
+        return amount_yi(number, unit)
+    except ValueError:
+        return None

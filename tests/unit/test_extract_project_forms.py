@@ -94,7 +94,7 @@ NEGATIVES = [
     "其中总投资10亿元以上项目5个，均已开工。",  # a size class counted
     "本次簽約的新材料項目有8個，總投資20億元。",  # traditional: a kind counted
     "签约的35个项目总投资180亿元。",  # a tally
-    "大同市招商引资项目推介会上，签约项目总投资超百亿元。",  # an event's name, a total
+    "大同市招商引资项目推介会上，签约项目总投资超100亿元。",  # an event's name, a total
 ]
 
 
