@@ -259,7 +259,7 @@ class ProjectRules:
         counties = [p for p in self.places_in(max(self.para_start - 400, 0), at) if p.label == "County"]
         return counties[-1] if counties else None
 
-    def _project(self, start, end, i, stage, after, county=None, amount=None) -> None:
+    def _project(self, start, end, i, stage, after, county=None, amount=None) -> str:
         name = self.written(start, end)
         pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
         props = self.f.nodes[pid].properties
@@ -276,6 +276,7 @@ class ProjectRules:
         if county:
             cid = self.place_node(county, county.start, county.end, MID)
             self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), max(end, county.end)), MID)
+        return pid
 
     # ----- a project named with its amount next to it -------------------------------------------
     def amount_projects(self, i, j) -> None:
@@ -293,7 +294,7 @@ class ProjectRules:
             start = self._project_name_start(i, m.start())
             name = self.t[start:end]
             if len(name) - len(m.group()) < 3 or _generic(name) or _NOT_ONE.search(name) \
-                    or re.search(r"\d", name) and not name.startswith("年产") or re.search(r"[亿万]元", name):
+                    or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿|万元|元)", name):
                 continue
             after = _AMOUNT_BY.match(self.t, end, j)
             before = _AMOUNT_OF.search(self.t, max(i, start - 30), start)
@@ -301,8 +302,14 @@ class ProjectRules:
             if not found:
                 continue
             amount = _amount(found.group(1), found.group(2))
-            self._project(start, end, i, stage, end, self._project_place(i, j, start, end) or False, amount=amount)
+            pid = self._project(start, end, i, stage, end, self._project_place(i, j, start, end) or False,
+                                amount=amount)
             self.listed_ends.add(end)
+            if stage == "签约" and self.event:  # as the event's own project rule does
+                self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
+            for a, b, _ in self.companies:  # X公司投资建设的Y项目 / X公司投资12亿元的Y项目
+                if i <= a < start and _INVESTS.fullmatch(self.t, b, start):
+                    self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
 
     def _project_name_start(self, i, k) -> int:
         """Where the name ending at k begins: the run of name characters before it, after the last
@@ -390,7 +397,13 @@ _NAME_CUT = re.compile(r"其中|位于|落户|[一二三四五六七八九十]�
 _INVEST = r"(?:计划总投资|总投资|投资总额|投资额|拟投资|计划投资|协议投资|协议金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?"
 _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
 # right after the name: …项目（总投资3.2亿元） / …项目，总投资5亿元 / …项目（15亿元） / …项目计划总投资4.5亿元
-_AMOUNT_BY = re.compile(rf"(?:(?:正式|成功|现场)?(?:签约|开工|落地|落户)?[（(，,])?(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
+# and after what the project's own clause says of it: …项目落户绛县，总投资3亿元 / …项目正式签约，占地200亩，
+# 总投资6亿元 / …项目，项目总投资1.6亿元
+_DONE_WITH = r"(?:正式|成功|现场|顺利|集中)?(?:签约|开工|落地|落户|开建)?"
+_AMOUNT_BY = re.compile(
+    rf"(?:(?:{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,])?"
+    rf"(?:(?:占地|用地|建筑面积|规划面积|规划用地)[^，,。；;]{{1,15}}[，,])?(?:该项目|项目)?"
+    rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
 # right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
 _AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的$")
 # a development zone in the clause before the project (晋中经济技术开发区的…, 长治高新区签约的…)
@@ -402,7 +415,10 @@ _RECORD = re.compile(rf"项目名称[:：][ \t]*([^\n，,。；;]{{4,40}})\n(?:[
                      rf"[:：]?[ \t]*(?:约|超过|超|逾)?(?:{P.NUMBER}){_CURRENCY}[^\n]*\n(?:[^\n]*\n){{0,3}}?"
                      r"[ \t]*(?:建设地点|项目地点|所在地|落户地)[:：][ \t]*([^\n，,。；;]{2,20})")
 # a name that is a class, not one project: 所有引资项目, 一个项目, 两个项目, 第三产业项目, 各类项目
-_NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|其余|第)|[\d一二两三四五六七八九十几多]+[个批类项]")
+_NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|其余|第|\d{4}年)|[\d一二两三四五六七八九十几多]+[个批类项]")
+# what lies between a company and the project it invests in: 投资建设的 / 在屯留区投资1.5亿美元建设的
+_INVESTS = re.compile(rf"(?:在[^，,。；;]{{0,10}}?)?(?:投资|出资)(?:建设|兴建)?(?:约|超|逾)?(?:{P.NUMBER}{_CURRENCY})?"
+                      r"(?:建设|兴建|打造)?的?")
 # after a name: a count of the projects of a kind (农业项目6个, 新材料项目有8个), not one project
 _KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 # the sentences that publish projects to be sought (发布…招商项目) sign none

@@ -77,6 +77,16 @@ FORMS = [
     # items each after its own county
     ("签约项目包括：山阴县乳业加工项目（6亿元）、右玉县生态旅游项目（4亿元）。",
      {("乳业加工项目", 6, "山阴县"), ("生态旅游项目", 4, "右玉县")}),
+    # the project's own clause between it and its amount: 落户<county>， / 占地…， / 项目总投资
+    ("示例药业有限公司的中药饮片加工项目落户绛县，总投资3亿元。", {("中药饮片加工项目", 3, "绛县")}),
+    ("在闻喜县，镁合金精深加工项目正式签约，占地200亩，总投资6亿元。", {("镁合金精深加工项目", 6, "闻喜县")}),
+    ("夏县的光伏农业示范项目，项目总投资1.6亿元，当日签约。", {("光伏农业示范项目", 1.6, "夏县")}),
+    # a figure in the name that is not a count: 5G
+    ("垣曲县签约的5G智慧矿山项目，总投资2.2亿元。", {("5G智慧矿山项目", 2.2, "垣曲县")}),
+    # thousands in 万元
+    ("稷山县签约的板枣深加工项目，总投资12,000万元。", {("板枣深加工项目", 1.2, "稷山县")}),
+    # <county>与<company>签约<name>项目，总投资X亿元
+    ("万荣县与示例文旅集团签约黄河文化旅游项目，总投资7亿元。", {("黄河文化旅游项目", 7, "万荣县")}),
     # （1）…；（2）…
     ("现场签约项目：（1）左云县的新型建材项目，总投资2亿元；（2）浑源县的黄芪深加工项目，总投资1.5亿元。",
      {("新型建材项目", 2, "左云县"), ("黄芪深加工项目", 1.5, "浑源县")}),
@@ -95,6 +105,8 @@ NEGATIVES = [
     "本次簽約的新材料項目有8個，總投資20億元。",  # traditional: a kind counted
     "签约的35个项目总投资180亿元。",  # a tally
     "大同市招商引资项目推介会上，签约项目总投资超100亿元。",  # an event's name, a total
+    "2024年开工项目总投资达到300亿元，均已开工。",  # a year's projects
+    "示例能源公司签约，计划在临猗县投资5亿元建设一批光伏项目。",  # 一批: not one
 ]
 
 
@@ -147,6 +159,19 @@ def test_a_form_of_stating_projects(text, want):
 @pytest.mark.parametrize("text", NEGATIVES, ids=[f"none{k:02d}" for k in range(len(NEGATIVES))])
 def test_no_project_where_none_is_named(text):
     assert _projects(text) == []
+
+
+def test_the_company_that_invests_in_a_project():
+    facts = extract_text(HEAD + "示例新能源有限公司投资12亿元的光伏储能基地项目落户介休市。", "t.md")
+    rels = {(r.start, r.end) for r in facts.rels.values() if r.type == "INVESTS_IN"}
+    assert rels == {("company:示例新能源有限公司", "project:光伏储能基地项目")}
+
+
+def test_the_evidence_of_a_project_is_its_name():
+    text = HEAD + "河曲县的万亩沙棘种植基地，总投资2亿元，当日签约。"
+    facts = extract_text(text, "t.md")
+    node = facts.nodes["project:万亩沙棘种植基地"]
+    assert [text[a:b] for a, b in node.evidence] == ["万亩沙棘种植基地"]
 
 
 def test_the_set_is_large_enough():
