@@ -286,7 +286,9 @@ class ProjectRules:
         s = self.t[i:j]
         if _PUBLISHED.search(s) and not _DONE.search(s) or not _DONE.search(self.t):
             return
-        stage = "开工" if "开工" in self.t[self.para_start:j] and not re.search("签[约署订]", s) else "签约"
+        told = self.t[self.para_start:j]  # what the paragraph says was done, else what the article says
+        told = told if re.search("开工|签[约署订]", told) else self.t
+        stage = "开工" if "开工" in told and not re.search("签[约署订]", told if told is self.t else s) else "签约"
         for m in _NAME_END.finditer(self.t, i, j):
             end = m.end()
             if end in self.listed_ends or not _NAME_STOP.match(self.t, end) or _KIND_COUNT.match(self.t, end):
@@ -297,6 +299,8 @@ class ProjectRules:
                     or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿|万元|元)", name):
                 continue
             after = _AMOUNT_BY.match(self.t, end, j)
+            if not after and not _NAME_END.search(self.t, end, j) and self.t[j - 1:j] == "。":
+                after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
             before = _AMOUNT_OF.search(self.t, max(i, start - 30), start)
             found = after or before
             if not found:
@@ -338,13 +342,42 @@ class ProjectRules:
         for p in self.places_in(end, stop):
             if p.label == "County" and _PLACED.search(self.t, end, p.start) and not self._inside_entity(p.start):
                 return p
-        return self._project_place_from(i, start) or self._project_place_from(self.para_start, i)
+        return self._project_place_from(i, start, names=False) or \
+            self._project_place_from(self.para_start, i, names=False) or self._only_place(start)
 
-    def _project_place_from(self, a, b, at_start=False):
-        """The county or development zone named last in a..b (or the one at a, with at_start)."""
+    def _only_place(self, at):
+        """The county or zone of an article that has named only that one before `at` (临猗县…集中开工
+        in its first paragraph, the projects in a later one); a county with zones named after it is
+        that county."""
+        counties = [p for p in self.places_in(0, at) if p.label == "County" and not self._inside_entity(p.start)]
+        ids = {p.id for p in counties}
+        zones = self._project_zones(0, at)
+        if len(ids) == 1:
+            county = counties[-1]
+            named_after = all(any(p.start == z[0] and p.id == county.id for p in counties) for z in zones)
+            return county if named_after else None
+        if not ids and len({self.t[a:z] for a, z in zones}) == 1:
+            return self._named_zone(*zones[-1])
+        return None
+
+    def _project_zones(self, a, b):
+        """The development zones named in a..b after a place: 晋中经济技术开发区, 长治高新区, 山西综改区."""
+        out = []
+        for p in self.places_in(a, b):
+            m = _ZONE_TAIL.match(self.t, p.end)
+            if m and m.end() <= b:
+                out.append((p.start, m.end()))
+        return out
+
+    def _project_place_from(self, a, b, at_start=False, names=True):
+        """The county or development zone named last in a..b (or the one at a, with at_start); without
+        `names`, not one that opens another project's name (临猗开发区新型建材产业园项目)."""
         found = [p for p in self.places_in(a, b) if p.label == "County" and p.end <= b
                  and not self._inside_entity(p.start)]
-        zones = [(z.start(), z.end()) for z in _ZONE_AT.finditer(self.t, a, b)]
+        zones = self._project_zones(a, b)
+        if not names:
+            found = [p for p in found if not _OPENS_NAME.match(self.t, p.end)]
+            zones = [z for z in zones if not _OPENS_NAME.match(self.t, z[1])]
         if at_start:
             found = [p for p in found if p.start == a and self.t[p.end - 1] in "县区市"]  # not 五台山…
             zones = [z for z in zones if z[0] == a]
@@ -388,7 +421,7 @@ def _generic(name: str) -> bool:
 _NAME_END = re.compile(r"项目|工程|基地|园区|园|厂")
 # where a name ends: what follows it is punctuation, its amount, its place or what was done with it
 # (not more name: the 园 of 产业园项目 ends nothing)
-_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|在|落户|落地|位于|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
+_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|在|落户|落地|位于|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
                         r"当日|当天|均|已|于|顺利|集中")
 _NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·]")
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
@@ -399,7 +432,7 @@ _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
 # right after the name: …项目（总投资3.2亿元） / …项目，总投资5亿元 / …项目（15亿元） / …项目计划总投资4.5亿元
 # and after what the project's own clause says of it: …项目落户绛县，总投资3亿元 / …项目正式签约，占地200亩，
 # 总投资6亿元 / …项目，项目总投资1.6亿元
-_DONE_WITH = r"(?:正式|成功|现场|顺利|集中)?(?:签约|开工|落地|落户|开建)?"
+_DONE_WITH = r"(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?(?:正式|成功|现场|顺利|集中)?(?:签约|开工|落地|落户|开建)?"
 _AMOUNT_BY = re.compile(
     rf"(?:(?:{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,])?"
     rf"(?:(?:占地|用地|建筑面积|规划面积|规划用地)[^，,。；;]{{1,15}}[，,])?(?:该项目|项目)?"
@@ -407,7 +440,9 @@ _AMOUNT_BY = re.compile(
 # right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
 _AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的$")
 # a development zone in the clause before the project (晋中经济技术开发区的…, 长治高新区签约的…)
-_ZONE_AT = re.compile(rf"[{P.CJK}]{{2,4}}?(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
+_ZONE_TAIL = re.compile(rf"(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
+# a place that opens a project's name rather than a clause: 临猗经济技术开发区新型建材产业园项目
+_OPENS_NAME = re.compile(r"[^、，,。；;：:等的与和及在]{2,30}?(?:项目|工程)")
 # where the project is, after it: …落户介休市 / …在孝义市开工 / …，位于榆次区
 _PLACED = re.compile(r"(?:[，,]?(?:位于|落户|落地|在|建于|选址)|[，,]?建设地点[:：]?)$")
 # a paragraph of fields: 项目名称：X \n 投资额：7.6亿元 \n 建设地点：沁县
@@ -419,6 +454,8 @@ _NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|�
 # what lies between a company and the project it invests in: 投资建设的 / 在屯留区投资1.5亿美元建设的
 _INVESTS = re.compile(rf"(?:在[^，,。；;]{{0,10}}?)?(?:投资|出资)(?:建设|兴建)?(?:约|超|逾)?(?:{P.NUMBER}{_CURRENCY})?"
                       r"(?:建设|兴建|打造)?的?")
+# the next sentence's amount of the one project the sentence before named
+_THIS_ONE = re.compile(rf"\s*该项目(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
 # after a name: a count of the projects of a kind (农业项目6个, 新材料项目有8个), not one project
 _KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 # the sentences that publish projects to be sought (发布…招商项目) sign none

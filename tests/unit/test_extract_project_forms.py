@@ -9,9 +9,12 @@ import re
 
 import pytest
 
-from loaders.articles import extract_text
+from pathlib import Path
+
+from loaders.articles import extract_path, extract_text
 from loaders.text import fold
 
+ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
 HEAD = "---\ndate: 2024-06-18\n---\n"
 
 FORMS = [
@@ -111,7 +114,10 @@ NEGATIVES = [
 
 
 def _projects(text):
-    facts = extract_text(HEAD + text, "t.md")
+    return _listed(extract_text(HEAD + text, "t.md"))
+
+
+def _listed(facts):
     county = {r.start: facts.nodes[r.end].name for r in facts.rels.values() if r.type == "LOCATED_IN"}
     return [(n.name, n.properties.get("amount_yi"), county.get(n.id))
             for n in facts.nodes.values() if n.label == "Project"]
@@ -172,6 +178,25 @@ def test_the_evidence_of_a_project_is_its_name():
     facts = extract_text(text, "t.md")
     node = facts.nodes["project:万亩沙棘种植基地"]
     assert [text[a:b] for a, b in node.evidence] == ["万亩沙棘种植基地"]
+
+
+def test_projects_of_a_county_started_together():
+    # the zone that opens one name is that project's place only; the others are the county's, the one
+    # article names; 集中开工项目共12个，总投资38.6亿元 is a tally
+    got = {(n, a, c, ) for n, a, c in _listed(extract_path(ARTICLES / "projects-started-in-a-county.md"))}
+    assert got == {("年产5万吨果汁饮品项目", 6.2, "临猗县"),
+                   ("临猗经济技术开发区新型建材产业园项目", 8.0, "临猗经济技术开发区"),
+                   ("苹果冷链物流中心项目", 3.5, "临猗县"), ("北辛乡万亩设施农业项目", 2.0, "临猗县")}
+
+
+def test_projects_of_a_zone_signed_together():
+    facts = extract_path(ARTICLES / "projects-signed-in-a-zone.md")
+    assert set(_listed(facts)) == {("光电显示模组项目", 10.0, "晋城经济技术开发区"),
+                                   ("氢燃料电池电堆项目", 15.0, "晋城经济技术开发区"),
+                                   ("智能农机装备项目", 5.0, "晋城经济技术开发区"),
+                                   ("煤化工新材料项目", 20.0, "泽州县")}
+    stages = {n.properties["stage"] for n in facts.nodes.values() if n.label == "Project"}
+    assert stages == {"签约"}
 
 
 def test_the_set_is_large_enough():
