@@ -246,6 +246,8 @@ class _Extractor(PeopleRules, ProjectRules):
 
     # ----- the pass over the text ------------------------------------------------------------
     def run(self) -> Facts:
+        self.para_start = 0
+        self.project_tables()  # before the sentences: a row is one project, not a sentence's
         for para in re.finditer(r"[^\n]+", self.t):
             self.event, self.para_start = None, para.start()
             for m in _SENT.finditer(para.group()):

@@ -397,6 +397,35 @@ class ProjectRules:
         self.f.node(zone.id, "County", name, {"kind": "开发区"}, self.span(a, z), MID)
         return zone
 
+    def project_tables(self) -> None:
+        """A table of projects, one a row (Markdown | or tab cells), under a header naming the project,
+        its investment (in 亿元 or 万元, as the header says) and where it is built."""
+        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", self.t)]
+        k = 0
+        while k < len(lines):
+            head = _cells(*lines[k])
+            cols = {key: next((c for c, (_, _, text) in enumerate(head) if rx.search(text)), None)
+                    for key, rx in _COLUMNS.items()}
+            k += 1
+            if len(head) < 2 or cols["name"] is None or cols["amount"] is None:
+                continue
+            unit = "万元" if "万" in head[cols["amount"]][2] else "亿元"
+            before = self.t[max(0, lines[k - 1][0] - 300):lines[k - 1][0]]
+            stage = "开工" if "开工" in before and not re.search("签[约署订]", before) else "签约"
+            while k < len(lines) and len(row := _cells(*lines[k])) == len(head):
+                k += 1
+                a, b, name = row[cols["name"]]
+                figure = re.search(rf"(?:{P.NUMBER})({_CURRENCY[1:-1]})?", row[cols["amount"]][2])
+                if re.fullmatch(r"[-:\s|]*", name) or len(name) < 4 or _generic(name) or b in self.listed_ends:
+                    continue
+                amount = _amount(figure.group(1), figure.group(2) or unit) if figure else None
+                place = False
+                if cols["place"] is not None:
+                    pa, pb, _ = row[cols["place"]]
+                    place = self._project_place_from(pa, pb) or False
+                self._project(a, b, a, stage, b, place, amount=amount)
+                self.listed_ends.add(b)
+
     def project_records(self) -> None:
         """项目名称：X / 投资额：7.6亿元 / 建设地点：沁县, one field a line: one project."""
         for m in _RECORD.finditer(self.t):
@@ -454,6 +483,28 @@ _NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|�
 # what lies between a company and the project it invests in: 投资建设的 / 在屯留区投资1.5亿美元建设的
 _INVESTS = re.compile(rf"(?:在[^，,。；;]{{0,10}}?)?(?:投资|出资)(?:建设|兴建)?(?:约|超|逾)?(?:{P.NUMBER}{_CURRENCY})?"
                       r"(?:建设|兴建|打造)?的?")
+# the columns of a table of projects: its name, its investment, where it is built
+_COLUMNS = {"name": re.compile(r"项目名称|^项目$"), "amount": re.compile(r"投资"),
+            "place": re.compile(r"建设地点|项目地点|所在地|实施地点|落地|县|区|地点")}
+
+
+def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
+    """The cells of a table row, (start, end, text) stripped: | A | B | or A<tab>B."""
+    sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 1 else None
+    if sep is None:
+        return []
+    out, k = [], 0
+    for piece in line.split(sep):
+        text = piece.strip()
+        a = at + k + (len(piece) - len(piece.lstrip()))
+        out.append((a, a + len(text), text))
+        k += len(piece) + 1
+    if sep == "|":  # | A | B |: the empty cells outside the bars are none
+        out = out[1:] if not out[0][2] else out
+        out = out[:-1] if out and not out[-1][2] else out
+    return out
+
+
 # the next sentence's amount of the one project the sentence before named
 _THIS_ONE = re.compile(rf"\s*该项目(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
 # after a name: a count of the projects of a kind (农业项目6个, 新材料项目有8个), not one project

@@ -199,5 +199,12 @@ def test_projects_of_a_zone_signed_together():
     assert stages == {"签约"}
 
 
+def test_a_table_of_projects_one_a_row():
+    # the header's 万元 gives each row's unit; a table of county tallies names no project
+    got = set(_listed(extract_path(ARTICLES / "projects-table.md")))
+    assert got == {("年产2万吨碳化硅材料项目", 3.5, "孝义市"), ("城乡供水一体化工程", 1.28, "汾阳市"),
+                   ("文峪河湿地公园", 0.6, "文水县")}
+
+
 def test_the_set_is_large_enough():
     assert len(FORMS) + len(NEGATIVES) >= 40
