@@ -284,7 +284,9 @@ class ProjectRules:
         项目/工程/基地/园/厂 with its amount right before or after it is one project, wherever the
         article says projects were signed or started; in the county or zone its clause names."""
         s = self.t[i:j]
-        if _PUBLISHED.search(s) and not _DONE.search(s) or not _DONE.search(self.t):
+        if not hasattr(self, "_tells_done"):  # once an article: does it tell of projects signed or started
+            self._tells_done = bool(_DONE.search(self.t))
+        if not self._tells_done or _PUBLISHED.search(s) and not _DONE.search(s) or not _NAME_END.search(s):
             return
         told = self.t[self.para_start:j]  # what the paragraph says was done, else what the article says
         told = told if re.search("开工|签[约署订]", told) else self.t
@@ -293,15 +295,17 @@ class ProjectRules:
             end = m.end()
             if end in self.listed_ends or not _NAME_STOP.match(self.t, end) or _KIND_COUNT.match(self.t, end):
                 continue
+            after = _AMOUNT_BY.match(self.t, end, j)
+            if not after and not _NAME_END.search(self.t, end, j) and self.t[j - 1:j] == "。":
+                after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
+            if not after and not _FIGURE_OF.search(self.t, max(i, m.start() - 50), m.start()):
+                continue  # no amount after it, none before it (…亿元…的…): the name is not worth finding
             start = self._project_name_start(i, m.start())
             name = self.t[start:end]
             if len(name) - len(m.group()) < 3 or _generic(name) or _NOT_ONE.search(name) \
                     or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿|万元|元)", name):
                 continue
-            after = _AMOUNT_BY.match(self.t, end, j)
-            if not after and not _NAME_END.search(self.t, end, j) and self.t[j - 1:j] == "。":
-                after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
-            before = _AMOUNT_OF.search(self.t, max(i, start - 30), start)
+            before = None if after else _AMOUNT_OF.search(self.t, max(i, start - 30), start)
             found = after or before
             if not found:
                 continue
@@ -400,6 +404,8 @@ class ProjectRules:
     def project_tables(self) -> None:
         """A table of projects, one a row (Markdown | or tab cells), under a header naming the project,
         its investment (in 亿元 or 万元, as the header says) and where it is built."""
+        if "|" not in self.t and "\t" not in self.t:
+            return
         lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", self.t)]
         k = 0
         while k < len(lines):
@@ -468,7 +474,9 @@ _AMOUNT_BY = re.compile(
     rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
 # right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
 _AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的$")
-# a development zone in the clause before the project (晋中经济技术开发区的…, 长治高新区签约的…)
+# a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first
+_FIGURE_OF = re.compile(r"[亿万][美元]*[^，,。；;]{0,4}的")
+# what makes a place a development zone after it (晋中经济技术开发区, 长治高新区, 山西综改区)
 _ZONE_TAIL = re.compile(rf"(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
 # a place that opens a project's name rather than a clause: 临猗经济技术开发区新型建材产业园项目
 _OPENS_NAME = re.compile(r"[^、，,。；;：:等的与和及在]{2,30}?(?:项目|工程)")
