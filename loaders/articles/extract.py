@@ -763,9 +763,10 @@ class _Extractor(PeopleRules, ProjectRules):
             if amount or before:
                 mm = amount or before
                 props["amount_yi"] = amount_yi(mm.group(1), mm.group(2))
-            county = next((p for p in self.places_in(start, end) if p.label == "County" and p.start == start), None)
-            if county is None:  # the county named last before it: 沁源县…集中开工…随着X工程的奠基
-                county = self._county_before(start)
+            # the county its name opens with, its clause names, it is placed in after it (落户/位于/在), its
+            # sentence or paragraph names apart from another project's name; else the county named last
+            # before it: 沁源县…集中开工…随着X工程的奠基
+            county = self._project_place(i, j, start, end) or self._county_before(start)
             if county:
                 cid = self.place_node(county, county.start, county.end, MID)
                 self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), end), MID)
