@@ -344,7 +344,8 @@ class ProjectRules:
             return here
         stop = min([j] + [k for k in (self.t.find(x, end, j) for x in "；;。") if k >= 0])
         for p in self.places_in(end, stop):
-            if p.label == "County" and _PLACED.search(self.t, end, p.start) and not self._inside_entity(p.start):
+            placed = _PLACED.search(self.t, end, p.start) or self.t[end:p.start] in ("（", "(")  # …项目（平遥县）
+            if p.label == "County" and placed and not self._inside_entity(p.start):
                 return p
         return self._project_place_from(i, start, names=False) or \
             self._project_place_from(self.para_start, i, names=False) or self._only_place(start)
@@ -456,21 +457,23 @@ def _generic(name: str) -> bool:
 _NAME_END = re.compile(r"项目|工程|基地|园区|园|厂")
 # where a name ends: what follows it is punctuation, its amount, its place or what was done with it
 # (not more name: the 园 of 产业园项目 ends nothing)
-_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|在|落户|落地|位于|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
+_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|在|落户|落地|位于|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
                         r"当日|当天|均|已|于|顺利|集中")
 _NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·]")
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
 _NAME_CUT = re.compile(r"其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及")
 # the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
-_INVEST = r"(?:计划总投资|总投资|投资总额|投资额|拟投资|计划投资|协议投资|协议金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?"
+_INVEST = r"(?:(?:计划|预计|估算)?总投资|投资总额|投资规模|投资额|拟投资|计划投资|协议投资|协议金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?"
 _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
 # right after the name: …项目（总投资3.2亿元） / …项目，总投资5亿元 / …项目（15亿元） / …项目计划总投资4.5亿元
 # and after what the project's own clause says of it: …项目落户绛县，总投资3亿元 / …项目正式签约，占地200亩，
 # 总投资6亿元 / …项目，项目总投资1.6亿元
 _DONE_WITH = r"(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?(?:正式|成功|现场|顺利|集中)?(?:签约|开工|落地|落户|开建)?"
 _AMOUNT_BY = re.compile(
+    rf"(?:[（(][^（()）项目]{{2,12}}[)）])?"  # …项目（平遥县），总投资…
     rf"(?:(?:{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,])?"
-    rf"(?:(?:占地|用地|建筑面积|规划面积|规划用地)[^，,。；;]{{1,15}}[，,])?(?:该项目|项目)?"
+    rf"(?:(?:占地|用地|建筑面积|规划面积|规划用地)[^，,。；;]{{1,15}}[，,]"
+    rf"|由[^，,。；;]{{2,30}}?(?:投资建设|投资|建设|实施|投建|承建)[^，,。；;]{{0,4}}[，,])?(?:该项目|项目)?"
     rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
 # right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
 _AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的$")
