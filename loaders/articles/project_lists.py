@@ -303,7 +303,7 @@ class ProjectRules:
             start = self._project_name_start(i, m.start())
             name = self.t[start:end]
             if len(name) - len(m.group()) < 3 or _generic(name) or _NOT_ONE.search(name) \
-                    or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿|万元|元)", name):
+                    or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿元|万元|元|亿(?![立千吨度方]))", name):
                 continue
             before = None if after else _AMOUNT_OF.search(self.t, max(i, start - 30), start)
             found = after or before
