@@ -461,7 +461,7 @@ _NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将
                         r"当日|当天|均|已|于|顺利|集中")
 _NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·]")
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
-_NAME_CUT = re.compile(r"其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
+_NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
 # the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
 _INVEST = r"(?:(?:计划|预计|估算)?总投资|投资总额|投资规模|投资额|拟投资|计划投资|协议投资|协议金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?"
 _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
@@ -476,11 +476,11 @@ _AMOUNT_BY = re.compile(
     rf"|由[^，,。；;]{{2,30}}?(?:投资建设|投资|建设|实施|投建|承建)[^，,。；;]{{0,4}}[，,])?(?:该项目|项目)?"
     rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
 # right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
-_AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的$")
+_AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:(?:建设|兴建|打造|实施)?的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))$")
 # a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first
-_FIGURE_OF = re.compile(r"[亿万][美元]*[^，,。；;]{0,4}的")
+_FIGURE_OF = re.compile(r"[亿万][美元]*(?:[^，,。；;]{0,4}的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))")
 # what makes a place a development zone after it (晋中经济技术开发区, 长治高新区, 山西综改区)
-_ZONE_TAIL = re.compile(rf"(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
+_ZONE_TAIL = re.compile(rf"(?:(?![在的与和举召于对])[{P.CJK}]){{0,4}}?(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
 # a place that opens a project's name rather than a clause: 临猗经济技术开发区新型建材产业园项目
 _OPENS_NAME = re.compile(r"[^、，,。；;：:等的与和及在]{2,30}?(?:项目|工程)")
 # where the project is, after it: …落户介休市 / …在孝义市开工 / …，位于榆次区
@@ -490,7 +490,7 @@ _RECORD = re.compile(rf"项目名称[:：][ \t]*([^\n，,。；;]{{4,40}})\n(?:[
                      rf"[:：]?[ \t]*(?:约|超过|超|逾)?(?:{P.NUMBER}){_CURRENCY}[^\n]*\n(?:[^\n]*\n){{0,3}}?"
                      r"[ \t]*(?:建设地点|项目地点|所在地|落户地)[:：][ \t]*([^\n，,。；;]{2,20})")
 # a name that is a class, not one project: 所有引资项目, 一个项目, 两个项目, 第三产业项目, 各类项目
-_NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|其余|第|\d{4}年)|以上|以下|[\d一二两三四五六七八九十几多]+[个批类项]")
+_NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|其余|第(?![一二三四五六七八九十\d]代)|\d{4}年)|以上|以下|[\d一二两三四五六七八九十几多]+[个批类项]")
 # what lies between a company and the project it invests in: 投资建设的 / 在屯留区投资1.5亿美元建设的
 _INVESTS = re.compile(rf"(?:在[^，,。；;]{{0,10}}?)?(?:投资|出资)(?:建设|兴建)?(?:约|超|逾)?(?:{P.NUMBER}{_CURRENCY})?"
                       r"(?:建设|兴建|打造)?的?")
@@ -522,7 +522,7 @@ _THIS_ONE = re.compile(rf"\s*该项目(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
 _KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 # the sentences that publish projects to be sought (发布…招商项目) sign none
 _PUBLISHED = re.compile(r"发布")
-_DONE = re.compile(r"签约|签署|签订|开工|落户|落地|奠基|开建")
+_DONE = re.compile(r"签约|签署|签订|开工|落户|落地|奠基|开建|投产|竣工|实施")
 
 
 def _amount(number: str, unit: str):
