@@ -19,7 +19,7 @@ from loaders.articles.entities import (ChamberMention, Places, find_chambers, fi
                                        run_left)
 from loaders.articles.facts import UNDATED, Facts
 from loaders.articles.people import HIGH, LOW, MID, PeopleRules
-from loaders.articles.project_lists import ProjectRules
+from loaders.articles.project_lists import ProjectRules, a_class
 from loaders.articles.reading import Article
 from loaders.articles.resolve import Index, bundled_index
 from loaders.articles.view import build_view
@@ -749,6 +749,8 @@ class _Extractor(PeopleRules, ProjectRules):
             if len(name_v) < 5 or (P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v)) and not capacity:
                 continue
             if _KIND_TALLY.match(self.t, end):  # 高科技项目有12个 / 工业类项目63个: a kind counted, not one
+                continue
+            if a_class(name_v):  # 全县重点产业链招商项目 / 省市重点工程项目: whose or what for, not one
                 continue
             name = self.written(start, end)
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)

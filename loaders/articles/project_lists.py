@@ -302,7 +302,7 @@ class ProjectRules:
                 continue  # no amount after it, none before it (…亿元…的…): the name is not worth finding
             start = self._project_name_start(i, m.start())
             name = self.t[start:end]
-            if len(name) - len(m.group()) < 3 or _generic(name) or _NOT_ONE.search(name) \
+            if len(name) - len(m.group()) < 3 or a_class(name) or _NOT_ONE.search(name) \
                     or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿元|万元|元|亿(?![立千吨度方]))", name):
                 continue
             before = None if after else _AMOUNT_OF.search(self.t, max(i, start - 30), start)
@@ -450,6 +450,17 @@ class ProjectRules:
 def _generic(name: str) -> bool:
     """A class of projects (重点项目, 个项目), not one; 年产2万吨… is one."""
     return not name.startswith("年产") and bool(P.GENERIC_PROJECT.search(name))
+
+
+# a class of projects by whose they are or what they are for: 全县重点产业链招商项目, 省市重点工程项目,
+# 重大工程项目, 民生项目
+_CLASS = re.compile(r"^(?:全县|全市|全区|全省|全国|省市|市县|县乡|我[县市区省]|本[县市区省])|"
+                    r"(?:重点|重大|招商|产业链|民生)(?:工程)?项目$|^(?:重点|重大)?工程项目$")
+
+
+def a_class(name: str) -> bool:
+    """A class of projects, not one (what the event's project rule and the amount rule leave out)."""
+    return _generic(name) or bool(_CLASS.search(name))
 
 
 # ----- a project named with its amount next to it (the general form) ------------------------------

@@ -205,6 +205,12 @@ def test_no_project_where_none_is_named(text):
     assert _projects(text) == []
 
 
+@pytest.mark.parametrize("said", ["县长介绍了全县重点产业链招商项目情况。", "县发改局负责人介绍了省市重点工程项目推进情况。",
+                                  "副县长解读了支持民营企业参与重大工程项目的政策。"])
+def test_a_class_of_projects_said_at_a_signing_is_none(said):
+    assert _projects("6月8日，平遥县招商引资项目集中签约仪式举行。签约仪式上，" + said) == []
+
+
 def test_the_company_that_invests_in_a_project():
     facts = extract_text(HEAD + "示例新能源有限公司投资12亿元的光伏储能基地项目落户介休市。", "t.md")
     rels = {(r.start, r.end) for r in facts.rels.values() if r.type == "INVESTS_IN"}
