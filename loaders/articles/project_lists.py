@@ -1,6 +1,14 @@
 """Projects named one by one, with or without an event around them: lists after 分别是 / 重点推介,
 a county signing a quoted project with its planned amount, and the county each one is in. A mixin of
-the extractor (loaders/articles/extract.py), whose state (`t`, `f`, `places`, …) it reads."""
+the extractor (loaders/articles/extract.py), whose state (`t`, `f`, `places`, …) it reads.
+
+The general form (`amount_projects`): a name ending in 项目/工程/基地/园/厂 with its amount right before
+it (总投资X亿元的…) or right after it (…（总投资X亿元）, …，计划总投资X亿元, …落户<county>，总投资…), in an
+article that tells of projects signed or started; its place is the county or zone its name opens with,
+its clause names, it is placed in after it (落户/位于/在…, （<county>）), its sentence or paragraph names
+(not one opening another project's name), else the article's only one. Also 项目名称/投资额/建设地点
+records and tables of projects one a row. Amounts in 万元 become 亿元; 亿美元 gives none (the sets'
+conventions); classes (农业项目6个, 亿元以上项目, 全县重点…项目) and published-only projects are none."""
 from __future__ import annotations
 
 import re
