@@ -215,6 +215,7 @@ class ProjectRules:
             a, b = i + m.start(3), i + m.end(3)
             if not _generic(self.t[a:b]):
                 self._project(a, b, i, "签约", b, False, amount=amount_yi(m.group(1), m.group(2)))
+        self.respective_amounts(i, j)
         self.amount_projects(i, j)
 
     def _listed_project(self, a, b, i, stage) -> None:
@@ -326,6 +327,32 @@ class ProjectRules:
             for a, b, _ in self.companies:  # X公司投资建设的Y项目 / X公司投资12亿元的Y项目
                 if i <= a < start and _INVESTS.fullmatch(self.t, b, start):
                     self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
+
+    def respective_amounts(self, i, j) -> None:
+        """A项目、B项目和C项目总投资分别为3亿元、2亿元和1亿元: each name its amount, in order, where the
+        names and the amounts are as many."""
+        for m in _RESPECTIVE.finditer(self.t, i, j):
+            clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "；;。，,:：") + 1)
+            ends = [e.end() for e in _NAME_END.finditer(self.t, clause, m.start())
+                    if re.match(r"[、和及与]|$", self.t[e.end():m.start()]) or e.end() == m.start()]
+            stop = min([j] + [k for k in (self.t.find(x, m.end(), j) for x in "；;。，,") if k >= 0])
+            amounts = list(re.finditer(rf"(?:{P.NUMBER}){_CURRENCY}", self.t[m.end():stop]))
+            if len(ends) < 2 or len(ends) != len(amounts) or any(e in self.listed_ends for e in ends):
+                continue
+            starts = [clause] + ends[:-1]
+            names = []
+            for a, e in zip(starts, ends):
+                a = self._project_name_start(a, e - 2 if self.t[e - 2:e] in ("项目", "工程", "基地", "园区") else e - 1)
+                a += len(re.match(r"[、和及与]?", self.t[a:e]).group())
+                names.append((a, e))
+            if any(len(self.t[a:e]) < 5 or a_class(self.t[a:e]) for a, e in names):
+                continue
+            told = self.t[self.para_start:j]
+            stage = "开工" if "开工" in told and not re.search("签[约署订]", told) else "签约"
+            for (a, e), amount in zip(names, amounts):
+                self._project(a, e, i, stage, e, self._project_place(i, j, a, e) or False,
+                              amount=_amount(amount.group(1), amount.group(2)))
+                self.listed_ends.add(e)
 
     def _project_name_start(self, i, k) -> int:
         """Where the name ending at k begins: the run of name characters before it, after the last
@@ -535,6 +562,8 @@ def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# 总投资分别为 / 投资额分别是: amounts in the order of the names before
+_RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?")
 # the next sentence's amount of the one project the sentence before named
 _THIS_ONE = re.compile(rf"\s*该项目(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
 # after a name: a count of the projects of a kind (农业项目6个, 新材料项目有8个), not one project
