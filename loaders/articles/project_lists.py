@@ -331,6 +331,8 @@ class ProjectRules:
     def respective_amounts(self, i, j) -> None:
         """A项目、B项目和C项目总投资分别为3亿元、2亿元和1亿元: each name its amount, in order, where the
         names and the amounts are as many."""
+        if "分别" not in self.t[i:j]:
+            return
         for m in _RESPECTIVE.finditer(self.t, i, j):
             clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "；;。，,:：") + 1)
             ends = [e.end() for e in _NAME_END.finditer(self.t, clause, m.start())
