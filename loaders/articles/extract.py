@@ -19,7 +19,7 @@ from loaders.articles.entities import (ChamberMention, Places, find_chambers, fi
                                        run_left)
 from loaders.articles.facts import UNDATED, Facts
 from loaders.articles.people import HIGH, LOW, MID, PeopleRules
-from loaders.articles.project_lists import ProjectRules
+from loaders.articles.project_lists import ProjectRules, a_class
 from loaders.articles.reading import Article
 from loaders.articles.resolve import Index, bundled_index
 from loaders.articles.view import build_view
@@ -246,12 +246,15 @@ class _Extractor(PeopleRules, ProjectRules):
 
     # ----- the pass over the text ------------------------------------------------------------
     def run(self) -> Facts:
+        self.para_start = 0
+        self.project_tables()  # before the sentences: a row is one project, not a sentence's
         for para in re.finditer(r"[^\n]+", self.t):
             self.event, self.para_start = None, para.start()
             for m in _SENT.finditer(para.group()):
                 i, j = para.start() + m.start(), para.start() + m.end()
                 self.sentence(i, j)
         self.line_lists()
+        self.project_records()
         self.we_chamber()
         for c in self.chambers:  # every chamber named, whether or not a rule used it
             self.chamber_node(c, MID if c.listed else HIGH)
@@ -747,6 +750,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 continue
             if _KIND_TALLY.match(self.t, end):  # 高科技项目有12个 / 工业类项目63个: a kind counted, not one
                 continue
+            if a_class(name_v):  # 全县重点产业链招商项目 / 省市重点工程项目: whose or what for, not one
+                continue
             name = self.written(start, end)
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
             props = self.f.nodes[pid].properties
@@ -760,9 +765,10 @@ class _Extractor(PeopleRules, ProjectRules):
             if amount or before:
                 mm = amount or before
                 props["amount_yi"] = amount_yi(mm.group(1), mm.group(2))
-            county = next((p for p in self.places_in(start, end) if p.label == "County" and p.start == start), None)
-            if county is None:  # the county named last before it: 沁源县…集中开工…随着X工程的奠基
-                county = self._county_before(start)
+            # the county its name opens with, its clause names, it is placed in after it (落户/位于/在), its
+            # sentence or paragraph names apart from another project's name; else the county named last
+            # before it: 沁源县…集中开工…随着X工程的奠基
+            county = self._project_place(i, j, start, end) or self._county_before(start)
             if county:
                 cid = self.place_node(county, county.start, county.end, MID)
                 self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), end), MID)

@@ -1,6 +1,14 @@
 """Projects named one by one, with or without an event around them: lists after 分别是 / 重点推介,
 a county signing a quoted project with its planned amount, and the county each one is in. A mixin of
-the extractor (loaders/articles/extract.py), whose state (`t`, `f`, `places`, …) it reads."""
+the extractor (loaders/articles/extract.py), whose state (`t`, `f`, `places`, …) it reads.
+
+The general form (`amount_projects`): a name ending in 项目/工程/基地/园/厂 with its amount right before
+it (总投资X亿元的…) or right after it (…（总投资X亿元）, …，计划总投资X亿元, …落户<county>，总投资…), in an
+article that tells of projects signed or started; its place is the county or zone its name opens with,
+its clause names, it is placed in after it (落户/位于/在…, （<county>）), its sentence or paragraph names
+(not one opening another project's name), else the article's only one. Also 项目名称/投资额/建设地点
+records and tables of projects one a row. Amounts in 万元 become 亿元; 亿美元 gives none (the sets'
+conventions); classes (农业项目6个, 亿元以上项目, 全县重点…项目) and published-only projects are none."""
 from __future__ import annotations
 
 import re
@@ -207,17 +215,23 @@ class ProjectRules:
             a, b = i + m.start(3), i + m.end(3)
             if not _generic(self.t[a:b]):
                 self._project(a, b, i, "签约", b, False, amount=amount_yi(m.group(1), m.group(2)))
+        self.respective_amounts(i, j)
+        self.amount_projects(i, j)
 
     def _listed_project(self, a, b, i, stage) -> None:
         item = self.t[a:b]
         parties = _PARTIES.match(item)
         start = a + (parties.end() if parties else 0)
         end = start + len(re.sub(r"(?:等\d+个项目)?[。；;，,]*$", "", self.t[start:b]))
+        # A（6亿元）: the item's amount in brackets after its name
+        amount, told = None, re.search(rf"[（(][约超逾]?(?:{P.NUMBER}){_CURRENCY}[)）]$", self.t[start:end])
+        if told:
+            end, amount = start + told.start(), _amount(told.group(1), told.group(2))
         name = self.t[start:end]
         if len(name) < 4 or _generic(name) or not re.search(rf"[{P.CJK}]", name):
             return
         county = (self._county_at(a, start) or False) if parties else None
-        self._project(start, end, i, stage, end, county)
+        self._project(start, end, i, stage, end, county, amount=amount)
 
     def _county_at(self, a, b):
         """The county that signs (平鲁区人民政府和…签署) or whose company signs (介休市志尧碳素…)."""
@@ -254,7 +268,7 @@ class ProjectRules:
         counties = [p for p in self.places_in(max(self.para_start - 400, 0), at) if p.label == "County"]
         return counties[-1] if counties else None
 
-    def _project(self, start, end, i, stage, after, county=None, amount=None) -> None:
+    def _project(self, start, end, i, stage, after, county=None, amount=None) -> str:
         name = self.written(start, end)
         pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
         props = self.f.nodes[pid].properties
@@ -271,8 +285,301 @@ class ProjectRules:
         if county:
             cid = self.place_node(county, county.start, county.end, MID)
             self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), max(end, county.end)), MID)
+        return pid
+
+    # ----- a project named with its amount next to it -------------------------------------------
+    def amount_projects(self, i, j) -> None:
+        """<name>项目（总投资X亿元） / 总投资X亿元的<name>项目 / …项目，计划总投资X亿元: a name ending in
+        项目/工程/基地/园/厂 with its amount right before or after it is one project, wherever the
+        article says projects were signed or started; in the county or zone its clause names."""
+        s = self.t[i:j]
+        if not hasattr(self, "_tells_done"):  # once an article: does it tell of projects signed or started
+            self._tells_done = bool(_DONE.search(self.t))
+        if not self._tells_done or _PUBLISHED.search(s) and not _DONE.search(s) or not _NAME_END.search(s):
+            return
+        told = self.t[self.para_start:j]  # what the paragraph says was done, else what the article says
+        told = told if re.search("开工|签[约署订]", told) else self.t
+        stage = "开工" if "开工" in told and not re.search("签[约署订]", told if told is self.t else s) else "签约"
+        for m in _NAME_END.finditer(self.t, i, j):
+            end = m.end()
+            if end in self.listed_ends or not _NAME_STOP.match(self.t, end) or _KIND_COUNT.match(self.t, end):
+                continue
+            after = _AMOUNT_BY.match(self.t, end, j)
+            if not after and not _NAME_END.search(self.t, end, j) and self.t[j - 1:j] == "。":
+                after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
+            if not after and not _FIGURE_OF.search(self.t, max(i, m.start() - 50), m.start()):
+                continue  # no amount after it, none before it (…亿元…的…): the name is not worth finding
+            start = self._project_name_start(i, m.start())
+            name = self.t[start:end]
+            if len(name) - len(m.group()) < 3 or a_class(name) or _NOT_ONE.search(name) \
+                    or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿元|万元|元|亿(?![立千吨度方]))", name):
+                continue
+            before = None if after else _AMOUNT_OF.search(self.t, max(i, start - 30), start)
+            found = after or before
+            if not found:
+                continue
+            amount = _amount(found.group(1), found.group(2))
+            pid = self._project(start, end, i, stage, end, self._project_place(i, j, start, end) or False,
+                                amount=amount)
+            self.listed_ends.add(end)
+            if stage == "签约" and self.event:  # as the event's own project rule does
+                self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
+            for a, b, _ in self.companies:  # X公司投资建设的Y项目 / X公司投资12亿元的Y项目
+                if i <= a < start and _INVESTS.fullmatch(self.t, b, start):
+                    self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
+
+    def respective_amounts(self, i, j) -> None:
+        """A项目、B项目和C项目总投资分别为3亿元、2亿元和1亿元: each name its amount, in order, where the
+        names and the amounts are as many."""
+        if "分别" not in self.t[i:j]:
+            return
+        for m in _RESPECTIVE.finditer(self.t, i, j):
+            clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "；;。，,:：") + 1)
+            ends = [e.end() for e in _NAME_END.finditer(self.t, clause, m.start())
+                    if re.match(r"[、和及与]|$", self.t[e.end():m.start()]) or e.end() == m.start()]
+            stop = min([j] + [k for k in (self.t.find(x, m.end(), j) for x in "；;。，,") if k >= 0])
+            amounts = list(re.finditer(rf"(?:{P.NUMBER}){_CURRENCY}", self.t[m.end():stop]))
+            if len(ends) < 2 or len(ends) != len(amounts) or any(e in self.listed_ends for e in ends):
+                continue
+            starts = [clause] + ends[:-1]
+            names = []
+            for a, e in zip(starts, ends):
+                a = self._project_name_start(a, e - 2 if self.t[e - 2:e] in ("项目", "工程", "基地", "园区") else e - 1)
+                a += len(re.match(r"[、和及与]?", self.t[a:e]).group())
+                names.append((a, e))
+            if any(len(self.t[a:e]) < 5 or a_class(self.t[a:e]) for a, e in names):
+                continue
+            told = self.t[self.para_start:j]
+            stage = "开工" if "开工" in told and not re.search("签[约署订]", told) else "签约"
+            for (a, e), amount in zip(names, amounts):
+                self._project(a, e, i, stage, e, self._project_place(i, j, a, e) or False,
+                              amount=_amount(amount.group(1), amount.group(2)))
+                self.listed_ends.add(e)
+
+    def _project_name_start(self, i, k) -> int:
+        """Where the name ending at k begins: the run of name characters before it, after the last
+        word that links it to the clause (的, 在, 签约, 其中, 一是…) or the company before it."""
+        left = k
+        while left > i and k - left < 40 and _NAME_CHAR.match(self.t[left - 1]):
+            left -= 1
+        run = self.t[left:k]
+        cuts = [c.end() for rx in (P.PROJECT_CUT, P.COMPANY_END, _NAME_CUT) for c in rx.finditer(run)]
+        start = left + max(cuts, default=0)
+        lead = re.match(r"[\d.]+(?![\d.]*[万吨亩米])", self.t[start:k])  # 1.高端… (a list's number)
+        return start + (lead.end() if lead else 0)
+
+    def _project_place(self, i, j, start, end):
+        """The county or zone of a project: the one its name begins with; else the last one named in
+        its clause before it; else the one it is placed in after it (落户介休市, 在孝义市开工, 位于…);
+        else the last one named before it in its sentence, then its paragraph."""
+        prefix = self._project_place_from(start, end, at_start=True)
+        if prefix:
+            return prefix
+        clause = max(i, max(self.t.rfind(x, i, start) for x in "；;。，,:：") + 1)
+        here = self._project_place_from(clause, start)
+        if here:
+            return here
+        stop = min([j] + [k for k in (self.t.find(x, end, j) for x in "；;。") if k >= 0])
+        for p in self.places_in(end, stop):
+            placed = _PLACED.search(self.t, end, p.start) or self.t[end:p.start] in ("（", "(")  # …项目（平遥县）
+            if p.label == "County" and placed and not self._inside_entity(p.start):
+                return p
+        return self._project_place_from(i, start, names=False) or \
+            self._project_place_from(self.para_start, i, names=False) or self._only_place(start)
+
+    def _only_place(self, at):
+        """The county or zone of an article that has named only that one before `at` (临猗县…集中开工
+        in its first paragraph, the projects in a later one); a county with zones named after it is
+        that county."""
+        counties = [p for p in self.places_in(0, at) if p.label == "County" and not self._inside_entity(p.start)]
+        ids = {p.id for p in counties}
+        zones = self._project_zones(0, at)
+        if len(ids) == 1:
+            county = counties[-1]
+            named_after = all(any(p.start == z[0] and p.id == county.id for p in counties) for z in zones)
+            return county if named_after else None
+        if not ids and len({self.t[a:z] for a, z in zones}) == 1:
+            return self._named_zone(*zones[-1])
+        return None
+
+    def _project_zones(self, a, b):
+        """The development zones named in a..b after a place: 晋中经济技术开发区, 长治高新区, 山西综改区."""
+        out = []
+        for p in self.places_in(a, b):
+            m = _ZONE_TAIL.match(self.t, p.end)
+            if m and m.end() <= b:
+                out.append((p.start, m.end()))
+        return out
+
+    def _project_place_from(self, a, b, at_start=False, names=True):
+        """The county or development zone named last in a..b (or the one at a, with at_start); without
+        `names`, not one that opens another project's name (临猗开发区新型建材产业园项目)."""
+        found = [p for p in self.places_in(a, b) if p.label == "County" and p.end <= b
+                 and not self._inside_entity(p.start)]
+        zones = self._project_zones(a, b)
+        if not names:
+            found = [p for p in found if not _OPENS_NAME.match(self.t, p.end)]
+            zones = [z for z in zones if not _OPENS_NAME.match(self.t, z[1])]
+        if at_start:
+            found = [p for p in found if p.start == a and self.t[p.end - 1] in "县区市"]  # not 五台山…
+            zones = [z for z in zones if z[0] == a]
+        best = max(found, key=lambda p: p.end, default=None)
+        zone = max(zones, key=lambda z: z[1], default=None)
+        if zone and (best is None or zone[1] > best.end):
+            return self._named_zone(*zone) or self._project_province_zone(*zone)
+        return best
+
+    def _project_province_zone(self, a, z):
+        """山西综改区: a zone named after the province, a county-level division of it."""
+        place = next((p for p in self.places_in(a, z) if p.start == a and p.label == "Province"), None)
+        if place is None:
+            return None
+        name = self.written(a, z)
+        zone = Place(a, z, f"county:{place.name}/{name}", "County", name, False)
+        self.f.node(zone.id, "County", name, {"kind": "开发区"}, self.span(a, z), MID)
+        return zone
+
+    def project_tables(self) -> None:
+        """A table of projects, one a row (Markdown | or tab cells), under a header naming the project,
+        its investment (in 亿元 or 万元, as the header says) and where it is built."""
+        if "|" not in self.t and "\t" not in self.t:
+            return
+        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", self.t)]
+        k = 0
+        while k < len(lines):
+            head = _cells(*lines[k])
+            cols = {key: next((c for c, (_, _, text) in enumerate(head) if rx.search(text)), None)
+                    for key, rx in _COLUMNS.items()}
+            k += 1
+            if len(head) < 2 or cols["name"] is None or cols["amount"] is None:
+                continue
+            unit = "万元" if "万" in head[cols["amount"]][2] else "亿元"
+            before = self.t[max(0, lines[k - 1][0] - 300):lines[k - 1][0]]
+            stage = "开工" if "开工" in before and not re.search("签[约署订]", before) else "签约"
+            while k < len(lines) and len(row := _cells(*lines[k])) == len(head):
+                k += 1
+                a, b, name = row[cols["name"]]
+                figure = re.search(rf"(?:{P.NUMBER})({_CURRENCY[1:-1]})?", row[cols["amount"]][2])
+                if re.fullmatch(r"[-:\s|]*", name) or len(name) < 4 or _generic(name) or b in self.listed_ends:
+                    continue
+                amount = _amount(figure.group(1), figure.group(2) or unit) if figure else None
+                place = False
+                if cols["place"] is not None:
+                    pa, pb, _ = row[cols["place"]]
+                    place = self._project_place_from(pa, pb) or False
+                self._project(a, b, a, stage, b, place, amount=amount)
+                self.listed_ends.add(b)
+
+    def project_records(self) -> None:
+        """项目名称：X / 投资额：7.6亿元 / 建设地点：沁县, one field a line: one project."""
+        for m in _RECORD.finditer(self.t):
+            a, b = m.span(1)
+            b -= len(m.group(1)) - len(m.group(1).rstrip())
+            if b in self.listed_ends or _generic(self.t[a:b]):
+                continue
+            place = self._project_place_from(m.start(4), m.end(4), at_start=True) or False
+            self._project(a, b, a, "开工" if "开工" in self.t[max(0, m.start() - 200):m.start()] else "签约", b,
+                          place, amount=_amount(m.group(2), m.group(3)))
+            self.listed_ends.add(b)
+
 
 
 def _generic(name: str) -> bool:
     """A class of projects (重点项目, 个项目), not one; 年产2万吨… is one."""
     return not name.startswith("年产") and bool(P.GENERIC_PROJECT.search(name))
+
+
+# a class of projects by whose they are or what they are for: 全县重点产业链招商项目, 省市重点工程项目,
+# 重大工程项目, 民生项目
+_CLASS = re.compile(r"^(?:全县|全市|全区|全省|全国|省市|市县|县乡|我[县市区省]|本[县市区省])|"
+                    r"(?:重点|重大|招商|产业链|民生)(?:工程)?项目$|^(?:重点|重大)?工程项目$")
+
+
+def a_class(name: str) -> bool:
+    """A class of projects, not one (what the event's project rule and the amount rule leave out)."""
+    return _generic(name) or bool(_CLASS.search(name))
+
+
+# ----- a project named with its amount next to it (the general form) ------------------------------
+# what a project's name ends in; 园 / 厂 / 基地 / 工程 name one without the word 项目 (杂粮产业园, 饮料厂)
+_NAME_END = re.compile(r"项目|工程|基地|园区|园|厂")
+# where a name ends: what follows it is punctuation, its amount, its place or what was done with it
+# (not more name: the 园 of 产业园项目 ends nothing)
+_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|在|落户|落地|位于|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
+                        r"当日|当天|均|已|于|顺利|集中")
+_NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·]")
+# what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
+_NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
+# the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
+_INVEST = r"(?:(?:计划|预计|估算)?总投资|投资总额|投资规模|投资额|拟投资|计划投资|协议投资|协议金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?"
+_CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
+# right after the name: …项目（总投资3.2亿元） / …项目，总投资5亿元 / …项目（15亿元） / …项目计划总投资4.5亿元
+# and after what the project's own clause says of it: …项目落户绛县，总投资3亿元 / …项目正式签约，占地200亩，
+# 总投资6亿元 / …项目，项目总投资1.6亿元
+_DONE_WITH = r"(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?(?:正式|成功|现场|顺利|集中)?(?:签约|开工|落地|落户|开建)?"
+_AMOUNT_BY = re.compile(
+    rf"(?:[（(][^（()）项目]{{2,12}}[)）])?"  # …项目（平遥县），总投资…
+    rf"(?:(?:{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,])?"
+    rf"(?:(?:占地|用地|建筑面积|规划面积|规划用地)[^，,。；;]{{1,15}}[，,]"
+    rf"|由[^，,。；;]{{2,30}}?(?:投资建设|投资|建设|实施|投建|承建)[^，,。；;]{{0,4}}[，,])?(?:该项目|项目)?"
+    rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
+# right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
+_AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:(?:建设|兴建|打造|实施)?的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))$")
+# a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first
+_FIGURE_OF = re.compile(r"[亿万][美元]*(?:[^，,。；;]{0,4}的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))")
+# what makes a place a development zone after it (晋中经济技术开发区, 长治高新区, 山西综改区)
+_ZONE_TAIL = re.compile(rf"(?:(?![在的与和举召于对])[{P.CJK}]){{0,4}}?(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
+# a place that opens a project's name rather than a clause: 临猗经济技术开发区新型建材产业园项目
+_OPENS_NAME = re.compile(r"[^、，,。；;：:等的与和及在]{2,30}?(?:项目|工程)")
+# where the project is, after it: …落户介休市 / …在孝义市开工 / …，位于榆次区
+_PLACED = re.compile(r"(?:[，,]?(?:位于|落户|落地|在|建于|选址)|[，,]?建设地点[:：]?)$")
+# a paragraph of fields: 项目名称：X \n 投资额：7.6亿元 \n 建设地点：沁县
+_RECORD = re.compile(rf"项目名称[:：][ \t]*([^\n，,。；;]{{4,40}})\n(?:[^\n]*\n){{0,3}}?[ \t]*(?:总投资|投资总额|投资额|投资)"
+                     rf"[:：]?[ \t]*(?:约|超过|超|逾)?(?:{P.NUMBER}){_CURRENCY}[^\n]*\n(?:[^\n]*\n){{0,3}}?"
+                     r"[ \t]*(?:建设地点|项目地点|所在地|落户地)[:：][ \t]*([^\n，,。；;]{2,20})")
+# a name that is a class, not one project: 所有引资项目, 一个项目, 两个项目, 第三产业项目, 各类项目
+_NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|其余|第(?![一二三四五六七八九十\d]代)|\d{4}年)|以上|以下|[\d一二两三四五六七八九十几多]+[个批类项]")
+# what lies between a company and the project it invests in: 投资建设的 / 在屯留区投资1.5亿美元建设的
+_INVESTS = re.compile(rf"(?:在[^，,。；;]{{0,10}}?)?(?:投资|出资)(?:建设|兴建)?(?:约|超|逾)?(?:{P.NUMBER}{_CURRENCY})?"
+                      r"(?:建设|兴建|打造)?的?")
+# the columns of a table of projects: its name, its investment, where it is built
+_COLUMNS = {"name": re.compile(r"项目名称|^项目$"), "amount": re.compile(r"投资"),
+            "place": re.compile(r"建设地点|项目地点|所在地|实施地点|落地|县|区|地点")}
+
+
+def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
+    """The cells of a table row, (start, end, text) stripped: | A | B | or A<tab>B."""
+    sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 1 else None
+    if sep is None:
+        return []
+    out, k = [], 0
+    for piece in line.split(sep):
+        text = piece.strip()
+        a = at + k + (len(piece) - len(piece.lstrip()))
+        out.append((a, a + len(text), text))
+        k += len(piece) + 1
+    if sep == "|":  # | A | B |: the empty cells outside the bars are none
+        out = out[1:] if not out[0][2] else out
+        out = out[:-1] if out and not out[-1][2] else out
+    return out
+
+
+# 总投资分别为 / 投资额分别是: amounts in the order of the names before
+_RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?")
+# the next sentence's amount of the one project the sentence before named
+_THIS_ONE = re.compile(rf"\s*该项目(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
+# after a name: a count of the projects of a kind (农业项目6个, 新材料项目有8个), not one project
+_KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
+# the sentences that publish projects to be sought (发布…招商项目) sign none
+_PUBLISHED = re.compile(r"发布")
+_DONE = re.compile(r"签约|签署|签订|开工|落户|落地|奠基|开建|投产|竣工|实施")
+
+
+def _amount(number: str, unit: str):
+    """亿元 from a figure; None for another currency (亿美元) or a figure that is not one (百亿)."""
+    if "美" in unit:
+        return None
+    try:
+        return amount_yi(number, unit)
+    except ValueError:
+        return None
