@@ -115,7 +115,10 @@ def to_number(text: str):
         return float(text)
     if re.fullmatch(r"[〇零一二三四五六七八九]{4}", text):  # a year written digit by digit
         return int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in text))
-    value = cn2an.cn2an(text.replace("两", "二"), "smart")
+    text = text.replace("两", "二")
+    if text[:1] in "十百千万亿":  # 百亿元, 千余人: cn2an reads 一百 but not a bare 百
+        text = "一" + text
+    value = cn2an.cn2an(text, "smart")
     return int(value) if float(value).is_integer() else float(value)
 
 

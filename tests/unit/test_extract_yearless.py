@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from benchmarks import extract_quality as eq
 from graph.errors import ValidationError
 from loaders.articles import THRESHOLD, extract_path, extract_text
-from loaders.articles.dates import find_dates, year_marks, yearless_dates
+from loaders.articles.dates import find_dates, to_number, year_marks, yearless_dates
 from loaders.articles.facts import UNDATED
 from loaders.articles.records import to_dataset
 from loaders.articles.review import COLUMNS, DATE, read_review, write_review
@@ -237,3 +237,13 @@ def test_a_yearless_visit_to_a_chamber_told_with_dao_is_an_event_where_the_chamb
         ("event:--07-23/北京市", "座谈会北京山西企业商会", {"month_day": "--07-23", "kind": "座谈会"}, UNDATED)]
     # 到 with nothing done there is a trip, not a visit
     assert not [n for n in extract_text("7月23日,张三到北京山西企业商会。", "y.md").nodes.values() if n.label == "Event"]
+
+
+def test_a_bare_hundred_or_thousand_is_a_number_not_a_crash():
+    # 总投资超百亿元: cn2an reads 一百 but refuses a bare 百
+
+    assert [to_number(x) for x in ("百", "千", "十二", "两千")] == [100, 1000, 12, 2000]
+    facts = extract_text("---\ndate: 2024-06-01\n---\n5月9日，某县招商推介会在太原市举行，现场签约项目12个，总投资超百亿元。\n",
+                         "t.md")
+    event = next(n for n in facts.nodes.values() if n.label == "Event")
+    assert (event.properties["signed_count"], event.properties["signed_total_yi"]) == (12, 100.0)
