@@ -241,7 +241,6 @@ def test_a_yearless_visit_to_a_chamber_told_with_dao_is_an_event_where_the_chamb
 
 def test_a_bare_hundred_or_thousand_is_a_number_not_a_crash():
     # 总投资超百亿元: cn2an reads 一百 but refuses a bare 百
-
     assert [to_number(x) for x in ("百", "千", "十二", "两千")] == [100, 1000, 12, 2000]
     facts = extract_text("---\ndate: 2024-06-01\n---\n5月9日，某县招商推介会在太原市举行，现场签约项目12个，总投资超百亿元。\n",
                          "t.md")
