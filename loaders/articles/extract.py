@@ -29,7 +29,7 @@ _KIND_TALLY = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
-    rf"签约[^，,。；;\d]{{0,8}}?项目(?:数)?(?:达|共|计|为)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
+    rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}[个宗]|"
     # 31个签约项目 / 24个项目在X产业园集中签约 / N个项目集中签约 / 进行了“云签约”,涉及项目14项
     rf"{P.NUMBER}[个项宗](?:签约|已签约)项目|{P.NUMBER}[个项宗](?:重点|重大|招商引资|产业|合作)?项目在[^，,。；;\d]{{2,30}}?(?:集中|现场|成功|顺利|正式)签约|"
@@ -382,6 +382,17 @@ class _Extractor(PeopleRules, ProjectRules):
         twice and goes (with its edges)."""
         def tally(n):
             return n.properties.get("signed_count"), n.properties.get("signed_total_yi")
+        # a holder with a count and no amount: the same count told again with its amount, as a list's
+        # total (…大同碳谷产业园等24个项目,⏎涵盖了…,总投资350.73亿元) or 这24个项目总投资X亿元
+        for n in list(self.f.nodes.values()):
+            c, t = tally(n)
+            if n.label not in ("Event", "Campaign") or c is None or t is not None:
+                continue
+            again = re.search(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?{c}个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
+                              rf"(?<![拟])(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}", self.t)
+            if again and not re.search(r"其中|\d+个", again.group(1)):
+                n.properties["signed_total_yi"] = amount_yi(again.group(2), again.group(3))
+                n.evidence.append(self.span(*again.span()))
         held = [tally(n) for n in self.f.nodes.values() if n.id not in self._fallback and
                 n.label in ("Event", "Campaign") and tally(n) != (None, None)]
         for eid in self._fallback:
