@@ -813,7 +813,7 @@ class _Extractor(PeopleRules, ProjectRules):
         total = _TALLY_AMOUNT.match(s, count[4][0]) if count and count[4] else None
         if total is None and not (count and count[4] == ()):  # 3亿美元: told, and no 亿元 figure
             total = _SIGNED_TOTAL.search(s)
-        if total and (count or "签约" in s) and not others:
+        if total and (count or "签约" in s and not _NOT_SIGNED.search(s)) and not others:
             ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
             if re.search(r"(?:超过|超|逾)$", s[:total.start(1)]) and \
