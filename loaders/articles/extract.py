@@ -29,7 +29,7 @@ _KIND_TALLY = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
-    rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
+    rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}[个宗]|"
     # 31个签约项目 / 24个项目在X产业园集中签约 / N个项目集中签约 / 进行了“云签约”,涉及项目14项
     rf"{P.NUMBER}[个项宗](?:签约|已签约)项目|{P.NUMBER}[个项宗](?:重点|重大|招商引资|产业|合作)?项目在[^，,。；;\d]{{2,30}}?(?:集中|现场|成功|顺利|正式)签约|"
@@ -42,7 +42,7 @@ _SIGNED_COUNT = re.compile(
     # 与20家企业正式签约: the companies that signed, at one ceremony
     rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
     rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
-    rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约的总投资[\d.]+亿元的?{P.NUMBER}个项目")
+    rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约(?:了)?(?:的)?(?:总投资|投资总额|总金额)(?:达|约|为)?[\d.]+(?:亿|万)元的?{P.NUMBER}个项目")
 # the words that say what signed projects total: 总投资 / 协议引资 / 签约金额 / 涉及资金 / 计划总投资 …
 _AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资额|协议投资|协议引资|协议金额|协议资金|"
                 r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资|拟投资)")
@@ -419,6 +419,10 @@ class _Extractor(PeopleRules, ProjectRules):
             occasion = [(i + m.start(1), i + m.end(1)) for m in _OCCASION.finditer(s, 0, a) if m.end() <= a] + \
                 [(self._name_start(i + m.start(), i), i + m.end()) for m in P.EVENT_RE.finditer(s, 0, a)]
             holder = None
+            clause = s[max(s.rfind(c, 0, a) for c in "。；;") + 1:b]
+            # a period's total (截至8月底 / 1-9月 / 全市累计) no campaign rule could place is no event's:
+            # the campaign's told before, else the article's own occasion, for review
+            period = bool(P.CAMPAIGN_HINT.search(clause)) and not occasion
             if occasion:
                 start, end = max(occasion, key=lambda o: o[1])
                 name = _unquote(self.written(start, end))
@@ -434,7 +438,7 @@ class _Extractor(PeopleRules, ProjectRules):
                                       self.span(start, end), UNDATED)
                     holder = self.f.nodes[eid]
                     self._fallback.add(eid)
-            elif self.event or self.last_event:
+            elif (self.event or self.last_event) and not period:
                 holder = self.f.nodes[self.event or self.last_event]
             elif self.campaign:
                 holder = self.f.nodes[self.campaign]
@@ -911,7 +915,10 @@ class _Extractor(PeopleRules, ProjectRules):
         s = self.t[i:j]
         # whose total: 我市's, else the city the sentence names (2023年,大同市共签约…)
         home = self.home or next((p for p in self.places_in(i, j) if p.label == "City"), None) or \
-            getattr(self, "campaign_city", None)  # 全市 after a total of the city named before
+            getattr(self, "campaign_city", None) or \
+            next((p for p in self.all_places if p.label == "City" and p.start < i), None)
+        # 全市 after a total of the city named before; else the city the article named first (晋城市招商推介会
+        # 在深圳举行…截至目前，全市累计…: 晋城市's)
         if home is None and not province:
             return
         year = None
@@ -946,6 +953,9 @@ class _Extractor(PeopleRules, ProjectRules):
              rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)
         told = _tallies(s)  # the general forms of a tally (总投资额 / 协议引资 / N宗 …) where those above say none
+        if not told and "signed_count" in props:  # 目标签约项目100个: a target, not a total
+            props.pop("signed_count")
+            props.pop("signed_total_yi", None)
         if told and props.get("signed_count", told[0][2]) == told[0][2]:
             props.setdefault("signed_count", told[0][2])
             if told[0][3] is not None:

@@ -58,12 +58,31 @@ FIRES = [
     # a list's total told with its amount after the list
     ("6月8日，晋城市在深圳举行项目签约仪式，24个项目集中签约。签约的有——\n甲乙新材料项目、\n丙丁物流园等24个项目，\n"
      "涵盖新材料、物流等领域，总投资35.7亿元。", [(24, 35.7)]),
+    # told before the event is named, at 活动 referred back to, in numerals written out
+    ("签约项目达12个，总投资56亿元。6月8日，晋城市招商推介会在深圳举行。", [(12, 56.0)]),
+    (EVENT + "活动上，签约总投资45亿元的9个项目。", [(9, 45.0)]),
+    (EVENT + "此次活动共签约项目7个，总投资 21.5 亿元。", [(7, 21.5)]),
+    (EVENT + "共有15个项目现场签约，签约总额66亿元。", [(15, 66.0)]),
+    (EVENT + "現場共有8個項目簽約，協議投資額達42億元。", [(8, 42.0)]),
+    ("6月8日，晋城市在深圳举行招商推介会，成功签约项目十二个，总投资八十六亿元。", [(12, 86.0)]),
+    ("據悉，本次活動共簽約項目9個，簽約金額19.8億元。", [(9, 19.8)]),
+    (EVENT + "签约项目5个，总投资1.5亿美元，折合人民币约10亿元。", [(5, None)]),
     # a period's total is the campaign's, beside the event's own
     (EVENT + "签约项目12个，总投资86.5亿元。截至5月底，晋城市共签约项目126个，总投资额560.2亿元。",
      [(12, 86.5), (126, 560.2)]),
     (EVENT + "签约项目12个，总投资86.5亿元。2020年，晋城市共签约项目368个，总投资1326.67亿元。",
      [(12, 86.5), (368, 1326.67)]),
+    ("1-9月，晋城市签约项目86个，总投资420亿元。", [(86, 420.0)]),
+    ("今年一季度，晋城市共签约项目40个，总投资200亿元。", [(40, 200.0)]),
 ]
+
+
+def test_a_period_total_after_an_event_is_the_campaigns_not_the_events():
+    body = EVENT + "截至目前，全市累计签约项目60个，总投资300亿元。"
+    facts = extract(parse_article(HEAD + body, "signed.md"))
+    held = {n.id: (n.properties.get("signed_count"), n.properties.get("signed_total_yi"))
+            for n in facts.nodes.values() if n.label in ("Event", "Campaign")}
+    assert held == {"event:2021-06-08/深圳市": (None, None), "campaign:晋城市/2021": (60, 300.0)}
 
 NONE = [
     # targets, plans and promotions are not signed
