@@ -55,6 +55,9 @@ _TOTAL_AFTER = re.compile(
 # or in another currency (总投资3亿美元: the tally keeps its count and no amount); not past 其中 (a part)
 _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}"
                           rf"({P.FOREIGN_UNIT}|万亿元|亿元|万元|亿))")
+# a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
+_COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
+                          rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 # what is not yet signed: a target, a plan, a promotion (目标签约 / 计划引进 / 力争 / 推介 N 个项目)
 _NOT_SIGNED = re.compile(r"目标|计划(?!总投资|投资)|力争|预计|任务|拟签约|将签约|待签约|意向签约|推介(?!会|大会)|发布(?!会)|储备|谋划|在谈|融资")
@@ -66,6 +69,8 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
     """The signed tallies a sentence states, in order: (start, end, count, amount in 亿元 or None, amount's
     span). A count in a clause that plans rather than reports (目标签约 / 计划引进 / 推介 N 个项目) is none."""
     out = []
+    if "签" not in s and "达成" not in s:  # every form of a tally says 签约 / 签署 / 签订 or 达成
+        return out
     for m in _SIGNED_COUNT.finditer(s):
         clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;：:") + 1:m.end()]
         if _NOT_SIGNED.search(clause):
@@ -188,6 +193,8 @@ class _Extractor(PeopleRules, ProjectRules):
         self._lower_bound: set[str] = set()  # events whose signed total was told as 超过X
         self._told: set[int] = set()  # where the signed tallies a holder took begin
         self._fallback: set[str] = set()  # undated events lost_tallies made to hold a tally
+        self._fold_cache: dict[str, str] = {}
+        self._tally_at: tuple = (-1, -1, [])
 
     # ----- helpers -------------------------------------------------------------------------
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -376,6 +383,17 @@ class _Extractor(PeopleRules, ProjectRules):
         self.lost_tallies(i, j)
 
     # ----- tallies no rule above took ------------------------------------------------------------
+    def tallies_of(self, i, j) -> list:
+        """_tallies of the sentence i..j, found once for the rules that ask."""
+        if self._tally_at[:2] != (i, j):
+            self._tally_at = (i, j, _tallies(self.t[i:j]))
+        return self._tally_at[2]
+
+    def _folded(self, name: str) -> str:
+        if name not in self._fold_cache:
+            self._fold_cache[name] = _fold(name)
+        return self._fold_cache[name]
+
     def drop_repeated_tallies(self) -> None:
         """A headline's tally (签约17个项目 总投资572亿元) told before the event is named made an undated
         holder; once an event or campaign holds the same figures, that holder is the same occasion told
@@ -388,11 +406,11 @@ class _Extractor(PeopleRules, ProjectRules):
             c, t = tally(n)
             if n.label not in ("Event", "Campaign") or c is None or t is not None:
                 continue
-            again = re.search(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?{c}个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
-                              rf"(?<![拟])(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}", self.t)
-            if again and not re.search(r"其中|\d+个", again.group(1)):
-                n.properties["signed_total_yi"] = amount_yi(again.group(2), again.group(3))
-                n.evidence.append(self.span(*again.span()))
+            for again in _COUNT_AGAIN.finditer(self.t):
+                if int(again.group(1)) == c and not re.search(r"其中|\d+个", again.group(2)):
+                    n.properties["signed_total_yi"] = amount_yi(again.group(3), again.group(4))
+                    n.evidence.append(self.span(*again.span()))
+                    break
         held = [tally(n) for n in self.f.nodes.values() if n.id not in self._fallback and
                 n.label in ("Event", "Campaign") and tally(n) != (None, None)]
         for eid in self._fallback:
@@ -411,7 +429,7 @@ class _Extractor(PeopleRules, ProjectRules):
         the holder was already an event with its day and place. A holder that has its own tally keeps it:
         a second figure of one occasion is a part or a running total."""
         s = self.t[i:j]
-        for a, b, n, amount, span in _tallies(s):
+        for a, b, n, amount, span in self.tallies_of(i, j):
             if i + a in self._told:
                 continue
             self._told.add(i + a)
@@ -427,8 +445,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 start, end = max(occasion, key=lambda o: o[1])
                 name = _unquote(self.written(start, end))
                 name = re.sub(r"^(?:该市|我市|本市|全市|该县|我县|该区|我区)", "", name)
-                same = [e for e in self.events_told() if _fold(name) and
-                        (_fold(name) in _fold(e.name) or _fold(e.name) in _fold(name))]
+                key = _fold(name)
+                same = [e for e in self.events_told() if key and (key in self._folded(e.name) or self._folded(e.name) in key)]
                 if same:
                     holder = same[-1]
                 elif len(name) >= 3:
@@ -805,7 +823,7 @@ class _Extractor(PeopleRules, ProjectRules):
         if re.search(r"今天|今日", s) and _SIGNED_COUNT.search(s):
             own = self.events_told()[0]
         others = [m.group() for m in P.EVENT_RE.finditer(s) if m.group() not in _fold(own.name)]
-        tallies = [] if others else _tallies(s)
+        tallies = [] if others else self.tallies_of(i, j)
         count = tallies[0] if tallies else None
         ev = own
         if count:
