@@ -95,6 +95,8 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
         out.append((m.start(), m.end(), n, amount, span))
     return out
 
+# a signing told by its verb: …24个项目在X产业园集中签约 / …项目现场签约 (not 签约仪式, an event word)
+_SIGNING_VERB = re.compile(r"项目(在[^，,。；;]{2,30}?)?(集中|现场)签约(?![仪大活会])")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
 # (到 only where the clause says what they did there: 到X商会进行学习研讨)
 _VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
@@ -337,6 +339,8 @@ class _Extractor(PeopleRules, ProjectRules):
         if dates:
             before = self.event
             self.new_event(i, j, dates, chambers)
+            if self.event == before is None:
+                self.signing_event(i, j, dates)
             if self.event == before:
                 self.visit(i, j, dates, chambers)
             if self.event == before:
@@ -353,6 +357,8 @@ class _Extractor(PeopleRules, ProjectRules):
             before = self.event
             yearless = _within(self.yearless, self._yearless_starts, i, j)
             self.new_event(i, j, yearless, chambers)
+            if self.event == before is None:
+                self.signing_event(i, j, yearless)
             if self.event == before:
                 self.visit(i, j, yearless, chambers)
         elif self.published is None and self.event is None and self.last_event is None and not self.yearless \
@@ -539,6 +545,32 @@ class _Extractor(PeopleRules, ProjectRules):
             if self.event_date and self.campaign and self.f.nodes[self.campaign].properties.get("year") == d.day.year:
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
+
+    def signing_event(self, i, j, dates) -> None:
+        """A dated signing told by its verb, with no event word: 5月29日上午,X开发区招商引资24个项目在
+        Y产业园集中签约 is the 签约仪式 "X开发区招商引资项目集中签约", where the clause says it was."""
+        m = _SIGNING_VERB.search(self.t, i, j)
+        if m is None:
+            return
+        start = self._name_start(m.start(), i)
+        subject = re.sub(r"\d+个", "", self.written(start, m.start()))
+        if len(subject) < 4 or not self._is_name(subject + "项目"):
+            return
+        city = self._event_city(i, j, start, m.start())
+        if city is None:
+            return
+        exact = [x for x in dates if not x.approx]
+        d = ([x for x in exact if x.start < m.start()] or exact or dates)[-1]
+        name = f"{subject}项目{m.group(2)}签约"
+        eid, props, conf = self._event_when(d, city, name)
+        props["kind"] = "签约仪式"
+        if conf is None:
+            conf = LOW if d.approx else MID
+        span = self.span(min(d.start, start), m.end())
+        self.f.node(eid, "Event", name, props, span, conf)
+        cid = self.place_node(city, city.start, city.end, HIGH if city.known else MID)
+        self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, m.end())), conf)
+        self.event, self.event_date = eid, props.get("date")
 
     def _event_when(self, d, city, name: str) -> tuple[str, dict, float | None]:
         """An event's id, date properties and, when its year is not known, its confidence

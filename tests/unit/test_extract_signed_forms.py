@@ -121,3 +121,13 @@ def test_a_tally_held_by_an_occasion_no_rule_dated_waits_for_review():
     given = HEAD + "在第十届“晋洽会”上，该市共签约3个项目，投资23.2亿元。"
     text = parse_article(given, "signed.md").given
     assert [text[a:b] for a, b in ev.evidence][-2:] == ["签约3个项目", "投资23.2亿元"]
+
+
+def test_a_signing_told_by_its_verb_is_an_event_holding_its_tally():
+    # no event word (签约仪式): 项目…集中签约 with its day and place is the signing ceremony
+    body = "5月29日上午，晋城经济技术开发区招商引资12个项目在晋城市光机电产业园集中签约，总投资35亿元。"
+    facts = extract(parse_article(HEAD + body, "signed.md"))
+    [ev] = [n for n in facts.nodes.values() if n.label == "Event"]
+    assert (ev.id, ev.name, ev.properties["kind"]) == (
+        "event:2021-05-29/晋城市", "晋城经济技术开发区招商引资项目集中签约", "签约仪式")
+    assert (ev.properties["signed_count"], ev.properties["signed_total_yi"]) == (12, 35.0)
