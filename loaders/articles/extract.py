@@ -97,6 +97,8 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
 
 # a signing told by its verb: …24个项目在X产业园集中签约 / …项目现场签约 (not 签约仪式, an event word)
 _SIGNING_VERB = re.compile(r"项目(在[^，,。；;]{2,30}?)?(集中|现场)签约(?![仪大活会])")
+# a sentence saying an event was held: 举办招商引资“云推介”暨签约仪式 / 举行了X推介会
+_HOLDS = re.compile(rf"(?:举办|举行|召开)了?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
 # (到 only where the clause says what they did there: 到X商会进行学习研讨)
 _VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
@@ -196,7 +198,9 @@ class _Extractor(PeopleRules, ProjectRules):
         self._told: set[int] = set()  # where the signed tallies a holder took begin
         self._fallback: set[str] = set()  # undated events lost_tallies made to hold a tally
         self._fold_cache: dict[str, str] = {}
+        self._title_holders: set[str] = set()  # of those, the article's own occasion, named by its title
         self._tally_at: tuple = (-1, -1, [])
+        self._lede: tuple | None = None  # (day, end) of a dated opening sentence that named no event
 
     # ----- helpers -------------------------------------------------------------------------
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -353,6 +357,11 @@ class _Extractor(PeopleRules, ProjectRules):
             # publication date, approximate, as for 日前 (a report is written the day of the event or
             # just after). After a dated event, X仪式上 is rather that one, and is left alone.
             self.new_event(i, j, [DateMention(i, i, self.published, approx=True)], chambers)
+        elif self.event is None and self.last_event is None and self._lede and self._lede[1] >= self.para_start - 1 \
+                and _HOLDS.search(s):
+            # 5月22日,…进行视频“云签约”。⏎…举办招商引资“云推介”暨签约仪式: the event the dated lede told of
+            # without naming it, named in the next paragraph, takes the lede's day
+            self.new_event(i, j, [DateMention(i, i, self._lede[0].day)], chambers)
         elif _within(self.yearless, self._yearless_starts, i, j):
             before = self.event
             yearless = _within(self.yearless, self._yearless_starts, i, j)
@@ -366,6 +375,9 @@ class _Extractor(PeopleRules, ProjectRules):
             # 在第四届…博览会期间,共签约项目1123个 in an article dated nowhere: the event and its tally,
             # with no day; kept for a reviewer (facts.UNDATED) so the tally is not lost
             self.new_event(i, j, [None], chambers)
+        if dates and self.event is None and self.last_event is None and self._lede is None \
+                and isinstance(dates[0], DateMention) and not dates[0].approx:
+            self._lede = (dates[0], j)  # a dated lede that named no event, and where it ends
         if self.event:
             self.last_event = self.event
         elif self.last_event and (_THIS_EVENT.match(s) or re.match(r"(?:随后|随即|紧接着)[，,]", s)):
@@ -417,6 +429,17 @@ class _Extractor(PeopleRules, ProjectRules):
                     n.properties["signed_total_yi"] = amount_yi(again.group(3), again.group(4))
                     n.evidence.append(self.span(*again.span()))
                     break
+        # a tally told before the one event the article names (the lede's, the headline's) is that event's
+        own = [n for n in self.events_told() if n.id not in self._fallback]
+        for eid in [e for e in self._fallback if e.startswith("event:undated/") and e in self._title_holders]:
+            n = self.f.nodes.get(eid)
+            if n is not None and len(own) == 1 and tally(own[0]) == (None, None):
+                for k in ("signed_count", "signed_total_yi"):
+                    if k in n.properties:
+                        own[0].properties[k] = n.properties[k]
+                own[0].evidence.extend(n.evidence[1:] if len(n.evidence) > 1 else n.evidence)
+                self._fallback.discard(eid)
+                del self.f.nodes[eid]
         held = [tally(n) for n in self.f.nodes.values() if n.id not in self._fallback and
                 n.label in ("Event", "Campaign") and tally(n) != (None, None)]
         for eid in self._fallback:
@@ -472,6 +495,8 @@ class _Extractor(PeopleRules, ProjectRules):
                                   UNDATED)
                 holder = self.f.nodes[eid]
                 self._fallback.add(eid)
+                if not period:  # a period's total is never moved to an event
+                    self._title_holders.add(eid)
             if holder is None:
                 continue
             props = holder.properties

@@ -131,3 +131,13 @@ def test_a_signing_told_by_its_verb_is_an_event_holding_its_tally():
     assert (ev.id, ev.name, ev.properties["kind"]) == (
         "event:2021-05-29/晋城市", "晋城经济技术开发区招商引资项目集中签约", "签约仪式")
     assert (ev.properties["signed_count"], ev.properties["signed_total_yi"]) == (12, 35.0)
+
+
+def test_an_event_named_after_a_dated_lede_that_named_none_takes_its_day():
+    body = ("5月22日，12家山西企业与西安市企业进行视频“云签约”，涉及项目14项，投资总额74.25亿元。\n"
+            "省商务厅与西安市举办招商引资“云推介”暨签约仪式。")
+    facts = extract(parse_article(HEAD + body, "signed.md"))
+    held = {n.id: (n.name, n.properties.get("signed_count"), n.properties.get("signed_total_yi"))
+            for n in facts.nodes.values() if n.label == "Event"}
+    # the tally told before the one event the article names is that event's
+    assert held == {"event:2021-05-22/西安市": ("招商引资“云推介”暨签约仪式", 14, 74.25)}
