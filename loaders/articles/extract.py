@@ -99,6 +99,9 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
 _SIGNING_VERB = re.compile(r"项目(在[^，,。；;]{2,30}?)?(集中|现场)签约(?![仪大活会])")
 # a sentence saying an event was held: 举办招商引资“云推介”暨签约仪式 / 举行了X推介会
 _HOLDS = re.compile(rf"(?:举办|举行|召开)了?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})")
+# a meeting a county or city holds, by its verb: 芮城县邀请X和企业家代表座谈交流 (the place opens the clause)
+_HOST_MEETING = re.compile(rf"(?:^|[，,]|[日号](?:上午|下午|晚上)?)([{P.CJK}]{{2,6}}?[县市区])(?:委|政府)?(?:邀请|召集)"
+                           rf"([^，,。；;]{{4,30}}?)(?:进行|举行)?座谈(?:交流)?(?!会)")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
 # (到 only where the clause says what they did there: 到X商会进行学习研讨)
 _VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
@@ -345,6 +348,8 @@ class _Extractor(PeopleRules, ProjectRules):
             self.new_event(i, j, dates, chambers)
             if self.event == before is None:
                 self.signing_event(i, j, dates)
+            if self.event == before is None:
+                self.host_meeting(i, j, dates)
             if self.event == before:
                 self.visit(i, j, dates, chambers)
             if self.event == before:
@@ -368,6 +373,8 @@ class _Extractor(PeopleRules, ProjectRules):
             self.new_event(i, j, yearless, chambers)
             if self.event == before is None:
                 self.signing_event(i, j, yearless)
+            if self.event == before is None:
+                self.host_meeting(i, j, yearless)
             if self.event == before:
                 self.visit(i, j, yearless, chambers)
         elif self.published is None and self.event is None and self.last_event is None and not self.yearless \
@@ -595,6 +602,31 @@ class _Extractor(PeopleRules, ProjectRules):
         self.f.node(eid, "Event", name, props, span, conf)
         cid = self.place_node(city, city.start, city.end, HIGH if city.known else MID)
         self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, m.end())), conf)
+        self.event, self.event_date = eid, props.get("date")
+
+    def host_meeting(self, i, j, dates) -> None:
+        """A dated meeting a place holds, told by its verb: 10月4日,芮城县邀请芮城在外商会和企业家代表座谈
+        交流 is the 座谈会 "芮城在外商会和企业家代表座谈会" in that county's city."""
+        m = _HOST_MEETING.search(self.t, i, j)
+        if m is None:
+            return
+        host = next((p for p in self.places_in(i, j) if p.start == m.start(1) and p.end == m.end(1)
+                     and p.label in ("County", "City")), None)
+        if host is None:
+            return
+        city = self._event_city(i, j, m.start(1), m.end(1)) if host.label == "County" else host
+        if city is None:
+            return
+        exact = [x for x in dates if not x.approx]
+        d = ([x for x in exact if x.start < m.start()] or exact or dates)[-1]
+        name = self.written(m.start(2), m.end(2)) + "座谈会"
+        eid, props, conf = self._event_when(d, city, name)
+        props["kind"] = "座谈会"
+        if conf is None:
+            conf = LOW if d.approx else MID
+        self.f.node(eid, "Event", name, props, self.span(min(d.start, m.start()), m.end()), conf)
+        cid = self.place_node(city, city.start, city.end, HIGH if city.known else MID)
+        self.f.rel("HELD_IN", eid, cid, {}, self.span(m.start(1), m.end(1)), conf)
         self.event, self.event_date = eid, props.get("date")
 
     def _event_when(self, d, city, name: str) -> tuple[str, dict, float | None]:

@@ -141,3 +141,10 @@ def test_an_event_named_after_a_dated_lede_that_named_none_takes_its_day():
             for n in facts.nodes.values() if n.label == "Event"}
     # the tally told before the one event the article names is that event's
     assert held == {"event:2021-05-22/西安市": ("招商引资“云推介”暨签约仪式", 14, 74.25)}
+
+
+def test_a_meeting_a_county_holds_told_by_its_verb_is_an_event_in_its_city():
+    body = "6月4日，平遥县邀请平遥在外商会和企业家代表座谈交流，共话家乡发展。"
+    facts = extract(parse_article(HEAD + body, "signed.md"))
+    [ev] = [n for n in facts.nodes.values() if n.label == "Event"]
+    assert (ev.id, ev.name, ev.properties["kind"]) == ("event:2021-06-04/晋中市", "平遥在外商会和企业家代表座谈会", "座谈会")
