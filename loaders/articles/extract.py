@@ -62,7 +62,7 @@ _TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NU
 # what is not yet signed: a target, a plan, a promotion (目标签约 / 计划引进 / 力争 / 推介 N 个项目)
 _NOT_SIGNED = re.compile(r"目标|计划(?!总投资|投资)|力争|预计|任务|拟签约|将签约|待签约|意向签约|推介(?!会|大会)|发布(?!会)|储备|谋划|在谈|融资")
 # an occasion a clause names as where its tally was signed: 在第十六届“厦洽会”上, / 首届世界晋商大会期间,
-_OCCASION = re.compile(r"(?:^|[，,：:])(?:在|于)?((?:(?![在于，,。；;：:])[^，,。；;])*?(?:会|节|周|展|仪式|活动)[”\"]?)(?:上|期间|中|现场)[，,]?")
+_OCCASION = re.compile(r"(?:^|[，,：:])(?:在|于)?((?:(?![在于，,。；;：:])[^，,。；;])*?(?:会|展|仪式|活动)[”\"]?)(?:上|期间|中|现场)[，,]?")
 
 
 def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
@@ -482,6 +482,9 @@ class _Extractor(PeopleRules, ProjectRules):
                 name = _unquote(self.written(start, end))
                 name = re.sub(r"^(?:该市|我市|本市|全市|该县|我县|该区|我区)", "", name)
                 key = _fold(name)
+                if len(key) < 3:  # 会上, / 活动中,: the occasion told of before
+                    key = self._folded(self.f.nodes[self.event or self.last_event].name) \
+                        if (self.event or self.last_event) else ""
                 same = [e for e in self.events_told() if key and (key in self._folded(e.name) or self._folded(e.name) in key)]
                 if same:
                     holder = same[-1]
@@ -924,6 +927,8 @@ class _Extractor(PeopleRules, ProjectRules):
         total = _TALLY_AMOUNT.match(s, count[4][0]) if count and count[4] else None
         if total is None and not (count and count[4] == ()):  # 3亿美元: told, and no 亿元 figure
             total = _SIGNED_TOTAL.search(s)
+            if total and not count and re.search(r"\d+[个项宗]", s[:total.start()]):
+                total = None  # 亿元以上项目12个,总投资30亿元: the amount of a count that is no tally (a part)
         if total and (count or "签约" in s and not _NOT_SIGNED.search(s)) and not others:
             ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))

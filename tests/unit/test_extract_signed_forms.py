@@ -101,6 +101,10 @@ PARTS = [
     # a part of a total already told is no tally of its own
     (EVENT + "签约项目20个，总投资100亿元，其中工业项目12个，总投资80亿元。", [(20, 100.0)]),
     (EVENT + "签约项目20个，总投资100亿元。签约绿色能源项目共6个。", [(20, 100.0)]),
+    (EVENT + "签约项目中，亿元以上项目12个，总投资30亿元。", []),
+    # a holiday is a period, not an occasion: with no campaign to hold it, the article's own, for review
+    ("春节期间，全市签约项目10个，总投资20亿元。", [(10, 20.0)]),
+    (EVENT + "会上，签约项目5个，总投资9亿元。", [(5, 9.0)]),
 ]
 
 
