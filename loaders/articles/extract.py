@@ -86,7 +86,9 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
             amount, span = amount_yi(inside.group(1), inside.group(2)), inside.span()
         elif near and not re.search(r"其中|[个项宗]项目", s[m.end():near.start("w")]) \
                 and not _SIGNED_COUNT.search(s, m.end(), near.end()):
-            if not re.fullmatch(P.FOREIGN_UNIT, near.group(3)):
+            if "分别" in s[m.end():near.start("w")] or re.match(r"、\d", s[near.end():]):
+                pass  # 分别投资6.5亿元、5.2亿元: each project's amount, no total
+            elif not re.fullmatch(P.FOREIGN_UNIT, near.group(3)):
                 amount, span = amount_yi(near.group(2), near.group(3)), near.span("w")
             else:
                 span = ()  # told, in another currency: no amount, and no other to look for
@@ -480,7 +482,7 @@ class _Extractor(PeopleRules, ProjectRules):
             if occasion:
                 start, end = max(occasion, key=lambda o: o[1])
                 name = _unquote(self.written(start, end))
-                name = re.sub(r"^(?:该市|我市|本市|全市|该县|我县|该区|我区)", "", name)
+                name = re.sub(r"^.*?(?:召开的|举行的|举办的|开幕的)|^(?:该市|我市|本市|全市|该县|我县|该区|我区)", "", name)
                 key = _fold(name)
                 if len(key) < 3:  # 会上, / 活动中,: the occasion told of before
                     key = self._folded(self.f.nodes[self.event or self.last_event].name) \

@@ -50,6 +50,8 @@ FIRES = [
     # an occasion named in the clause and not dated: the tally is kept on it
     ("在第十届“晋洽会”上，该市共签约3个项目，投资23.2亿元。", [(3, 23.2)]),
     ("首届世界晋商大会期间，该市签约95个项目，总投资510.47亿元。", [(95, 510.47)]),
+    # each project's amount is no total
+    ("在9月2日至7日召开的第二届中国-亚欧博览会上，该市签约两个项目，分别投资6.5亿元、5.2亿元。", [(2, None)]),
     # a tally with no event anywhere: kept (the article's occasion), not dropped
     ("12家山西企业与西安市进行视频“云签约”，涉及项目14项，投资总额74.25亿元。", [(14, 74.25)]),
     # a headline's tally and the event's: one occasion, one tally
