@@ -474,23 +474,23 @@ class _Extractor(PeopleRules, ProjectRules):
             # the occasion named last before the tally: 在X会上, / X期间, / 举行了X推介会,
             occasion = [(i + m.start(1), i + m.end(1)) for m in _OCCASION.finditer(s, 0, a) if m.end() <= a] + \
                 [(self._name_start(i + m.start(), i), i + m.end()) for m in P.EVENT_RE.finditer(s, 0, a)]
-            holder = None
+            holder, name = None, ""
+            if occasion:
+                start, end = max(occasion, key=lambda o: o[1])
+                name = _unquote(self.written(start, end))
+                name = re.sub(r"^.*?(?:召开的|举行的|举办的|开幕的)|^(?:该市|我市|本市|全市|该县|我县|该区|我区)", "", name)
+            if len(_fold(name)) < 3:  # 会上, / 活动中,: the occasion told of before, as if none were named
+                occasion = []
             clause = s[max(s.rfind(c, 0, a) for c in "。；;") + 1:b]
             # a period's total (截至8月底 / 1-9月 / 全市累计) no campaign rule could place is no event's:
             # the campaign's told before, else the article's own occasion, for review
             period = bool(P.CAMPAIGN_HINT.search(clause)) and not occasion
             if occasion:
-                start, end = max(occasion, key=lambda o: o[1])
-                name = _unquote(self.written(start, end))
-                name = re.sub(r"^.*?(?:召开的|举行的|举办的|开幕的)|^(?:该市|我市|本市|全市|该县|我县|该区|我区)", "", name)
                 key = _fold(name)
-                if len(key) < 3:  # 会上, / 活动中,: the occasion told of before
-                    key = self._folded(self.f.nodes[self.event or self.last_event].name) \
-                        if (self.event or self.last_event) else ""
-                same = [e for e in self.events_told() if key and (key in self._folded(e.name) or self._folded(e.name) in key)]
+                same = [e for e in self.events_told() if key in self._folded(e.name) or self._folded(e.name) in key]
                 if same:
                     holder = same[-1]
-                elif len(name) >= 3:
+                else:
                     kw = P.EVENT_RE.search(_fold(name))
                     eid = self.f.node(f"event:undated/{name}", "Event", name,
                                       {"kind": P.KIND_OF.get(kw.group(), kw.group()) if kw else "签约仪式"},

@@ -107,6 +107,8 @@ PARTS = [
     # a holiday is a period, not an occasion: with no campaign to hold it, the article's own, for review
     ("春节期间，全市签约项目10个，总投资20亿元。", [(10, 20.0)]),
     (EVENT + "会上，签约项目5个，总投资9亿元。", [(5, 9.0)]),
+    # 活动中, with no event recognised before it: the article's own occasion holds it
+    ("在“投资晋城 共赢未来”专场仪式上，30名企业家受聘。\n活动中，25个合作项目现场签约，协议投资总额13.44亿元。", [(25, 13.44)]),
 ]
 
 
