@@ -58,6 +58,7 @@ _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-
 # a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
 _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
                           rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
+_AMOUNT_BEFORE = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}的$")  # 投资总额60亿元的11个项目
 _TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 # what is not yet signed: a target, a plan, a promotion (目标签约 / 计划引进 / 力争 / 推介 N 个项目)
 _NOT_SIGNED = re.compile(r"目标|计划(?!总投资|投资)|力争|预计|任务|拟签约|将签约|待签约|意向签约|推介(?!会|大会)|发布(?!会)|储备|谋划|在谈|融资")
@@ -81,7 +82,7 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
         amount, span = None, None
         inside = _SIGNED_TOTAL.search(s, m.start(), m.end())  # 总投资X亿元的N个项目
         near = _AMOUNT_NEAR.match(s, m.end())
-        before = re.search(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}的$", s[:m.start()])
+        before = _AMOUNT_BEFORE.search(s, max(0, m.start() - 30), m.start()) if s[m.start() - 1:m.start()] == "的" else None
         if inside:
             amount, span = amount_yi(inside.group(1), inside.group(2)), inside.span()
         elif near and not re.search(r"其中|[个项宗]项目", s[m.end():near.start("w")]) \
