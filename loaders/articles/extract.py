@@ -58,6 +58,7 @@ _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-
 # a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
 _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
                           rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
+_TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个项宗家]")
 _AMOUNT_BEFORE = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}的$")  # 投资总额60亿元的11个项目
 _TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 # what is not yet signed: a target, a plan, a promotion (目标签约 / 计划引进 / 力争 / 推介 N 个项目)
@@ -70,8 +71,8 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
     """The signed tallies a sentence states, in order: (start, end, count, amount in 亿元 or None, amount's
     span). A count in a clause that plans rather than reports (目标签约 / 计划引进 / 推介 N 个项目) is none."""
     out = []
-    if "签" not in s and "达成" not in s:  # every form of a tally says 签约 / 签署 / 签订 or 达成
-        return out
+    if "签" not in s and "达成" not in s or not _TALLY_GATE.search(s):  # every form says 签约 / 签署 / 签订 or
+        return out  # 达成, and counts in 个 / 项 / 宗 / 家
     for m in _SIGNED_COUNT.finditer(s):
         clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;：:") + 1:m.end()]
         if _NOT_SIGNED.search(clause):
@@ -587,7 +588,7 @@ class _Extractor(PeopleRules, ProjectRules):
     def signing_event(self, i, j, dates) -> None:
         """A dated signing told by its verb, with no event word: 5月29日上午,X开发区招商引资24个项目在
         Y产业园集中签约 is the 签约仪式 "X开发区招商引资项目集中签约", where the clause says it was."""
-        m = _SIGNING_VERB.search(self.t, i, j)
+        m = _SIGNING_VERB.search(self.t, i, j) if "签约" in self.t[i:j] else None
         if m is None:
             return
         start = self._name_start(m.start(), i)
@@ -613,7 +614,8 @@ class _Extractor(PeopleRules, ProjectRules):
     def host_meeting(self, i, j, dates) -> None:
         """A dated meeting a place holds, told by its verb: 10月4日,芮城县邀请芮城在外商会和企业家代表座谈
         交流 is the 座谈会 "芮城在外商会和企业家代表座谈会" in that county's city."""
-        m = _HOST_MEETING.search(self.t, i, j)
+        s = self.t[i:j]
+        m = _HOST_MEETING.search(self.t, i, j) if "座谈" in s and ("邀请" in s or "召集" in s) else None
         if m is None:
             return
         host = next((p for p in self.places_in(i, j) if p.start == m.start(1) and p.end == m.end(1)
