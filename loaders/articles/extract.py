@@ -29,21 +29,83 @@ _KIND_TALLY = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
-    rf"签约[^，,。；;\d]{{0,8}}?项目{P.NUMBER}个|签约{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目|"
-    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}个|"
+    rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}[个宗]|"
+    # 31个签约项目 / 24个项目在X产业园集中签约 / N个项目集中签约 / 进行了“云签约”,涉及项目14项
+    rf"{P.NUMBER}[个项宗](?:签约|已签约)项目|{P.NUMBER}[个项宗](?:重点|重大|招商引资|产业|合作)?项目在[^，,。；;\d]{{2,30}}?(?:集中|现场|成功|顺利|正式)签约|"
+    rf"签约[”\"]?[，,]?(?:共)?涉及(?:项目)?{P.NUMBER}[个项宗]|"
+    # 达成合同或意向项目18项 / 达成合作项目12个: agreements reached at the occasion
+    rf"达成(?:合同|协议|合作)[^，,。；;\d]{{0,6}}?项目{P.NUMBER}[个项宗]|"
     rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)|"  # a list's total: …等14个项目分两批进行了现场签约
     # 共签约项目102项 / 签署N个合同及协议 / 签订项目合作协议N个 / 就N项合作协议进行签约 / 总投资X亿元的N个项目…签约
     rf"签约项目{P.NUMBER}项|"
     # 与20家企业正式签约: the companies that signed, at one ceremony
     rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
     rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
-    rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约的总投资[\d.]+亿元的?{P.NUMBER}个项目")
-_SIGNED_TOTAL = re.compile(
-    rf"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资|协议金额|总投资额|总投资|投资总额|"
-    rf"签约投资|拟投资)(?:达到|达|为|约|超过|超|共计|共)?{P.NUMBER}{P.UNIT}")
+    rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约(?:了)?(?:的)?(?:总投资|投资总额|总金额)(?:达|约|为)?[\d.]+(?:亿|万)元的?{P.NUMBER}个项目")
+# the words that say what signed projects total: 总投资 / 协议引资 / 签约金额 / 涉及资金 / 计划总投资 …
+_AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资额|协议投资|协议引资|协议金额|协议资金|"
+                r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资|拟投资)")
+_AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近)?"
+_SIGNED_TOTAL = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _TOTAL_AFTER = re.compile(
-    rf"[，,]?(?:签约总金额|签约金额|签约额|协议投资总额|协议投资|总投资额|总投资|投资总额|投资)(?:达到|达|为|约|超过|超|共计|共)?"
+    rf"[，,]?(?:{_AMOUNT_WORD[3:-1]}|投资)(?:达到|达|为|约|超过|超|共计|共)?"
     rf"{P.NUMBER}{P.UNIT}")
+# the amount a count's clause goes on to give, a few words on (签约项目12个,均为工业项目,总投资30亿元),
+# or in another currency (总投资3亿美元: the tally keeps its count and no amount); not past 其中 (a part)
+_AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}"
+                          rf"({P.FOREIGN_UNIT}|万亿元|亿元|万元|亿))")
+# a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
+_COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
+                          rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
+_TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个项宗家]")
+_AMOUNT_BEFORE = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}的$")  # 投资总额60亿元的11个项目
+_TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
+# what is not yet signed: a target, a plan, a promotion (目标签约 / 计划引进 / 力争 / 推介 N 个项目)
+_NOT_SIGNED = re.compile(r"目标|计划(?!总投资|投资)|力争|预计|任务|拟签约|将签约|待签约|意向签约|推介(?!会|大会)|发布(?!会)|储备|谋划|在谈|融资")
+# an occasion a clause names as where its tally was signed: 在第十六届“厦洽会”上, / 首届世界晋商大会期间,
+_OCCASION = re.compile(r"(?:^|[，,：:])(?:在|于)?((?:(?![在于，,。；;：:])[^，,。；;])*?(?:会|展|仪式|活动)[”\"]?)(?:上|期间|中|现场)[，,]?")
+
+
+def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
+    """The signed tallies a sentence states, in order: (start, end, count, amount in 亿元 or None, amount's
+    span). A count in a clause that plans rather than reports (目标签约 / 计划引进 / 推介 N 个项目) is none."""
+    out = []
+    if "签" not in s and "达成" not in s or not _TALLY_GATE.search(s):  # every form says 签约 / 签署 / 签订 or
+        return out  # 达成, and counts in 个 / 项 / 宗 / 家
+    for m in _SIGNED_COUNT.finditer(s):
+        clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;：:") + 1:m.end()]
+        if _NOT_SIGNED.search(clause):
+            continue
+        n = to_number(next(g for g in m.groups() if g))
+        if not isinstance(n, int):
+            continue
+        amount, span = None, None
+        inside = _SIGNED_TOTAL.search(s, m.start(), m.end())  # 总投资X亿元的N个项目
+        near = _AMOUNT_NEAR.match(s, m.end())
+        before = _AMOUNT_BEFORE.search(s, max(0, m.start() - 30), m.start()) if s[m.start() - 1:m.start()] == "的" else None
+        if inside:
+            amount, span = amount_yi(inside.group(1), inside.group(2)), inside.span()
+        elif near and not re.search(r"其中|[个项宗]项目", s[m.end():near.start("w")]) \
+                and not _SIGNED_COUNT.search(s, m.end(), near.end()):
+            if "分别" in s[m.end():near.start("w")] or re.match(r"、\d", s[near.end():]):
+                pass  # 分别投资6.5亿元、5.2亿元: each project's amount, no total
+            elif not re.fullmatch(P.FOREIGN_UNIT, near.group(3)):
+                amount, span = amount_yi(near.group(2), near.group(3)), near.span("w")
+            else:
+                span = ()  # told, in another currency: no amount, and no other to look for
+        elif before:
+            amount, span = amount_yi(before.group(1), before.group(2)), before.span()
+        out.append((m.start(), m.end(), n, amount, span))
+    return out
+
+# a signing told by its verb: …24个项目在X产业园集中签约 / …项目现场签约 (not 签约仪式, an event word)
+_SIGNING_VERB = re.compile(r"项目(在[^，,。；;]{2,30}?)?(集中|现场)签约(?![仪大活会])")
+# a sentence saying an event was held: 举办招商引资“云推介”暨签约仪式 / 举行了X推介会
+_HOLDS = re.compile(rf"(?:举办|举行|召开)了?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})")
+# a meeting a county or city holds, by its verb: 芮城县邀请X和企业家代表座谈交流 (the place opens the clause)
+_HOST_MEETING = re.compile(rf"(?:^|[，,]|[日号](?:上午|下午|晚上)?)([{P.CJK}]{{2,6}}?[县市区])(?:委|政府)?(?:邀请|召集)"
+                           rf"([^，,。；;]{{4,30}}?)(?:进行|举行)?座谈(?:交流)?(?!会)")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
 # (到 only where the clause says what they did there: 到X商会进行学习研讨)
 _VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
@@ -140,6 +202,12 @@ class _Extractor(PeopleRules, ProjectRules):
         self.home_province = self._home_province()
         self.listed_ends: set[int] = set()  # where projects a list rule named end
         self._lower_bound: set[str] = set()  # events whose signed total was told as 超过X
+        self._told: set[int] = set()  # where the signed tallies a holder took begin
+        self._fallback: set[str] = set()  # undated events lost_tallies made to hold a tally
+        self._fold_cache: dict[str, str] = {}
+        self._title_holders: set[str] = set()  # of those, the article's own occasion, named by its title
+        self._tally_at: tuple = (-1, -1, [])
+        self._lede: tuple | None = None  # (day, end) of a dated opening sentence that named no event
 
     # ----- helpers -------------------------------------------------------------------------
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -256,6 +324,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.line_lists()
         self.project_records()
         self.we_chamber()
+        self.drop_repeated_tallies()
         for c in self.chambers:  # every chamber named, whether or not a rule used it
             self.chamber_node(c, MID if c.listed else HIGH)
         return self.f
@@ -279,10 +348,15 @@ class _Extractor(PeopleRules, ProjectRules):
                 and not P.EVENT_RE.search(s)) or \
                 (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
             self.campaign_totals(i, j, dates, province)
+            self.lost_tallies(i, j)
             return
         if dates:
             before = self.event
             self.new_event(i, j, dates, chambers)
+            if self.event == before is None:
+                self.signing_event(i, j, dates)
+            if self.event == before is None:
+                self.host_meeting(i, j, dates)
             if self.event == before:
                 self.visit(i, j, dates, chambers)
             if self.event == before:
@@ -295,10 +369,19 @@ class _Extractor(PeopleRules, ProjectRules):
             # publication date, approximate, as for 日前 (a report is written the day of the event or
             # just after). After a dated event, X仪式上 is rather that one, and is left alone.
             self.new_event(i, j, [DateMention(i, i, self.published, approx=True)], chambers)
+        elif self.event is None and self.last_event is None and self._lede and self._lede[1] >= self.para_start - 1 \
+                and _HOLDS.search(s):
+            # 5月22日,…进行视频“云签约”。⏎…举办招商引资“云推介”暨签约仪式: the event the dated lede told of
+            # without naming it, named in the next paragraph, takes the lede's day
+            self.new_event(i, j, [DateMention(i, i, self._lede[0].day)], chambers)
         elif _within(self.yearless, self._yearless_starts, i, j):
             before = self.event
             yearless = _within(self.yearless, self._yearless_starts, i, j)
             self.new_event(i, j, yearless, chambers)
+            if self.event == before is None:
+                self.signing_event(i, j, yearless)
+            if self.event == before is None:
+                self.host_meeting(i, j, yearless)
             if self.event == before:
                 self.visit(i, j, yearless, chambers)
         elif self.published is None and self.event is None and self.last_event is None and not self.yearless \
@@ -306,6 +389,9 @@ class _Extractor(PeopleRules, ProjectRules):
             # 在第四届…博览会期间,共签约项目1123个 in an article dated nowhere: the event and its tally,
             # with no day; kept for a reviewer (facts.UNDATED) so the tally is not lost
             self.new_event(i, j, [None], chambers)
+        if dates and self.event is None and self.last_event is None and self._lede is None \
+                and isinstance(dates[0], DateMention) and not dates[0].approx:
+            self._lede = (dates[0], j)  # a dated lede that named no event, and where it ends
         if self.event:
             self.last_event = self.event
         elif self.last_event and (_THIS_EVENT.match(s) or re.match(r"(?:随后|随即|紧接着)[，,]", s)):
@@ -326,6 +412,119 @@ class _Extractor(PeopleRules, ProjectRules):
             self.projects(i, j)
         elif self.last_event in self._lower_bound:
             self.refine_total(i, j, self.f.nodes[self.last_event])
+        self.lost_tallies(i, j)
+
+    # ----- tallies no rule above took ------------------------------------------------------------
+    def tallies_of(self, i, j) -> list:
+        """_tallies of the sentence i..j, found once for the rules that ask."""
+        if self._tally_at[:2] != (i, j):
+            self._tally_at = (i, j, _tallies(self.t[i:j]))
+        return self._tally_at[2]
+
+    def _folded(self, name: str) -> str:
+        if name not in self._fold_cache:
+            self._fold_cache[name] = _fold(name)
+        return self._fold_cache[name]
+
+    def drop_repeated_tallies(self) -> None:
+        """A headline's tally (签约17个项目 总投资572亿元) told before the event is named made an undated
+        holder; once an event or campaign holds the same figures, that holder is the same occasion told
+        twice and goes (with its edges)."""
+        def tally(n):
+            return n.properties.get("signed_count"), n.properties.get("signed_total_yi")
+        # a holder with a count and no amount: the same count told again with its amount, as a list's
+        # total (…大同碳谷产业园等24个项目,⏎涵盖了…,总投资350.73亿元) or 这24个项目总投资X亿元
+        for n in list(self.f.nodes.values()):
+            c, t = tally(n)
+            if n.label not in ("Event", "Campaign") or c is None or t is not None:
+                continue
+            for again in _COUNT_AGAIN.finditer(self.t):
+                if int(again.group(1)) == c and not re.search(r"其中|\d+个", again.group(2)):
+                    n.properties["signed_total_yi"] = amount_yi(again.group(3), again.group(4))
+                    n.evidence.append(self.span(*again.span()))
+                    break
+        # a tally told before the one event the article names (the lede's, the headline's) is that event's
+        own = [n for n in self.events_told() if n.id not in self._fallback]
+        for eid in [e for e in self._fallback if e.startswith("event:undated/") and e in self._title_holders]:
+            n = self.f.nodes.get(eid)
+            if n is not None and len(own) == 1 and tally(own[0]) == (None, None):
+                for k in ("signed_count", "signed_total_yi"):
+                    if k in n.properties:
+                        own[0].properties[k] = n.properties[k]
+                own[0].evidence.extend(n.evidence[1:] if len(n.evidence) > 1 else n.evidence)
+                self._fallback.discard(eid)
+                del self.f.nodes[eid]
+        held = [tally(n) for n in self.f.nodes.values() if n.id not in self._fallback and
+                n.label in ("Event", "Campaign") and tally(n) != (None, None)]
+        for eid in self._fallback:
+            n = self.f.nodes.get(eid)
+            if n is not None and any(tally(n)[0] == c and tally(n)[1] in (t, None) for c, t in held):
+                del self.f.nodes[eid]
+                for k in [k for k, r in self.f.rels.items() if eid in (r.start, r.end)]:
+                    del self.f.rels[k]
+
+    def lost_tallies(self, i, j) -> None:
+        """A signed tally the sentence states plainly that no event or campaign rule took is not dropped:
+        it goes to the occasion the clause names (在第十六届“厦洽会”上, / X大会期间,: that event, kept
+        undated when no rule dated it), else to the event told of before if it has no tally yet, else,
+        in an article that has told of no event, to the campaign of its total or to the article's own
+        occasion (undated, named by its title). All of these wait for a reviewer (facts.UNDATED) unless
+        the holder was already an event with its day and place. A holder that has its own tally keeps it:
+        a second figure of one occasion is a part or a running total."""
+        s = self.t[i:j]
+        for a, b, n, amount, span in self.tallies_of(i, j):
+            if i + a in self._told:
+                continue
+            self._told.add(i + a)
+            # the occasion named last before the tally: 在X会上, / X期间, / 举行了X推介会,
+            occasion = [(i + m.start(1), i + m.end(1)) for m in _OCCASION.finditer(s, 0, a) if m.end() <= a] + \
+                [(self._name_start(i + m.start(), i), i + m.end()) for m in P.EVENT_RE.finditer(s, 0, a)]
+            holder, name = None, ""
+            if occasion:
+                start, end = max(occasion, key=lambda o: o[1])
+                name = _unquote(self.written(start, end))
+                name = re.sub(r"^.*?(?:召开的|举行的|举办的|开幕的)|^(?:该市|我市|本市|全市|该县|我县|该区|我区)", "", name)
+            if len(_fold(name)) < 3:  # 会上, / 活动中,: the occasion told of before, as if none were named
+                occasion = []
+            clause = s[max(s.rfind(c, 0, a) for c in "。；;") + 1:b]
+            # a period's total (截至8月底 / 1-9月 / 全市累计) no campaign rule could place is no event's:
+            # the campaign's told before, else the article's own occasion, for review
+            period = bool(P.CAMPAIGN_HINT.search(clause)) and not occasion
+            if occasion:
+                key = _fold(name)
+                same = [e for e in self.events_told() if key in self._folded(e.name) or self._folded(e.name) in key]
+                if same:
+                    holder = same[-1]
+                else:
+                    kw = P.EVENT_RE.search(_fold(name))
+                    eid = self.f.node(f"event:undated/{name}", "Event", name,
+                                      {"kind": P.KIND_OF.get(kw.group(), kw.group()) if kw else "签约仪式"},
+                                      self.span(start, end), UNDATED)
+                    holder = self.f.nodes[eid]
+                    self._fallback.add(eid)
+            elif (self.event or self.last_event) and not period:
+                holder = self.f.nodes[self.event or self.last_event]
+            elif self.campaign:
+                holder = self.f.nodes[self.campaign]
+            else:
+                title = re.sub(r"^[\[【]|[\]】]$", "", str(self.a.meta.get("title") or "").strip()) or source_name(self.a)
+                eid = self.f.node(f"event:undated/{title}", "Event", title, {"kind": "签约仪式"}, self.span(i + a, i + b),
+                                  UNDATED)
+                holder = self.f.nodes[eid]
+                self._fallback.add(eid)
+                if not period:  # a period's total is never moved to an event
+                    self._title_holders.add(eid)
+            if holder is None:
+                continue
+            props = holder.properties
+            if props.get("signed_count", n) != n or "signed_total_yi" in props or \
+                    "signed_count" in props and amount is None:
+                continue  # its own tally stays; the same count told again may bring its amount
+            props["signed_count"] = n
+            holder.evidence.append(self.span(i + a, i + b))
+            if amount is not None:
+                holder.properties["signed_total_yi"] = amount
+                holder.evidence.append(self.span(i + span[0], i + span[1]))
 
     # ----- events ----------------------------------------------------------------------------
     def events_told(self) -> list:
@@ -388,6 +587,58 @@ class _Extractor(PeopleRules, ProjectRules):
             if self.event_date and self.campaign and self.f.nodes[self.campaign].properties.get("year") == d.day.year:
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
+
+    def signing_event(self, i, j, dates) -> None:
+        """A dated signing told by its verb, with no event word: 5月29日上午,X开发区招商引资24个项目在
+        Y产业园集中签约 is the 签约仪式 "X开发区招商引资项目集中签约", where the clause says it was."""
+        m = _SIGNING_VERB.search(self.t, i, j) if "签约" in self.t[i:j] else None
+        if m is None:
+            return
+        start = self._name_start(m.start(), i)
+        subject = re.sub(r"\d+个", "", self.written(start, m.start()))
+        if len(subject) < 4 or not self._is_name(subject + "项目"):
+            return
+        city = self._event_city(i, j, start, m.start())
+        if city is None:
+            return
+        exact = [x for x in dates if not x.approx]
+        d = ([x for x in exact if x.start < m.start()] or exact or dates)[-1]
+        name = f"{subject}项目{m.group(2)}签约"
+        eid, props, conf = self._event_when(d, city, name)
+        props["kind"] = "签约仪式"
+        if conf is None:
+            conf = LOW if d.approx else MID
+        span = self.span(min(d.start, start), m.end())
+        self.f.node(eid, "Event", name, props, span, conf)
+        cid = self.place_node(city, city.start, city.end, HIGH if city.known else MID)
+        self.f.rel("HELD_IN", eid, cid, {}, self.span(min(city.start, start), max(city.end, m.end())), conf)
+        self.event, self.event_date = eid, props.get("date")
+
+    def host_meeting(self, i, j, dates) -> None:
+        """A dated meeting a place holds, told by its verb: 10月4日,芮城县邀请芮城在外商会和企业家代表座谈
+        交流 is the 座谈会 "芮城在外商会和企业家代表座谈会" in that county's city."""
+        s = self.t[i:j]
+        m = _HOST_MEETING.search(self.t, i, j) if "座谈" in s and ("邀请" in s or "召集" in s) else None
+        if m is None:
+            return
+        host = next((p for p in self.places_in(i, j) if p.start == m.start(1) and p.end == m.end(1)
+                     and p.label in ("County", "City")), None)
+        if host is None:
+            return
+        city = self._event_city(i, j, m.start(1), m.end(1)) if host.label == "County" else host
+        if city is None:
+            return
+        exact = [x for x in dates if not x.approx]
+        d = ([x for x in exact if x.start < m.start()] or exact or dates)[-1]
+        name = self.written(m.start(2), m.end(2)) + "座谈会"
+        eid, props, conf = self._event_when(d, city, name)
+        props["kind"] = "座谈会"
+        if conf is None:
+            conf = LOW if d.approx else MID
+        self.f.node(eid, "Event", name, props, self.span(min(d.start, m.start()), m.end()), conf)
+        cid = self.place_node(city, city.start, city.end, HIGH if city.known else MID)
+        self.f.rel("HELD_IN", eid, cid, {}, self.span(m.start(1), m.end(1)), conf)
+        self.event, self.event_date = eid, props.get("date")
 
     def _event_when(self, d, city, name: str) -> tuple[str, dict, float | None]:
         """An event's id, date properties and, when its year is not known, its confidence
@@ -672,15 +923,21 @@ class _Extractor(PeopleRules, ProjectRules):
         if re.search(r"今天|今日", s) and _SIGNED_COUNT.search(s):
             own = self.events_told()[0]
         others = [m.group() for m in P.EVENT_RE.finditer(s) if m.group() not in _fold(own.name)]
-        count = None if others else _SIGNED_COUNT.search(s)
+        tallies = [] if others else self.tallies_of(i, j)
+        count = tallies[0] if tallies else None
         ev = own
         if count:
-            n = to_number(next(g for g in count.groups() if g))
-            ev.properties.setdefault("signed_count", n)  # the first tally told of the event is its own
-            ev.evidence.append(self.span(i + count.start(), i + count.end()))
-        # the amount told right after the count is that count's: 签约项目102项,投资1262.95亿元
-        total = count and _TOTAL_AFTER.match(s, count.end()) or _SIGNED_TOTAL.search(s)
-        if total and (count or "签约" in s) and not others:
+            ev.properties.setdefault("signed_count", count[2])  # the first tally told of the event is its own
+            ev.evidence.append(self.span(i + count[0], i + count[1]))
+            if ev.properties["signed_count"] == count[2]:  # taken; another figure is left for lost_tallies
+                self._told.add(i + count[0])
+        # the amount told with the count is that count's: 签约项目102项,投资1262.95亿元
+        total = _TALLY_AMOUNT.match(s, count[4][0]) if count and count[4] else None
+        if total is None and not (count and count[4] == ()):  # 3亿美元: told, and no 亿元 figure
+            total = _SIGNED_TOTAL.search(s)
+            if total and not count and re.search(r"\d+[个项宗]", s[:total.start()]):
+                total = None  # 亿元以上项目12个,总投资30亿元: the amount of a count that is no tally (a part)
+        if total and (count or "签约" in s and not _NOT_SIGNED.search(s)) and not others:
             ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
             if re.search(r"(?:超过|超|逾)$", s[:total.start(1)]) and \
@@ -781,7 +1038,10 @@ class _Extractor(PeopleRules, ProjectRules):
         s = self.t[i:j]
         # whose total: 我市's, else the city the sentence names (2023年,大同市共签约…)
         home = self.home or next((p for p in self.places_in(i, j) if p.label == "City"), None) or \
-            getattr(self, "campaign_city", None)  # 全市 after a total of the city named before
+            getattr(self, "campaign_city", None) or \
+            next((p for p in self.all_places if p.label == "City" and p.start < i), None)
+        # 全市 after a total of the city named before; else the city the article named first (晋城市招商推介会
+        # 在深圳举行…截至目前，全市累计…: 晋城市's)
         if home is None and not province:
             return
         year = None
@@ -815,6 +1075,14 @@ class _Extractor(PeopleRules, ProjectRules):
              rf"(?:签约总金额|签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为|超过|超)?"
              rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)
+        told = _tallies(s)  # the general forms of a tally (总投资额 / 协议引资 / N宗 …) where those above say none
+        if not told and "signed_count" in props:  # 目标签约项目100个: a target, not a total
+            props.pop("signed_count")
+            props.pop("signed_total_yi", None)
+        if told and props.get("signed_count", told[0][2]) == told[0][2]:
+            props.setdefault("signed_count", told[0][2])
+            if told[0][3] is not None:
+                props.setdefault("signed_total_yi", told[0][3])
         grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
         grab(rf"落地项目{P.NUMBER}个", "landed_count")
         grab(rf"开工项目{P.NUMBER}个", "started_count")
@@ -844,6 +1112,8 @@ class _Extractor(PeopleRules, ProjectRules):
         self.f.node(cid, "Campaign", f"{owner}{year}年招商引资", props, self.span(i, j), HIGH)
         self.f.rel("CAMPAIGN_OF", cid, home, {}, self.span(i, j), HIGH)
         self.campaign = cid
+        if "signed_count" in props:
+            self._told.update(i + a for a, *_ in told)
 
 
 # nicknames of cities, each (the province an article must be about for it to mean that city, city)

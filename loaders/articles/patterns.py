@@ -51,7 +51,12 @@ PROJECT_CUT = re.compile(r"随着|签约了|签约|开工了|开工|举行了|�
 # 其中X项目 is a class within a total told before it, not one project
 GENERIC_PROJECT = re.compile(r"^[个年批类名项暨]|^其中|招商引资|(?:会|暨|建设重点|重点建设|重点|重大)项目$|^(?:签约|开工|落地|在谈|新型产业|新兴产业|重点|重大|招商|合作|大型央企|央企|具体|好|大|新|各类|\d+亿元以上)*项目$")
 # a tally over a span of the year, not at one event: 全年 / 截至 / 今年以来 / 年初签约项目19项 / 上半年
-CAMPAIGN_HINT = re.compile(r"全市|全县|全区|全年|累计|截至|截止|今年以来|年初|上半年|下半年|前三季度")
+# (and the months or quarters of a year: 1-9月 / 1至5月 / 一季度 / 首季度 / 前两季度 / 上月 / 本月)
+CAMPAIGN_HINT = re.compile(r"全市|全县|全区|全年|累计|截至|截止|今年以来|年初|上半年|下半年|前三季度|"
+                           r"\d{1,2}\s?[-—–~至到]\s?\d{1,2}月(?!\d{1,2}[日号])|[一二三四1-4]季度|首季度|前[两二三]季度|上月|本月|当月")
 # a figure, with the space some sites set around it (总投资达 101 亿元, 签约项目 19项)
 NUMBER = r"[ \t\u3000\xa0]?(\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二三四五六七八九十百千万两]+)[ \t\u3000\xa0]?"
-UNIT = r"(万亿元|亿元|万元|亿)"
+# 亿 alone is 亿元 (3.5亿), never 亿美元 / 亿港元: another currency is not 亿元 (the sets' conventions)
+UNIT = r"(万亿元|亿元|万元|亿(?![美港欧日英]))"
+# an amount in another currency, which a signed tally keeps as no amount at all
+FOREIGN_UNIT = r"(?:万|亿)(?:美元|港元|港币|欧元|日元|英镑)"
