@@ -1,0 +1,145 @@
+"""The ways news writes a person's post in a chamber, an investment ambassador and a liaison office
+(issue 15): short sentences written for this test (names and chambers invented), each with the facts it
+states and nothing more. Simplified and traditional; compared in the matching form (loaders.text.fold)."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.articles import extract_text
+from loaders.text import fold
+
+TJ = "天津市山西商会"
+SZ = "苏州山西商会"
+
+
+def _facts(text):
+    return extract_text(text if text.startswith("---") else "---\ndate: 2024-05-10\n---\n" + text, "t.md")
+
+
+def posts_of(text):
+    f = _facts(text)
+    return {(fold(f.nodes[r.start].name), fold(f.nodes[r.end].name), fold(r.properties["title"]))
+            for r in f.rels.values() if r.type == "HOLDS_POST"}
+
+
+def ambassadors_of(text):
+    f = _facts(text)
+    return {(fold(f.nodes[r.start].name), f.nodes[r.end].name) for r in f.rels.values() if r.type == "AMBASSADOR_OF"}
+
+
+def liaisons_of(text):
+    f = _facts(text)
+    return {(fold(f.nodes[r.start].name), f.nodes[r.end].name) for r in f.rels.values() if r.type == "LIAISON_OFFICE_OF"}
+
+
+def members_of(text):
+    f = _facts(text)
+    return {(fold(f.nodes[r.start].name), fold(f.nodes[r.end].name), r.properties.get("title"))
+            for r in f.rels.values() if r.type == "MEMBER_OF"}
+
+
+POSTS = [
+    # --- the title before the name, after the chamber
+    ("天津市山西商会会长王德明出席会议并致辞。", {("王德明", TJ, "会长")}),
+    ("5月9日，天津市山西商会执行会长李文华一行到访。", {("李文华", TJ, "执行会长")}),
+    # --- the name before the title
+    ("天津市山西商会王德明会长出席会议并致辞。", {("王德明", TJ, "会长")}),
+    ("苏州山西商会常务副会长赵小燕女士介绍了商会情况。", {("赵小燕", SZ, "常务副会长")}),
+    # --- the post in brackets after the name
+    ("王德明（天津市山西商会会长）出席会议。", {("王德明", TJ, "会长")}),
+    ("会上，李文华(苏州山西商会秘书长)作了发言。", {("李文华", SZ, "秘书长")}),
+    # --- a company's post between the chamber's post and the name
+    ("天津市山西商会会长、示例实业有限公司董事长王德明出席。", {("王德明", TJ, "会长")}),
+    # --- elected
+    ("王德明当选为天津市山西商会第三届会长。", {("王德明", TJ, "会长")}),
+    ("王德明当选天津市山西商会新一届会长。", {("王德明", TJ, "会长")}),
+    ("天津市山西商会召开第三届会员大会，选举王德明为会长，李文华为执行会长。",
+     {("王德明", TJ, "会长"), ("李文华", TJ, "执行会长")}),
+    # --- 担任 / 任
+    ("王德明担任天津市山西商会会长。", {("王德明", TJ, "会长")}),
+    # --- a list sharing a title, and several posts in a row
+    ("天津市山西商会会长王德明、执行会长李文华、常务副会长赵小燕、孙建国、周志强出席。",
+     {("王德明", TJ, "会长"), ("李文华", TJ, "执行会长"), ("赵小燕", TJ, "常务副会长"), ("孙建国", TJ, "常务副会长"),
+      ("周志强", TJ, "常务副会长")}),
+    ("天津市山西商会副会长张伟、刘洋、陈静等参加了活动。",
+     {("张伟", TJ, "副会长"), ("刘洋", TJ, "副会长"), ("陈静", TJ, "副会长")}),
+    ("天津市山西商会会长王德明，副会长赵小燕、孙建国陪同考察。",
+     {("王德明", TJ, "会长"), ("赵小燕", TJ, "副会长"), ("孙建国", TJ, "副会长")}),
+    ("出席活动的有天津市山西商会会长王德明、秘书长郭文斌。", {("王德明", TJ, "会长"), ("郭文斌", TJ, "秘书长")}),
+    # --- other posts
+    ("会议由天津市山西商会秘书长郭文斌主持。", {("郭文斌", TJ, "秘书长")}),
+    ("天津市山西商会名誉会长黄国平致辞。", {("黄国平", TJ, "名誉会长")}),
+    ("天津市山西商会监事长韩立新作监事会工作报告。", {("韩立新", TJ, "监事长")}),
+    ("天津市山西商会党支部书记冯建华讲了党课。", {("冯建华", TJ, "党支部书记")}),
+    ("天津市山西商会副会长兼秘书长高志远主持会议。", {("高志远", TJ, "副会长兼秘书长")}),
+    ("天津市山西商会党支部书记、会长王德明讲话。", {("王德明", TJ, "党支部书记"), ("王德明", TJ, "会长")}),
+    ("天津市山西商会会长王德明先生在会上发言。", {("王德明", TJ, "会长")}),
+    # --- the chamber referred to: 该会 / 商会 / 我会 / 本会
+    ("天津市山西商会于2010年成立。该会会长王德明表示，将组织会员回乡投资。", {("王德明", TJ, "会长")}),
+    ("天津市山西商会举办年会。商会会长王德明作工作报告。", {("王德明", TJ, "会长")}),
+    ("天津市山西商会举办年会。\n会上，会长王德明作了工作报告，秘书长郭文斌主持。",
+     {("王德明", TJ, "会长"), ("郭文斌", TJ, "秘书长")}),
+    ("---\npublisher: 天津市山西商会\ndate: 2024-05-10\n---\n5月9日，我会会长王德明带队考察。", {("王德明", TJ, "会长")}),
+    ("---\npublisher: 天津市山西商会\ndate: 2024-05-10\n---\n本会秘书长郭文斌出席会议。", {("郭文斌", TJ, "秘书长")}),
+    # --- titles before a list across a colon, and one per line
+    ("天津市山西商会新一届领导班子：会长王德明，执行会长李文华，秘书长郭文斌。",
+     {("王德明", TJ, "会长"), ("李文华", TJ, "执行会长"), ("郭文斌", TJ, "秘书长")}),
+    ("天津市山西商会第三届理事会领导成员名单\n会长：王德明\n执行会长：李文华\n副会长：赵小燕、孙建国\n秘书长：郭文斌\n",
+     {("王德明", TJ, "会长"), ("李文华", TJ, "执行会长"), ("赵小燕", TJ, "副会长"), ("孙建国", TJ, "副会长"),
+      ("郭文斌", TJ, "秘书长")}),
+    # --- 晋商会, other chambers, traditional
+    ("天津晋商会会长王德明出席会议。", {("王德明", "天津晋商会", "会长")}),
+    ("天津市山西商會會長王德明出席會議並致辭。", {("王德明", TJ, "会长")}),
+    ("蘇州山西商會常務副會長趙小燕、秘書長郭文斌出席。", {("赵小燕", SZ, "常务副会长"), ("郭文斌", SZ, "秘书长")}),
+    ("天津市山西商會王德明會長出席會議。", {("王德明", TJ, "会长")}),
+    ("天津市福建商会会长林志强出席会议。", {("林志强", "天津市福建商会", "会长")}),
+    # --- negatives: government posts, past posts, another chamber, member companies
+    ("太原市副市长王大勇、天津市山西商会会长王德明出席。", {("王德明", TJ, "会长")}),
+    ("示例区商务局局长李明、区投资促进中心主任刘强出席会议。", set()),
+    ("天津市山西商会秘书长郭文斌主持，市商务局副局长孙建国致辞。", {("郭文斌", TJ, "秘书长")}),
+    ("天津市山西商会原会长王德明出席会议。", set()),
+    ("王德明曾任天津市山西商会会长。", set()),
+    ("天津市山西商会前任会长王德明、现任会长李文华出席。", {("李文华", TJ, "会长")}),
+    ("天津市山西商会会长王德明会见了苏州山西商会会长李文华一行。", {("王德明", TJ, "会长"), ("李文华", SZ, "会长")}),
+    ("天津市山西商会与示例市餐饮协会签约。协会会长李明表示欢迎。", set()),
+    ("天津市山西商会会长单位示例能源有限公司参加展会。", set()),
+    ("示例文化博览会组委会主任王德明出席。", set()),
+]
+
+
+@pytest.mark.parametrize("text,want", POSTS, ids=[f"posts{n}" for n in range(len(POSTS))])
+def test_posts(text, want):
+    assert posts_of(text) == {(fold(p), fold(c), fold(t)) for p, c, t in want}
+
+
+def test_a_member_company_is_no_person():
+    assert members_of("天津市山西商会会长单位示例能源有限公司参加展会。") == {("示例能源有限公司", TJ, "会长单位")}
+
+
+AMBASSADORS = [
+    ("天津市山西商会会长王德明被聘为太原市招商大使。", {("王德明", "太原市")}),
+    ("王德明受聘为大同市招商引资大使。", {("王德明", "大同市")}),
+    ("大同市聘请王德明、李文华为招商大使。", {("王德明", "大同市"), ("李文华", "大同市")}),
+    ("会上，大同市政府为王德明颁发了招商大使聘书。", {("王德明", "大同市")}),
+    ("晋城市聘请天津市山西商会会长王德明为招商顾问。", {("王德明", "晋城市")}),
+    ("天津市山西商會會長王德明受聘為太原市招商大使。", {("王德明", "太原市")}),
+]
+
+
+@pytest.mark.parametrize("text,want", AMBASSADORS, ids=[f"ambassador{n}" for n in range(len(AMBASSADORS))])
+def test_ambassadors(text, want):
+    assert ambassadors_of(text) == want
+
+
+LIAISONS = [
+    ("太原市为天津市山西商会授牌“太原市招商引资联络处”。", {(TJ, "太原市")}),
+    ("大同市在天津市山西商会设立招商联络处。", {(TJ, "大同市")}),
+    ("天津市山西商会被授予“晋城市招商引资工作站”牌匾。", {(TJ, "晋城市")}),
+    ("晋城市驻天津招商联络处在天津市山西商会揭牌。", {(TJ, "晋城市")}),
+    ("太原市為天津市山西商會授牌「太原市招商引資聯絡處」。", {(TJ, "太原市")}),
+]
+
+
+@pytest.mark.parametrize("text,want", LIAISONS, ids=[f"liaison{n}" for n in range(len(LIAISONS))])
+def test_liaison_offices(text, want):
+    assert liaisons_of(text) == want
