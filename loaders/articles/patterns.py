@@ -11,6 +11,8 @@ POST_RE = "|".join(sorted(POSTS, key=len, reverse=True))
 # a company post between a chamber post and the name: 秘书长、X有限公司董事长孙旭峰
 COMPANY_POST = re.compile(r"(?:董事长|总经理|总裁|董事|创始人)+")
 POSTS_AT = re.compile(rf"(?:的)?((?:{POST_RE})(?:[兼、](?:{POST_RE}))*)")
+# the term a post is of, between the chamber and the post: 商会第三届会长 / 新一届会长 / 现任会长
+POST_TERM = re.compile(r"(?:第[一二三四五六七八九十\d]+届|新一届|新一任|新任|现任|新当选的?)(?:理事会|监事会)?的?")
 NAME_BOUNDARY = set("，,、。；;：: \n“”\"(（)）由和与及对向请为")
 MEMBER_AT = re.compile(rf"(?:的)?((?:{POST_RE}|会员)单位)")
 EVENT_KINDS = ("招商引资推介会", "招商推介会", "推介会", "恳谈会", "招商会", "招商大会", "博览会", "交易会", "洽谈会",

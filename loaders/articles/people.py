@@ -26,7 +26,9 @@ class PeopleRules:
         for m in P.POSTS_AT.finditer(self.t, i, j):  # a post opening a clause: 名誉会长张再炜,会长王建勇
             p = m.start()
             before = [c for c in named if c.end <= p]
-            if not before or self.t[p - 1:p] not in "，,;；:：\n " or before[-1].end == p:
+            lead = p - 2 if self.t[p - 2:p] == "现任" else p  # 前任会长甲、现任会长乙: the current one
+            if not before or self.t[lead - 1:lead] not in "，,;；:：\n 、" or before[-1].end == p \
+                    or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             c = before[-1]
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
@@ -38,9 +40,9 @@ class PeopleRules:
             for n in (3, 2):
                 a = p - n
                 span = names_list_at(self.t, a)
-                # 王利明会长 after a boundary; or right after the chamber's name, the post closing the
-                # item: 宁波晋商会刘某会长等 / …、
-                right_after = a == before[-1].end and self.t[p + len(m.group()):p + len(m.group()) + 1] in "等、，,。；;"
+                # 王利明会长 after a boundary; or right after the chamber's name: 宁波晋商会刘某会长等 /
+                # 天津市山西商会王某会长出席
+                right_after = a == before[-1].end and not self.t.startswith("单位", p + len(m.group()))
                 if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
                                                    or right_after):
                     c = before[-1]
@@ -50,6 +52,41 @@ class PeopleRules:
                     self.f.rel("HOLDS_POST", self.person_node(a, p, MID), self.chamber_node(c), props,
                                self.span(a, p + len(m.group())), MID)
                     break
+
+    def elected(self, i, j) -> None:
+        """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
+        named last before them."""
+        named = [c for c in self.chambers if not c.generic and c.start < j]
+        for v in re.finditer(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|(?<![曾原历前经])当选(?:为)?(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))", self.t[i:j]):
+            a = i + v.start()
+            before = [c for c in named if c.end <= a]
+            if not before:
+                continue
+            c = before[-1]
+            if v.group().startswith("当选"):  # 王某当选会长: the name right before
+                for n in (3, 2):
+                    span = names_list_at(self.t, a - n)
+                    if span and span[-1][1] == a and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
+                        q = P.POST_TERM.match(self.t, i + v.end())
+                        m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
+                        if m and m.end() <= j and not self.t.startswith("单位", m.end()):
+                            self._holds(a - n, span[-1:], [m.group(1)], self.chamber_node(c), MID)
+                        break
+                continue
+            k = i + v.end()
+            while True:  # 王某为会长，李某、赵某为副会长
+                people = names_list_at(self.t, k)
+                if not people or not self.t.startswith("为", people[-1][1]):
+                    break
+                q = P.POST_TERM.match(self.t, people[-1][1] + 1)
+                m = P.POSTS_AT.match(self.t, q.end() if q else people[-1][1] + 1)
+                if not m or m.end() > j or self.t.startswith("单位", m.end()):
+                    break
+                self._holds(people[0][0], people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+                k = m.end()
+                if self.t[k:k + 1] not in ("，", ",", "、", "；", ";"):
+                    break
+                k += 1
 
     def profile_posts(self, i, j, chambers) -> None:
         """现任/现为…、<chamber>会长、…: the posts a profile lists after 现任, held by the one it is about —
@@ -73,16 +110,23 @@ class PeopleRules:
                 self._holds(c.start, [who], re.split(r"、", m.group(1)), self.chamber_node(c), MID)
 
     def posts_after(self, c_start, k, j, chamber, conf=HIGH) -> None:
-        """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会)."""
+        """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会); also after the term
+        (商会第三届会长 / 新一届会长) and across a colon (会长：王德明, a list one a line)."""
+        first = True
         while True:
-            m = P.POSTS_AT.match(self.t, k)
+            q = P.POST_TERM.match(self.t, k) if first else None
+            m = P.POSTS_AT.match(self.t, q.end() if q else k)
+            first = False
             if not m or m.end() > j or self.t.startswith("单位", m.end()):
                 return
-            people = names_list_at(self.t, m.end())
+            at = m.end() + (1 if self.t[m.end():m.end() + 1] in (":", "：") else 0)
+            people = names_list_at(self.t, at)
+            if people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] not in ("", "\n", "，", ",", "；", ";", "。", " "):
+                people = []  # 会长：我们… is someone speaking, not a list of names
             if not people:
                 people = self._after_company_post(m.end())
             if not people:
-                self._elected(c_start, m, chamber, conf)
+                self._elected(c_start, m, chamber, conf) or self._bracketed(c_start, m, chamber, conf)
                 return
             # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
             self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
@@ -108,17 +152,32 @@ class PeopleRules:
             return names_list_at(self.t, at)[:1] if self.t[at:at + 1] not in "和及与兼" else []
         return []
 
-    def _elected(self, c_start, m, chamber, conf) -> None:
-        """曾建新当选为新一届<chamber>会长: the name before 当选, the post after the chamber."""
-        before = re.search(r"当选(?:为)?(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$", self.t[max(0, c_start - 12):c_start])
+    def _elected(self, c_start, m, chamber, conf) -> bool:
+        """曾建新当选为新一届<chamber>会长 / 王某担任<chamber>会长: the name before the verb, the post after
+        the chamber (not 曾任 / 原任: a past post)."""
+        before = re.search(r"(?<![曾原历前经])(?:当选(?:为)?|(?:现|兼|出|担|荣|继|接)?任)(?:为)?"
+                           r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$", self.t[max(0, c_start - 12):c_start])
         if not before:
-            return
+            return False
         at = c_start - (len(self.t[max(0, c_start - 12):c_start]) - before.start())
         for n in (3, 2):
             span = names_list_at(self.t, at - n)
-            if span and span[-1][1] == at and self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理"):
+            if span and span[-1][1] == at and (at == n or self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理")):
                 self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf)
-                return
+                return True
+        return False
+
+    def _bracketed(self, c_start, m, chamber, conf) -> bool:
+        """王德明（<chamber>会长）: the name right before the bracket the chamber and post stand in."""
+        if self.t[c_start - 1:c_start] not in ("（", "(") or self.t[m.end():m.end() + 1] not in ("）", ")", "、", "，", ","):
+            return False
+        at = c_start - 1
+        for n in (3, 2):
+            span = names_list_at(self.t, at - n)
+            if span and span[-1][1] == at and (at - n == 0 or self.t[at - n - 1] in P.NAME_BOUNDARY):
+                self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf)
+                return True
+        return False
 
     def referring(self, i, j, named) -> None:
         """商会 / 该商会 / 我会 followed by posts: the publishing chamber (我会) or the last one named."""
