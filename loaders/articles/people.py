@@ -225,7 +225,7 @@ class PeopleRules:
 
     def ambassadors(self, i, j, dates) -> None:
         s = self.t[i:j]
-        m = re.search(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?大使", s)
+        m = re.search(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)", s)
         if not m:
             return
         city = None
@@ -240,15 +240,25 @@ class PeopleRules:
         day = dates[-1].day if dates else self.event_date
         native = "山西籍" in s
         seen = set()
-        # 商会会长于学义应邀出席…并受聘担任中山区“招商大使”: the name after a post, before 受聘
+        # 商会会长于学义应邀出席…并受聘担任中山区“招商大使” / 王某被聘为…大使 / 聘请<chamber>会长王某为…顾问:
+        # the names after a post or a boundary, before 受聘 (被聘, 获聘), or before 为 after 聘请
         for k in range(i, i + m.start()):
-            if re.search(rf"(?:{P.POST_RE})$", self.t[max(i, k - 6):k]) is None or k in seen:
+            after_post = re.search(rf"(?:{P.POST_RE})$", self.t[max(i, k - 6):k]) is not None
+            if k in seen or not (after_post or k == 0 or self.t[k - 1] in P.NAME_BOUNDARY):
                 continue
-            span = names_list_at(self.t, k)[:1]
-            if span and re.fullmatch(r"[^，,。；;]{0,16}受聘(?:担任|为)?[^，,。；;]{0,8}", self.t[span[0][1]:i + m.start()]):
-                seen.update(range(span[0][0], span[0][1] + 1))
-                self.f.rel("AMBASSADOR_OF", self.person_node(*span[0], MID), city_id,
-                           {"appointed_on": day} if day else {}, self.span(span[0][0], i + m.end()), MID)
+            span = names_list_at(self.t, k)
+            if not span:
+                continue
+            tail = self.t[span[-1][1]:i + m.start()]
+            # after a post the clause may tell more before 受聘 (应邀出席活动并受聘…); a name after a mere
+            # boundary is the one appointed only when 受聘 follows it (王某被聘为…), not a chamber's place
+            if re.fullmatch(r"[^，,。；;]{0,16}(?:受聘|被聘|获聘)(?:请)?(?:担任|为)?[^，,。；;]{0,8}" if after_post else
+                            r"(?:先生|女士|同志)?(?:受聘|被聘|获聘)(?:请)?(?:担任|为)?[^，,。；;]{0,8}", tail) or \
+                    (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[i:span[0][0]])):
+                for a, b in span:
+                    seen.update(range(a, b + 1))
+                    self.f.rel("AMBASSADOR_OF", self.person_node(a, b, MID), city_id,
+                               {"appointed_on": day} if day else {}, self.span(a, i + m.end()), MID)
         for k in range(i, j):
             if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
@@ -267,6 +277,8 @@ class PeopleRules:
         """The county or city named last before 招商大使 (迎泽区为…招商大使授牌); a district the place list
         does not know (中山区, not 中山市) stands for the city of a chamber named in the sentence."""
         named = [x for x in self.places_in(i, p) if x.label in ("County", "City") and x.end <= p]
+        # a place that is no chamber's host first (晋城市聘请天津市山西商会会长…为招商顾问: 晋城市)
+        named = [x for x in named if not any(c.start <= x.start < c.end for c in self.chambers)] or named
         if not named:
             return None
         place = named[-1]
@@ -277,11 +289,18 @@ class PeopleRules:
 
     def liaison(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
-        m = re.search(r"联络处", s)
-        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌", s):
+        m = re.search(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)", s)
+        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌|成立", s):
             return
-        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)(?:招商引资|招商|投资促进)?联络处", s)
-        city = self.places.at(self.t, i + pre.start(1), ("City",)) if pre else None
+        # the city that names the office: 授予忻州市招商引资联络处
+        pre = re.search(r"市(?:招商引资|招商|投资促进)?(?:联络处|工作站|联络站|服务站|联络点)", s)
+        city = next((p for p in self.places_in(i, j) if pre and p.label == "City" and p.end == i + pre.start() + 1), None)
+
+        if city is None:  # 大同市在<chamber>设立招商联络处 / 晋城市驻天津招商联络处: the city named first in
+            # the clause, not a chamber's host nor the place after 驻
+            clause = i + max((k.end() for k in re.finditer(r"[，,；;：:]", s[:m.start()])), default=0)
+            city = next((p for p in self.places_in(clause, i + m.start()) if p.label == "City"
+                         and not any(c.start <= p.start < c.end for c in chambers) and self.t[p.start - 1:p.start] != "驻"), None)
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         day = dates[-1].day if dates else self.event_date
         for c in chambers:
