@@ -18,7 +18,9 @@ class PeopleRules:
     # ----- people, posts, members --------------------------------------------------------------
     def posts(self, i, j, chambers) -> None:
         for c in chambers:
-            if not c.generic:
+            # 原天津市山西商会会长 / 前任…: a past post
+            if not c.generic and not (self.t[c.start - 1:c.start] == "原" and self.t[c.start - 2:c.start - 1] in P.NAME_BOUNDARY | {""}
+                                      or self.t[c.start - 2:c.start] == "前任"):
                 self.posts_after(c.start, c.end, j, lambda c=c: self.chamber_node(c))
         # the chambers named so far: 会长王建勇 / 王利明会长 in a later clause or paragraph is of the last one
         named = [c for c in self.chambers if not c.generic and c.start < j]
@@ -121,6 +123,11 @@ class PeopleRules:
                 return
             at = m.end() + (1 if self.t[m.end():m.end() + 1] in (":", "：") else 0)
             people = names_list_at(self.t, at)
+            while people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):
+                more = names_list_at(self.t, people[-1][1] + 1)  # 副会长：赵某 孙某 周某
+                if not more:
+                    break
+                people += more
             if people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] not in ("", "\n", "，", ",", "；", ";", "。", " "):
                 people = []  # 会长：我们… is someone speaking, not a list of names
             if not people:
@@ -133,7 +140,7 @@ class PeopleRules:
             k = people[-1][1]
             if P.POSTS_AT.match(self.t, k) and not self.t.startswith("的", k):  # 赵晋川副秘书长杨庆华
                 continue
-            if self.t[k:k + 1] not in ("、", ",", "，") or not P.POSTS_AT.match(self.t, k + 1):
+            if self.t[k:k + 1] not in ("、", ",", "，", "和", "及", "与") or not P.POSTS_AT.match(self.t, k + 1):
                 return
             k += 1
 
@@ -224,26 +231,32 @@ class PeopleRules:
                 self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)}, self.span(c.start, b), HIGH)
 
     def ambassadors(self, i, j, dates) -> None:
+        """…被聘为太原市招商大使，…被聘为太原市招商顾问: each title named, with the people told of since the
+        one before it."""
         s = self.t[i:j]
-        m = re.search(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)", s)
-        if not m:
-            return
+        seen: set = set()
+        lo = i
+        for m in re.finditer(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)", s):
+            self._ambassador(lo, i, j, m, dates, seen)
+            lo = i + m.end()
+
+    def _ambassador(self, lo, i, j, m, dates, seen) -> None:
+        s = self.t[i:j]
         city = None
-        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)$", s[:m.start()])
+        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)$", self.t[lo:i + m.start()])
         if pre:
-            city = self.places.at(self.t, i + pre.start(1), ("City",))
+            city = self.places.at(self.t, lo + pre.start(1), ("City",))
         if city is None:
-            city = self._ambassador_place(i, i + m.start())
+            city = self._ambassador_place(lo, i + m.start())
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         if city_id is None:
             return
         day = dates[-1].day if dates else self.event_date
         native = "山西籍" in s
-        seen = set()
         # 商会会长于学义应邀出席…并受聘担任中山区“招商大使” / 王某被聘为…大使 / 聘请<chamber>会长王某为…顾问:
         # the names after a post or a boundary, before 受聘 (被聘, 获聘), or before 为 after 聘请
-        for k in range(i, i + m.start()):
-            after_post = re.search(rf"(?:{P.POST_RE})$", self.t[max(i, k - 6):k]) is not None
+        for k in range(lo, i + m.start()):
+            after_post = re.search(rf"(?:{P.POST_RE})$", self.t[max(lo, k - 6):k]) is not None
             if k in seen or not (after_post or k == 0 or self.t[k - 1] in P.NAME_BOUNDARY):
                 continue
             span = names_list_at(self.t, k)
@@ -254,12 +267,13 @@ class PeopleRules:
             # boundary is the one appointed only when 受聘 follows it (王某被聘为…), not a chamber's place
             if re.fullmatch(r"[^，,。；;]{0,16}(?:受聘|被聘|获聘)(?:请)?(?:担任|为)?[^，,。；;]{0,8}" if after_post else
                             r"(?:先生|女士|同志)?(?:受聘|被聘|获聘)(?:请)?(?:担任|为)?[^，,。；;]{0,8}", tail) or \
-                    (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[i:span[0][0]])):
+                    (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
                 for a, b in span:
                     seen.update(range(a, b + 1))
                     self.f.rel("AMBASSADOR_OF", self.person_node(a, b, MID), city_id,
                                {"appointed_on": day} if day else {}, self.span(a, i + m.end()), MID)
-        for k in range(i, j):
+        # 向/聘请/为 X、Y…: the looser reading, only for the first title the sentence names
+        for k in range(i, j) if lo == i else ():
             if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
             for a, b in names_list_at(self.t, k):
@@ -290,7 +304,7 @@ class PeopleRules:
     def liaison(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
         m = re.search(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)", s)
-        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌|成立", s):
+        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌|成立|成为", s):
             return
         # the city that names the office: 授予忻州市招商引资联络处
         pre = re.search(r"市(?:招商引资|招商|投资促进)?(?:联络处|工作站|联络站|服务站|联络点)", s)
