@@ -14,6 +14,12 @@ HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely readin
 _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为", "该", "本", "是", "即")
 
 
+# posts given by a vote: 选举王某为会长 / 王某当选会长
+_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|(?<![曾原历前经])当选(?:为)?(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
+# a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
+_OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
+
+
 class PeopleRules:
     # ----- people, posts, members --------------------------------------------------------------
     def posts(self, i, j, chambers) -> None:
@@ -59,7 +65,9 @@ class PeopleRules:
         """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
         named last before them."""
         named = [c for c in self.chambers if not c.generic and c.start < j]
-        for v in re.finditer(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|(?<![曾原历前经])当选(?:为)?(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))", self.t[i:j]):
+        if "选" not in self.t[i:j] and "任命" not in self.t[i:j] and "聘任" not in self.t[i:j]:
+            return
+        for v in _VOTE.finditer(self.t[i:j]):
             a = i + v.start()
             before = [c for c in named if c.end <= a]
             if not before:
@@ -256,6 +264,8 @@ class PeopleRules:
         # 商会会长于学义应邀出席…并受聘担任中山区“招商大使” / 王某被聘为…大使 / 聘请<chamber>会长王某为…顾问:
         # the names after a post or a boundary, before 受聘 (被聘, 获聘), or before 为 after 聘请
         for k in range(lo, i + m.start()):
+            if self.t[k] not in P.SURNAMES:  # no name starts here (cheap test first)
+                continue
             after_post = re.search(rf"(?:{P.POST_RE})$", self.t[max(lo, k - 6):k]) is not None
             if k in seen or not (after_post or k == 0 or self.t[k - 1] in P.NAME_BOUNDARY):
                 continue
@@ -274,7 +284,7 @@ class PeopleRules:
                                {"appointed_on": day} if day else {}, self.span(a, i + m.end()), MID)
         # 向/聘请/为 X、Y…: the looser reading, only for the first title the sentence names
         for k in range(i, j) if lo == i else ():
-            if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
+            if self.t[k] not in P.SURNAMES or k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
             for a, b in names_list_at(self.t, k):
                 if b > i + m.start() or not re.search(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌", s):
@@ -303,7 +313,7 @@ class PeopleRules:
 
     def liaison(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
-        m = re.search(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)", s)
+        m = _OFFICE.search(s) if "联络" in s or "站" in s else None
         if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌|成立|成为", s):
             return
         # the city that names the office: 授予忻州市招商引资联络处
