@@ -314,6 +314,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.posts(i, j, chambers)
         self.profile_posts(i, j, chambers)
         self.elected(i, j)
+        self.apposition(i, j, chambers)
         self.members(i, j, chambers)
         self.ambassadors(i, j, dates)
         self.liaison(i, j, dates, chambers)

@@ -61,6 +61,23 @@ class PeopleRules:
                                self.span(a, p + len(m.group())), MID)
                     break
 
+    def apposition(self, i, j, chambers) -> None:
+        """王某，(男，山西平遥人，)<chamber>会长。: a sentence opening with a name set apart by a comma, then
+        the chamber and post closing a clause, with no past (曾任, 原) between."""
+        head = names_list_at(self.t, i)
+        if len(head) != 1 or self.t[head[0][1]:head[0][1] + 1] not in ("，", ","):
+            return
+        for c in chambers:
+            if c.generic or c.start - head[0][1] > 24:
+                continue
+            q = P.POST_TERM.match(self.t, c.end)
+            m = P.POSTS_AT.match(self.t, q.end() if q else c.end)
+            between = self.t[head[0][1]:c.start]
+            if not m or m.end() > j or self.t[m.end():m.end() + 1] not in ("，", ",", "。", "；", ";", "、") \
+                    or re.search(r"[。；;]|曾|原|历任|前任|任职", between) or not re.fullmatch(r"[，,]?(?:[^，,]*[，,])*(?:现任|现为|系|是|任|为)?", between):
+                continue
+            self._holds(c.start, head, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+
     def elected(self, i, j) -> None:
         """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
         named last before them."""
@@ -170,7 +187,7 @@ class PeopleRules:
     def _elected(self, c_start, m, chamber, conf) -> bool:
         """曾建新当选为新一届<chamber>会长 / 王某担任<chamber>会长: the name before the verb, the post after
         the chamber (not 曾任 / 原任: a past post)."""
-        before = re.search(r"(?<![曾原历前经])(?:当选(?:为)?|(?:现|兼|出|担|荣|继|接)?任)(?:为)?"
+        before = re.search(r"(?<![曾原历前经])(?:当选(?:为)?|(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
                            r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$", self.t[max(0, c_start - 12):c_start])
         if not before:
             return False
