@@ -15,7 +15,8 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
-_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|(?<![曾原历前经])当选(?:为)?(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
+_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|"
+                   rf"(?<![曾原历前经])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
 
@@ -82,7 +83,7 @@ class PeopleRules:
         """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
         named last before them."""
         named = [c for c in self.chambers if not c.generic and c.start < j]
-        if "选" not in self.t[i:j] and "任命" not in self.t[i:j] and "聘任" not in self.t[i:j]:
+        if "选" not in self.t[i:j] and "任" not in self.t[i:j]:
             return
         for v in _VOTE.finditer(self.t[i:j]):
             a = i + v.start()
@@ -90,7 +91,7 @@ class PeopleRules:
             if not before:
                 continue
             c = before[-1]
-            if v.group().startswith("当选"):  # 王某当选会长: the name right before
+            if not v.group().startswith(("选", "推", "聘", "任命")):  # 王某当选会长 / 王某任会长: the name right before
                 for n in (3, 2):
                     span = names_list_at(self.t, a - n)
                     if span and span[-1][1] == a and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
