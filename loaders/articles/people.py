@@ -18,6 +18,7 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|"
                    rf"(?<![曾原历前经])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
+_SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
 _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
 
 
@@ -65,6 +66,8 @@ class PeopleRules:
     def apposition(self, i, j, chambers) -> None:
         """王某，(男，山西平遥人，)<chamber>会长。: a sentence opening with a name set apart by a comma, then
         the chamber and post closing a clause, with no past (曾任, 原) between."""
+        if self.t[i:i + 1] not in P.SURNAMES or not chambers:
+            return
         head = names_list_at(self.t, i)
         if len(head) != 1 or self.t[head[0][1]:head[0][1] + 1] not in ("，", ","):
             return
@@ -82,10 +85,12 @@ class PeopleRules:
     def elected(self, i, j) -> None:
         """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
         named last before them."""
-        named = [c for c in self.chambers if not c.generic and c.start < j]
         if "选" not in self.t[i:j] and "任" not in self.t[i:j]:
             return
+        named = None
         for v in _VOTE.finditer(self.t[i:j]):
+            if named is None:
+                named = [c for c in self.chambers if not c.generic and c.start < j]
             a = i + v.start()
             before = [c for c in named if c.end <= a]
             if not before:
@@ -281,9 +286,8 @@ class PeopleRules:
         native = "山西籍" in s
         # 商会会长于学义应邀出席…并受聘担任中山区“招商大使” / 王某被聘为…大使 / 聘请<chamber>会长王某为…顾问:
         # the names after a post or a boundary, before 受聘 (被聘, 获聘), or before 为 after 聘请
-        for k in range(lo, i + m.start()):
-            if self.t[k] not in P.SURNAMES:  # no name starts here (cheap test first)
-                continue
+        for sm in _SURNAME.finditer(self.t, lo, i + m.start()):  # where a name may start
+            k = sm.start()
             after_post = re.search(rf"(?:{P.POST_RE})$", self.t[max(lo, k - 6):k]) is not None
             if k in seen or not (after_post or k == 0 or self.t[k - 1] in P.NAME_BOUNDARY):
                 continue
@@ -301,8 +305,8 @@ class PeopleRules:
                     self.f.rel("AMBASSADOR_OF", self.person_node(a, b, MID), city_id,
                                {"appointed_on": day} if day else {}, self.span(a, i + m.end()), MID)
         # 向/聘请/为 X、Y…: the looser reading, only for the first title the sentence names
-        for k in range(i, j) if lo == i else ():
-            if self.t[k] not in P.SURNAMES or k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
+        for k in (sm.start() for sm in _SURNAME.finditer(self.t, i, j)) if lo == i else ():
+            if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
             for a, b in names_list_at(self.t, k):
                 if b > i + m.start() or not re.search(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌", s):
