@@ -18,6 +18,7 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|"
                    rf"(?<![曾原历前经])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
+_ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
 _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
 
@@ -146,6 +147,9 @@ class PeopleRules:
         """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会); also after the term
         (商会第三届会长 / 新一届会长) and across a colon (会长：王德明, a list one a line)."""
         first = True
+        aside = _ASIDE.match(self.t, k)  # 商会（晋商俱乐部联合发起机构）会长…
+        if aside and P.POSTS_AT.match(self.t, aside.end()):
+            k = aside.end()
         while True:
             q = P.POST_TERM.match(self.t, k) if first else None
             m = P.POSTS_AT.match(self.t, q.end() if q else k)
@@ -153,6 +157,8 @@ class PeopleRules:
             if not m or m.end() > j or self.t.startswith("单位", m.end()):
                 return
             at = m.end() + (1 if self.t[m.end():m.end() + 1] in (":", "：") else 0)
+            while self.t[at:at + 1] in (" ", "\u3000"):  # 会长 王德明: a page's spacing
+                at += 1
             people = names_list_at(self.t, at)
             while people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):
                 more = names_list_at(self.t, people[-1][1] + 1)  # 副会长：赵某 孙某 周某
