@@ -237,6 +237,8 @@ class PeopleRules:
                 continue
             if m.group() in ("我会", "本会") and self.publisher_chamber:
                 continue  # we_chamber() gives these the publisher
+            if m.group() == "商会" and not inside and self.t[a - 1:a] == "总":
+                continue  # 工商联副主席、总商会副会长: the federation of commerce, not the chamber named before
             before = [c for c in named if c.end <= a]
             place = next((p for p in self.places_in(a - 4, a) if p.end == a), None)
             if place and m.group() == "商会":  # 北京商会会长: the chamber named with that place, or none

@@ -145,6 +145,12 @@ POSTS = [
     ("天津市山西商会与示例市餐饮协会签约。协会会长李明表示欢迎。", set()),
     ("天津市山西商会会长单位示例能源有限公司参加展会。", set()),
     ("示例文化博览会组委会主任王德明出席。", set()),
+    # another body's posts after the chamber is named: an association, the federation of commerce (总商会)
+    ("天津市山西商会会长王德明和山西省企业家协会会长李明出席。", {("王德明", TJ, "会长")}),
+    ("天津市山西商会举办年会，天津市工商联副主席、总商会副会长李明致辞。", set()),
+    ("天津市山西商会举办年会。会上，天津市委统战部副部长李明、市工商联副主席赵强先后致辞。", set()),
+    # the bare 商会 after a verb is the chamber named before
+    ("天津市山西商会举办座谈会。会后，一行走访了商会副会长赵小燕的企业。", {("赵小燕", TJ, "副会长")}),
 ]
 
 
@@ -155,6 +161,8 @@ def test_posts(text, want):
 
 def test_a_member_company_is_no_person():
     assert members_of("天津市山西商会会长单位示例能源有限公司参加展会。") == {("示例能源有限公司", TJ, "会长单位")}
+    assert members_of("天津市山西商会会员企业示例能源有限公司参加展会。") == {("示例能源有限公司", TJ, "会员企业")}
+    assert posts_of("天津市山西商会会员企业示例能源有限公司参加展会。") == set()
 
 
 AMBASSADORS = [
