@@ -19,6 +19,8 @@ _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|
                    rf"(?<![曾原历前经])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
+# what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号), up to the title
+_APPOINTED = r"(?:受聘|被聘|获聘|被授予|荣获|获授|获得)(?:请)?(?:担任|为|成为)?[^，,。；;]{0,8}"
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
 _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
 
@@ -305,8 +307,8 @@ class PeopleRules:
             tail = self.t[span[-1][1]:i + m.start()]
             # after a post the clause may tell more before 受聘 (应邀出席活动并受聘…); a name after a mere
             # boundary is the one appointed only when 受聘 follows it (王某被聘为…), not a chamber's place
-            if re.fullmatch(r"[^，,。；;]{0,16}(?:受聘|被聘|获聘)(?:请)?(?:担任|为)?[^，,。；;]{0,8}" if after_post else
-                            r"(?:先生|女士|同志)?(?:受聘|被聘|获聘)(?:请)?(?:担任|为)?[^，,。；;]{0,8}", tail) or \
+            if re.fullmatch(r"[^，,。；;]{0,16}" + _APPOINTED if after_post else
+                            r"(?:先生|女士|同志)?(?:等\d+[人位名])?" + _APPOINTED, tail) or \
                     (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
                 for a, b in span:
                     seen.update(range(a, b + 1))
