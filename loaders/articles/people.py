@@ -16,7 +16,7 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
 _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|"
-                   rf"(?<![曾原历前经])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
+                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 # what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号), up to the title
@@ -229,7 +229,8 @@ class PeopleRules:
         """商会 / 该商会 / 我会 followed by posts: the publishing chamber (我会) or the last one named."""
         for m in re.finditer(r"该商会|该会|商会|我会|本会", self.t[i:j]):
             a, b = i + m.start(), i + m.end()
-            if not P.POSTS_AT.match(self.t, b):
+            q = P.POST_TERM.match(self.t, b)  # 当选商会第二届理事会会长
+            if not P.POSTS_AT.match(self.t, q.end() if q else b):
                 continue
             inside = [c for c in self.chambers if c.start <= a < c.end]
             # 据山西商会秘书长朱某介绍: a chamber written without its place is the one named before,
