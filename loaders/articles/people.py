@@ -21,6 +21,7 @@ _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 # what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号), up to the title
 _APPOINTED = r"(?:受聘|被聘|获聘|被授予|荣获|获授|获得)(?:请)?(?:担任|为|成为)?[^，,。；;]{0,8}"
+_POST = re.compile(P.POST_RE)
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
 _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
 
@@ -297,9 +298,10 @@ class PeopleRules:
         native = "山西籍" in s
         # 商会会长于学义应邀出席…并受聘担任中山区“招商大使” / 王某被聘为…大使 / 聘请<chamber>会长王某为…顾问:
         # the names after a post or a boundary, before 受聘 (被聘, 获聘), or before 为 after 聘请
+        post_ends = {pm.end() for pm in _POST.finditer(self.t, lo, i + m.start())}
         for sm in _SURNAME.finditer(self.t, lo, i + m.start()):  # where a name may start
             k = sm.start()
-            after_post = re.search(rf"(?:{P.POST_RE})$", self.t[max(lo, k - 6):k]) is not None
+            after_post = k in post_ends
             if k in seen or not (after_post or k == 0 or self.t[k - 1] in P.NAME_BOUNDARY):
                 continue
             span = names_list_at(self.t, k)
