@@ -402,6 +402,8 @@ class _Extractor(PeopleRules, ProjectRules):
             self.event = self.last_event
         self.posts(i, j, chambers)
         self.profile_posts(i, j, chambers)
+        self.elected(i, j)
+        self.apposition(i, j, chambers)
         self.members(i, j, chambers)
         self.ambassadors(i, j, dates)
         self.liaison(i, j, dates, chambers)

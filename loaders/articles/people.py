@@ -14,11 +14,25 @@ HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely readin
 _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为", "该", "本", "是", "即")
 
 
+# posts given by a vote: 选举王某为会长 / 王某当选会长
+_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|"
+                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
+# a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
+_ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
+# what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号), up to the title
+_APPOINTED = r"(?:受聘|被聘|获聘|被授予|荣获|获授|获得)(?:请)?(?:担任|为|成为)?[^，,。；;]{0,8}"
+_POST = re.compile(P.POST_RE)
+_SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
+_OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
+
+
 class PeopleRules:
     # ----- people, posts, members --------------------------------------------------------------
     def posts(self, i, j, chambers) -> None:
         for c in chambers:
-            if not c.generic:
+            # 原天津市山西商会会长 / 前任…: a past post
+            if not c.generic and not (self.t[c.start - 1:c.start] == "原" and self.t[c.start - 2:c.start - 1] in P.NAME_BOUNDARY | {""}
+                                      or self.t[c.start - 2:c.start] == "前任"):
                 self.posts_after(c.start, c.end, j, lambda c=c: self.chamber_node(c))
         # the chambers named so far: 会长王建勇 / 王利明会长 in a later clause or paragraph is of the last one
         named = [c for c in self.chambers if not c.generic and c.start < j]
@@ -26,7 +40,9 @@ class PeopleRules:
         for m in P.POSTS_AT.finditer(self.t, i, j):  # a post opening a clause: 名誉会长张再炜,会长王建勇
             p = m.start()
             before = [c for c in named if c.end <= p]
-            if not before or self.t[p - 1:p] not in "，,;；:：\n " or before[-1].end == p:
+            lead = p - 2 if self.t[p - 2:p] == "现任" else p  # 前任会长甲、现任会长乙: the current one
+            if not before or self.t[lead - 1:lead] not in "，,;；:：\n 、" or before[-1].end == p \
+                    or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             c = before[-1]
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
@@ -38,9 +54,9 @@ class PeopleRules:
             for n in (3, 2):
                 a = p - n
                 span = names_list_at(self.t, a)
-                # 王利明会长 after a boundary; or right after the chamber's name, the post closing the
-                # item: 宁波晋商会刘某会长等 / …、
-                right_after = a == before[-1].end and self.t[p + len(m.group()):p + len(m.group()) + 1] in "等、，,。；;"
+                # 王利明会长 after a boundary; or right after the chamber's name: 宁波晋商会刘某会长等 /
+                # 天津市山西商会王某会长出席
+                right_after = a == before[-1].end and not self.t.startswith("单位", p + len(m.group()))
                 if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
                                                    or right_after):
                     c = before[-1]
@@ -50,6 +66,64 @@ class PeopleRules:
                     self.f.rel("HOLDS_POST", self.person_node(a, p, MID), self.chamber_node(c), props,
                                self.span(a, p + len(m.group())), MID)
                     break
+
+    def apposition(self, i, j, chambers) -> None:
+        """王某，(男，山西平遥人，)<chamber>会长。: a sentence opening with a name set apart by a comma, then
+        the chamber and post closing a clause, with no past (曾任, 原) between."""
+        if self.t[i:i + 1] not in P.SURNAMES or not chambers:
+            return
+        head = names_list_at(self.t, i)
+        if len(head) != 1 or self.t[head[0][1]:head[0][1] + 1] not in ("，", ","):
+            return
+        for c in chambers:
+            if c.generic or c.start - head[0][1] > 24:
+                continue
+            q = P.POST_TERM.match(self.t, c.end)
+            m = P.POSTS_AT.match(self.t, q.end() if q else c.end)
+            between = self.t[head[0][1]:c.start]
+            if not m or m.end() > j or self.t[m.end():m.end() + 1] not in ("，", ",", "。", "；", ";", "、") \
+                    or re.search(r"[。；;]|曾|原|历任|前任|任职", between) or not re.fullmatch(r"[，,]?(?:[^，,]*[，,])*(?:现任|现为|系|是|任|为)?", between):
+                continue
+            self._holds(c.start, head, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+
+    def elected(self, i, j) -> None:
+        """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
+        named last before them."""
+        if "选" not in self.t[i:j] and "任" not in self.t[i:j]:
+            return
+        named = None
+        for v in _VOTE.finditer(self.t[i:j]):
+            if named is None:
+                named = [c for c in self.chambers if not c.generic and c.start < j]
+            a = i + v.start()
+            before = [c for c in named if c.end <= a]
+            if not before:
+                continue
+            c = before[-1]
+            if not v.group().startswith(("选", "推", "聘", "任命")):  # 王某当选会长 / 王某任会长: the name right before
+                for n in (3, 2):
+                    span = names_list_at(self.t, a - n)
+                    if span and span[-1][1] == a and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
+                        q = P.POST_TERM.match(self.t, i + v.end())
+                        m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
+                        if m and m.end() <= j and not self.t.startswith("单位", m.end()):
+                            self._holds(a - n, span[-1:], [m.group(1)], self.chamber_node(c), MID)
+                        break
+                continue
+            k = i + v.end()
+            while True:  # 王某为会长，李某、赵某为副会长
+                people = names_list_at(self.t, k)
+                if not people or not self.t.startswith("为", people[-1][1]):
+                    break
+                q = P.POST_TERM.match(self.t, people[-1][1] + 1)
+                m = P.POSTS_AT.match(self.t, q.end() if q else people[-1][1] + 1)
+                if not m or m.end() > j or self.t.startswith("单位", m.end()):
+                    break
+                self._holds(people[0][0], people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+                k = m.end()
+                if self.t[k:k + 1] not in ("，", ",", "、", "；", ";"):
+                    break
+                k += 1
 
     def profile_posts(self, i, j, chambers) -> None:
         """现任/现为…、<chamber>会长、…: the posts a profile lists after 现任, held by the one it is about —
@@ -73,23 +147,40 @@ class PeopleRules:
                 self._holds(c.start, [who], re.split(r"、", m.group(1)), self.chamber_node(c), MID)
 
     def posts_after(self, c_start, k, j, chamber, conf=HIGH) -> None:
-        """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会)."""
+        """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会); also after the term
+        (商会第三届会长 / 新一届会长) and across a colon (会长：王德明, a list one a line)."""
+        first = True
+        aside = _ASIDE.match(self.t, k)  # 商会（晋商俱乐部联合发起机构）会长…
+        if aside and P.POSTS_AT.match(self.t, aside.end()):
+            k = aside.end()
         while True:
-            m = P.POSTS_AT.match(self.t, k)
+            q = P.POST_TERM.match(self.t, k) if first else None
+            m = P.POSTS_AT.match(self.t, q.end() if q else k)
+            first = False
             if not m or m.end() > j or self.t.startswith("单位", m.end()):
                 return
-            people = names_list_at(self.t, m.end())
+            at = m.end() + (1 if self.t[m.end():m.end() + 1] in (":", "：") else 0)
+            while self.t[at:at + 1] in (" ", "\u3000"):  # 会长 王德明: a page's spacing
+                at += 1
+            people = names_list_at(self.t, at)
+            while people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):
+                more = names_list_at(self.t, people[-1][1] + 1)  # 副会长：赵某 孙某 周某
+                if not more:
+                    break
+                people += more
+            if people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] not in ("", "\n", "，", ",", "；", ";", "。", " "):
+                people = []  # 会长：我们… is someone speaking, not a list of names
             if not people:
                 people = self._after_company_post(m.end())
             if not people:
-                self._elected(c_start, m, chamber, conf)
+                self._elected(c_start, m, chamber, conf) or self._bracketed(c_start, m, chamber, conf)
                 return
             # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
             self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
             k = people[-1][1]
             if P.POSTS_AT.match(self.t, k) and not self.t.startswith("的", k):  # 赵晋川副秘书长杨庆华
                 continue
-            if self.t[k:k + 1] not in ("、", ",", "，") or not P.POSTS_AT.match(self.t, k + 1):
+            if self.t[k:k + 1] not in ("、", ",", "，", "和", "及", "与") or not P.POSTS_AT.match(self.t, k + 1):
                 return
             k += 1
 
@@ -108,23 +199,39 @@ class PeopleRules:
             return names_list_at(self.t, at)[:1] if self.t[at:at + 1] not in "和及与兼" else []
         return []
 
-    def _elected(self, c_start, m, chamber, conf) -> None:
-        """曾建新当选为新一届<chamber>会长: the name before 当选, the post after the chamber."""
-        before = re.search(r"当选(?:为)?(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$", self.t[max(0, c_start - 12):c_start])
+    def _elected(self, c_start, m, chamber, conf) -> bool:
+        """曾建新当选为新一届<chamber>会长 / 王某担任<chamber>会长: the name before the verb, the post after
+        the chamber (not 曾任 / 原任: a past post)."""
+        before = re.search(r"(?<![曾原历前经])(?:当选(?:为)?|(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
+                           r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$", self.t[max(0, c_start - 12):c_start])
         if not before:
-            return
+            return False
         at = c_start - (len(self.t[max(0, c_start - 12):c_start]) - before.start())
         for n in (3, 2):
             span = names_list_at(self.t, at - n)
-            if span and span[-1][1] == at and self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理"):
+            if span and span[-1][1] == at and (at == n or self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理")):
                 self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf)
-                return
+                return True
+        return False
+
+    def _bracketed(self, c_start, m, chamber, conf) -> bool:
+        """王德明（<chamber>会长）: the name right before the bracket the chamber and post stand in."""
+        if self.t[c_start - 1:c_start] not in ("（", "(") or self.t[m.end():m.end() + 1] not in ("）", ")", "、", "，", ","):
+            return False
+        at = c_start - 1
+        for n in (3, 2):
+            span = names_list_at(self.t, at - n)
+            if span and span[-1][1] == at and (at - n == 0 or self.t[at - n - 1] in P.NAME_BOUNDARY):
+                self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf)
+                return True
+        return False
 
     def referring(self, i, j, named) -> None:
         """商会 / 该商会 / 我会 followed by posts: the publishing chamber (我会) or the last one named."""
         for m in re.finditer(r"该商会|该会|商会|我会|本会", self.t[i:j]):
             a, b = i + m.start(), i + m.end()
-            if not P.POSTS_AT.match(self.t, b):
+            q = P.POST_TERM.match(self.t, b)  # 当选商会第二届理事会会长
+            if not P.POSTS_AT.match(self.t, q.end() if q else b):
                 continue
             inside = [c for c in self.chambers if c.start <= a < c.end]
             # 据山西商会秘书长朱某介绍: a chamber written without its place is the one named before,
@@ -134,6 +241,8 @@ class PeopleRules:
                 continue
             if m.group() in ("我会", "本会") and self.publisher_chamber:
                 continue  # we_chamber() gives these the publisher
+            if m.group() == "商会" and not inside and self.t[a - 1:a] == "总":
+                continue  # 工商联副主席、总商会副会长: the federation of commerce, not the chamber named before
             before = [c for c in named if c.end <= a]
             place = next((p for p in self.places_in(a - 4, a) if p.end == a), None)
             if place and m.group() == "商会":  # 北京商会会长: the chamber named with that place, or none
@@ -165,32 +274,51 @@ class PeopleRules:
                 self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)}, self.span(c.start, b), HIGH)
 
     def ambassadors(self, i, j, dates) -> None:
+        """…被聘为太原市招商大使，…被聘为太原市招商顾问: each title named, with the people told of since the
+        one before it."""
         s = self.t[i:j]
-        m = re.search(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?大使", s)
-        if not m:
-            return
+        seen: set = set()
+        lo = i
+        for m in re.finditer(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)", s):
+            self._ambassador(lo, i, j, m, dates, seen)
+            lo = i + m.end()
+
+    def _ambassador(self, lo, i, j, m, dates, seen) -> None:
+        s = self.t[i:j]
         city = None
-        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)$", s[:m.start()])
+        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)$", self.t[lo:i + m.start()])
         if pre:
-            city = self.places.at(self.t, i + pre.start(1), ("City",))
+            city = self.places.at(self.t, lo + pre.start(1), ("City",))
         if city is None:
-            city = self._ambassador_place(i, i + m.start())
+            city = self._ambassador_place(lo, i + m.start())
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         if city_id is None:
             return
         day = dates[-1].day if dates else self.event_date
         native = "山西籍" in s
-        seen = set()
-        # 商会会长于学义应邀出席…并受聘担任中山区“招商大使”: the name after a post, before 受聘
-        for k in range(i, i + m.start()):
-            if re.search(rf"(?:{P.POST_RE})$", self.t[max(i, k - 6):k]) is None or k in seen:
+        # 商会会长于学义应邀出席…并受聘担任中山区“招商大使” / 王某被聘为…大使 / 聘请<chamber>会长王某为…顾问:
+        # the names after a post or a boundary, before 受聘 (被聘, 获聘), or before 为 after 聘请
+        post_ends = {pm.end() for pm in _POST.finditer(self.t, lo, i + m.start())}
+        for sm in _SURNAME.finditer(self.t, lo, i + m.start()):  # where a name may start
+            k = sm.start()
+            after_post = k in post_ends
+            if k in seen or not (after_post or k == 0 or self.t[k - 1] in P.NAME_BOUNDARY):
                 continue
-            span = names_list_at(self.t, k)[:1]
-            if span and re.fullmatch(r"[^，,。；;]{0,16}受聘(?:担任|为)?[^，,。；;]{0,8}", self.t[span[0][1]:i + m.start()]):
-                seen.update(range(span[0][0], span[0][1] + 1))
-                self.f.rel("AMBASSADOR_OF", self.person_node(*span[0], MID), city_id,
-                           {"appointed_on": day} if day else {}, self.span(span[0][0], i + m.end()), MID)
-        for k in range(i, j):
+            span = names_list_at(self.t, k)
+            if not span:
+                continue
+            tail = self.t[span[-1][1]:i + m.start()]
+            # after a post the clause may tell more before 受聘 (应邀出席活动并受聘…); a name after a mere
+            # boundary is the one appointed only when 受聘 follows it (王某被聘为…), not a chamber's place
+            if re.fullmatch(r"[^，,。；;]{0,16}" + _APPOINTED if after_post else
+                            r"(?:先生|女士|同志)?(?:等\d+[人位名])?" + _APPOINTED, tail) or \
+                    (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
+                for a, b in span:
+                    seen.update(range(a, b + 1))
+                    self.f.rel("AMBASSADOR_OF", self.person_node(a, b, MID), city_id,
+                               {"appointed_on": day} if day else {}, self.span(a, i + m.end()), MID)
+        # 向/聘请/为 X、Y…: the looser reading, only for the first title the sentence names
+        for k in (sm.start() for sm in _SURNAME.finditer(self.t, i, j)) if lo == i else ():
             if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
             for a, b in names_list_at(self.t, k):
@@ -208,6 +336,8 @@ class PeopleRules:
         """The county or city named last before 招商大使 (迎泽区为…招商大使授牌); a district the place list
         does not know (中山区, not 中山市) stands for the city of a chamber named in the sentence."""
         named = [x for x in self.places_in(i, p) if x.label in ("County", "City") and x.end <= p]
+        # a place that is no chamber's host first (晋城市聘请天津市山西商会会长…为招商顾问: 晋城市)
+        named = [x for x in named if not any(c.start <= x.start < c.end for c in self.chambers)] or named
         if not named:
             return None
         place = named[-1]
@@ -218,11 +348,18 @@ class PeopleRules:
 
     def liaison(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
-        m = re.search(r"联络处", s)
-        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌", s):
+        m = _OFFICE.search(s) if "联络" in s or "站" in s else None
+        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌|成立|成为", s):
             return
-        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)(?:招商引资|招商|投资促进)?联络处", s)
-        city = self.places.at(self.t, i + pre.start(1), ("City",)) if pre else None
+        # the city that names the office: 授予忻州市招商引资联络处
+        pre = re.search(r"市(?:招商引资|招商|投资促进)?(?:联络处|工作站|联络站|服务站|联络点)", s)
+        city = next((p for p in self.places_in(i, j) if pre and p.label == "City" and p.end == i + pre.start() + 1), None)
+
+        if city is None:  # 大同市在<chamber>设立招商联络处 / 晋城市驻天津招商联络处: the city named first in
+            # the clause, not a chamber's host nor the place after 驻
+            clause = i + max((k.end() for k in re.finditer(r"[，,；;：:]", s[:m.start()])), default=0)
+            city = next((p for p in self.places_in(clause, i + m.start()) if p.label == "City"
+                         and not any(c.start <= p.start < c.end for c in chambers) and self.t[p.start - 1:p.start] != "驻"), None)
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         day = dates[-1].day if dates else self.event_date
         for c in chambers:
