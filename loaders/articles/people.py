@@ -7,6 +7,7 @@ import re
 
 from loaders.articles import patterns as P
 from loaders.articles.entities import names_list_at
+from loaders.articles.places import MUNICIPALITIES
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
 # what may stand before a bare 山西商会 that is the chamber named before (据山西商会秘书长…): nothing or
@@ -24,10 +25,27 @@ _APPOINTED = r"(?:受聘|被聘|获聘|被授予|荣获|获授|获得)(?:请)?(?
 _POST = re.compile(P.POST_RE)
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
 _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
+# a sentence about the publishing place's own people (我市统战部副部长…，商会执行会长某某): its unnamed 商会
+# is that city's (county's), not a chamber of a province or a county named before
+_OUR_CITY = re.compile(r"我市|本市")
+_OUR_COUNTY = re.compile(r"我县|我区|本县|本区")
+# a chamber founded without its name (解县成立商会，张某任会长): the posts told next are of that one
+_FOUNDED = re.compile(r"(?:成立|组建|筹建|创立)了?商会(?=[，,。；;])")
 
 
 class PeopleRules:
     # ----- people, posts, members --------------------------------------------------------------
+    def _ours(self, c, a) -> bool:
+        """Whether the sentence up to `a` is about our city's or county's people, with no chamber named in it,
+        and `c` (the chamber named before) cannot be that place's: a province's, or any for 我县."""
+        k = max(self.t.rfind(x, 0, a) for x in "。；;\n!！?？") + 1
+        if c.start >= k:
+            return False
+        if _OUR_COUNTY.search(self.t, k, a):
+            return True
+        # a city's chamber (天津 a city as well) may be our city's; a province's may not
+        return bool(_OUR_CITY.search(self.t, k, a)) and not (c.place and (c.place.label == "City" or c.place.name in MUNICIPALITIES))
+
     def posts(self, i, j, chambers) -> None:
         for c in chambers:
             # 原天津市山西商会会长 / 前任…: a past post
@@ -45,6 +63,8 @@ class PeopleRules:
                     or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             c = before[-1]
+            if self._ours(c, p):
+                continue
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
         for m in re.finditer(P.POST_RE, self.t[i:j]):
             p = i + m.start()
@@ -60,6 +80,8 @@ class PeopleRules:
                 if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
                                                    or right_after):
                     c = before[-1]
+                    if not right_after and self._ours(c, a):
+                        break
                     props = {"title": m.group()}
                     if self.published:
                         props["as_of"] = self.published
@@ -100,13 +122,15 @@ class PeopleRules:
             if not before:
                 continue
             c = before[-1]
+            if _FOUNDED.search(self.t, c.end, a):  # 解县成立商会，张某任会长: not the chamber named before
+                continue
             if not v.group().startswith(("选", "推", "聘", "任命")):  # 王某当选会长 / 王某任会长: the name right before
                 for n in (3, 2):
                     span = names_list_at(self.t, a - n)
                     if span and span[-1][1] == a and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
                         q = P.POST_TERM.match(self.t, i + v.end())
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
-                        if m and m.end() <= j and not self.t.startswith("单位", m.end()):
+                        if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
                             self._holds(a - n, span[-1:], [m.group(1)], self.chamber_node(c), MID)
                         break
                 continue
@@ -117,7 +141,7 @@ class PeopleRules:
                     break
                 q = P.POST_TERM.match(self.t, people[-1][1] + 1)
                 m = P.POSTS_AT.match(self.t, q.end() if q else people[-1][1] + 1)
-                if not m or m.end() > j or self.t.startswith("单位", m.end()):
+                if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
                     break
                 self._holds(people[0][0], people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
                 k = m.end()
@@ -157,7 +181,7 @@ class PeopleRules:
             q = P.POST_TERM.match(self.t, k) if first else None
             m = P.POSTS_AT.match(self.t, q.end() if q else k)
             first = False
-            if not m or m.end() > j or self.t.startswith("单位", m.end()):
+            if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):  # 理事长 is no 理事
                 return
             at = m.end() + (1 if self.t[m.end():m.end() + 1] in (":", "：") else 0)
             while self.t[at:at + 1] in (" ", "\u3000"):  # 会长 王德明: a page's spacing
@@ -210,9 +234,24 @@ class PeopleRules:
         for n in (3, 2):
             span = names_list_at(self.t, at - n)
             if span and span[-1][1] == at and (at == n or self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理")):
-                self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf)
+                self._holds(c_start, self._list_before(span[-1]), [m.group(1)], chamber(), conf)
                 return True
         return False
+
+    def _list_before(self, last) -> list:
+        """企业家胡某、郑某出任<chamber>副会长: the names joined by 、 that end with `last`, when the list opens
+        after a boundary or after the word for what they are (企业家, 董事长); else `last` alone."""
+        people = [last]
+        while self.t[people[0][0] - 1:people[0][0]] == "、":
+            end = people[0][0] - 1
+            span = next((s for n in (3, 2) for s in names_list_at(self.t, end - n)[:1] if s == (end - n, end)), None)
+            if span is None:
+                break
+            people.insert(0, span)
+        a = people[0][0]
+        if len(people) > 1 and (a == 0 or self.t[a - 1] in P.NAME_BOUNDARY or self.t[max(0, a - 3):a] in ("企业家", "董事长")):
+            return people
+        return [last]
 
     def _bracketed(self, c_start, m, chamber, conf) -> bool:
         """王德明（<chamber>会长）: the name right before the bracket the chamber and post stand in."""
@@ -247,7 +286,7 @@ class PeopleRules:
             place = next((p for p in self.places_in(a - 4, a) if p.end == a), None)
             if place and m.group() == "商会":  # 北京商会会长: the chamber named with that place, or none
                 before = [c for c in before if self.t[place.start:place.end] in self.t[c.start:c.end]]
-            if before:
+            if before and not (m.group() == "商会" and self._ours(before[-1], a)):
                 c = before[-1]
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
 
@@ -258,7 +297,8 @@ class PeopleRules:
                     props = {"title": title}
                     if self.published:
                         props["as_of"] = self.published
-                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(c_start, b), conf)
+                    # the chamber first (商会会长王某), or the person first (王某出任<chamber>会长)
+                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(*((c_start, b) if c_start < b else (a, c_start))), conf)
                 if self.event:
                     self.f.rel("ATTENDED", pid, self.event, {}, self.span(a, b), MID)
 

@@ -158,6 +158,33 @@ POSTS = [
     ("天津市山西商会举办年会。会上，天津市委统战部副部长李明、市工商联副主席赵强先后致辞。", set()),
     # the bare 商会 after a verb is the chamber named before
     ("天津市山西商会举办座谈会。会后，一行走访了商会副会长赵小燕的企业。", {("赵小燕", TJ, "副会长")}),
+    # --- the publishing place's own people invited to another province's chamber: 我市…，商会执行会长某某 is
+    # our city's (county's) chamber, which the page does not name
+    ("2023年4月9日，江苏省浙江商会召开会员大会。我市统战部副部长李明，商会执行会长王德明，执行秘书长赵强应邀参加。",
+     set()),
+    ("江苏省浙江商會召開會員大會。我縣工商聯主席李明、商會王德明會長應邀參加。", set()),
+    ("天津市山西商会召开会员大会。我县商会会长王德明到会祝贺。", set()),
+    # … but the city's own chamber named before, or the chamber named in that sentence, keeps its posts
+    ("天津市山西商会召开会员大会。我市统战部副部长李明，商会执行会长王德明出席。", {("王德明", TJ, "执行会长")}),
+    ("我市统战部副部长李明，天津市山西商会执行会长王德明，秘书长赵强出席。",
+     {("王德明", TJ, "执行会长"), ("赵强", TJ, "秘书长")}),
+    ("江苏省浙江商会召开会员大会。商会执行会长王德明主持。", {("王德明", "江苏省浙江商会", "执行会长")}),
+    # --- several names before 出任 / 当选, joined by 、
+    ("企业家王德明、李文华出任天津市山西商会副会长。", {("王德明", TJ, "副会长"), ("李文华", TJ, "副会长")}),
+    ("永嘉籍企業家胡建國、鄭文華出任太原市溫州商會副會長。",
+     {("胡建國", "太原市溫州商會", "副會長"), ("鄭文華", "太原市溫州商會", "副會長")}),
+    ("会上，王德明、李文华当选为天津市山西商会副会长。", {("王德明", TJ, "副会长"), ("李文华", TJ, "副会长")}),
+    # (a list that opens after a word of no boundary keeps only the name next to the verb)
+    ("示例大学校友王德明、李文华出任天津市山西商会副会长。", {("李文华", TJ, "副会长")}),
+    # --- a chamber's history: 某年某人任<chamber>会长; a chamber founded without its name is none of the
+    # chamber named before; 理事长 is not 理事
+    ("1998年(戊寅)王德明任天津市山西商会会长，2003年李文华递任。", {("王德明", TJ, "会长")}),
+    ("2001年，天津市山西商会改选，由李文华任会长。", {("李文华", TJ, "会长")}),
+    ("2001年，天津市山西商会改选。2005年，滨海成立商会，李文华任会长。", set()),
+    ("2001年，天津市山西商会成立，李文华任会长。", {("李文华", TJ, "会长")}),
+    ("天津市山西商会召开大会，推选出理事7人，李文华任理事长。", set()),
+    ("天津市山西商会理事长李文华致辞。", set()),
+    ("天津市山西商会召开大会，选举李文华为理事长，王德明为监事长。", set()),
 ]
 
 
@@ -215,3 +242,13 @@ LIAISONS = [
 @pytest.mark.parametrize("text,want", LIAISONS, ids=[f"liaison{n}" for n in range(len(LIAISONS))])
 def test_liaison_offices(text, want):
     assert liaisons_of(text) == want
+
+
+def test_a_post_told_person_first_has_evidence_from_the_name():
+    text = "---\ndate: 2024-05-10\n---\n企业家王德明、李文华出任天津市山西商会副会长。"
+    f = extract_text(text, "t.md")
+    spans = {f.nodes[r.start].name: r.evidence for r in f.rels.values() if r.type == "HOLDS_POST"}
+    assert set(spans) == {"王德明", "李文华"}
+    for name, evidence in spans.items():
+        (s, e), = evidence
+        assert text[s:e].startswith(name) and e > s + len(name)
