@@ -77,6 +77,8 @@ class PeopleRules:
                 # 王利明会长 after a boundary; or right after the chamber's name: 宁波晋商会刘某会长等 /
                 # 天津市山西商会王某会长出席
                 right_after = a == before[-1].end and not self.t.startswith("单位", p + len(m.group()))
+                if self._place_not_name(a, p, p + len(m.group())):
+                    break
                 if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
                                                    or right_after):
                     c = before[-1]
@@ -88,6 +90,16 @@ class PeopleRules:
                     self.f.rel("HOLDS_POST", self.person_node(a, p, MID), self.chamber_node(c), props,
                                self.span(a, p + len(m.group())), MID)
                     break
+
+    def _place_not_name(self, a, p, e) -> bool:
+        """运城会长为周某，安邑会长是王某，解县会长 是杨某: before the post a chamber's place, not a person — a
+        place's name, one ending as places do, or any word when the post is told of a name after 为/是."""
+        if self.t[p - 1] in "县市区省镇乡村" or any(x.start == a and x.end == p for x in self.places_in(a, p)):
+            return True
+        k = e + (1 if self.t[e:e + 1] in (" ", "\u3000") else 0)
+        after = names_list_at(self.t, k + 1) if self.t[k:k + 1] in ("为", "是") else []
+        # (王某会长为李某颁发证书: 王某 is the one; 会长为李某。 names who holds the post)
+        return bool(after) and self.t[after[-1][1]:after[-1][1] + 1] in ("", "，", ",", "。", "；", ";", "\n")
 
     def apposition(self, i, j, chambers) -> None:
         """王某，(男，山西平遥人，)<chamber>会长。: a sentence opening with a name set apart by a comma, then
