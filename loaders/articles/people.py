@@ -246,7 +246,7 @@ class PeopleRules:
         for n in (3, 2):
             span = names_list_at(self.t, at - n)
             if span and span[-1][1] == at and (at == n or self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理")):
-                self._holds(c_start, self._list_before(span[-1]), [m.group(1)], chamber(), conf)
+                self._holds(c_start, self._list_before(span[-1]), [m.group(1)], chamber(), conf, m.end())
                 return True
         return False
 
@@ -273,7 +273,7 @@ class PeopleRules:
         for n in (3, 2):
             span = names_list_at(self.t, at - n)
             if span and span[-1][1] == at and (at - n == 0 or self.t[at - n - 1] in P.NAME_BOUNDARY):
-                self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf)
+                self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf, m.end())
                 return True
         return False
 
@@ -302,15 +302,16 @@ class PeopleRules:
                 c = before[-1]
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
 
-    def _holds(self, c_start, people, titles, cid, conf=HIGH) -> None:
+    def _holds(self, c_start, people, titles, cid, conf=HIGH, end=None) -> None:
             for a, b in people:
                 pid = self.person_node(a, b, conf)
                 for title in titles:
                     props = {"title": title}
                     if self.published:
                         props["as_of"] = self.published
-                    # the chamber first (商会会长王某), or the person first (王某出任<chamber>会长)
-                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(*((c_start, b) if c_start < b else (a, c_start))), conf)
+                    # the chamber first (商会会长王某), or the person first (王某出任<chamber>会长: up to
+                    # the post's `end`)
+                    self.f.rel("HOLDS_POST", pid, cid, props, self.span(*((c_start, b) if c_start < b else (a, end or c_start))), conf)
                 if self.event:
                     self.f.rel("ATTENDED", pid, self.event, {}, self.span(a, b), MID)
 

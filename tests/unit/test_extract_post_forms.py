@@ -250,11 +250,13 @@ def test_liaison_offices(text, want):
     assert liaisons_of(text) == want
 
 
-def test_a_post_told_person_first_has_evidence_from_the_name():
-    text = "---\ndate: 2024-05-10\n---\n企业家王德明、李文华出任天津市山西商会副会长。"
+@pytest.mark.parametrize("body,want", [
+    ("企业家王德明、李文华出任天津市山西商会副会长。",
+     {"王德明": "王德明、李文华出任天津市山西商会副会长", "李文华": "李文华出任天津市山西商会副会长"}),
+    ("王德明（天津市山西商会会长）出席会议。", {"王德明": "王德明（天津市山西商会会长"}),
+])
+def test_a_post_told_person_first_has_evidence_from_the_name_to_the_post(body, want):
+    text = "---\ndate: 2024-05-10\n---\n" + body
     f = extract_text(text, "t.md")
-    spans = {f.nodes[r.start].name: r.evidence for r in f.rels.values() if r.type == "HOLDS_POST"}
-    assert set(spans) == {"王德明", "李文华"}
-    for name, evidence in spans.items():
-        (s, e), = evidence
-        assert text[s:e].startswith(name) and e > s + len(name)
+    quoted = {f.nodes[r.start].name: [text[s:e] for s, e in r.evidence] for r in f.rels.values() if r.type == "HOLDS_POST"}
+    assert quoted == {name: [q] for name, q in want.items()}
