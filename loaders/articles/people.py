@@ -30,6 +30,9 @@ _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站
 _OUR_CITY = re.compile(r"我市|本市")
 _OUR_COUNTY = re.compile(r"我县|我区|本县|本区")
 # a chamber founded without its name (解县成立商会，张某任会长): the posts told next are of that one
+_CJK = re.compile(rf"[{P.CJK}]")
+# two characters before 商会 at a clause's start that are no place (全体商会会员: the chamber named before)
+_NOT_PLACE = ("全体", "整个", "各个", "我们", "这个", "这家", "该会", "本届", "新的")
 _FOUNDED = re.compile(r"(?:成立|组建|筹建|创立)了?商会(?=[，,。；;])")
 
 
@@ -63,7 +66,7 @@ class PeopleRules:
                     or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             c = before[-1]
-            if self._ours(c, p):
+            if self._ours(c, p) or self._unnamed_between(c.end, p):
                 continue
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
         for m in re.finditer(P.POST_RE, self.t[i:j]):
@@ -82,7 +85,7 @@ class PeopleRules:
                 if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
                                                    or right_after):
                     c = before[-1]
-                    if not right_after and self._ours(c, a):
+                    if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a)):
                         break
                     props = {"title": m.group()}
                     if self.published:
@@ -90,6 +93,19 @@ class PeopleRules:
                     self.f.rel("HOLDS_POST", self.person_node(a, p, MID), self.chamber_node(c), props,
                                self.span(a, p + len(m.group())), MID)
                     break
+
+    def _unnamed_between(self, lo, hi) -> bool:
+        """，安邑商会改选，由某某任会长: a chamber the finder does not know (a place it does not know, then 商会)
+        opens a clause between the chamber named before and the post; the post is that one's."""
+        for q in (m.start() for m in re.finditer("商会", self.t[lo:hi])):
+            q += lo
+            if any(c.start <= q < c.end for c in self.chambers):
+                continue
+            word = self.t[q - 2:q]
+            if len(word) == 2 and all(_CJK.match(x) for x in word) and self.t[q - 3:q - 2] in P.NAME_BOUNDARY | {""} \
+                    and word not in _NOT_PLACE:
+                return True
+        return False
 
     def _place_not_name(self, a, p, e) -> bool:
         """运城会长为周某，安邑会长是王某，解县会长 是杨某: before the post a chamber's place, not a person — a
@@ -134,8 +150,8 @@ class PeopleRules:
             if not before:
                 continue
             c = before[-1]
-            if _FOUNDED.search(self.t, c.end, a):  # 解县成立商会，张某任会长: not the chamber named before
-                continue
+            if _FOUNDED.search(self.t, c.end, a) or self._unnamed_between(c.end, a):  # 解县成立商会，张某任会长:
+                continue  # not the chamber named before
             if not v.group().startswith(("选", "推", "聘", "任命")):  # 王某当选会长 / 王某任会长: the name right before
                 for n in (3, 2):
                     span = names_list_at(self.t, a - n)
