@@ -316,7 +316,8 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     各地, 异地, 企业, a verb) or leave the host open (河北唐山商会: 唐山 is in 河北, the host is not named)."""
     middle = text[at:m.start()]
     if not middle:
-        return host if m.group() == "商业联合会" else None
+        # 运城商会: a Shanxi city's own chamber (a gazetteer's history of the city's chambers)
+        return host if m.group() == "商业联合会" or places.short(host.name) in places.SHANXI_CITIES else None
     i, home = _home(middle)
     if home and _parent(home) == host.name:
         # 湖南省长沙市浙江商会: the province's city is the host when another home follows it

@@ -183,6 +183,12 @@ POSTS = [
     ("2001年，天津市山西商会改选。2005年，滨海成立商会，李文华任会长。", set()),
     ("2001年，天津市山西商会成立，李文华任会长。", {("李文华", TJ, "会长")}),
     ("天津市山西商会召开大会，推选出理事7人，李文华任理事长。", set()),
+    # a Shanxi city's own chamber (a gazetteer's history); a chamber the finder does not know, opening a
+    # clause after the one named before, takes the post from it
+    ("1939年3月，运城商会成立，王德明任会长。", {("王德明", "运城商会", "会长")}),
+    ("1939年3月，运城商会成立。1941年9月，青石商会改选，由李文华任会长。", set()),
+    ("1939年3月，运城商会成立。1941年9月，青石商会改选，会长李文华，副会长王德明。", set()),
+    ("天津市山西商会召开大会，全体商会会员选举王德明为会长。", {("王德明", TJ, "会长")}),
     ("天津市山西商会理事长李文华致辞。", set()),
     ("天津市山西商会召开大会，选举李文华为理事长，王德明为监事长。", set()),
     # --- before a post, a chamber's place is no person (运城会长为某某: the place's chamber, named by its
