@@ -97,8 +97,8 @@ class PeopleRules:
     def _unnamed_between(self, lo, hi) -> bool:
         """，安邑商会改选，由某某任会长: a chamber the finder does not know (a place it does not know, then 商会)
         opens a clause between the chamber named before and the post; the post is that one's."""
-        for q in (m.start() for m in re.finditer("商会", self.t[lo:hi])):
-            q += lo
+        q = lo - 1
+        while (q := self.t.find("商会", q + 1, hi)) >= 0:
             if any(c.start <= q < c.end for c in self.chambers):
                 continue
             word = self.t[q - 2:q]
