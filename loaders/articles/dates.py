@@ -43,6 +43,9 @@ _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
 # 27日 at a clause's start, in an article dated that month (a wire report's dateline day; also after
 # the reporter's name in brackets: 太原7月8日电(记者甲)8日,)
 _DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
+# a day told as still to come (5月28日,我省将在上海举办… / 5月18日至20日,X博览会将在武汉举行): an
+# announcement keeps the article's year however far ahead the day is
+_AHEAD_TOLD = re.compile(r"[^。！？!?\n]{0,30}?(?:即将|将|拟)(?:在|于|走进|赴|举办|举行|召开|开幕|开展|启动)")
 _RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
 # also after a quoted name and before a verb: “X洽谈会”昨日正式闭幕 / 今天举行
 _RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)")
@@ -187,7 +190,8 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
                 first = date(year, month, d)
             else:
                 first = date(year, month, to_number(day))
-            if not given and not [1 for p, _ in marks if p < pos] and published and first > published + AHEAD:
+            if not given and not [1 for p, _ in marks if p < pos] and published and first > published + AHEAD \
+                    and not _AHEAD_TOLD.match(text, m.end()):
                 first = first.replace(year=year - 1)
             last = None
             if day2:

@@ -1,0 +1,63 @@
+"""The ways Chinese news names and dates an event (issue 15): short paragraphs written for this test, each
+with the events it states as (kind, date, city). Negatives state no event (or not that one)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from loaders.articles import extract_text
+from loaders.articles.dates import find_dates
+
+
+def _events(text: str) -> set:
+    facts = extract_text(text, "x.md")
+    nodes = facts.nodes
+    city = {r.start: nodes[r.end].name for r in facts.rels.values() if r.type == "HELD_IN"}
+    return {(n.properties.get("kind"), str(n.properties.get("date")), city.get(n.id))
+            for n in nodes.values() if n.label == "Event"}
+
+
+FORMS = [
+    # a ceremony of projects started or restarted together: 开复工仪式 / 开复工启动仪式 / 开工活动
+    ("---\ndate: 2024-04-02\n---\n3月28日上午，2024年长治市一季度重点项目集中开复工仪式在长治市高新区举行。",
+     {("开工仪式", "2024-03-28", "长治市")}),
+    ("---\ndate: 2024-04-02\n---\n3月29日，晋城市2024年重大项目集中開復工啟動儀式在晋城经济技术开发区举行。",
+     {("开工仪式", "2024-03-29", "晋城市")}),
+    ("---\ndate: 2024-04-02\n---\n3月30日，吕梁市首批重大项目集中开工活动在吕梁、离石两地同步举行。",
+     {("开工仪式", "2024-03-30", "吕梁市")}),
+]
+
+
+@pytest.mark.parametrize("text,want", FORMS)
+def test_each_form_gives_its_event(text, want):
+    assert _events(text) == want
+
+
+def test_a_started_count_without_a_ceremony_is_no_event():
+    # 开工 told as a tally, with no ceremony, activity or place of holding
+    text = "---\ndate: 2024-04-02\n---\n今年以来，全市开复工项目120个，总投资300亿元。"
+    assert _events(text) == set()
+
+
+# ----- a day told as still to come keeps the article's year --------------------------------------
+
+def test_a_day_announced_with_jiang_keeps_the_articles_year():
+    pub = date(2024, 5, 6)
+    text = "5月20日至22日，第十届示例博览会将在武汉举行。"
+    assert [d.day for d in find_dates(text, pub)] == [date(2024, 5, 20)]
+    text = "5月28日，我省将走进上海，举办产业合作推介会。"
+    assert [d.day for d in find_dates(text, pub)] == [date(2024, 5, 28)]
+
+
+def test_a_day_far_ahead_told_as_past_is_last_years():
+    # a report of May on 12月 with no 将: the December before
+    pub = date(2024, 5, 6)
+    assert [d.day for d in find_dates("12月8日，示例推介会在广州举行。", pub)] == [date(2023, 12, 8)]
+    # 将 in another sentence does not carry the day forward
+    assert [d.day for d in find_dates("12月8日，推介会在广州举行。明年将继续举办。", pub)] == [date(2023, 12, 8)]
+
+
+def test_an_announced_event_is_dated_in_the_articles_year():
+    text = "---\ndate: 2024-05-06\n---\n5月28日至30日，我省将在上海举办产业合作推介会。"
+    assert _events(text) == {("推介会", "2024-05-28", "上海市")}
