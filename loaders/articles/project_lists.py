@@ -310,6 +310,8 @@ class ProjectRules:
             if not after and not _FIGURE_OF.search(self.t, max(i, m.start() - 50), m.start()):
                 continue  # no amount after it, none before it (…亿元…的…): the name is not worth finding
             start = self._project_name_start(i, m.start())
+            if _WHERE.search(self.t, max(i, start - 4), start):
+                continue
             name = self.t[start:end]
             if len(name) - len(m.group()) < 3 or a_class(name) or _NOT_ONE.search(name) \
                     or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿元|万元|元|亿(?![立千吨度方]))", name):
@@ -319,8 +321,11 @@ class ProjectRules:
             if not found:
                 continue
             amount = _amount(found.group(1), found.group(2))
-            pid = self._project(start, end, i, stage, end, self._project_place(i, j, start, end) or False,
-                                amount=amount)
+            place = self._project_place(i, j, start, end)
+            if not place and found.start() >= j:  # 该项目…在浑源县建设…: the place the next sentence puts it in
+                place = next((p for p in self.places_in(j, found.end()) if p.label == "County"
+                              and _PLACED_AT.search(self.t, max(j, p.start - 12), p.start)), None)
+            pid = self._project(start, end, i, stage, end, place or False, amount=amount)
             self.listed_ends.add(end)
             if stage == "签约" and self.event:  # as the event's own project rule does
                 self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
@@ -507,7 +512,7 @@ _NAME_END = re.compile(r"项目|工程|基地|园区|园|厂")
 # (not more name: the 园 of 产业园项目 ends nothing)
 _NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|在|落户|落地|位于|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
                         r"当日|当天|均|已|于|顺利|集中")
-_NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·]")
+_NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·×]")  # × of a capacity: 2×30MW发电项目
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
 _NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
 # the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
@@ -567,7 +572,13 @@ def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
 # 总投资分别为 / 投资额分别是: amounts in the order of the names before
 _RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?")
 # the next sentence's amount of the one project the sentence before named
-_THIS_ONE = re.compile(rf"\s*该项目(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
+# (also after what the sentence first says of it: 该项目位于X园区,总投资11.5亿元 / 该项目采取…模式,…,预计总投资16亿元;
+# not a year's share of it or what is done so far: 今年计划投资 / 年度投资 / 已完成投资)
+_THIS_ONE = re.compile(rf"\s*该项目(?:(?:(?!项目|今年|年度|当年|完成|累计|已)[^。；;!！?？\n]){{0,60}}?[，,](?:预计)?)?(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
+# a county the 该项目 sentence puts the project in: 位于X县 / 在…X县建设 / 落户X县
+_PLACED_AT = re.compile(r"(?:位于|落户|落地|建于|选址|在)[^，,。；;]{0,10}$")
+# a name right after 位于 / 坐落于 is where a project is (该项目位于X工业园区), not one
+_WHERE = re.compile(r"(?:位于|坐落于|坐落在|地处|建于|选址于?|落户于?|落户在)$")
 # after a name: a count of the projects of a kind (农业项目6个, 新材料项目有8个), not one project
 _KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 # the sentences that publish projects to be sought (发布…招商项目) sign none

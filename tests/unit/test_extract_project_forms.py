@@ -130,6 +130,12 @@ FORMS = [
     # （1）…；（2）…
     ("现场签约项目：（1）左云县的新型建材项目，总投资2亿元；（2）浑源县的黄芪深加工项目，总投资1.5亿元。",
      {("新型建材项目", 2, "左云县"), ("黄芪深加工项目", 1.5, "浑源县")}),
+    # the amount in the next sentence after what it first says of the project (该项目位于…，总投资…), the
+    # county that sentence puts it in; a capacity written with × is part of the name
+    ("6月3日，签约仪式举行。阳高县与示例能源公司签订的阳高县2×50MW风力发电项目。该项目位于阳高县示例工业园区，"
+     "总投资9.5亿元。", {("阳高县2×50MW风力发电项目", 9.5, "阳高县")}),
+    ("6月3日，签约仪式举行。市政府与示例医药公司签订的中药材康养小镇建设项目。该项目采取企业加农户的模式，"
+     "在中药材主产区灵丘县建设，预计总投资12亿元。", {("中药材康养小镇建设项目", 12, "灵丘县")}),
 ]
 
 NEGATIVES = [
@@ -151,6 +157,8 @@ NEGATIVES = [
     "本次签约项目总投资56亿元，涉及新材料、现代农业等领域。",  # a total and sectors
     "和顺县签约风电项目2个，总投资12亿元。",  # a kind counted
     "会上，各县区共签约项目42个，签约金额326亿元，其中平定县签约项目5个，签约金额20亿元。",  # tallies
+    # where the project is (位于X园区), with the amount after it, is no project
+    "6月3日，集中签约仪式举行。该项目位于左云县示例工业园区，总投资3亿元。",
 ]
 
 
@@ -251,6 +259,12 @@ def test_a_table_of_projects_one_a_row():
     got = set(_listed(extract_path(ARTICLES / "projects-table.md")))
     assert got == {("年产2万吨碳化硅材料项目", 3.5, "孝义市"), ("城乡供水一体化工程", 1.28, "汾阳市"),
                    ("文峪河湿地公园", 0.6, "文水县")}
+
+
+def test_a_years_share_in_the_next_sentence_is_not_the_projects_amount():
+    # 该项目今年计划投资 is this year's part of it, not what the project costs
+    got = _projects("6月3日，签约仪式举行。广灵县与示例牧业公司签订的肉牛养殖项目。该项目今年计划投资1.4亿元。")
+    assert [(n, a) for n, a, _ in got if n == "肉牛养殖项目"] in ([], [("肉牛养殖项目", None)])
 
 
 def test_the_set_is_large_enough():
