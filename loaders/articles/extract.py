@@ -993,6 +993,13 @@ class _Extractor(PeopleRules, ProjectRules):
             end = i + m.end()
             if end in self.listed_ends:  # named already by a list rule
                 continue
+            run_end = end
+            while run_end < j and run_end - end < 24 and _NAME_RUN.match(self.t[run_end]):
+                run_end += 1
+            kw = P.EVENT_RE.search(self.t, end, run_end)
+            # X项目建设年3月份项目集中开工仪式(举行): the event's name, not a project (X项目签约仪式 is the project's)
+            if kw and kw.start() > end and (kw.end() == run_end or _HELD.match(self.t, kw.end())):
+                continue
             left = run_left(self.t, i + m.start(), 30)
             cap = re.search(r"(?:[^\d.]|^)(年产[\d.]+)$", self.t[max(i, left - 12):left])  # 年产5万吨…: over its figure
             if cap:

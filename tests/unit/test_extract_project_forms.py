@@ -159,6 +159,9 @@ NEGATIVES = [
     "会上，各县区共签约项目42个，签约金额326亿元，其中平定县签约项目5个，签约金额20亿元。",  # tallies
     # where the project is (位于X园区), with the amount after it, is no project
     "6月3日，集中签约仪式举行。该项目位于左云县示例工业园区，总投资3亿元。",
+    # 项目 inside an event's name (…项目攻坚年二季度项目集中开工仪式) is no project
+    "4月8日，长治市举行产业转型项目攻坚年二季度项目集中开工仪式，共开工项目80个。",
+    "4月8日，吕梁市优化营商项目推进年重大项目集中签约仪式在吕梁举行。",
 ]
 
 
@@ -259,6 +262,12 @@ def test_a_table_of_projects_one_a_row():
     got = set(_listed(extract_path(ARTICLES / "projects-table.md")))
     assert got == {("年产2万吨碳化硅材料项目", 3.5, "孝义市"), ("城乡供水一体化工程", 1.28, "汾阳市"),
                    ("文峪河湿地公园", 0.6, "文水县")}
+
+
+def test_a_project_that_names_its_own_ceremony_is_one():
+    # X项目签约仪式: the ceremony is the project's, which stays a project
+    got = _projects("4月8日，示例新能源电池项目签约仪式在太原举行。")
+    assert [n for n, _, _ in got] == ["示例新能源电池项目"]
 
 
 def test_a_years_share_in_the_next_sentence_is_not_the_projects_amount():
