@@ -42,7 +42,7 @@ _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
 # 27日 at a clause's start, in an article dated that month (a wire report's dateline day; also after
 # the reporter's name in brackets: 太原7月8日电(记者甲)8日,)
-_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
+_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）”]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
 # a day told as still to come (5月28日,我省将在上海举办… / 5月18日至20日,X博览会将在武汉举行): an
 # announcement keeps the article's year however far ahead the day is
 _AHEAD_TOLD = re.compile(r"[^。！？!?\n]{0,30}?(?:即将|将|拟)(?:在|于|走进|赴|举办|举行|召开|开幕|开展|启动)")

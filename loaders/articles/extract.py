@@ -41,6 +41,8 @@ _SIGNED_COUNT = re.compile(
     rf"签约项目{P.NUMBER}项|"
     # 与20家企业正式签约: the companies that signed, at one ceremony
     rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    # 与山西签订6个项目的合作 / 签署了12个合作项目
+    rf"签[署订]了?{P.NUMBER}个(?:合作|投资|招商引资)?项目|"
     rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
     rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约(?:了)?(?:的)?(?:总投资|投资总额|总金额)(?:达|约|为)?[\d.]+(?:亿|万)元的?{P.NUMBER}个项目")
 # the words that say what signed projects total: 总投资 / 协议引资 / 签约金额 / 涉及资金 / 计划总投资 …
@@ -121,6 +123,9 @@ _OWN_MEETING = re.compile(rf"((?:(?!与|和|同|赴|到|在|来|前往)[{P.CJK}]
                           r"(?:专题)?座谈(?!会)")
 
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
+_LASTING = re.compile(r"为期(\d{1,2}|[两二三四五六七八九十])天")
+_ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|闭幕|落幕|落下帷幕)")
+_DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
@@ -568,6 +573,11 @@ class _Extractor(PeopleRules, ProjectRules):
                 exact = [x for x in dates if not x.approx]
                 day = [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
                 d = day[-1]
+                lasting = _LASTING.search(self.t, i, start)
+                if lasting and isinstance(d, DateMention) and d.end_day is None and _ENDED.match(self.t, d.end, j):
+                    # 为期两天的X会议…10日在大同结束: an event spanning days takes its first day
+                    back = date.fromordinal(d.day.toordinal() - to_number(lasting.group(1)) + 1)
+                    d = DateMention(d.start, d.end, back, d.day, d.approx, d.year_given)
                 city = self._event_city(i, j, start, kw_end)
                 if city is None:
                     continue
@@ -816,7 +826,8 @@ class _Extractor(PeopleRules, ProjectRules):
         inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
         outside = [p for p in found if not (name_start <= p.start < name_end)
                    and not any(a <= p.start < b for a, b in inside_entity)
-                   and self.t[p.start - 1:p.start] != "驻"]  # 驻上海办事处 names an office, not the venue
+                   and self.t[p.start - 1:p.start] != "驻"  # 驻上海办事处 names an office, not the venue
+                   and not _DATELINE.match(self.t, p.end)]  # 新华网太原5月10日电: where the report was filed
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
             away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]

@@ -23,10 +23,13 @@ KIND_OF = {"招商引资推介会": "推介会", "招商推介会": "推介会",
            "签约活动": "签约仪式", "签约会": "签约仪式", "双招双引活动": "招商会", "招商活动": "招商会", "启动典礼": "启动大会", "展销周": "博览会", "展销会": "博览会"}
 # a quoted name's 活动 is one event where the sentence is at it: 在“三个一批”活动上 / 这次“X”活动,
 QUOTED_ACTIVITY = r"(?<=”)(?:系列)?活动(?=上|期间|中|[,，。;；])"
+# a quoted name that ends in 活动, then its day and where it was held or ended: “X考察活动”10日在大同结束
+QUOTED_HELD_ACTIVITY = r"活动(?=”(?:\d{1,2}[日号](?:上午|下午|晚上)?)?在[^，,。；;]{0,20}?(?:举行|举办|召开|开幕|闭幕|结束|启动))"
 # 联谊会 names a body as often as a gathering (同乡联谊会, 台湾同胞投资企业联谊会): a gathering where the
 # sentence holds it (秘书长联谊会在清徐县隆重举行 / 新春联谊会召开)
 HELD_GATHERING = r"联谊会(?=在[^，,。；;]{0,12}?(?:隆重)?(?:举行|举办|召开)|(?:隆重)?(?:举行|举办|召开|开幕))"
-EVENT_RE = re.compile("|".join(sorted(EVENT_KINDS, key=len, reverse=True)) + "|" + QUOTED_ACTIVITY + "|" + HELD_GATHERING)
+EVENT_RE = re.compile("|".join(sorted(EVENT_KINDS, key=len, reverse=True)) + "|" + QUOTED_ACTIVITY + "|" + QUOTED_HELD_ACTIVITY
+                      + "|" + HELD_GATHERING)
 # words after which an event's or a project's name begins
 NAME_CUT = re.compile(r"参加了|参加|举办了|举办|举行了|举行|召开了|召开|出席了|出席|组织了|开幕的|的|了|在|赴|于|即|是|、")
 LEADING = re.compile(r"^(?:\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?|我市|我县|我省|本市|市|县|全市)+")

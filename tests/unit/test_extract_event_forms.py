@@ -61,3 +61,27 @@ def test_a_day_far_ahead_told_as_past_is_last_years():
 def test_an_announced_event_is_dated_in_the_articles_year():
     text = "---\ndate: 2024-05-06\n---\n5月28日至30日，我省将在上海举办产业合作推介会。"
     assert _events(text) == {("推介会", "2024-05-28", "上海市")}
+
+
+# ----- a quoted 活动 held on a day, a dateline, an event spanning days -----------------------------
+
+def test_a_quoted_activity_told_with_its_day_and_where_it_ended():
+    # 新华网太原…电 is where the report was filed; 为期两天的… 12日…结束 began the day before
+    text = ("---\ndate: 2024-06-13\n---\n示例网太原6月12日电 为期两天的示例企业家协会理事会议暨“企业家晋北行--"
+            "山西经贸考察活动”12日在山西北部城市大同结束。")
+    assert _events(text) == {("活动", "2024-06-11", "大同市")}
+
+
+def test_a_day_after_a_closing_quote_is_a_day():
+    assert [d.day for d in find_dates("“示例考察活动”12日在大同举行。", date(2024, 6, 13))] == [date(2024, 6, 12)]
+
+
+def test_a_quoted_activity_not_held_is_no_event():
+    # “X活动” talked of, not held on a day somewhere
+    text = "---\ndate: 2024-06-13\n---\n6月12日，市商务局部署了“投资晋城考察活动”的筹备工作。"
+    assert _events(text) == set()
+
+
+def test_an_event_told_without_a_span_keeps_its_day():
+    text = "---\ndate: 2024-06-13\n---\n6月12日，示例招商推介会在大同结束。"
+    assert _events(text) == {("推介会", "2024-06-12", "大同市")}
