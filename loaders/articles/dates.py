@@ -40,6 +40,7 @@ _DATE = re.compile(
     rf"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:{_N2}\s*月\s*)?{_N2}\s*[日号])?")
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
+_BRACKET_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九])(?:[\d一二三四五六七八九十]{1,3}|元)年\s*[(（]\s*(\d{4})\s*(?:年\s*)?[)）]")
 # 27日 at a clause's start, in an article dated that month (a wire report's dateline day; also after
 # the reporter's name in brackets: 太原7月8日电(记者甲)8日,)
 _DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）”]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
@@ -155,7 +156,11 @@ def year_marks(text: str, published: date | None) -> list[tuple[int, int]]:
             y = _year(m.group(1))
         if published is None or y <= published.year:
             out.append((m.start(), y))
-    return out
+    for m in _BRACKET_YEAR.finditer(text):  # 民国35年(1946): the Gregorian year a reign or era year is glossed with
+        y = int(m.group(1))
+        if published is None or y <= published.year:
+            out.append((m.start(1), y))
+    return sorted(out)
 
 
 def _recent(published: date, mon: str, day: str) -> bool:

@@ -85,3 +85,24 @@ def test_a_quoted_activity_not_held_is_no_event():
 def test_an_event_told_without_a_span_keeps_its_day():
     text = "---\ndate: 2024-06-13\n---\n6月12日，示例招商推介会在大同结束。"
     assert _events(text) == {("推介会", "2024-06-12", "大同市")}
+
+
+# ----- a year glossed in brackets; a members' congress called 会员代表会议 ---------------------------
+
+def test_a_year_glossed_in_brackets_dates_the_days_after_it():
+    # an undated chronicle: 民国20年(1931) gives the year of the day after it
+    text = "---\ntitle: 示例商会志\n---\n民国20年(1931) 4月12日，示例商会在忻州召开会员代表会议，30名代表参加。"
+    assert _events(text) == {("会员代表大会", "1931-04-12", "忻州市")}
+    assert [d.day for d in find_dates("民国20年（1931年）4月12日开会。", None)] == [date(1931, 4, 12)]
+
+
+def test_a_bracketed_figure_that_is_no_glossed_year_sets_nothing():
+    # (2000) after a count, not after an era's year: the day keeps the article's year
+    pub = date(2024, 6, 13)
+    assert [d.day for d in find_dates("会员共2000人(2000)。6月12日开会。", pub)] == [date(2024, 6, 12)]
+    assert find_dates("编号(1931) 4月12日开会。", None) == []
+
+
+def test_a_members_congress_told_as_a_meeting():
+    text = "---\ndate: 2024-06-13\n---\n6月12日，大同市示例商会在大同召开第三届会员代表会议。"
+    assert _events(text) == {("会员代表大会", "2024-06-12", "大同市")}
