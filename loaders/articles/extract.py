@@ -125,6 +125,8 @@ _OWN_MEETING = re.compile(rf"((?:(?!与|和|同|赴|到|在|来|前往)[{P.CJK}]
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
 _LASTING = re.compile(r"为期(\d{1,2}|[两二三四五六七八九十])天")
 _ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|闭幕|落幕|落下帷幕)")
+# a leader's trip to a city to seek investment: 带队赴深圳开展招商引资活动 / 率团赴上海招商
+_TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)(?:开展|进行|举办)?(?:招商引资|招商|经贸洽谈|双招双引)(?:活动|考察)?")
 _DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
@@ -368,6 +370,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.group_visit(i, j, dates)
             if self.event == before:
                 self.chamber_meeting(i, j, dates, chambers)
+            if self.event == before:
+                self.promotion_trip(i, j, dates)
         elif self.published and self.event is None and self.last_event is None and _AT_EVENT.match(s) \
                 and not self._dated_paragraph(i) and not any(d.start < i and not d.approx for d in self.dates):
             # 集中签约仪式上,… in an article that dates nothing before it and has told of no event: the
@@ -702,6 +706,27 @@ class _Extractor(PeopleRules, ProjectRules):
             self.f.rel("HELD_IN", eid, cid, {}, self.span(i + m.start(), end), conf)
             self.event, self.event_date = eid, props.get("date")
             return
+
+    def promotion_trip(self, i, j, dates) -> None:
+        """A dated trip a leader leads to a city to seek investment: 2月22日至25日,X市市长甲带队赴深圳开展招商引资
+        活动 / 率团赴上海招商 is a 招商考察 in that city, from the first day."""
+        m = _TRIP.search(self.t, i, j)
+        if m is None:
+            return
+        city = next((p for p in self.places_in(m.start(1), m.end(1)) if p.label == "City"), None)
+        if city is None:
+            return
+        d = ([x for x in dates if not x.approx and x.start < m.start()] or [None])[0]
+        if d is None or isinstance(d, MonthDay):
+            return
+        name = self.written(m.start(1) - 1, m.end())
+        eid, props, conf = self._event_when(d, city, name)
+        props["kind"] = "招商考察"
+        conf = conf or (HIGH if city.known else MID)
+        self.f.node(eid, "Event", name, props, self.span(d.start, m.end()), conf)
+        self.f.rel("HELD_IN", eid, self.place_node(city, city.start, city.end, MID), {},
+                   self.span(m.start(), m.end()), conf)
+        self.event, self.event_date = eid, props.get("date")
 
     def group_visit(self, i, j, dates) -> None:
         """A dated visit told by its verbs: 9月21日,X商会会长甲一行来到我县,就…进行考察 / 8日,X同乡会一行

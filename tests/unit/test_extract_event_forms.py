@@ -106,3 +106,18 @@ def test_a_bracketed_figure_that_is_no_glossed_year_sets_nothing():
 def test_a_members_congress_told_as_a_meeting():
     text = "---\ndate: 2024-06-13\n---\n6月12日，大同市示例商会在大同召开第三届会员代表会议。"
     assert _events(text) == {("会员代表大会", "2024-06-12", "大同市")}
+
+
+# ----- a leader's trip to a city to seek investment --------------------------------------------
+
+def test_a_trip_led_to_a_city_to_seek_investment_is_an_event_there():
+    text = "---\ndate: 2024-03-20\n---\n3月12日至15日，朔州市市长甲乙丙带队赴杭州开展招商引资活动，对接企业6家。"
+    assert _events(text) == {("招商考察", "2024-03-12", "杭州市")}
+    text = "---\ndate: 2024-03-20\n---\n3月12日，忻州市副市长率团赴廣州招商。"
+    assert _events(text) == {("招商考察", "2024-03-12", "广州市")}
+
+
+def test_a_trip_for_something_else_or_undated_is_none():
+    # 赴北京汇报工作 seeks no investment; a trip with no day is none
+    assert _events("---\ndate: 2024-03-20\n---\n3月12日，朔州市市长带队赴北京汇报工作。") == set()
+    assert _events("---\ndate: 2024-03-20\n---\n今年以来，朔州市多次带队赴杭州开展招商引资活动。") == set()
