@@ -127,6 +127,7 @@ _LASTING = re.compile(r"为期(\d{1,2}|[两二三四五六七八九十])天")
 _ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|闭幕|落幕|落下帷幕)")
 # a leader's trip to a city to seek investment: 带队赴深圳开展招商引资活动 / 率团赴上海招商
 _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)(?:开展|进行|举办)?(?:招商引资|招商|经贸洽谈|双招双引)(?:活动|考察)?")
+_SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:落地|落户)(?!后|以来)")
 _DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
@@ -408,6 +409,10 @@ class _Extractor(PeopleRules, ProjectRules):
         elif self.last_event and not dates and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
                 and "signed_count" not in self.f.nodes[self.last_event].properties:
             # an undated tally in a later paragraph of an article telling of one event is that event's
+            self.event = self.last_event
+        elif self.last_event and not dates and _SETTLES.search(s) and len(self.events_told()) == 1 \
+                and self.f.nodes[self.last_event].properties.get("kind") == "签约仪式":
+            # X项目落地霍州 in a later paragraph of an article telling of one signing: signed there
             self.event = self.last_event
         self.posts(i, j, chambers)
         self.profile_posts(i, j, chambers)
@@ -1022,7 +1027,9 @@ class _Extractor(PeopleRules, ProjectRules):
     # ----- projects --------------------------------------------------------------------------
     def projects(self, i, j) -> None:
         s = self.t[i:j]
-        if not re.search(r"签约|开工|签署", s):
+        # 签约 / 开工 told in the sentence, or a project settling in a place at a signing (X项目落地霍州)
+        if not re.search(r"签约|开工|签署", s) and not (self.f.nodes[self.event].properties.get("kind") == "签约仪式"
+                                                    and _SETTLES.search(s)):
             return
         stage = "开工" if "开工" in s and "签约" not in s else "签约"
         for m in re.finditer(r"项目|工程(?=[、，,。等]|的?奠基)", s):  # 随着X工程的奠基,…集中开工

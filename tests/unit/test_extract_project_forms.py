@@ -270,6 +270,18 @@ def test_a_project_that_names_its_own_ceremony_is_one():
     assert [n for n, _, _ in got] == ["示例新能源电池项目"]
 
 
+def test_a_project_settling_in_a_county_in_a_later_paragraph_of_a_signing():
+    # X项目落地<county>, after the paragraph telling of the one signing: signed there, in that county
+    text = "6月3日，代县2024年第二批招商引资项目集中签约。\n继数据中心之后，示例重工集团高端铸造产业园项目落地代县。"
+    assert [(n, a, c) for n, a, c in _projects(text)] == [("高端铸造产业园项目", None, "代县")]
+
+
+def test_a_project_settling_after_a_promotion_or_after_it_settled_is_none():
+    # a promotion signs nothing; 落地后 tells what follows, not a signing
+    assert _projects("6月3日，代县招商推介会在太原举行。\n示例铸造产业园项目落地代县。") == []
+    assert _projects("6月3日，代县2024年第二批招商引资项目集中签约。\n示例铸造产业园项目落地后将带动就业。") == []
+
+
 def test_a_years_share_in_the_next_sentence_is_not_the_projects_amount():
     # 该项目今年计划投资 is this year's part of it, not what the project costs
     got = _projects("6月3日，签约仪式举行。广灵县与示例牧业公司签订的肉牛养殖项目。该项目今年计划投资1.4亿元。")
