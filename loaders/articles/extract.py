@@ -1047,12 +1047,16 @@ class _Extractor(PeopleRules, ProjectRules):
             cap = re.search(r"(?:[^\d.]|^)(年产[\d.]+)$", self.t[max(i, left - 12):left])  # 年产5万吨…: over its figure
             if cap:
                 left -= len(cap.group(1))
+                # who makes it, written before 年产 (聚义富康年产500万吨焦化项目), up to a company's name
+                opened = run_left(self.t, left, 12)
+                held = re.search(r"(?:公司|集团|厂)([^公集厂]*)$", self.t[opened:left])
+                left = (left - len(held.group(1))) if held else opened
             run = self.t[left:end]
             # a company's name before the project ends the run too: X有限公司年产20万吨…项目
             cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())])) + list(P.COMPANY_END.finditer(run[:-len(m.group())]))
             start = left + (max(c.end() for c in cuts) if cuts else 0)
             name_v = self.t[start:end]
-            capacity = name_v.startswith("年产")  # 年产5万吨…项目 is one project, digits and all
+            capacity = bool(re.match(r"[^\d]{0,12}年产", name_v))  # (X)年产5万吨…项目 is one project, digits and all
             if len(name_v) < 5 or (P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v)) and not capacity:
                 continue
             if _KIND_TALLY.match(self.t, end):  # 高科技项目有12个 / 工业类项目63个: a kind counted, not one

@@ -17,6 +17,7 @@ from loaders.articles import patterns as P
 from loaders.articles import places
 from loaders.articles.dates import amount_yi
 from loaders.articles.entities import Place
+from loaders.text import fold
 
 MID = 0.75
 
@@ -270,7 +271,8 @@ class ProjectRules:
 
     def _project(self, start, end, i, stage, after, county=None, amount=None) -> str:
         name = self.written(start, end)
-        pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
+        pid = self._told_before(name) or f"project:{name}"
+        pid = self.f.node(pid, "Project", name, {"stage": stage}, self.span(start, end), MID)
         props = self.f.nodes[pid].properties
         found = _AMOUNT_AFTER.match(self.t[after:after + 24]) or _AMOUNT_NEXT.match(self.t[after:after + 48])
         if found and amount is None:
@@ -286,6 +288,21 @@ class ProjectRules:
             cid = self.place_node(county, county.start, county.end, MID)
             self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), max(end, county.end)), MID)
         return pid
+
+    def _told_before(self, name: str) -> str | None:
+        """The project a shorter retelling names: 聚义富康500万吨焦化项目 after 聚义富康年产500万吨焦化项目."""
+        key = _retold(name)
+        return next((n.id for n in self.f.nodes.values() if n.label == "Project" and n.name != name
+                     and _retold(n.name) == key), None)
+
+    def _another_name_after(self, end: int, j: int) -> bool:
+        """Does the sentence name another project after `end`? Not where a clause says where it is or what
+        it is (，位于X产业园，是省市重点项目)."""
+        for m in _NAME_END.finditer(self.t, end, j):
+            clause = max(self.t.rfind(x, end, m.start()) for x in "，,") + 1
+            if not _DESCRIBES.match(self.t, clause if clause > 0 else end):
+                return True
+        return False
 
     # ----- a project named with its amount next to it -------------------------------------------
     def amount_projects(self, i, j) -> None:
@@ -305,7 +322,7 @@ class ProjectRules:
             if end in self.listed_ends or not _NAME_STOP.match(self.t, end) or _KIND_COUNT.match(self.t, end):
                 continue
             after = _AMOUNT_BY.match(self.t, end, j)
-            if not after and not _NAME_END.search(self.t, end, j) and self.t[j - 1:j] == "。":
+            if not after and not self._another_name_after(end, j) and self.t[j - 1:j] == "。":
                 after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
             if not after and not _FIGURE_OF.search(self.t, max(i, m.start() - 50), m.start()):
                 continue  # no amount after it, none before it (…亿元…的…): the name is not worth finding
@@ -575,6 +592,15 @@ _RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?")
 # (also after what the sentence first says of it: 该项目位于X园区,总投资11.5亿元 / 该项目采取…模式,…,预计总投资16亿元;
 # not a year's share of it or what is done so far: 今年计划投资 / 年度投资 / 已完成投资)
 _THIS_ONE = re.compile(rf"\s*该项目(?:(?:(?!项目|今年|年度|当年|完成|累计|已)[^。；;!！?？\n]){{0,60}}?[，,](?:预计)?)?(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
+# a clause that says where a project is or what it is, after its name
+_DESCRIBES = re.compile(r"[，,]?(?:位于|坐落于?|地处|是|系|属于|列入)")
+
+
+def _retold(name: str) -> str:
+    """A project's name as a retelling may shorten it: folded, without 年产 and a trailing 项目."""
+    return re.sub(r"年产|项目$", "", fold(name))
+
+
 # a county the 该项目 sentence puts the project in: 位于X县 / 在…X县建设 / 落户X县
 _PLACED_AT = re.compile(r"(?:位于|落户|落地|建于|选址|在)[^，,。；;]{0,10}$")
 # a name right after 位于 / 坐落于 is where a project is (该项目位于X工业园区), not one

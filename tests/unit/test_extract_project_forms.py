@@ -282,6 +282,22 @@ def test_a_project_settling_after_a_promotion_or_after_it_settled_is_none():
     assert _projects("6月3日，代县2024年第二批招商引资项目集中签约。\n示例铸造产业园项目落地后将带动就业。") == []
 
 
+def test_a_project_retold_shorter_is_the_same_one_with_its_amount_and_place():
+    # X年产N万吨…项目 at the ceremony, then X N万吨…项目 retold with where it is and 该项目总投资
+    text = ("3月18日，晋中市举行重点项目集中开工仪式，示例焦化年产300万吨焦化项目等50个项目开工建设。\n"
+            "当天开工的示例焦化300万吨焦化项目，位于介休市义安工业园区，是省重点项目。该项目总投资45亿元。")
+    got = _projects(text)
+    assert len(got) == 1 and got[0][0] == "示例焦化年产300万吨焦化项目" and got[0][1] == 45
+    assert _place(got[0][2]) == _place("介休市")
+
+
+def test_a_project_named_after_another_takes_the_next_sentences_amount_not_the_first():
+    # 该项目 is the last one named; a clause naming another project (not where or what it is) stops the first
+    text = ("3月18日，晋中市举行重点项目集中开工仪式。当天开工的示例焦化项目，与示例物流园项目同时奠基。"
+            "该项目总投资45亿元。")
+    assert {n: a for n, a, _ in _projects(text)}.get("示例焦化项目") is None
+
+
 def test_a_years_share_in_the_next_sentence_is_not_the_projects_amount():
     # 该项目今年计划投资 is this year's part of it, not what the project costs
     got = _projects("6月3日，签约仪式举行。广灵县与示例牧业公司签订的肉牛养殖项目。该项目今年计划投资1.4亿元。")
