@@ -124,7 +124,8 @@ _OWN_MEETING = re.compile(rf"((?:(?!与|和|同|赴|到|在|来|前往)[{P.CJK}]
 
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
 _LASTING = re.compile(r"为期(\d{1,2}|[两二三四五六七八九十])天")
-_ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|闭幕|落幕|落下帷幕)")
+# (闭幕 is left alone: a closing ceremony, where results are announced, is reported as that day's event)
+_ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|落下帷幕)")
 # a leader's trip to a city to seek investment: 带队赴深圳开展招商引资活动 / 率团赴上海招商
 _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)(?:开展|进行|举办)?(?:招商引资|招商|经贸洽谈|双招双引)(?:活动|考察)?")
 _SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:落地|落户)(?!后|以来)")
@@ -1041,7 +1042,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 run_end += 1
             kw = P.EVENT_RE.search(self.t, end, run_end)
             # X项目建设年3月份项目集中开工仪式(举行): the event's name, not a project (X项目签约仪式 is the project's)
-            if kw and kw.start() > end and (kw.end() == run_end or _HELD.match(self.t, kw.end())):
+            if kw and kw.start() > end and (kw.end() == run_end or _HELD.match(self.t, kw.end())) \
+                    and not re.search(r"举行|举办|召开|现场|在|于", self.t[end:kw.start()]):
                 continue
             left = run_left(self.t, i + m.start(), 30)
             cap = re.search(r"(?:[^\d.]|^)(年产[\d.]+)$", self.t[max(i, left - 12):left])  # 年产5万吨…: over its figure

@@ -121,3 +121,9 @@ def test_a_trip_for_something_else_or_undated_is_none():
     # 赴北京汇报工作 seeks no investment; a trip with no day is none
     assert _events("---\ndate: 2024-03-20\n---\n3月12日，朔州市市长带队赴北京汇报工作。") == set()
     assert _events("---\ndate: 2024-03-20\n---\n今年以来，朔州市多次带队赴杭州开展招商引资活动。") == set()
+
+
+def test_a_span_that_closed_with_a_ceremony_keeps_the_closing_day():
+    # 闭幕: the closing ceremony is the day's event (results announced there); 结束 takes the first day
+    text = "---\ndate: 2024-06-13\n---\n为期三天的“示例经贸洽谈会”12日在大同正式闭幕。"
+    assert {d for _, d, _ in _events(text)} == {"2024-06-12"}
