@@ -46,7 +46,9 @@ _BRACKET_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九])(?:[\d一
 _DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）”]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
 # a day told as still to come (5月28日,我省将在上海举办… / 5月18日至20日,X博览会将在武汉举行): an
 # announcement keeps the article's year however far ahead the day is
-_AHEAD_TOLD = re.compile(r"[^。！？!?\n]{0,30}?(?:即将|将|拟)(?:在|于|走进|赴|举办|举行|召开|开幕|开展|启动)")
+# (not after the day's own event is told as done: 12月8日，推介会在广州举行，下届将在太原举办)
+_AHEAD_TOLD = re.compile(r"(?:(?!举行|举办|召开|开幕|闭幕|结束|签约|了)[^。！？!?\n]){0,30}?(?:即将|将|拟)"
+                         r"(?:在|于|走进|赴|举办|举行|召开|开幕|开展|启动)")
 _RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
 # also after a quoted name and before a verb: “X洽谈会”昨日正式闭幕 / 今天举行
 _RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)")

@@ -56,6 +56,8 @@ def test_a_day_far_ahead_told_as_past_is_last_years():
     assert [d.day for d in find_dates("12月8日，示例推介会在广州举行。", pub)] == [date(2023, 12, 8)]
     # 将 in another sentence does not carry the day forward
     assert [d.day for d in find_dates("12月8日，推介会在广州举行。明年将继续举办。", pub)] == [date(2023, 12, 8)]
+    # the day's event told as held, then what will follow
+    assert [d.day for d in find_dates("12月8日，推介会在广州举行，下届将在太原举办。", pub)] == [date(2023, 12, 8)]
 
 
 def test_an_announced_event_is_dated_in_the_articles_year():
