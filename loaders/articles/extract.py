@@ -129,6 +129,7 @@ _ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|落下帷幕)")
 # a leader's trip to a city to seek investment: 带队赴深圳开展招商引资活动 / 率团赴上海招商
 _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)(?:开展|进行|举办)?(?:招商引资|招商|经贸洽谈|双招双引)(?:活动|考察)?")
 _SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:落地|落户)(?!后|以来)")
+_CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
 _DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
@@ -589,6 +590,11 @@ class _Extractor(PeopleRules, ProjectRules):
                     back = date.fromordinal(d.day.toordinal() - to_number(lasting.group(1)) + 1)
                     d = DateMention(d.start, d.end, back, d.day, d.approx, d.year_given)
                 city = self._event_city(i, j, start, kw_end)
+                if city is None and isinstance(d, DateMention):
+                    # X商会召开会员代表会议, no place named: the meeting of a chamber is held in its city
+                    host = next((c for c in chambers if not c.generic and c.place is not None
+                                 and _CALLS.fullmatch(self.t, c.end, start)), None)
+                    city = self._city_of(host.place, d.day) if host else None
                 if city is None:
                     continue
             eid, props, conf = self._event_when(d, city, written)

@@ -129,3 +129,11 @@ def test_a_span_that_closed_with_a_ceremony_keeps_the_closing_day():
     # 闭幕: the closing ceremony is the day's event (results announced there); 结束 takes the first day
     text = "---\ndate: 2024-06-13\n---\n为期三天的“示例经贸洽谈会”12日在大同正式闭幕。"
     assert {d for _, d, _ in _events(text)} == {"2024-06-12"}
+
+
+def test_a_chambers_own_congress_with_no_place_named_is_in_its_city():
+    text = "---\ndate: 2024-06-13\n---\n6月12日，太原市示例商会召开第三届会员代表会议，选举产生新一届理事会。"
+    assert _events(text) == {("会员代表大会", "2024-06-12", "太原市")}
+    # a chamber that only attends another's meeting gives it no city
+    text = "---\ndate: 2024-06-13\n---\n6月12日，太原市示例商会会长出席了示例协会召开的会员代表会议。"
+    assert _events(text) == set()
