@@ -40,9 +40,15 @@ _DATE = re.compile(
     rf"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:{_N2}\s*月\s*)?{_N2}\s*[日号])?")
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
+_BRACKET_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九])(?:[\d一二三四五六七八九十]{1,3}|元)年\s*[(（]\s*(\d{4})\s*(?:年\s*)?[)）]")
 # 27日 at a clause's start, in an article dated that month (a wire report's dateline day; also after
 # the reporter's name in brackets: 太原7月8日电(记者甲)8日,)
-_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
+_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）”]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
+# a day told as still to come (5月28日,我省将在上海举办… / 5月18日至20日,X博览会将在武汉举行): an
+# announcement keeps the article's year however far ahead the day is
+# (not after the day's own event is told as done: 12月8日，推介会在广州举行，下届将在太原举办)
+_AHEAD_TOLD = re.compile(r"(?:(?!举行|举办|召开|开幕|闭幕|结束|签约|了)[^。！？!?\n]){0,30}?(?:即将|将|拟)"
+                         r"(?:在|于|走进|赴|举办|举行|召开|开幕|开展|启动)")
 _RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
 # also after a quoted name and before a verb: “X洽谈会”昨日正式闭幕 / 今天举行
 _RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)")
@@ -152,7 +158,11 @@ def year_marks(text: str, published: date | None) -> list[tuple[int, int]]:
             y = _year(m.group(1))
         if published is None or y <= published.year:
             out.append((m.start(), y))
-    return out
+    for m in _BRACKET_YEAR.finditer(text):  # 民国35年(1946): the Gregorian year a reign or era year is glossed with
+        y = int(m.group(1))
+        if published is None or y <= published.year:
+            out.append((m.start(1), y))
+    return sorted(out)
 
 
 def _recent(published: date, mon: str, day: str) -> bool:
@@ -187,7 +197,8 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
                 first = date(year, month, d)
             else:
                 first = date(year, month, to_number(day))
-            if not given and not [1 for p, _ in marks if p < pos] and published and first > published + AHEAD:
+            if not given and not [1 for p, _ in marks if p < pos] and published and first > published + AHEAD \
+                    and not _AHEAD_TOLD.match(text, m.end()):
                 first = first.replace(year=year - 1)
             last = None
             if day2:

@@ -41,6 +41,8 @@ _SIGNED_COUNT = re.compile(
     rf"签约项目{P.NUMBER}项|"
     # 与20家企业正式签约: the companies that signed, at one ceremony
     rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    # 与山西签订6个项目的合作 / 签署了12个合作项目
+    rf"签[署订]了?{P.NUMBER}个(?:合作|投资|招商引资)?项目|"
     rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
     rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约(?:了)?(?:的)?(?:总投资|投资总额|总金额)(?:达|约|为)?[\d.]+(?:亿|万)元的?{P.NUMBER}个项目")
 # the words that say what signed projects total: 总投资 / 协议引资 / 签约金额 / 涉及资金 / 计划总投资 …
@@ -121,6 +123,14 @@ _OWN_MEETING = re.compile(rf"((?:(?!与|和|同|赴|到|在|来|前往)[{P.CJK}]
                           r"(?:专题)?座谈(?!会)")
 
 # a signature's day and place (2024年10月11日于兰州): where the writer was that day
+_LASTING = re.compile(r"为期(\d{1,2}|[两二三四五六七八九十])天")
+# (闭幕 is left alone: a closing ceremony, where results are announced, is reported as that day's event)
+_ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|落下帷幕)")
+# a leader's trip to a city to seek investment: 带队赴深圳开展招商引资活动 / 率团赴上海招商
+_TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)(?:开展|进行|举办)?(?:招商引资|招商|经贸洽谈|双招双引)(?:活动|考察)?")
+_SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:落地|落户)(?!后|以来)")
+_CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
+_DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
@@ -363,6 +373,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.group_visit(i, j, dates)
             if self.event == before:
                 self.chamber_meeting(i, j, dates, chambers)
+            if self.event == before:
+                self.promotion_trip(i, j, dates)
         elif self.published and self.event is None and self.last_event is None and _AT_EVENT.match(s) \
                 and not self._dated_paragraph(i) and not any(d.start < i and not d.approx for d in self.dates):
             # 集中签约仪式上,… in an article that dates nothing before it and has told of no event: the
@@ -399,6 +411,10 @@ class _Extractor(PeopleRules, ProjectRules):
         elif self.last_event and not dates and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
                 and "signed_count" not in self.f.nodes[self.last_event].properties:
             # an undated tally in a later paragraph of an article telling of one event is that event's
+            self.event = self.last_event
+        elif self.last_event and not dates and _SETTLES.search(s) and len(self.events_told()) == 1 \
+                and self.f.nodes[self.last_event].properties.get("kind") == "签约仪式":
+            # X项目落地霍州 in a later paragraph of an article telling of one signing: signed there
             self.event = self.last_event
         self.posts(i, j, chambers)
         self.profile_posts(i, j, chambers)
@@ -570,7 +586,17 @@ class _Extractor(PeopleRules, ProjectRules):
                 exact = [x for x in dates if not x.approx]
                 day = [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
                 d = day[-1]
+                lasting = _LASTING.search(self.t, i, start)
+                if lasting and isinstance(d, DateMention) and d.end_day is None and _ENDED.match(self.t, d.end, j):
+                    # 为期两天的X会议…10日在大同结束: an event spanning days takes its first day
+                    back = date.fromordinal(d.day.toordinal() - to_number(lasting.group(1)) + 1)
+                    d = DateMention(d.start, d.end, back, d.day, d.approx, d.year_given)
                 city = self._event_city(i, j, start, kw_end)
+                if city is None and isinstance(d, DateMention):
+                    # X商会召开会员代表会议, no place named: the meeting of a chamber is held in its city
+                    host = next((c for c in chambers if not c.generic and c.place is not None
+                                 and _CALLS.fullmatch(self.t, c.end, start)), None)
+                    city = self._city_of(host.place, d.day) if host else None
                 if city is None:
                     continue
             eid, props, conf = self._event_when(d, city, written)
@@ -695,6 +721,27 @@ class _Extractor(PeopleRules, ProjectRules):
             self.event, self.event_date = eid, props.get("date")
             return
 
+    def promotion_trip(self, i, j, dates) -> None:
+        """A dated trip a leader leads to a city to seek investment: 2月22日至25日,X市市长甲带队赴深圳开展招商引资
+        活动 / 率团赴上海招商 is a 招商考察 in that city, from the first day."""
+        m = _TRIP.search(self.t, i, j)
+        if m is None:
+            return
+        city = next((p for p in self.places_in(m.start(1), m.end(1)) if p.label == "City"), None)
+        if city is None:
+            return
+        d = ([x for x in dates if not x.approx and x.start < m.start()] or [None])[0]
+        if d is None or isinstance(d, MonthDay):
+            return
+        name = self.written(m.start(1) - 1, m.end())
+        eid, props, conf = self._event_when(d, city, name)
+        props["kind"] = "招商考察"
+        conf = conf or (HIGH if city.known else MID)
+        self.f.node(eid, "Event", name, props, self.span(d.start, m.end()), conf)
+        self.f.rel("HELD_IN", eid, self.place_node(city, city.start, city.end, MID), {},
+                   self.span(m.start(), m.end()), conf)
+        self.event, self.event_date = eid, props.get("date")
+
     def group_visit(self, i, j, dates) -> None:
         """A dated visit told by its verbs: 9月21日,X商会会长甲一行来到我县,就…进行考察 / 8日,X同乡会一行
         20人…在山西太原、大同等地参观访问. The event is in the first city named where they went (我县 /
@@ -818,7 +865,8 @@ class _Extractor(PeopleRules, ProjectRules):
         inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
         outside = [p for p in found if not (name_start <= p.start < name_end)
                    and not any(a <= p.start < b for a, b in inside_entity)
-                   and self.t[p.start - 1:p.start] != "驻"]  # 驻上海办事处 names an office, not the venue
+                   and self.t[p.start - 1:p.start] != "驻"  # 驻上海办事处 names an office, not the venue
+                   and not _DATELINE.match(self.t, p.end)]  # 新华网太原5月10日电: where the report was filed
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
             away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
@@ -988,23 +1036,37 @@ class _Extractor(PeopleRules, ProjectRules):
     # ----- projects --------------------------------------------------------------------------
     def projects(self, i, j) -> None:
         s = self.t[i:j]
-        if not re.search(r"签约|开工|签署", s):
+        # 签约 / 开工 told in the sentence, or a project settling in a place at a signing (X项目落地霍州)
+        if not re.search(r"签约|开工|签署", s) and not (self.f.nodes[self.event].properties.get("kind") == "签约仪式"
+                                                    and _SETTLES.search(s)):
             return
         stage = "开工" if "开工" in s and "签约" not in s else "签约"
         for m in re.finditer(r"项目|工程(?=[、，,。等]|的?奠基)", s):  # 随着X工程的奠基,…集中开工
             end = i + m.end()
             if end in self.listed_ends:  # named already by a list rule
                 continue
+            run_end = end
+            while run_end < j and run_end - end < 24 and _NAME_RUN.match(self.t[run_end]):
+                run_end += 1
+            kw = P.EVENT_RE.search(self.t, end, run_end)
+            # X项目建设年3月份项目集中开工仪式(举行): the event's name, not a project (X项目签约仪式 is the project's)
+            if kw and kw.start() > end and (kw.end() == run_end or _HELD.match(self.t, kw.end())) \
+                    and not re.search(r"举行|举办|召开|现场|在|于", self.t[end:kw.start()]):
+                continue
             left = run_left(self.t, i + m.start(), 30)
             cap = re.search(r"(?:[^\d.]|^)(年产[\d.]+)$", self.t[max(i, left - 12):left])  # 年产5万吨…: over its figure
             if cap:
                 left -= len(cap.group(1))
+                # who makes it, written before 年产 (聚义富康年产500万吨焦化项目), up to a company's name
+                opened = run_left(self.t, left, 12)
+                held = re.search(r"(?:公司|集团|厂)([^公集厂]*)$", self.t[opened:left])
+                left = (left - len(held.group(1))) if held else opened
             run = self.t[left:end]
             # a company's name before the project ends the run too: X有限公司年产20万吨…项目
             cuts = list(P.PROJECT_CUT.finditer(run[:-len(m.group())])) + list(P.COMPANY_END.finditer(run[:-len(m.group())]))
             start = left + (max(c.end() for c in cuts) if cuts else 0)
             name_v = self.t[start:end]
-            capacity = name_v.startswith("年产")  # 年产5万吨…项目 is one project, digits and all
+            capacity = bool(re.match(r"[^\d]{0,12}年产", name_v))  # (X)年产5万吨…项目 is one project, digits and all
             if len(name_v) < 5 or (P.GENERIC_PROJECT.search(name_v) or re.search(r"\d", name_v)) and not capacity:
                 continue
             if _KIND_TALLY.match(self.t, end):  # 高科技项目有12个 / 工业类项目63个: a kind counted, not one

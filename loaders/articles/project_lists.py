@@ -17,6 +17,7 @@ from loaders.articles import patterns as P
 from loaders.articles import places
 from loaders.articles.dates import amount_yi
 from loaders.articles.entities import Place
+from loaders.text import fold
 
 MID = 0.75
 
@@ -270,7 +271,8 @@ class ProjectRules:
 
     def _project(self, start, end, i, stage, after, county=None, amount=None) -> str:
         name = self.written(start, end)
-        pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
+        pid = self._told_before(name) or f"project:{name}"
+        pid = self.f.node(pid, "Project", name, {"stage": stage}, self.span(start, end), MID)
         props = self.f.nodes[pid].properties
         found = _AMOUNT_AFTER.match(self.t[after:after + 24]) or _AMOUNT_NEXT.match(self.t[after:after + 48])
         if found and amount is None:
@@ -286,6 +288,21 @@ class ProjectRules:
             cid = self.place_node(county, county.start, county.end, MID)
             self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), max(end, county.end)), MID)
         return pid
+
+    def _told_before(self, name: str) -> str | None:
+        """The project a shorter retelling names: 聚义富康500万吨焦化项目 after 聚义富康年产500万吨焦化项目."""
+        key = _retold(name)
+        return next((n.id for n in self.f.nodes.values() if n.label == "Project" and n.name != name
+                     and _retold(n.name) == key), None)
+
+    def _another_name_after(self, end: int, j: int) -> bool:
+        """Does the sentence name another project after `end`? Not where a clause says where it is or what
+        it is (，位于X产业园，是省市重点项目)."""
+        for m in _NAME_END.finditer(self.t, end, j):
+            clause = max(self.t.rfind(x, end, m.start()) for x in "，,") + 1
+            if not _DESCRIBES.match(self.t, clause if clause > 0 else end):
+                return True
+        return False
 
     # ----- a project named with its amount next to it -------------------------------------------
     def amount_projects(self, i, j) -> None:
@@ -305,11 +322,13 @@ class ProjectRules:
             if end in self.listed_ends or not _NAME_STOP.match(self.t, end) or _KIND_COUNT.match(self.t, end):
                 continue
             after = _AMOUNT_BY.match(self.t, end, j)
-            if not after and not _NAME_END.search(self.t, end, j) and self.t[j - 1:j] == "。":
+            if not after and not self._another_name_after(end, j) and self.t[j - 1:j] == "。":
                 after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
             if not after and not _FIGURE_OF.search(self.t, max(i, m.start() - 50), m.start()):
                 continue  # no amount after it, none before it (…亿元…的…): the name is not worth finding
             start = self._project_name_start(i, m.start())
+            if _WHERE.search(self.t, max(i, start - 4), start):
+                continue
             name = self.t[start:end]
             if len(name) - len(m.group()) < 3 or a_class(name) or _NOT_ONE.search(name) \
                     or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿元|万元|元|亿(?![立千吨度方]))", name):
@@ -319,8 +338,11 @@ class ProjectRules:
             if not found:
                 continue
             amount = _amount(found.group(1), found.group(2))
-            pid = self._project(start, end, i, stage, end, self._project_place(i, j, start, end) or False,
-                                amount=amount)
+            place = self._project_place(i, j, start, end)
+            if not place and found.start() >= j:  # 该项目…在浑源县建设…: the place the next sentence puts it in
+                place = next((p for p in self.places_in(j, found.end()) if p.label == "County"
+                              and _PLACED_AT.search(self.t, max(j, p.start - 12), p.start)), None)
+            pid = self._project(start, end, i, stage, end, place or False, amount=amount)
             self.listed_ends.add(end)
             if stage == "签约" and self.event:  # as the event's own project rule does
                 self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
@@ -507,7 +529,7 @@ _NAME_END = re.compile(r"项目|工程|基地|园区|园|厂")
 # (not more name: the 园 of 产业园项目 ends nothing)
 _NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|在|落户|落地|位于|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
                         r"当日|当天|均|已|于|顺利|集中")
-_NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·]")
+_NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·×]")  # × of a capacity: 2×30MW发电项目
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
 _NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
 # the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
@@ -567,7 +589,22 @@ def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
 # 总投资分别为 / 投资额分别是: amounts in the order of the names before
 _RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?")
 # the next sentence's amount of the one project the sentence before named
-_THIS_ONE = re.compile(rf"\s*该项目(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
+# (also after what the sentence first says of it: 该项目位于X园区,总投资11.5亿元 / 该项目采取…模式,…,预计总投资16亿元;
+# not a year's share of it or what is done so far: 今年计划投资 / 年度投资 / 已完成投资)
+_THIS_ONE = re.compile(rf"\s*该项目(?:(?:(?!项目|今年|年度|当年|完成|累计|已)[^。；;!！?？\n]){{0,60}}?[，,](?:预计)?)?(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
+# a clause that says where a project is or what it is, after its name
+_DESCRIBES = re.compile(r"[，,]?(?:位于|坐落于?|地处|是|系|属于|列入)")
+
+
+def _retold(name: str) -> str:
+    """A project's name as a retelling may shorten it: folded, without 年产 and a trailing 项目."""
+    return re.sub(r"年产|项目$", "", fold(name))
+
+
+# a county the 该项目 sentence puts the project in: 位于X县 / 在…X县建设 / 落户X县
+_PLACED_AT = re.compile(r"(?:位于|落户|落地|建于|选址|在)[^，,。；;]{0,10}$")
+# a name right after 位于 / 坐落于 is where a project is (该项目位于X工业园区), not one
+_WHERE = re.compile(r"(?:位于|坐落于|坐落在|地处|建于|选址于?|落户于?|落户在)$")
 # after a name: a count of the projects of a kind (农业项目6个, 新材料项目有8个), not one project
 _KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 # the sentences that publish projects to be sought (发布…招商项目) sign none

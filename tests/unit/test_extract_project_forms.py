@@ -130,6 +130,12 @@ FORMS = [
     # （1）…；（2）…
     ("现场签约项目：（1）左云县的新型建材项目，总投资2亿元；（2）浑源县的黄芪深加工项目，总投资1.5亿元。",
      {("新型建材项目", 2, "左云县"), ("黄芪深加工项目", 1.5, "浑源县")}),
+    # the amount in the next sentence after what it first says of the project (该项目位于…，总投资…), the
+    # county that sentence puts it in; a capacity written with × is part of the name
+    ("6月3日，签约仪式举行。阳高县与示例能源公司签订的阳高县2×50MW风力发电项目。该项目位于阳高县示例工业园区，"
+     "总投资9.5亿元。", {("阳高县2×50MW风力发电项目", 9.5, "阳高县")}),
+    ("6月3日，签约仪式举行。市政府与示例医药公司签订的中药材康养小镇建设项目。该项目采取企业加农户的模式，"
+     "在中药材主产区灵丘县建设，预计总投资12亿元。", {("中药材康养小镇建设项目", 12, "灵丘县")}),
 ]
 
 NEGATIVES = [
@@ -151,6 +157,11 @@ NEGATIVES = [
     "本次签约项目总投资56亿元，涉及新材料、现代农业等领域。",  # a total and sectors
     "和顺县签约风电项目2个，总投资12亿元。",  # a kind counted
     "会上，各县区共签约项目42个，签约金额326亿元，其中平定县签约项目5个，签约金额20亿元。",  # tallies
+    # where the project is (位于X园区), with the amount after it, is no project
+    "6月3日，集中签约仪式举行。该项目位于左云县示例工业园区，总投资3亿元。",
+    # 项目 inside an event's name (…项目攻坚年二季度项目集中开工仪式) is no project
+    "4月8日，长治市举行产业转型项目攻坚年二季度项目集中开工仪式，共开工项目80个。",
+    "4月8日，吕梁市优化营商项目推进年重大项目集中签约仪式在吕梁举行。",
 ]
 
 
@@ -251,6 +262,46 @@ def test_a_table_of_projects_one_a_row():
     got = set(_listed(extract_path(ARTICLES / "projects-table.md")))
     assert got == {("年产2万吨碳化硅材料项目", 3.5, "孝义市"), ("城乡供水一体化工程", 1.28, "汾阳市"),
                    ("文峪河湿地公园", 0.6, "文水县")}
+
+
+def test_a_project_that_names_its_own_ceremony_is_one():
+    # X项目签约仪式: the ceremony is the project's, which stays a project
+    got = _projects("4月8日，示例新能源电池项目签约仪式在太原举行。")
+    assert [n for n, _, _ in got] == ["示例新能源电池项目"]
+
+
+def test_a_project_settling_in_a_county_in_a_later_paragraph_of_a_signing():
+    # X项目落地<county>, after the paragraph telling of the one signing: signed there, in that county
+    text = "6月3日，代县2024年第二批招商引资项目集中签约。\n继数据中心之后，示例重工集团高端铸造产业园项目落地代县。"
+    assert [(n, a, c) for n, a, c in _projects(text)] == [("高端铸造产业园项目", None, "代县")]
+
+
+def test_a_project_settling_after_a_promotion_or_after_it_settled_is_none():
+    # a promotion signs nothing; 落地后 tells what follows, not a signing
+    assert _projects("6月3日，代县招商推介会在太原举行。\n示例铸造产业园项目落地代县。") == []
+    assert _projects("6月3日，代县2024年第二批招商引资项目集中签约。\n示例铸造产业园项目落地后将带动就业。") == []
+
+
+def test_a_project_retold_shorter_is_the_same_one_with_its_amount_and_place():
+    # X年产N万吨…项目 at the ceremony, then X N万吨…项目 retold with where it is and 该项目总投资
+    text = ("3月18日，晋中市举行重点项目集中开工仪式，示例焦化年产300万吨焦化项目等50个项目开工建设。\n"
+            "当天开工的示例焦化300万吨焦化项目，位于介休市义安工业园区，是省重点项目。该项目总投资45亿元。")
+    got = _projects(text)
+    assert len(got) == 1 and got[0][0] == "示例焦化年产300万吨焦化项目" and got[0][1] == 45
+    assert _place(got[0][2]) == _place("介休市")
+
+
+def test_a_project_named_after_another_takes_the_next_sentences_amount_not_the_first():
+    # 该项目 is the last one named; a clause naming another project (not where or what it is) stops the first
+    text = ("3月18日，晋中市举行重点项目集中开工仪式。当天开工的示例焦化项目，与示例物流园项目同时奠基。"
+            "该项目总投资45亿元。")
+    assert {n: a for n, a, _ in _projects(text)}.get("示例焦化项目") is None
+
+
+def test_a_years_share_in_the_next_sentence_is_not_the_projects_amount():
+    # 该项目今年计划投资 is this year's part of it, not what the project costs
+    got = _projects("6月3日，签约仪式举行。广灵县与示例牧业公司签订的肉牛养殖项目。该项目今年计划投资1.4亿元。")
+    assert [(n, a) for n, a, _ in got if n == "肉牛养殖项目"] in ([], [("肉牛养殖项目", None)])
 
 
 def test_the_set_is_large_enough():
