@@ -111,6 +111,7 @@ class Places:
                            if key in self.keys}
         self.auto = _automaton(k for k in self.keys if k not in self.contextual)
         self.auto_contextual = _automaton(self.contextual)
+        self.firsts = frozenset(k[:1] for k in self.keys)  # at() gives up at once where no name starts
 
     def _add(self, key: str, place: Place) -> None:
         found = self.keys.setdefault(key, [])
@@ -145,6 +146,8 @@ class Places:
 
     def at(self, text: str, i: int, labels=("City", "Province")) -> Place | None:
         """The longest place name starting at text[i] (City before Province on a tie)."""
+        if 0 <= i < len(text) and text[i] not in self.firsts:
+            return None  # most positions asked about start no place name (_branch asks at each one)
         for n in range(min(8, len(text) - i), 1, -1):
             if text[i:i + n] not in self.keys:
                 continue
