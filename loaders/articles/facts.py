@@ -73,9 +73,10 @@ class Facts:
         fact = RelFact(type_, start, end, dict(props), [span], confidence,
                        self.nodes[start].label if start in self.nodes else "",
                        self.nodes[end].label if end in self.nodes else "")
-        old = self.rels.get(fact.key())
+        key = fact.key()  # once: it looks up the schema
+        old = self.rels.get(key)
         if old is None:
-            self.rels[fact.key()] = fact
+            self.rels[key] = fact
         else:
             _absorb(old, props, span, confidence)
 
