@@ -209,6 +209,8 @@ def _overseas(text: str, k: int, at: int) -> bool:
 
 def _branch(text: str, left: int, at: int, places_: "Places") -> tuple[int, "Place"] | None:
     """芮城总商会北京商会: a county's (or city's) federation of chambers and its branch in a place."""
+    if "总商会" not in text[left:at]:
+        return None  # the federation's 总商会 lies within left..at; most 商会 have none before them
     for k in range(left, at):
         fed = places_.at(text, k, ("County", "City"))
         if fed and text.startswith("总商会", fed.end):

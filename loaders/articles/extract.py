@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
@@ -817,9 +818,8 @@ class _Extractor(PeopleRules, ProjectRules):
         if capital is not None:
             return capital
         found = self.places_in(i, j)
-        inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
         outside = [p for p in found if not (name_start <= p.start < name_end)
-                   and not any(a <= p.start < b for a, b in inside_entity)
+                   and not self._inside_entity(p.start)
                    and self.t[p.start - 1:p.start] != "驻"]  # 驻上海办事处 names an office, not the venue
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
@@ -867,8 +867,6 @@ class _Extractor(PeopleRules, ProjectRules):
 
     def places_in(self, i, j) -> list:
         """Place mentions of the whole text (found once) within view positions i..j."""
-        from bisect import bisect_left
-
         k = bisect_left(self._place_starts, i) if hasattr(self, "_place_starts") else None
         if k is None:
             self._place_starts = [p.start for p in self.all_places]
@@ -980,7 +978,10 @@ class _Extractor(PeopleRules, ProjectRules):
             self._lower_bound.discard(ev.id)
 
     def _inside_entity(self, k: int) -> bool:
-        return any(c.start <= k < c.end for c in self.chambers) or any(a <= k < b for a, b, _ in self.companies)
+        if not hasattr(self, "_entity_cover"):  # every position inside a chamber's or company's name, once
+            self._entity_cover = {k for c in self.chambers for k in range(c.start, c.end)} | \
+                {k for a, b, _ in self.companies for k in range(a, b)}
+        return k in self._entity_cover
 
     def _inside_project(self, s: str, k: int) -> bool:
         end = s.find("项目", k)
@@ -1151,8 +1152,6 @@ def _place(start, end, node_id, name, known):
 
 def _within(items, starts, i, j) -> list:
     """The items (sorted by start) that start within i..j-1."""
-    from bisect import bisect_left
-
     return items[bisect_left(starts, i):bisect_left(starts, j)]
 
 
