@@ -80,6 +80,7 @@ class Places:
 
     def __init__(self, index: Index):
         self.keys: dict[str, list[Place]] = {}
+        self._candidates: dict[str, tuple[Place, ...]] = {}
         for label in ("City", "Province", "County"):
             for key, knowns in index.names(label).items():
                 for k in knowns:
@@ -119,10 +120,12 @@ class Places:
             # a node the graph knows wins over the built-in list's guess of the same place
             found.append(place)
 
-    def candidates(self, key: str) -> list[Place]:
-        out = self.keys.get(key, [])
-        known = {p.id for p in out if p.known}
-        return [p for p in out if p.known or p.id not in known]
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        if key not in self._candidates:  # the keys are fixed once built: each key's answer is found once
+            out = self.keys.get(key, [])
+            known = {p.id for p in out if p.known}
+            self._candidates[key] = tuple(p for p in out if p.known or p.id not in known)
+        return self._candidates[key]
 
     def find(self, text: str) -> list[Place]:
         """Longest non-overlapping place mentions; where a key names both a City and a Province
