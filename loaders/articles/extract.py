@@ -131,6 +131,8 @@ _AT_EVENT = re.compile(rf"^(?!在?(?:本次|此次|这次|该|会议))(?:在)?[^
 # a place trigger right before a place, or before a province's name and the place (在山西省太原市):
 # every trigger in one pattern, compiled once (_triggered runs for each place of each event sentence)
 _TRIGGERED = re.compile(rf"(?:{'|'.join(P.PLACE_TRIGGER)})(?:\Z|[{P.CJK}]{{0,3}}(?:省|自治区)$)")
+# a head count at an event: 200余人 / 30位 / 120人的代表团 (event_details; compiled once)
+_HEADCOUNT = re.compile(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?")
 # what a sentence does with the event it names: the one held here, not the one it happened during
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
@@ -903,7 +905,7 @@ class _Extractor(PeopleRules, ProjectRules):
             org = self.home_node(i, j)
             self.f.rel("ORGANIZED", org, eid, {"role": "主办"}, self.span(i, j), MID)
         # attendance and delegations
-        for m in re.finditer(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?", s):
+        for m in _HEADCOUNT.finditer(s):
             if "大使" in s:
                 break
             n = to_number(m.group(1))
@@ -947,7 +949,7 @@ class _Extractor(PeopleRules, ProjectRules):
         elif not others:
             self.refine_total(i, j, ev)
         # who attended: chambers, their people, counties, companies
-        roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid}
+        roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid} if chambers else ()
         for c in chambers:
             cid = self.chamber_node(c, MID)
             if cid and cid not in roles:
@@ -1079,7 +1081,7 @@ class _Extractor(PeopleRules, ProjectRules):
              rf"(?:签约总金额|签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为|超过|超)?"
              rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)
-        told = _tallies(s)  # the general forms of a tally (总投资额 / 协议引资 / N宗 …) where those above say none
+        told = self.tallies_of(i, j)  # the general forms of a tally (总投资额 / 协议引资 / N宗 …) where those above say none
         if not told and "signed_count" in props:  # 目标签约项目100个: a target, not a total
             props.pop("signed_count")
             props.pop("signed_total_yi", None)
