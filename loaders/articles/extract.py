@@ -206,6 +206,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.event_date: date | None = None
         self.campaign: str | None = None
         self._chamber_ids: dict[str, str] = {}
+        self._chamber_done: dict[tuple, str | None] = {}  # chamber_node's answers (a call again adds nothing)
         self.home_province = self._home_province()
         self.listed_ends: set[int] = set()  # where projects a list rule named end
         self._lower_bound: set[str] = set()  # events whose signed total was told as 超过X
@@ -288,6 +289,14 @@ class _Extractor(PeopleRules, ProjectRules):
     def chamber_node(self, c: ChamberMention, conf=HIGH) -> str | None:
         if c.generic:
             return None
+        # the same mention at the same confidence again (rule after rule, sentence after sentence)
+        # finds its node, place and BASED_IN there already, with this evidence: nothing to add
+        if (c, conf) in self._chamber_done:
+            return self._chamber_done[(c, conf)]
+        self._chamber_done[(c, conf)] = cid = self._chamber_node(c, conf)
+        return cid
+
+    def _chamber_node(self, c: ChamberMention, conf) -> str:
         span = self.span(c.start, c.end)
         if c.known:
             cid = self.f.node(c.known.id, "Chamber", c.known.name, {}, span, conf)
