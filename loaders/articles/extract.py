@@ -829,8 +829,11 @@ class _Extractor(PeopleRules, ProjectRules):
         if capital is not None:
             return capital
         found = self.places_in(i, j)
+        # (only the chambers and companies that reach into the sentence can hold one of its places)
+        inside_entity = [(c.start, c.end) for c in self.chambers if c.start < j and c.end > i] + \
+            [(a, b) for a, b, _ in self.companies if a < j and b > i]
         outside = [p for p in found if not (name_start <= p.start < name_end)
-                   and not self._inside_entity(p.start)
+                   and not any(a <= p.start < b for a, b in inside_entity)
                    and self.t[p.start - 1:p.start] != "驻"]  # 驻上海办事处 names an office, not the venue
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
