@@ -993,8 +993,8 @@ class _Extractor(PeopleRules, ProjectRules):
 
     def _inside_entity(self, k: int) -> bool:
         if not hasattr(self, "_entity_cover"):  # every position inside a chamber's or company's name, once
-            self._entity_cover = {k for c in self.chambers for k in range(c.start, c.end)} | \
-                {k for a, b, _ in self.companies for k in range(a, b)}
+            self._entity_cover = {x for c in self.chambers for x in range(c.start, c.end)} | \
+                {x for a, b, _ in self.companies for x in range(a, b)}
         return k in self._entity_cover
 
     def _inside_project(self, s: str, k: int) -> bool:

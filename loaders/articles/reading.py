@@ -101,7 +101,7 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def _safe_load(text: str):
     try:
-        return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 (a safe loader)
+        return yaml.load(text, Loader=_FAST_LOADER)  # a safe loader either way
     except yaml.YAMLError:
         return yaml.safe_load(text)  # fails again, with the pure-Python loader's message and line as before
 
