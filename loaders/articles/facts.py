@@ -52,7 +52,7 @@ class RelFact:
 
 def _rel_key(type_: str, start: str, end: str, props: dict) -> tuple:
     """What makes a relationship one fact: its type, ends and the schema's key properties."""
-    return (type_, start, end, tuple(props.get(k) for k in get_schema().rel(type_).key))
+    return (type_, start, end, tuple([props.get(k) for k in get_schema().rel(type_).key]))  # a list: faster
 
 
 def _plain(value):
