@@ -28,6 +28,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import cn2an
 
@@ -112,6 +113,7 @@ def yearless_dates(text: str, published: date | None, marks, base: int = 0) -> l
     return out
 
 
+@lru_cache(maxsize=4096)  # pure, and the same figures are read again and again (days, counts)
 def to_number(text: str):
     """Arabic or Chinese numerals → int (or float when it has a fraction)."""
     text = text.replace(",", "")

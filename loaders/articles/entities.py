@@ -80,6 +80,7 @@ class Places:
 
     def __init__(self, index: Index):
         self.keys: dict[str, list[Place]] = {}
+        self._candidates: dict[str, tuple[Place, ...]] = {}
         for label in ("City", "Province", "County"):
             for key, knowns in index.names(label).items():
                 for k in knowns:
@@ -111,6 +112,7 @@ class Places:
                            if key in self.keys}
         self.auto = _automaton(k for k in self.keys if k not in self.contextual)
         self.auto_contextual = _automaton(self.contextual)
+        self.firsts = frozenset(k[:1] for k in self.keys)  # at() gives up at once where no name starts
 
     def _add(self, key: str, place: Place) -> None:
         found = self.keys.setdefault(key, [])
@@ -118,10 +120,12 @@ class Places:
             # a node the graph knows wins over the built-in list's guess of the same place
             found.append(place)
 
-    def candidates(self, key: str) -> list[Place]:
-        out = self.keys.get(key, [])
-        known = {p.id for p in out if p.known}
-        return [p for p in out if p.known or p.id not in known]
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        if key not in self._candidates:  # the keys are fixed once built: each key's answer is found once
+            out = self.keys.get(key, [])
+            known = {p.id for p in out if p.known}
+            self._candidates[key] = tuple(p for p in out if p.known or p.id not in known)
+        return self._candidates[key]
 
     def find(self, text: str) -> list[Place]:
         """Longest non-overlapping place mentions; where a key names both a City and a Province
@@ -145,6 +149,8 @@ class Places:
 
     def at(self, text: str, i: int, labels=("City", "Province")) -> Place | None:
         """The longest place name starting at text[i] (City before Province on a tie)."""
+        if 0 <= i < len(text) and text[i] not in self.firsts:
+            return None  # most positions asked about start no place name (_branch asks at each one)
         for n in range(min(8, len(text) - i), 1, -1):
             if text[i:i + n] not in self.keys:
                 continue
@@ -206,6 +212,8 @@ def _overseas(text: str, k: int, at: int) -> bool:
 
 def _branch(text: str, left: int, at: int, places_: "Places") -> tuple[int, "Place"] | None:
     """芮城总商会北京商会: a county's (or city's) federation of chambers and its branch in a place."""
+    if "总商会" not in text[left:at]:
+        return None  # the federation's 总商会 lies within left..at; most 商会 have none before them
     for k in range(left, at):
         fed = places_.at(text, k, ("County", "City"))
         if fed and text.startswith("总商会", fed.end):

@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
+from functools import lru_cache
 
 from loaders.articles import patterns as P
 from loaders.articles import places
@@ -136,6 +138,11 @@ _DATED_PLACE = re.compile(r"\s*于")
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
 # a sentence opening at an event: 集中签约仪式上, / 在X推介会上, (本次大会上 is the one told of before)
 _AT_EVENT = re.compile(rf"^(?!在?(?:本次|此次|这次|该|会议))(?:在)?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})上[，,]")
+# a place trigger right before a place, or before a province's name and the place (在山西省太原市):
+# every trigger in one pattern, compiled once (_triggered runs for each place of each event sentence)
+_TRIGGERED = re.compile(rf"(?:{'|'.join(P.PLACE_TRIGGER)})(?:\Z|[{P.CJK}]{{0,3}}(?:省|自治区)$)")
+# a head count at an event: 200余人 / 30位 / 120人的代表团 (event_details; compiled once)
+_HEADCOUNT = re.compile(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?")
 # what a sentence does with the event it names: the one held here, not the one it happened during
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
@@ -209,6 +216,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.event_date: date | None = None
         self.campaign: str | None = None
         self._chamber_ids: dict[str, str] = {}
+        self._chamber_done: dict[tuple, str | None] = {}  # chamber_node's answers (a call again adds nothing)
         self.home_province = self._home_province()
         self.listed_ends: set[int] = set()  # where projects a list rule named end
         self._lower_bound: set[str] = set()  # events whose signed total was told as 超过X
@@ -291,6 +299,14 @@ class _Extractor(PeopleRules, ProjectRules):
     def chamber_node(self, c: ChamberMention, conf=HIGH) -> str | None:
         if c.generic:
             return None
+        # the same mention at the same confidence again (rule after rule, sentence after sentence)
+        # finds its node, place and BASED_IN there already, with this evidence: nothing to add
+        if (c, conf) in self._chamber_done:
+            return self._chamber_done[(c, conf)]
+        self._chamber_done[(c, conf)] = cid = self._chamber_node(c, conf)
+        return cid
+
+    def _chamber_node(self, c: ChamberMention, conf) -> str:
         span = self.span(c.start, c.end)
         if c.known:
             cid = self.f.node(c.known.id, "Chamber", c.known.name, {}, span, conf)
@@ -862,7 +878,9 @@ class _Extractor(PeopleRules, ProjectRules):
         if capital is not None:
             return capital
         found = self.places_in(i, j)
-        inside_entity = [(c.start, c.end) for c in self.chambers] + [(a, b) for a, b, _ in self.companies]
+        # (only the chambers and companies that reach into the sentence can hold one of its places)
+        inside_entity = [(c.start, c.end) for c in self.chambers if c.start < j and c.end > i] + \
+            [(a, b) for a, b, _ in self.companies if a < j and b > i]
         outside = [p for p in found if not (name_start <= p.start < name_end)
                    and not any(a <= p.start < b for a, b in inside_entity)
                    and self.t[p.start - 1:p.start] != "驻"  # 驻上海办事处 names an office, not the venue
@@ -913,8 +931,6 @@ class _Extractor(PeopleRules, ProjectRules):
 
     def places_in(self, i, j) -> list:
         """Place mentions of the whole text (found once) within view positions i..j."""
-        from bisect import bisect_left
-
         k = bisect_left(self._place_starts, i) if hasattr(self, "_place_starts") else None
         if k is None:
             self._place_starts = [p.start for p in self.all_places]
@@ -927,8 +943,7 @@ class _Extractor(PeopleRules, ProjectRules):
 
     def _triggered(self, i, p) -> bool:
         before = self.t[max(i, p.start - 8):p.start]
-        return any(before.endswith(tr) or re.search(rf"{tr}[{P.CJK}]{{0,3}}(?:省|自治区)$", before)
-                   for tr in P.PLACE_TRIGGER)
+        return bool(_TRIGGERED.search(before))
 
     def event_details(self, i, j, chambers) -> None:
         s, eid = self.t[i:j], self.event
@@ -952,7 +967,7 @@ class _Extractor(PeopleRules, ProjectRules):
             org = self.home_node(i, j)
             self.f.rel("ORGANIZED", org, eid, {"role": "主办"}, self.span(i, j), MID)
         # attendance and delegations
-        for m in re.finditer(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?", s):
+        for m in _HEADCOUNT.finditer(s) if "人" in s or "位" in s or "名" in s else ():  # its words, cheaply
             if "大使" in s:
                 break
             n = to_number(m.group(1))
@@ -996,7 +1011,7 @@ class _Extractor(PeopleRules, ProjectRules):
         elif not others:
             self.refine_total(i, j, ev)
         # who attended: chambers, their people, counties, companies
-        roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid}
+        roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid} if chambers else ()
         for c in chambers:
             cid = self.chamber_node(c, MID)
             if cid and cid not in roles:
@@ -1027,7 +1042,10 @@ class _Extractor(PeopleRules, ProjectRules):
             self._lower_bound.discard(ev.id)
 
     def _inside_entity(self, k: int) -> bool:
-        return any(c.start <= k < c.end for c in self.chambers) or any(a <= k < b for a, b, _ in self.companies)
+        if not hasattr(self, "_entity_cover"):  # every position inside a chamber's or company's name, once
+            self._entity_cover = {x for c in self.chambers for x in range(c.start, c.end)} | \
+                {x for a, b, _ in self.companies for x in range(a, b)}
+        return k in self._entity_cover
 
     def _inside_project(self, s: str, k: int) -> bool:
         end = s.find("项目", k)
@@ -1139,7 +1157,7 @@ class _Extractor(PeopleRules, ProjectRules):
              rf"(?:签约总金额|签约金额|签约额|拟投资|总投资|投资总额|投资)(?:达|约|为|超过|超)?"
              rf"{P.NUMBER}{P.UNIT}",
              "signed_total_yi", True)
-        told = _tallies(s)  # the general forms of a tally (总投资额 / 协议引资 / N宗 …) where those above say none
+        told = self.tallies_of(i, j)  # the general forms of a tally (总投资额 / 协议引资 / N宗 …) where those above say none
         if not told and "signed_count" in props:  # 目标签约项目100个: a target, not a total
             props.pop("signed_count")
             props.pop("signed_total_yi", None)
@@ -1212,11 +1230,10 @@ def _place(start, end, node_id, name, known):
 
 def _within(items, starts, i, j) -> list:
     """The items (sorted by start) that start within i..j-1."""
-    from bisect import bisect_left
-
     return items[bisect_left(starts, i):bisect_left(starts, j)]
 
 
+@lru_cache(maxsize=8192)  # the same names are folded again and again, sentence after sentence
 def _fold(text: str) -> str:
     from loaders.text import fold
 

@@ -42,13 +42,17 @@ class RelFact:
     end_label: str = ""
 
     def key(self) -> tuple:
-        spec = get_schema().rel(self.type)
-        return (self.type, self.start, self.end, tuple(self.properties.get(k) for k in spec.key))
+        return _rel_key(self.type, self.start, self.end, self.properties)
 
     def as_json(self) -> dict:
         return {"type": self.type, "start": self.start, "end": self.end,
                 "properties": {k: _plain(v) for k, v in self.properties.items()},
                 "evidence": [{"start": s, "end": e} for s, e in self.evidence], "confidence": self.confidence}
+
+
+def _rel_key(type_: str, start: str, end: str, props: dict) -> tuple:
+    """What makes a relationship one fact: its type, ends and the schema's key properties."""
+    return (type_, start, end, tuple([props.get(k) for k in get_schema().rel(type_).key]))  # a list: faster
 
 
 def _plain(value):
@@ -70,12 +74,12 @@ class Facts:
         return node_id
 
     def rel(self, type_, start, end, props, span, confidence) -> None:
-        fact = RelFact(type_, start, end, dict(props), [span], confidence,
-                       self.nodes[start].label if start in self.nodes else "",
-                       self.nodes[end].label if end in self.nodes else "")
-        old = self.rels.get(fact.key())
-        if old is None:
-            self.rels[fact.key()] = fact
+        key = _rel_key(type_, start, end, props)
+        old = self.rels.get(key)
+        if old is None:  # most relationships are found again: the fact is built only when new
+            self.rels[key] = RelFact(type_, start, end, dict(props), [span], confidence,
+                                     self.nodes[start].label if start in self.nodes else "",
+                                     self.nodes[end].label if end in self.nodes else "")
         else:
             _absorb(old, props, span, confidence)
 
