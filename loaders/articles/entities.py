@@ -319,7 +319,7 @@ _MERCHANTS = re.compile(rf"[{''.join(a for a in ABBREVIATIONS if a not in '新�
 
 def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Places") -> "Place | None":
     """A chamber named <host><home?><members?><trade?>商会 with no Shanxi tie (北京浙江商会, 上海市河北唐山商会,
-    北京河南企业商会, 深圳市总商会), or a place's 商业联合会 (山西商业联合会); `at` is where the words after the
+    北京河南企业商会, 深圳市总商会, 山西省青年企业家商会), or a place's 商业联合会 (山西商业联合会); `at` is where the words after the
     host begin, `m` the 商会 that ends the name. Returns the host, None when those words are no name (外省,
     各地, 异地, 企业, a verb) or leave the host open (河北唐山商会: 唐山 is in 河北, the host is not named)."""
     middle = text[at:m.start()]
@@ -341,7 +341,8 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     tail = _TRADE_TAIL.fullmatch(middle, i)
     if tail is None:
         return None
-    return host if home or _TRADE.search(tail.group()) else None
+    # 山西省青年企业家商会, 太原市女企业家商会: a place's (young, women) entrepreneurs are members enough
+    return host if home or _TRADE.search(tail.group()) or "企业家" in tail.group() else None
 
 
 def _home(middle: str) -> tuple[int, str | None]:

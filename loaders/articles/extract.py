@@ -38,6 +38,8 @@ _SIGNED_COUNT = re.compile(
     rf"签约[”\"]?[，,]?(?:共)?涉及(?:项目)?{P.NUMBER}[个项宗]|"
     # 达成合同或意向项目18项 / 达成合作项目12个: agreements reached at the occasion
     rf"达成(?:合同|协议|合作)[^，,。；;\d]{{0,6}}?项目{P.NUMBER}[个项宗]|"
+    # 合同项目413个,总投资2800亿元: projects under contract, i.e. signed (not 履约 / 在建 contracts)
+    rf"(?<!履约|在建|续建)合同项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|"
     rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)|"  # a list's total: …等14个项目分两批进行了现场签约
     # 共签约项目102项 / 签署N个合同及协议 / 签订项目合作协议N个 / 就N项合作协议进行签约 / 总投资X亿元的N个项目…签约
     rf"签约项目{P.NUMBER}项|"
@@ -75,12 +77,14 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
     """The signed tallies a sentence states, in order: (start, end, count, amount in 亿元 or None, amount's
     span). A count in a clause that plans rather than reports (目标签约 / 计划引进 / 推介 N 个项目) is none."""
     out = []
-    if "签" not in s and "达成" not in s or not _TALLY_GATE.search(s):  # every form says 签约 / 签署 / 签订 or
-        return out  # 达成, and counts in 个 / 项 / 宗 / 家
+    if "签" not in s and "达成" not in s and "合同项目" not in s or not _TALLY_GATE.search(s):  # every form says
+        return out  # 签约 / 签署 / 签订, 达成 or 合同项目, and counts in 个 / 项 / 宗 / 家
     for m in _SIGNED_COUNT.finditer(s):
         clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;：:") + 1:m.end()]
         if _NOT_SIGNED.search(clause):
             continue
+        if m.group().startswith("合同项目") and len(re.findall("[(（]", s[:m.start()])) > len(re.findall("[)）]", s[:m.start()])):
+            continue  # (协议项目22个,合同项目9个): a part of a total told before the brackets
         n = to_number(next(g for g in m.groups() if g))
         if not isinstance(n, int):
             continue

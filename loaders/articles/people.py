@@ -34,6 +34,9 @@ _CJK = re.compile(rf"[{P.CJK}]")
 # two characters before 商会 at a clause's start that are no place (全体商会会员: the chamber named before)
 _NOT_PLACE = ("全体", "整个", "各个", "我们", "这个", "这家", "该会", "本届", "新的")
 _FOUNDED = re.compile(r"(?:成立|组建|筹建|创立)了?商会(?=[，,。；;])")
+# <chamber>一行在监事长林某(的)带领下 / 由会长王某率领: the post of the one leading the chamber's group
+_LED_BY = re.compile(rf"(?<=[在由])((?:{P.POST_RE})(?:[兼、](?:{P.POST_RE}))*)")
+_LEADS = re.compile(r"(?:的)?(?:带领|率领)下|(?:带领|率领|带队|率队)")
 
 
 class PeopleRules:
@@ -69,6 +72,17 @@ class PeopleRules:
             if self._ours(c, p) or self._unnamed_between(c.end, p):
                 continue
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
+        for m in _LED_BY.finditer(self.t, i, j):
+            before = [c for c in named if c.end < m.start()]
+            people = names_list_at(self.t, m.end())
+            if not before or len(people) != 1 or people[0][0] != m.end() or not _LEADS.match(self.t, people[0][1]):
+                continue
+            c = before[-1]
+            # the chamber named in the same sentence, with no other body's 商会 between
+            if re.search("[。；;!！?？\n]", self.t[c.end:m.start()]) or self._ours(c, m.start()) \
+                    or self._unnamed_between(c.end, m.start()):
+                continue
+            self._holds(c.start, people, re.split("、", m.group(1)), self.chamber_node(c), MID)
         for m in re.finditer(P.POST_RE, self.t[i:j]):
             p = i + m.start()
             before = [c for c in named if c.end <= p]

@@ -69,6 +69,7 @@ def test_same_contract_as_a_shanxi_chamber_of_the_same_host():
     "北京参加河南商会", "深圳举办了湖南商会",  # a verb is not part of a name
     "河北唐山商会",  # 唐山 is in 河北: the home, with the host not named
     "深圳广东商会", "北京北京商会",  # one place twice, or the host's own province as its home
+    "青年企业家商会", "省青年企业家商会", "各地女企业家商会", "该市青年企业家商会",  # entrepreneurs of no named place
 ])
 def test_generic_mentions_lists_and_open_hosts_are_no_named_chamber(text):
     assert [name for name, generic in found(text) if not generic] == []
@@ -87,6 +88,9 @@ def test_generic_shanxi_mentions_stay_generic():
     ("长沙市益阳商会", "长沙市益阳商会", "长沙市"),  # a home in the host's own province
     ("广州浙商商会", "广州浙商商会", "广州市"),  # 浙商: Zhejiang's merchants as the home
     ("深圳市湖南青年企业家商会", "深圳市湖南青年企业家商会", "深圳市"),
+    # a place's own (young, women) entrepreneurs, no home named: a chamber like any other, with its host
+    ("省里号召后，山西省青年企业家商会捐款8万元", "山西省青年企业家商会", "山西省"),
+    ("晋中市女企业家商会会长", "晋中市女企业家商会", "晋中市"),
 ])
 def test_other_named_forms(text, name, host):
     index = _default_index()

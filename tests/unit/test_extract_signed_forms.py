@@ -79,6 +79,9 @@ FIRES = [
     # 签订N个项目(的合作) with 合同金额 after it
     (EVENT + "来自各地的客商与晋城市签订7个项目的合作，合同金额达15.2亿元。", [(7, 15.2)]),
     (EVENT + "会上签署了5个合作项目，总投资9.8亿元。", [(5, 9.8)]),
+    # projects under contract (合同项目) are signed ones, beside the started and producing ones
+    (EVENT + "此次活动，合同项目36个，总投资210亿元，开工项目20个，总投资95亿元。", [(36, 210.0)]),
+    ("6月8日，晋城市在深圳举行招商推介会。現場合同項目共12個，總投資48億元。", [(12, 48.0)]),
 ]
 
 
@@ -101,6 +104,9 @@ NONE = [
     (EVENT + "双方计划签订10个项目，总投资50亿元。", []),
     # financing agreements are not projects
     (EVENT + "全市企业与金融机构签署融资协议97项，协议融资51.3亿元。", []),
+    # contracts being carried out or built are no signing: 履约 / 在建 / 续建合同项目
+    (EVENT + "全市在建合同项目40个，总投资120亿元。", []),
+    (EVENT + "履约合同项目18个，总投资60亿元。", []),
 ]
 
 PARTS = [
@@ -108,6 +114,7 @@ PARTS = [
     (EVENT + "签约项目20个，总投资100亿元，其中工业项目12个，总投资80亿元。", [(20, 100.0)]),
     (EVENT + "签约项目20个，总投资100亿元。签约绿色能源项目共6个。", [(20, 100.0)]),
     (EVENT + "签约项目中，亿元以上项目12个，总投资30亿元。", []),
+    (EVENT + "签约项目20个（协议项目14个，合同项目6个），总投资100亿元。", [(20, 100.0)]),
     # a holiday is a period, not an occasion: with no campaign to hold it, the article's own, for review
     ("春节期间，全市签约项目10个，总投资20亿元。", [(10, 20.0)]),
     (EVENT + "会上，签约项目5个，总投资9亿元。", [(5, 9.0)]),
