@@ -151,3 +151,113 @@ def test_a_chambers_own_congress_with_no_place_named_is_in_its_city():
     # a chamber that only attends another's meeting gives it no city
     text = "---\ndate: 2024-06-13\n---\n6月12日，太原市示例商会会长出席了示例协会召开的会员代表会议。"
     assert _events(text) == set()
+
+
+# ----- genre coverage: the ways a report names, dates and places an event ---------------------------
+# Short paragraphs written for this test (invented names), each with the events it states. An article of
+# 2024-05-20 unless its front matter says otherwise.
+
+def _doc(body: str, pub: str = "2024-05-20") -> str:
+    return f"---\ndate: {pub}\n---\n{body}"
+
+
+COVERAGE = [
+    # <date>，<event>在<city><venue>举行 / 召开 / 开幕, simplified and traditional
+    (_doc("5月16日，2024示例文旅产业推介会在太原市迎泽宾馆举行。"), {("推介会", "2024-05-16", "太原市")}),
+    (_doc("5月16日，示例投資合作洽談會在大同市召開。"), {("洽谈会", "2024-05-16", "大同市")}),
+    (_doc("5月16日，示例招商推介會在太原舉行，簽約項目12個。"), {("推介会", "2024-05-16", "太原市")}),
+    (_doc("5月8日，第三届示例能源峰会在晋城开幕。"), {("峰会", "2024-05-08", "晋城市")}),
+    (_doc("2023年11月8日，示例能源论坛在太原举行。"), {("论坛", "2023-11-08", "太原市")}),
+    # a dateline names where the report was filed, not the venue
+    (_doc("示例社太原5月18日电 5月17日，示例招商推介会在上海举行。"), {("推介会", "2024-05-17", "上海市")}),
+    (_doc("示例报北京5月18日讯 5月17日，晋城市在深圳举办招商推介会。"), {("推介会", "2024-05-17", "深圳市")}),
+    (_doc("示例社太原5月18日电（记者甲乙）17日，示例产业推介会在西安举行。"), {("推介会", "2024-05-17", "西安市")}),
+    # a part of the day
+    (_doc("5月15日上午，示例产业发展论坛在晋中市开幕。"), {("论坛", "2024-05-15", "晋中市")}),
+    (_doc("5月15日下午，示例企业家座谈会在阳泉召开。"), {("座谈会", "2024-05-15", "阳泉市")}),
+    (_doc("5月15日晚，示例商会年会在运城市举行。"), {("年会", "2024-05-15", "运城市")}),
+    # ranges
+    (_doc("5月10日至12日，第五届示例博览会在太原举办。"), {("博览会", "2024-05-10", "太原市")}),
+    (_doc("4月28日至5月2日，示例美食博览会在大同举办。"), {("博览会", "2024-04-28", "大同市")}),
+    (_doc("5月16日-18日，示例商品交易会在郑州举行。"), {("交易会", "2024-05-16", "郑州市")}),
+    # the day after the name: 第N届…博览会于<date>在<city>开幕 / <event><date>在<city>举行
+    (_doc("第八届示例能源博览会于5月9日在太原开幕。"), {("博览会", "2024-05-09", "太原市")}),
+    (_doc("由示例市人民政府主办、示例商会承办的2024示例投资洽谈会5月12日在临汾市举行。"),
+     {("洽谈会", "2024-05-12", "临汾市")}),
+    # vague days stand for the publication date
+    (_doc("近日，示例商会恳谈会在长治市举行。"), {("恳谈会", "2024-05-20", "长治市")}),
+    (_doc("示例招商推介会日前在忻州市举行。"), {("推介会", "2024-05-20", "忻州市")}),
+    # relative days
+    (_doc("昨天，示例招商推介会在晋城举行。"), {("推介会", "2024-05-19", "晋城市")}),
+    (_doc("示例投资洽谈会昨日在运城开幕。"), {("洽谈会", "2024-05-19", "运城市")}),
+    (_doc("今天上午，示例项目签约仪式在太原举行。"), {("签约仪式", "2024-05-20", "太原市")}),
+    # a delegation that goes to another city to hold a promotion: held there
+    (_doc("朔州市政府代表团5月13日赴苏州举办招商推介会。"), {("推介会", "2024-05-13", "苏州市")}),
+    (_doc("5月16日，晋中市在杭州举办文旅推介会。"), {("推介会", "2024-05-16", "杭州市")}),
+    # a city's one-character name
+    (_doc("5月11日，示例省文旅推介会在京举行。"), {("推介会", "2024-05-11", "北京市")}),
+    (_doc("5月11日，示例产业合作恳谈会在沪召开。"), {("恳谈会", "2024-05-11", "上海市")}),
+    (_doc("5月11日，示例晋商论坛在并举行。"), {("论坛", "2024-05-11", "太原市")}),
+    (_doc("5月11日，示例经贸交流会在穗举办。"), {("交流会", "2024-05-11", "广州市")}),
+    (_doc("5月11日，示例项目签约仪式在深举行。"), {("签约仪式", "2024-05-11", "深圳市")}),
+    (_doc("5月11日，示例商会年会在津召开。"), {("年会", "2024-05-11", "天津市")}),
+    (_doc("5月11日，示例投资推介会在渝举行。"), {("推介会", "2024-05-11", "重庆市")}),
+    (_doc("5月11日，示例经贸洽谈会在港举行。"), {("洽谈会", "2024-05-11", "香港特别行政区")}),
+    # a venue only
+    (_doc("5月14日，示例招商推介会在太原迎泽宾馆举行。"), {("推介会", "2024-05-14", "太原市")}),
+    (_doc("5月14日，示例经贸合作推介会在北京人民大会堂举行。"), {("推介会", "2024-05-14", "北京市")}),
+    (_doc("5月14日，示例电子博览会在深圳会展中心开幕。"), {("博览会", "2024-05-14", "深圳市")}),
+    # a county or a district: its city
+    (_doc("5月14日，示例文化旅游推介会在平遥县举行。"), {("推介会", "2024-05-14", "晋中市")}),
+    (_doc("5月14日，示例项目签约仪式在迎泽区举行。"), {("签约仪式", "2024-05-14", "太原市")}),
+    (_doc("5月16日，示例文化旅遊推介會在平遙縣舉辦。"), {("推介会", "2024-05-16", "晋中市")}),
+    (_doc("5月8日，示例新材料项目开工仪式在长治市潞州区举行。"), {("开工仪式", "2024-05-08", "长治市")}),
+    # Chinese numerals, full-width digits
+    (_doc("二〇二三年五月九日，示例晋商大会在太原召开。"), {("大会", "2023-05-09", "太原市")}),
+    (_doc("５月１６日，示例投资恳谈会在长治举行。"), {("恳谈会", "2024-05-16", "长治市")}),
+    # 12日 after a month named earlier in the paragraph
+    (_doc("5月10日，示例商会年会在太原举行。12日，示例项目推介会在大同举行。", "2024-06-20"),
+     {("年会", "2024-05-10", "太原市"), ("推介会", "2024-05-12", "大同市")}),
+    # 会上 tells of the same event, not a new one
+    (_doc("5月16日，示例招商推介会在太原举行。会上，10个项目现场签约。"), {("推介会", "2024-05-16", "太原市")}),
+]
+
+COVERAGE_NONE = [
+    # only planned, with no day
+    _doc("示例博览会将于近期在太原举行。"),
+    _doc("下一步，我市将在深圳举办招商推介会。"),
+    # a history without a day
+    _doc("该商会曾多次在太原举办推介会，影响广泛。"),
+    # the publication line is not the event's day
+    "---\ntitle: 示例\n---\n发布时间：2024-05-20\n示例商会积极筹办推介会，欢迎各界参与。",
+    # an event's name inside a book title or a plan's name
+    _doc("5月16日，示例出版社在太原发布《晋商博览会史话》一书。"),
+    _doc("5月16日，太原市印发《示例招商推介会工作方案》。"),
+]
+
+
+@pytest.mark.parametrize("text,want", COVERAGE)
+def test_coverage_each_form_gives_its_event(text, want):
+    assert _events(text) == want
+
+
+@pytest.mark.parametrize("text", COVERAGE_NONE)
+def test_coverage_negatives_give_no_event(text):
+    assert _events(text) == set()
+
+
+def _event_props(text: str) -> list[dict]:
+    return [n.properties for n in extract_text(text, "x.md").nodes.values() if n.label == "Event"]
+
+
+def test_coverage_a_range_keeps_its_last_day():
+    (p,) = _event_props(_doc("4月28日至5月2日，示例美食博览会在大同举办。"))
+    assert (str(p["date"]), str(p["end_date"])) == ("2024-04-28", "2024-05-02")
+
+
+def test_coverage_a_vague_day_is_approximate():
+    for body in ("近日，示例商会恳谈会在长治市举行。", "示例招商推介会日前在忻州市举行。"):
+        (p,) = _event_props(_doc(body))
+        assert p.get("date_approx") is True
+    (p,) = _event_props(_doc("昨天，示例招商推介会在晋城举行。"))
+    assert not p.get("date_approx")
