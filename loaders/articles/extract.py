@@ -579,6 +579,9 @@ class _Extractor(PeopleRules, ProjectRules):
         held = [m for m in matches if _HELD.match(self.t, i + m.end())]
         for m in held + [m for m in matches if m not in held]:
             kw_end = i + m.end()
+            kw_start = kw_end - len(m.group())
+            if self.t.rfind("《", i, kw_start) > self.t.rfind("》", i, kw_start):
+                continue  # 《示例推介会工作方案》: inside a book's or a plan's title, not the event
             # a later keyword in the same name (恳谈会暨…招商会) makes the longer name
             rest = self.t[kw_end:j]
             nxt = P.EVENT_RE.search(rest)
@@ -909,9 +912,10 @@ class _Extractor(PeopleRules, ProjectRules):
             if cities:
                 return cities[0]
         # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
-        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并)(?=[举召参开出])", self.t[i:j])
+        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并|深|港)(?=[举召参开出])", self.t[i:j])
         if short:
-            full = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市"}[short.group(1)]
+            full = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市",
+                    "深": "深圳市", "港": "香港特别行政区"}[short.group(1)]
             known = self.index.lookup(full, ("City",))
             a = i + short.start(1)
             return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
