@@ -148,6 +148,9 @@ _TRIGGERED = re.compile(rf"(?:{'|'.join(P.PLACE_TRIGGER)})(?:\Z|[{P.CJK}]{{0,3}}
 # a head count at an event: 200余人 / 30位 / 120人的代表团 (event_details; compiled once)
 _HEADCOUNT = re.compile(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?")
 # what a sentence does with the event it names: the one held here, not the one it happened during
+# a short name (招商推介会) is one event where the clause says where it was held just before it:
+# 晋中市在杭州举办文旅推介会 / 代表团5月13日赴苏州举办招商推介会 (not one still planned: 将在… / 拟赴…)
+_HELD_THERE = re.compile(r"(?<![将拟要])(?:在|赴)[^，,。；;在赴将拟]{1,12}?(?:隆重)?(?:举办|举行|召开)了?\Z")
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
 
@@ -598,7 +601,7 @@ class _Extractor(PeopleRules, ProjectRules):
             subject = re.search(r"(“[^”]{2,30}”活动)在[^，,。]{0,16}举行$", self.t[i:start])  # “X”活动在…举行启动典礼
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
-            elif len(name_v) < 4 or not self._is_name(name_v):
+            elif (len(name_v) < 4 or not self._is_name(name_v)) and not _HELD_THERE.search(self.t, i, start):
                 continue
             # the day stated last before the name, else after it; 日前 / …期间 only when none is stated
             written = _unquote(self.written(start, kw_end)) if not subject else \
