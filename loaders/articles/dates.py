@@ -211,6 +211,7 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
             continue
         out.append(DateMention(m.start() + base, m.end() + base, first, last, bool(part) and part not in ("底", "末"), given))
     if published:
+        named = list(out)
         for m in _DAY_ONLY.finditer(text):
             day = int(m.group(1))
             try:
@@ -219,6 +220,12 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
                     prev = date(published.year, published.month, 1).toordinal() - 1
                     p = date.fromordinal(prev)
                     d = date(p.year, p.month, day)
+                # 5月10日,…。12日,… : a later day of the month the same paragraph named last (not past publication)
+                last = next((x for x in reversed(named) if x.start < m.start() + base), None)
+                if last is not None and not last.approx and last.day.day < day \
+                        and "\n" not in text[last.end - base:m.start()]:
+                    later = date(last.day.year, last.day.month, day)
+                    d = later if later <= published else d
             except ValueError:
                 continue
             out.append(DateMention(m.start(1) + base, m.end() + base, d, None, False, False))
