@@ -601,7 +601,10 @@ class _Extractor(PeopleRules, ProjectRules):
             subject = re.search(r"(“[^”]{2,30}”活动)在[^，,。]{0,16}举行$", self.t[i:start])  # “X”活动在…举行启动典礼
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
-            elif (len(name_v) < 4 or not self._is_name(name_v)) and not _HELD_THERE.search(self.t, i, start):
+            elif (len(name_v) < 4 or not self._is_name(name_v)) and not (
+                    (_HELD_THERE.search(self.t, i, start) or m in held and name_v[:-len(m.group())])
+                    and not re.fullmatch(r"本次|此次|这次|该|上述|本届|会议|活动|展会|大会", name_v[:-len(m.group())])):
+                # a short name (示例推介会) is one where the clause holds it: …推介会在太原举行 / 在杭州举办推介会
                 continue
             # the day stated last before the name, else after it; 日前 / …期间 only when none is stated
             written = _unquote(self.written(start, kw_end)) if not subject else \
