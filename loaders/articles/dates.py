@@ -50,11 +50,11 @@ _DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）”]))(\d{1,2})日(?=[,，\s
 # (not after the day's own event is told as done: 12月8日，推介会在广州举行，下届将在太原举办)
 _AHEAD_TOLD = re.compile(r"(?:(?!举行|举办|召开|开幕|闭幕|结束|签约|了)[^。！？!?\n]){0,30}?(?:即将|将|拟)"
                          r"(?:在|于|走进|赴|举办|举行|召开|开幕|开展|启动)")
-_RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
+_RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "昨晚": 1, "今日": 0, "今天": 0, "今晚": 0}
 # also after a quoted name and before a verb: “X洽谈会”昨日正式闭幕 / 今天举行
 # and right after an event's name, before where or how it was held: 示例洽谈会昨日在运城开幕
-_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)"
-                       r"|(?<=[会式坛展])(?:前日|前天|昨日|昨天|今日|今天)(?=在|正式|举行|举办|召开|开幕|闭幕)")
+_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)"
+                       r"|(?<=[会式坛展])(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=在|正式|举行|举办|召开|开幕|闭幕)")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # no day at all: the publication date stands for it (上周/本周: that week's Monday); 期间 only
 # after what is held (博览会期间, 活动期间), not 十三五期间

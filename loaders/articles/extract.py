@@ -918,10 +918,10 @@ class _Extractor(PeopleRules, ProjectRules):
             if cities:
                 return cities[0]
         # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
-        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并|深|港)(?=[举召参开出])", self.t[i:j])
+        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并|深|港|蓉|杭)(?=[举召参开出])", self.t[i:j])
         if short:
             full = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市",
-                    "深": "深圳市", "港": "香港特别行政区"}[short.group(1)]
+                    "深": "深圳市", "港": "香港特别行政区", "蓉": "成都市", "杭": "杭州市"}[short.group(1)]
             known = self.index.lookup(full, ("City",))
             a = i + short.start(1)
             return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
