@@ -150,7 +150,10 @@ _HEADCOUNT = re.compile(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?
 # what a sentence does with the event it names: the one held here, not the one it happened during
 # a short name (招商推介会) is one event where the clause says where it was held just before it:
 # 晋中市在杭州举办文旅推介会 / 代表团5月13日赴苏州举办招商推介会 (not one still planned: 将在… / 拟赴…)
-_HELD_THERE = re.compile(r"(?<![将拟要])(?:在|赴)[^，,。；;在赴将拟]{1,12}?(?:隆重)?(?:举办|举行|召开)了?\Z")
+_HELD_THERE = re.compile(r"(?<![将拟要])(?:在|赴)[^，,。；;在赴将拟]{1,12}?(?:隆重)?(?:举办|举行|召开|参加|出席)[了的]?\Z")
+# …or where the name is followed by its day and where it was held: 示例推介会5月9日在太原举行 / 于5月9日在广州成功举办
+_HELD_ON = re.compile(r"(?:”|\))?(?:于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上?)?|于?\d{1,2}[日号]|昨日|昨天|昨晚|今天|今日|日前|近日)?"
+                      r"(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
 
@@ -602,7 +605,7 @@ class _Extractor(PeopleRules, ProjectRules):
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
             elif (len(name_v) < 4 or not self._is_name(name_v)) and not (
-                    (_HELD_THERE.search(self.t, i, start) or m in held and name_v[:-len(m.group())])
+                    (_HELD_THERE.search(self.t, i, start) or _HELD_ON.match(self.t, kw_end) and name_v[:-len(m.group())])
                     and not re.fullmatch(r"本次|此次|这次|该|上述|本届|会议|活动|展会|大会", name_v[:-len(m.group())])):
                 # a short name (示例推介会) is one where the clause holds it: …推介会在太原举行 / 在杭州举办推介会
                 continue
