@@ -55,6 +55,8 @@ _RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "昨晚": 
 # and right after an event's name, before where or how it was held: 示例洽谈会昨日在运城开幕
 _RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)"
                        r"|(?<=[会式坛展])(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=在|正式|举行|举办|召开|开幕|闭幕)")
+_THIS_MONTH = re.compile(r"(本月|上月)(\d{1,2})[日号]")
+_SAME_DAY = re.compile(r"(?:^|(?<=[\s,，。；;]))(?:当天|当日|同日|次日|翌日)(?=[,，上下晚在])")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # no day at all: the publication date stands for it (上周/本周: that week's Monday); 期间 only
 # after what is held (博览会期间, 活动期间), not 十三五期间
@@ -244,6 +246,23 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         except ValueError:
             continue
         out.append(DateMention(m.start() + base, m.end() + base, d, None, False, True))
+    if published:
+        for m in _THIS_MONTH.finditer(text):  # 本月9日 / 上月9日: the publication's month, or the one before
+            first = date(published.year, published.month, 1)
+            if m.group(1) == "上月":
+                first = date.fromordinal(first.toordinal() - 1).replace(day=1)
+            try:
+                out.append(DateMention(m.start() + base, m.end() + base, first.replace(day=int(m.group(2)))))
+            except ValueError:
+                continue
+    out.sort(key=lambda d: d.start)
+    for m in _SAME_DAY.finditer(text):
+        # 当天下午 / 同日 / 次日: the single day told last in the same paragraph (not a range, not a vague one)
+        last = next((x for x in reversed(out) if x.start < m.start() + base), None)
+        if last is None or last.approx or last.end_day or "\n" in text[last.end - base:m.start()]:
+            continue
+        d = date.fromordinal(last.day.toordinal() + (m.group() in ("次日", "翌日")))
+        out.append(DateMention(m.start() + base, m.end() + base, d, None, False, last.year_given))
     return sorted(out, key=lambda d: d.start)
 
 
