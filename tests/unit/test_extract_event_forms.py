@@ -279,6 +279,10 @@ COVERAGE_NONE = [
     _doc("据了解，示例博览会每年5月在太原举办。"),
     _doc("示例推介会计划于6月在深圳举办。"),
     _doc("5月9日，记者从示例推介会筹备办获悉，各项工作进展顺利。"),
+    # a short name attended by someone met or interviewed somewhere is not held there
+    _doc("5月9日，示例商会会长甲在太原会见了前来参加推介会的客商。"),
+    _doc("5月9日，记者在太原采访了参加示例推介会的企业家。"),
+    _doc("5月9日，甲在太原会见了来晋举办推介会的客商。"),
     # a county the gazetteer does not know gives no city
     _doc("5月9日，示例项目签约仪式在示例县举行。"),
 ]
