@@ -44,7 +44,9 @@ _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
 _BRACKET_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九])(?:[\d一二三四五六七八九十]{1,3}|元)年\s*[(（]\s*(\d{4})\s*(?:年\s*)?[)）]")
 # 27日 at a clause's start, in an article dated that month (a wire report's dateline day; also after
 # the reporter's name in brackets: 太原7月8日电(记者甲)8日,)
-_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）”]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
+# (and right after an event's name when where it was held follows: 示例推介会17日在北京举行)
+_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）”])|(?<=[会式坛展])(?=\d{1,2}日(?:上午|下午|晚上?)?在))"
+                       r"(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
 # a day told as still to come (5月28日,我省将在上海举办… / 5月18日至20日,X博览会将在武汉举行): an
 # announcement keeps the article's year however far ahead the day is
 # (not after the day's own event is told as done: 12月8日，推介会在广州举行，下届将在太原举办)
