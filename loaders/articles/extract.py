@@ -151,6 +151,7 @@ _HEADCOUNT = re.compile(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?
 # a short name (招商推介会) is one event where the clause says where it was held just before it:
 # 晋中市在杭州举办文旅推介会 / 代表团5月13日赴苏州举办招商推介会 (not one still planned: 将在… / 拟赴…)
 _HELD_THERE = re.compile(r"(?<![将拟要])(?:在|赴)[^，,。；;在赴将拟了]{1,12}?(?:隆重)?(?P<v>举办|举行|召开|参加|出席)[了的]?\Z")
+_HOLDER_VERB = re.compile(r"(?:举办|举行|召开)了?\Z")
 # …or where the name is followed by its day and where it was held: 示例推介会5月9日在太原举行 / 于5月9日在广州成功举办
 _HELD_ON = re.compile(r"(?:”|\))?(?:于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上?)?|于?\d{1,2}[日号]|昨日|昨天|昨晚|今天|今日|日前|近日)?"
                       r"(?:在[^，,。；;]{0,16}?)?(?:召开|举行|举办|开幕|启动|隆重)")
@@ -605,7 +606,7 @@ class _Extractor(PeopleRules, ProjectRules):
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
             elif (len(name_v) < 4 or not self._is_name(name_v)) and not (
-                    (self._held_there(i, start) or _HELD_ON.match(self.t, kw_end) and name_v[:-len(m.group())])
+                    (self._held_there(i, start, kw_end) or _HELD_ON.match(self.t, kw_end) and name_v[:-len(m.group())])
                     and not re.fullmatch(r"本次|此次|这次|该|上述|本届|会议|活动|展会|大会", name_v[:-len(m.group())])):
                 # a short name (示例推介会) is one where the clause holds it: …推介会在太原举行 / 在杭州举办推介会
                 continue
@@ -648,12 +649,20 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
 
-    def _held_there(self, i, start) -> bool:
+    def _held_there(self, i, start, kw_end) -> bool:
         """The clause before an event's name says where it was held (在杭州举办 / 赴苏州举办); one that
         attends (参加 / 出席) only right after a place (赴晋城参加, not 在太原会见了前来参加)."""
         m = _HELD_THERE.search(self.t, i, start)
-        if m is None or m.group("v") not in ("参加", "出席"):
-            return m is not None
+        if m is None:
+            # 平遥县举办招商推介会: a city or county holding it, the name ending the clause (not a routine
+            # 座谈会 / 推进会 / 发布会 of a government, which the sets do not count as events)
+            v = _HOLDER_VERB.search(self.t, i, start)
+            if self.t[kw_end - 3:kw_end] in ("座谈会", "推进会", "发布会"):
+                return False
+            return bool(v) and re.match(r"[，,。；;]", self.t[kw_end:kw_end + 1]) is not None and any(
+                p.end == v.start() and p.label in ("City", "County") for p in self.places_in(i, v.start()))
+        if m.group("v") not in ("参加", "出席"):
+            return True
         return any(p.start == m.start() + 1 and p.end == m.start("v") for p in self.places_in(m.start(), m.start("v")))
 
     def signing_event(self, i, j, dates) -> None:
