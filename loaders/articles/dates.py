@@ -44,15 +44,21 @@ _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
 _BRACKET_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九])(?:[\d一二三四五六七八九十]{1,3}|元)年\s*[(（]\s*(\d{4})\s*(?:年\s*)?[)）]")
 # 27日 at a clause's start, in an article dated that month (a wire report's dateline day; also after
 # the reporter's name in brackets: 太原7月8日电(记者甲)8日,)
-_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）”]))(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
+# (and right after an event's name when where it was held follows: 示例推介会17日在北京举行)
+_DAY_ONLY = re.compile(r"(?:^|(?<=[\s,，。:：)）”])|(?<=[会式坛展])(?=\d{1,2}日(?:上午|下午|晚上?)?在))"
+                       r"(\d{1,2})日(?=[,，\s上下晚]|[\u4e00-\u9fff])")
 # a day told as still to come (5月28日,我省将在上海举办… / 5月18日至20日,X博览会将在武汉举行): an
 # announcement keeps the article's year however far ahead the day is
 # (not after the day's own event is told as done: 12月8日，推介会在广州举行，下届将在太原举办)
 _AHEAD_TOLD = re.compile(r"(?:(?!举行|举办|召开|开幕|闭幕|结束|签约|了)[^。！？!?\n]){0,30}?(?:即将|将|拟)"
                          r"(?:在|于|走进|赴|举办|举行|召开|开幕|开展|启动)")
-_RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "今日": 0, "今天": 0}
+_RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "昨晚": 1, "今日": 0, "今天": 0, "今晚": 0}
 # also after a quoted name and before a verb: “X洽谈会”昨日正式闭幕 / 今天举行
-_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|今日|今天)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)")
+# and right after an event's name, before where or how it was held: 示例洽谈会昨日在运城开幕
+_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)"
+                       r"|(?<=[会式坛展])(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=在|正式|举行|举办|召开|开幕|闭幕)")
+_THIS_MONTH = re.compile(r"(本月|上月)(\d{1,2})[日号]")
+_SAME_DAY = re.compile(r"(?:^|(?<=[\s,，。；;]))(?:当天|当日|同日|次日|翌日)(?=[,，上下晚在])")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # no day at all: the publication date stands for it (上周/本周: that week's Monday); 期间 only
 # after what is held (博览会期间, 活动期间), not 十三五期间
@@ -209,6 +215,7 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
             continue
         out.append(DateMention(m.start() + base, m.end() + base, first, last, bool(part) and part not in ("底", "末"), given))
     if published:
+        named = list(out)
         for m in _DAY_ONLY.finditer(text):
             day = int(m.group(1))
             try:
@@ -217,6 +224,12 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
                     prev = date(published.year, published.month, 1).toordinal() - 1
                     p = date.fromordinal(prev)
                     d = date(p.year, p.month, day)
+                # 5月10日,…。12日,… : a later day of the month the same paragraph named last (not past publication)
+                last = next((x for x in reversed(named) if x.start < m.start() + base), None)
+                if last is not None and not last.approx and last.day.day < day \
+                        and "\n" not in text[last.end - base:m.start()]:
+                    later = date(last.day.year, last.day.month, day)
+                    d = later if later <= published else d
             except ValueError:
                 continue
             out.append(DateMention(m.start(1) + base, m.end() + base, d, None, False, False))
@@ -235,6 +248,23 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         except ValueError:
             continue
         out.append(DateMention(m.start() + base, m.end() + base, d, None, False, True))
+    if published:
+        for m in _THIS_MONTH.finditer(text):  # 本月9日 / 上月9日: the publication's month, or the one before
+            first = date(published.year, published.month, 1)
+            if m.group(1) == "上月":
+                first = date.fromordinal(first.toordinal() - 1).replace(day=1)
+            try:
+                out.append(DateMention(m.start() + base, m.end() + base, first.replace(day=int(m.group(2)))))
+            except ValueError:
+                continue
+    out.sort(key=lambda d: d.start)
+    for m in _SAME_DAY.finditer(text):
+        # 当天下午 / 同日 / 次日: the single day told last in the same paragraph (not a range, not a vague one)
+        last = next((x for x in reversed(out) if x.start < m.start() + base), None)
+        if last is None or last.approx or last.end_day or "\n" in text[last.end - base:m.start()]:
+            continue
+        d = date.fromordinal(last.day.toordinal() + (m.group() in ("次日", "翌日")))
+        out.append(DateMention(m.start() + base, m.end() + base, d, None, False, last.year_given))
     return sorted(out, key=lambda d: d.start)
 
 

@@ -148,6 +148,13 @@ _TRIGGERED = re.compile(rf"(?:{'|'.join(P.PLACE_TRIGGER)})(?:\Z|[{P.CJK}]{{0,3}}
 # a head count at an event: 200余人 / 30位 / 120人的代表团 (event_details; compiled once)
 _HEADCOUNT = re.compile(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?")
 # what a sentence does with the event it names: the one held here, not the one it happened during
+# a short name (招商推介会) is one event where the clause says where it was held just before it:
+# 晋中市在杭州举办文旅推介会 / 代表团5月13日赴苏州举办招商推介会 (not one still planned: 将在… / 拟赴…)
+_HELD_THERE = re.compile(r"(?<![将拟要])(?:在|赴)[^，,。；;在赴将拟了]{1,12}?(?:隆重)?(?P<v>举办|举行|召开|参加|出席)[了的]?\Z")
+_HOLDER_VERB = re.compile(r"(?:举办|举行|召开)了?\Z")
+# …or where the name is followed by its day and where it was held: 示例推介会5月9日在太原举行 / 于5月9日在广州成功举办
+_HELD_ON = re.compile(r"(?:”|\))?(?:于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上?)?|于?\d{1,2}[日号]|昨日|昨天|昨晚|今天|今日|日前|近日)?"
+                      r"(?:(?<=[日号午晚上])将)?(?:在[^，,。；;]{0,16}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
 
@@ -579,6 +586,9 @@ class _Extractor(PeopleRules, ProjectRules):
         held = [m for m in matches if _HELD.match(self.t, i + m.end())]
         for m in held + [m for m in matches if m not in held]:
             kw_end = i + m.end()
+            kw_start = kw_end - len(m.group())
+            if self.t.rfind("《", i, kw_start) > self.t.rfind("》", i, kw_start):
+                continue  # 《示例推介会工作方案》: inside a book's or a plan's title, not the event
             # a later keyword in the same name (恳谈会暨…招商会) makes the longer name
             rest = self.t[kw_end:j]
             nxt = P.EVENT_RE.search(rest)
@@ -595,7 +605,10 @@ class _Extractor(PeopleRules, ProjectRules):
             subject = re.search(r"(“[^”]{2,30}”活动)在[^，,。]{0,16}举行$", self.t[i:start])  # “X”活动在…举行启动典礼
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
-            elif len(name_v) < 4 or not self._is_name(name_v):
+            elif (len(name_v) < 4 or not self._is_name(name_v)) and not (
+                    (self._held_there(i, start, kw_end) or _HELD_ON.match(self.t, kw_end) and name_v[:-len(m.group())])
+                    and not re.fullmatch(r"本次|此次|这次|该|上述|本届|会议|活动|展会|大会", name_v[:-len(m.group())])):
+                # a short name (示例推介会) is one where the clause holds it: …推介会在太原举行 / 在杭州举办推介会
                 continue
             # the day stated last before the name, else after it; 日前 / …期间 only when none is stated
             written = _unquote(self.written(start, kw_end)) if not subject else \
@@ -635,6 +648,22 @@ class _Extractor(PeopleRules, ProjectRules):
             if self.event_date and self.campaign and self.f.nodes[self.campaign].properties.get("year") == d.day.year:
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
+
+    def _held_there(self, i, start, kw_end) -> bool:
+        """The clause before an event's name says where it was held (在杭州举办 / 赴苏州举办); one that
+        attends (参加 / 出席) only right after a place (赴晋城参加, not 在太原会见了前来参加)."""
+        m = _HELD_THERE.search(self.t, i, start)
+        if m is None:
+            # 平遥县举办招商推介会: a city or county holding it, the name ending the clause (not a routine
+            # 座谈会 / 推进会 / 发布会 of a government, which the sets do not count as events)
+            v = _HOLDER_VERB.search(self.t, i, start)
+            if self.t[kw_end - 3:kw_end] in ("座谈会", "推进会", "发布会"):
+                return False
+            return bool(v) and re.match(r"[，,。；;]", self.t[kw_end:kw_end + 1]) is not None and any(
+                p.end == v.start() and p.label in ("City", "County") for p in self.places_in(i, v.start()))
+        if m.group("v") not in ("参加", "出席"):
+            return True
+        return any(p.start == m.start() + 1 and p.end == m.start("v") for p in self.places_in(m.start(), m.start("v")))
 
     def signing_event(self, i, j, dates) -> None:
         """A dated signing told by its verb, with no event word: 5月29日上午,X开发区招商引资24个项目在
@@ -909,9 +938,10 @@ class _Extractor(PeopleRules, ProjectRules):
             if cities:
                 return cities[0]
         # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
-        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并)(?=[举召参开出])", self.t[i:j])
+        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并|深|港|蓉|杭)(?=[举召参开出])", self.t[i:j])
         if short:
-            full = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市"}[short.group(1)]
+            full = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市",
+                    "深": "深圳市", "港": "香港特别行政区", "蓉": "成都市", "杭": "杭州市"}[short.group(1)]
             known = self.index.lookup(full, ("City",))
             a = i + short.start(1)
             return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
