@@ -147,6 +147,17 @@ _HEADCOUNT = re.compile(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
 
+# the sentence rules' own patterns, compiled once (sentence() runs for every sentence; re's cache
+# look-up for an inline pattern string costs more than the search of a short sentence)
+_EVENT_COUNT = re.compile(rf"共(?:举办|开展|组织){P.NUMBER}[场次]")
+_PROVINCE_WORD = re.compile(r"全省|我省|省属")
+_SIGNED_PROJECT_N = re.compile(r"签约项目\d")
+_YEARLY = re.compile(r"(?:^|[，,：:])\d{4}年(?:全年)?[，,]")
+_CAMPAIGN_WORDS = re.compile(r"签约[^，,。；;\d]{0,10}?项目|到位资金|开工项目")
+_CAMPAIGN_MORE = re.compile(r"(?:落地|开工)项目\d+个|到位资金\d")
+_THEN = re.compile(r"(?:随后|随即|紧接着)[，,]")
+
+
 def extract(article: Article, index: Index | None = None, places_: Places | None = None) -> Facts:
     index = index or _default_index()
     places_ = places_ or _default_places(index)
@@ -360,19 +371,19 @@ class _Extractor(PeopleRules, ProjectRules):
         dates = _within(self.dates, self._date_starts, i, j)
         chambers = _within(self.chambers, self._chamber_starts, i, j)
         if self.campaign:
-            m = re.search(rf"共(?:举办|开展|组织){P.NUMBER}[场次]", s)
+            m = _EVENT_COUNT.search(s)
             if m:
                 self.f.nodes[self.campaign].properties["event_count"] = to_number(m.group(1))
                 self.f.nodes[self.campaign].evidence.append(self.span(i + m.start(), i + m.end()))
         # 2024年,全省招商引资签约项目3132个 / 省属大企业…共签约项目203个: a province-wide total, told
         # with no event around it, is the province's campaign of that year
-        province = self.event is None and bool(re.search(r"全省|我省|省属", s)) and bool(re.search(r"签约项目\d", s)) \
+        province = self.event is None and bool(_PROVINCE_WORD.search(s)) and bool(_SIGNED_PROJECT_N.search(s)) \
             and not P.EVENT_RE.search(s) and self.home_province is not None
         # 2023年,X市共签约… (also after 记者获悉,): a year's total
-        yearly = bool(re.search(r"(?:^|[，,：:])\d{4}年(?:全年)?[，,]", s))
-        if ((P.CAMPAIGN_HINT.search(s) or yearly) and re.search(r"签约[^，,。；;\d]{0,10}?项目|到位资金|开工项目", s)
+        yearly = bool(_YEARLY.search(s))
+        if (_CAMPAIGN_WORDS.search(s) and (yearly or P.CAMPAIGN_HINT.search(s))
                 and not P.EVENT_RE.search(s)) or \
-                (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
+                (self.campaign and _CAMPAIGN_MORE.search(s)) or province:
             self.campaign_totals(i, j, dates, province)
             self.lost_tallies(i, j)
             return
@@ -422,7 +433,7 @@ class _Extractor(PeopleRules, ProjectRules):
             self._lede = (dates[0], j)  # a dated lede that named no event, and where it ends
         if self.event:
             self.last_event = self.event
-        elif self.last_event and (_THIS_EVENT.match(s) or re.match(r"(?:随后|随即|紧接着)[，,]", s)):
+        elif self.last_event and (_THIS_EVENT.match(s) or _THEN.match(s)):
             self.event = self.last_event  # 这次…活动 / 随后,… in a later paragraph: the same occasion
         elif self.last_event and not dates and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
                 and "signed_count" not in self.f.nodes[self.last_event].properties:
