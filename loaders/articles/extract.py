@@ -245,6 +245,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self._fold_cache: dict[str, str] = {}
         self._title_holders: set[str] = set()  # of those, the article's own occasion, named by its title
         self._tally_at: tuple = (-1, -1, [])
+        self._events_at: tuple = (-1, -1, [])
         self._lede: tuple | None = None  # (day, end) of a dated opening sentence that named no event
 
     # ----- helpers -------------------------------------------------------------------------
@@ -475,6 +476,13 @@ class _Extractor(PeopleRules, ProjectRules):
             self._tally_at = (i, j, _tallies(self.t[i:j]))
         return self._tally_at[2]
 
+    def events_in(self, i, j) -> list:
+        """The event words (P.EVENT_RE) of the sentence i..j, found once for the rules that ask (new_event
+        and event_details both read them; a scan costs more than most rules). Not to be changed."""
+        if self._events_at[:2] != (i, j):
+            self._events_at = (i, j, list(P.EVENT_RE.finditer(self.t[i:j])))
+        return self._events_at[2]
+
     def _folded(self, name: str) -> str:
         if name not in self._fold_cache:
             self._fold_cache[name] = _fold(name)
@@ -591,7 +599,7 @@ class _Extractor(PeopleRules, ProjectRules):
 
     def new_event(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
-        matches = list(P.EVENT_RE.finditer(s))
+        matches = self.events_in(i, j)
         held = [m for m in matches if _HELD.match(self.t, i + m.end())]
         for m in held + [m for m in matches if m not in held]:
             kw_end = i + m.end()
@@ -1007,7 +1015,7 @@ class _Extractor(PeopleRules, ProjectRules):
         own = ev
         if re.search(r"今天|今日", s) and _SIGNED_COUNT.search(s):
             own = self.events_told()[0]
-        others = [m.group() for m in P.EVENT_RE.finditer(s) if m.group() not in _fold(own.name)]
+        others = [m.group() for m in self.events_in(i, j) if m.group() not in _fold(own.name)]
         tallies = [] if others else self.tallies_of(i, j)
         count = tallies[0] if tallies else None
         ev = own
