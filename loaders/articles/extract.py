@@ -165,6 +165,18 @@ _YEARLY = re.compile(r"(?:^|[，,：:])\d{4}年(?:全年)?[，,]")
 _CAMPAIGN_WORDS = re.compile(r"签约[^，,。；;\d]{0,10}?项目|到位资金|开工项目")
 _CAMPAIGN_MORE = re.compile(r"(?:落地|开工)项目\d+个|到位资金\d")
 _THEN = re.compile(r"(?:随后|随即|紧接着)[，,]")
+# event_details', projects' and campaign_totals' own (run for every event or campaign sentence)
+_ORGANISER_ROLE = re.compile(r"(主办|承办|协办|举办的)")
+_CITY_ORGANISER = re.compile(r"(?:市委|市政府|市人民政府|我市|市)$")
+_PROVINCE_ORGANISER = re.compile(r"(?:省委|省政府|省人民政府)$")
+_CITY_HOSTED = re.compile(r"我市[^，,。]{0,20}举办了")
+_DELEGATION = re.compile(r"组团|代表团")
+_TODAY = re.compile(r"今天|今日")
+_ATTENDING = re.compile(r"参加|出席|到会|参会|与会|负责人|县区|县、区|应邀")
+_SIGNS_OR_STARTS = re.compile(r"签约|开工|签署")
+_PROJECT_WORD = re.compile(r"项目|工程(?=[、，,。等]|的?奠基)")
+_AS_OF_MONTH = re.compile(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)")
+_AS_OF_NOW = re.compile(r"截[至止]目前|截[至止]今天|目前为止")
 
 
 def extract(article: Article, index: Index | None = None, places_: Places | None = None) -> Facts:
@@ -977,7 +989,7 @@ class _Extractor(PeopleRules, ProjectRules):
         s, eid = self.t[i:j], self.event
         ev = self.f.nodes[eid]
         # organisers: 由市政府主办，晋商会承办 / 省委、省政府举办的
-        for m in re.finditer(r"(主办|承办|协办|举办的)", s):
+        for m in _ORGANISER_ROLE.finditer(s):
             role = "主办" if m.group() == "举办的" else m.group()
             end = i + m.start()
             before = self.t[max(i, end - 12):end]
@@ -985,13 +997,13 @@ class _Extractor(PeopleRules, ProjectRules):
             ch = [c for c in chambers if c.end == end or c.end == end - 1]
             if ch and not ch[0].generic:
                 org = self.chamber_node(ch[0])
-            elif re.search(r"(?:市委|市政府|市人民政府|我市|市)$", before):
+            elif _CITY_ORGANISER.search(before):
                 org = self.home_node(end - 3, end)
-            elif re.search(r"(?:省委|省政府|省人民政府)$", before) and self.home:
+            elif _PROVINCE_ORGANISER.search(before) and self.home:
                 org = self.f.node("province:山西省", "Province", "山西省", {}, self.span(end - 3, end), MID)
             if org:
                 self.f.rel("ORGANIZED", org, eid, {"role": role}, self.span(max(i, end - 8), i + m.end()), MID)
-        if re.search(r"我市[^，,。]{0,20}举办了", s) and self.home:
+        if _CITY_HOSTED.search(s) and self.home:
             org = self.home_node(i, j)
             self.f.rel("ORGANIZED", org, eid, {"role": "主办"}, self.span(i, j), MID)
         # attendance and delegations
@@ -1008,12 +1020,12 @@ class _Extractor(PeopleRules, ProjectRules):
             else:
                 ev.properties.setdefault("attendance", n)
                 ev.evidence.append(self.span(i + m.start(), i + m.end()))
-        if re.search(r"组团|代表团", s) and self.home:
+        if _DELEGATION.search(s) and self.home:
             self.f.rel("ATTENDED", self.home_node(i, j), eid, {"role": "代表团"}, self.span(i, j), MID)
         # signed counts and amounts at the event, not at another one the sentence names (举行了X推介会,
         # …N个项目签约 is that earlier one's tally); 今天签约的… is the tally of the event the article opens with
         own = ev
-        if re.search(r"今天|今日", s) and _SIGNED_COUNT.search(s):
+        if _TODAY.search(s) and _SIGNED_COUNT.search(s):
             own = self.events_told()[0]
         others = [m.group() for m in self.events_in(i, j) if m.group() not in _fold(own.name)]
         tallies = [] if others else self.tallies_of(i, j)
@@ -1044,7 +1056,7 @@ class _Extractor(PeopleRules, ProjectRules):
             cid = self.chamber_node(c, MID)
             if cid and cid not in roles:
                 self.f.rel("ATTENDED", cid, eid, {}, self.span(c.start, c.end), MID)
-        attending = re.search(r"参加|出席|到会|参会|与会|负责人|县区|县、区|应邀", s)
+        attending = _ATTENDING.search(s)
         for p in self.places_in(i, j) if attending else ():
             if p.label == "County" and not self._inside_entity(p.start) and not self._inside_project(s, p.start - i):
                 cid = self.place_node(p, p.start, p.end, MID)
@@ -1083,11 +1095,11 @@ class _Extractor(PeopleRules, ProjectRules):
     def projects(self, i, j) -> None:
         s = self.t[i:j]
         # 签约 / 开工 told in the sentence, or a project settling in a place at a signing (X项目落地霍州)
-        if not re.search(r"签约|开工|签署", s) and not (self.f.nodes[self.event].properties.get("kind") == "签约仪式"
+        if not _SIGNS_OR_STARTS.search(s) and not (self.f.nodes[self.event].properties.get("kind") == "签约仪式"
                                                     and _SETTLES.search(s)):
             return
         stage = "开工" if "开工" in s and "签约" not in s else "签约"
-        for m in re.finditer(r"项目|工程(?=[、，,。等]|的?奠基)", s):  # 随着X工程的奠基,…集中开工
+        for m in _PROJECT_WORD.finditer(s):  # 随着X工程的奠基,…集中开工
             end = i + m.end()
             if end in self.listed_ends:  # named already by a list rule
                 continue
@@ -1155,7 +1167,7 @@ class _Extractor(PeopleRules, ProjectRules):
         if home is None and not province:
             return
         year = None
-        asof = re.search(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)", s)
+        asof = _AS_OF_MONTH.search(s)
         props: dict = {}
         if asof:
             import calendar
@@ -1167,7 +1179,7 @@ class _Extractor(PeopleRules, ProjectRules):
             if year:
                 mon = int(asof.group(3))
                 props["as_of"] = date(year, mon, calendar.monthrange(year, mon)[1])
-        if year is None and self.published and re.search(r"截[至止]目前|截[至止]今天|目前为止", s):
+        if year is None and self.published and _AS_OF_NOW.search(s):
             year, props["as_of"] = self.published.year, self.published  # as of the day it was published
         if year is None:
             marks = [y for p, y in self.marks if p < j]  # the year in context, else a year in passing
