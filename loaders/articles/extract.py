@@ -71,6 +71,10 @@ _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-
 # a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
 _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
                           rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
+# _tallies' own, compiled once (it runs for every sentence that writes 签 and a count)
+_PART_OR_KIND = re.compile(r"其中|[个项宗]项目")
+_NEXT_FIGURE = re.compile(r"、\d")
+_FOREIGN = re.compile(P.FOREIGN_UNIT)
 _TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个项宗家]")
 _AMOUNT_BEFORE = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}的$")  # 投资总额60亿元的11个项目
 _TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
@@ -99,11 +103,11 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
         before = _AMOUNT_BEFORE.search(s, max(0, m.start() - 30), m.start()) if s[m.start() - 1:m.start()] == "的" else None
         if inside:
             amount, span = amount_yi(inside.group(1), inside.group(2)), inside.span()
-        elif near and not re.search(r"其中|[个项宗]项目", s[m.end():near.start("w")]) \
+        elif near and not _PART_OR_KIND.search(s[m.end():near.start("w")]) \
                 and not (_may_sign(s[m.end():near.end()]) and _SIGNED_COUNT.search(s, m.end(), near.end())):
-            if "分别" in s[m.end():near.start("w")] or re.match(r"、\d", s[near.end():]):
+            if "分别" in s[m.end():near.start("w")] or _NEXT_FIGURE.match(s, near.end()):
                 pass  # 分别投资6.5亿元、5.2亿元: each project's amount, no total
-            elif not re.fullmatch(P.FOREIGN_UNIT, near.group(3)):
+            elif not _FOREIGN.fullmatch(near.group(3)):
                 amount, span = amount_yi(near.group(2), near.group(3)), near.span("w")
             else:
                 span = ()  # told, in another currency: no amount, and no other to look for
