@@ -283,8 +283,10 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
 def _sibling(text: str, left: int, at: int, out: list, places_: "Places"):
     """…芮城总商会北京商会会长甲、南京商会会长乙 (or ，): a place's 商会 listed after a federation's branch in the
     same sentence is another branch of that federation. Returns (the federation's span, the place)."""
+    if text[left - 1:left] not in ("、", "，", ",") or not out:
+        return None  # (asked first: cheap, and most 商会 are not listed after another)
     place = places_.at(text, left, ("City", "Province"))
-    if place is None or place.end != at or text[left - 1:left] not in ("、", "，", ",") or not out:
+    if place is None or place.end != at:
         return None
     last = out[-1]
     fed = last.prefix or (_branch(text, last.start, last.end - 2, places_) and (last.start, text.find("总商会", last.start) + 3))

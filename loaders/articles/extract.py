@@ -49,6 +49,15 @@ _SIGNED_COUNT = re.compile(
     rf"签[署订]了?{P.NUMBER}个(?:合作|投资|招商引资)?项目|"
     rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
     rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约(?:了)?(?:的)?(?:总投资|投资总额|总金额)(?:达|约|为)?[\d.]+(?:亿|万)元的?{P.NUMBER}个项目")
+# every form of _SIGNED_COUNT writes one of these words (tests/unit/test_extract_speed_gates.py checks
+# each alternative of the pattern): a sentence with none of them need not be searched (16 µs a sentence)
+_SIGN_WORDS = ("签", "落户", "达成", "合同项目")
+
+
+def _may_sign(s: str) -> bool:
+    return any(w in s for w in _SIGN_WORDS)
+
+
 # the words that say what signed projects total: 总投资 / 协议引资 / 签约金额 / 涉及资金 / 计划总投资 …
 _AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资额|协议投资|协议引资|协议金额|协议资金|"
                 r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资|拟投资)")
@@ -64,6 +73,10 @@ _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-
 # a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
 _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
                           rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
+# _tallies' own, compiled once (it runs for every sentence that writes 签 and a count)
+_PART_OR_KIND = re.compile(r"其中|[个项宗]项目")
+_NEXT_FIGURE = re.compile(r"、\d")
+_FOREIGN = re.compile(P.FOREIGN_UNIT)
 _TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个项宗家]")
 _AMOUNT_BEFORE = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}的$")  # 投资总额60亿元的11个项目
 _TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
@@ -94,11 +107,11 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
         before = _AMOUNT_BEFORE.search(s, max(0, m.start() - 30), m.start()) if s[m.start() - 1:m.start()] == "的" else None
         if inside:
             amount, span = amount_yi(inside.group(1), inside.group(2)), inside.span()
-        elif near and not re.search(r"其中|[个项宗]项目", s[m.end():near.start("w")]) \
-                and not _SIGNED_COUNT.search(s, m.end(), near.end()):
-            if "分别" in s[m.end():near.start("w")] or re.match(r"、\d", s[near.end():]):
+        elif near and not _PART_OR_KIND.search(s[m.end():near.start("w")]) \
+                and not (_may_sign(s[m.end():near.end()]) and _SIGNED_COUNT.search(s, m.end(), near.end())):
+            if "分别" in s[m.end():near.start("w")] or _NEXT_FIGURE.match(s, near.end()):
                 pass  # 分别投资6.5亿元、5.2亿元: each project's amount, no total
-            elif not re.fullmatch(P.FOREIGN_UNIT, near.group(3)):
+            elif not _FOREIGN.fullmatch(near.group(3)):
                 amount, span = amount_yi(near.group(2), near.group(3)), near.span("w")
             else:
                 span = ()  # told, in another currency: no amount, and no other to look for
@@ -156,6 +169,29 @@ _HOLDER_VERB = re.compile(r"(?:举办|举行|召开)了?\Z")
 _HELD_ON = re.compile(r"(?:”|\))?(?:于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上?)?|于?\d{1,2}[日号]|昨日|昨天|昨晚|今天|今日|日前|近日)?"
                       r"(?:(?<=[日号午晚上])将)?(?:在[^，,。；;]{0,16}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 _HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
+
+
+# the sentence rules' own patterns, compiled once (sentence() runs for every sentence; re's cache
+# look-up for an inline pattern string costs more than the search of a short sentence)
+_EVENT_COUNT = re.compile(rf"共(?:举办|开展|组织){P.NUMBER}[场次]")
+_PROVINCE_WORD = re.compile(r"全省|我省|省属")
+_SIGNED_PROJECT_N = re.compile(r"签约项目\d")
+_YEARLY = re.compile(r"(?:^|[，,：:])\d{4}年(?:全年)?[，,]")
+_CAMPAIGN_WORDS = re.compile(r"签约[^，,。；;\d]{0,10}?项目|到位资金|开工项目")
+_CAMPAIGN_MORE = re.compile(r"(?:落地|开工)项目\d+个|到位资金\d")
+_THEN = re.compile(r"(?:随后|随即|紧接着)[，,]")
+# event_details', projects' and campaign_totals' own (run for every event or campaign sentence)
+_ORGANISER_ROLE = re.compile(r"(主办|承办|协办|举办的)")
+_CITY_ORGANISER = re.compile(r"(?:市委|市政府|市人民政府|我市|市)$")
+_PROVINCE_ORGANISER = re.compile(r"(?:省委|省政府|省人民政府)$")
+_CITY_HOSTED = re.compile(r"我市[^，,。]{0,20}举办了")
+_DELEGATION = re.compile(r"组团|代表团")
+_TODAY = re.compile(r"今天|今日")
+_ATTENDING = re.compile(r"参加|出席|到会|参会|与会|负责人|县区|县、区|应邀")
+_SIGNS_OR_STARTS = re.compile(r"签约|开工|签署")
+_PROJECT_WORD = re.compile(r"项目|工程(?=[、，,。等]|的?奠基)")
+_AS_OF_MONTH = re.compile(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)")
+_AS_OF_NOW = re.compile(r"截[至止]目前|截[至止]今天|目前为止")
 
 
 def extract(article: Article, index: Index | None = None, places_: Places | None = None) -> Facts:
@@ -236,6 +272,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self._fold_cache: dict[str, str] = {}
         self._title_holders: set[str] = set()  # of those, the article's own occasion, named by its title
         self._tally_at: tuple = (-1, -1, [])
+        self._events_at: tuple = (-1, -1, [])
         self._lede: tuple | None = None  # (day, end) of a dated opening sentence that named no event
 
     # ----- helpers -------------------------------------------------------------------------
@@ -371,19 +408,19 @@ class _Extractor(PeopleRules, ProjectRules):
         dates = _within(self.dates, self._date_starts, i, j)
         chambers = _within(self.chambers, self._chamber_starts, i, j)
         if self.campaign:
-            m = re.search(rf"共(?:举办|开展|组织){P.NUMBER}[场次]", s)
+            m = _EVENT_COUNT.search(s)
             if m:
                 self.f.nodes[self.campaign].properties["event_count"] = to_number(m.group(1))
                 self.f.nodes[self.campaign].evidence.append(self.span(i + m.start(), i + m.end()))
         # 2024年,全省招商引资签约项目3132个 / 省属大企业…共签约项目203个: a province-wide total, told
         # with no event around it, is the province's campaign of that year
-        province = self.event is None and bool(re.search(r"全省|我省|省属", s)) and bool(re.search(r"签约项目\d", s)) \
+        province = self.event is None and bool(_PROVINCE_WORD.search(s)) and bool(_SIGNED_PROJECT_N.search(s)) \
             and not P.EVENT_RE.search(s) and self.home_province is not None
         # 2023年,X市共签约… (also after 记者获悉,): a year's total
-        yearly = bool(re.search(r"(?:^|[，,：:])\d{4}年(?:全年)?[，,]", s))
-        if ((P.CAMPAIGN_HINT.search(s) or yearly) and re.search(r"签约[^，,。；;\d]{0,10}?项目|到位资金|开工项目", s)
+        yearly = bool(_YEARLY.search(s))
+        if (_CAMPAIGN_WORDS.search(s) and (yearly or P.CAMPAIGN_HINT.search(s))
                 and not P.EVENT_RE.search(s)) or \
-                (self.campaign and re.search(r"(?:落地|开工)项目\d+个|到位资金\d", s)) or province:
+                (self.campaign and _CAMPAIGN_MORE.search(s)) or province:
             self.campaign_totals(i, j, dates, province)
             self.lost_tallies(i, j)
             return
@@ -424,7 +461,7 @@ class _Extractor(PeopleRules, ProjectRules):
             if self.event == before:
                 self.visit(i, j, yearless, chambers)
         elif self.published is None and self.event is None and self.last_event is None and not self.yearless \
-                and _SIGNED_COUNT.search(s) and P.EVENT_RE.search(s):
+                and _may_sign(s) and _SIGNED_COUNT.search(s) and P.EVENT_RE.search(s):
             # 在第四届…博览会期间,共签约项目1123个 in an article dated nowhere: the event and its tally,
             # with no day; kept for a reviewer (facts.UNDATED) so the tally is not lost
             self.new_event(i, j, [None], chambers)
@@ -433,9 +470,9 @@ class _Extractor(PeopleRules, ProjectRules):
             self._lede = (dates[0], j)  # a dated lede that named no event, and where it ends
         if self.event:
             self.last_event = self.event
-        elif self.last_event and (_THIS_EVENT.match(s) or re.match(r"(?:随后|随即|紧接着)[，,]", s)):
+        elif self.last_event and (_THIS_EVENT.match(s) or _THEN.match(s)):
             self.event = self.last_event  # 这次…活动 / 随后,… in a later paragraph: the same occasion
-        elif self.last_event and not dates and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
+        elif self.last_event and not dates and _may_sign(s) and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
                 and "signed_count" not in self.f.nodes[self.last_event].properties:
             # an undated tally in a later paragraph of an article telling of one event is that event's
             self.event = self.last_event
@@ -465,6 +502,13 @@ class _Extractor(PeopleRules, ProjectRules):
         if self._tally_at[:2] != (i, j):
             self._tally_at = (i, j, _tallies(self.t[i:j]))
         return self._tally_at[2]
+
+    def events_in(self, i, j) -> list:
+        """The event words (P.EVENT_RE) of the sentence i..j, found once for the rules that ask (new_event
+        and event_details both read them; a scan costs more than most rules). Not to be changed."""
+        if self._events_at[:2] != (i, j):
+            self._events_at = (i, j, list(P.EVENT_RE.finditer(self.t[i:j])))
+        return self._events_at[2]
 
     def _folded(self, name: str) -> str:
         if name not in self._fold_cache:
@@ -582,7 +626,7 @@ class _Extractor(PeopleRules, ProjectRules):
 
     def new_event(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
-        matches = list(P.EVENT_RE.finditer(s))
+        matches = self.events_in(i, j)
         held = [m for m in matches if _HELD.match(self.t, i + m.end())]
         for m in held + [m for m in matches if m not in held]:
             kw_end = i + m.end()
@@ -983,7 +1027,7 @@ class _Extractor(PeopleRules, ProjectRules):
         s, eid = self.t[i:j], self.event
         ev = self.f.nodes[eid]
         # organisers: 由市政府主办，晋商会承办 / 省委、省政府举办的
-        for m in re.finditer(r"(主办|承办|协办|举办的)", s):
+        for m in _ORGANISER_ROLE.finditer(s):
             role = "主办" if m.group() == "举办的" else m.group()
             end = i + m.start()
             before = self.t[max(i, end - 12):end]
@@ -991,13 +1035,13 @@ class _Extractor(PeopleRules, ProjectRules):
             ch = [c for c in chambers if c.end == end or c.end == end - 1]
             if ch and not ch[0].generic:
                 org = self.chamber_node(ch[0])
-            elif re.search(r"(?:市委|市政府|市人民政府|我市|市)$", before):
+            elif _CITY_ORGANISER.search(before):
                 org = self.home_node(end - 3, end)
-            elif re.search(r"(?:省委|省政府|省人民政府)$", before) and self.home:
+            elif _PROVINCE_ORGANISER.search(before) and self.home:
                 org = self.f.node("province:山西省", "Province", "山西省", {}, self.span(end - 3, end), MID)
             if org:
                 self.f.rel("ORGANIZED", org, eid, {"role": role}, self.span(max(i, end - 8), i + m.end()), MID)
-        if re.search(r"我市[^，,。]{0,20}举办了", s) and self.home:
+        if _CITY_HOSTED.search(s) and self.home:
             org = self.home_node(i, j)
             self.f.rel("ORGANIZED", org, eid, {"role": "主办"}, self.span(i, j), MID)
         # attendance and delegations
@@ -1014,14 +1058,14 @@ class _Extractor(PeopleRules, ProjectRules):
             else:
                 ev.properties.setdefault("attendance", n)
                 ev.evidence.append(self.span(i + m.start(), i + m.end()))
-        if re.search(r"组团|代表团", s) and self.home:
+        if _DELEGATION.search(s) and self.home:
             self.f.rel("ATTENDED", self.home_node(i, j), eid, {"role": "代表团"}, self.span(i, j), MID)
         # signed counts and amounts at the event, not at another one the sentence names (举行了X推介会,
         # …N个项目签约 is that earlier one's tally); 今天签约的… is the tally of the event the article opens with
         own = ev
-        if re.search(r"今天|今日", s) and _SIGNED_COUNT.search(s):
+        if _TODAY.search(s) and _SIGNED_COUNT.search(s):
             own = self.events_told()[0]
-        others = [m.group() for m in P.EVENT_RE.finditer(s) if m.group() not in _fold(own.name)]
+        others = [m.group() for m in self.events_in(i, j) if m.group() not in _fold(own.name)]
         tallies = [] if others else self.tallies_of(i, j)
         count = tallies[0] if tallies else None
         ev = own
@@ -1050,7 +1094,7 @@ class _Extractor(PeopleRules, ProjectRules):
             cid = self.chamber_node(c, MID)
             if cid and cid not in roles:
                 self.f.rel("ATTENDED", cid, eid, {}, self.span(c.start, c.end), MID)
-        attending = re.search(r"参加|出席|到会|参会|与会|负责人|县区|县、区|应邀", s)
+        attending = _ATTENDING.search(s)
         for p in self.places_in(i, j) if attending else ():
             if p.label == "County" and not self._inside_entity(p.start) and not self._inside_project(s, p.start - i):
                 cid = self.place_node(p, p.start, p.end, MID)
@@ -1089,11 +1133,11 @@ class _Extractor(PeopleRules, ProjectRules):
     def projects(self, i, j) -> None:
         s = self.t[i:j]
         # 签约 / 开工 told in the sentence, or a project settling in a place at a signing (X项目落地霍州)
-        if not re.search(r"签约|开工|签署", s) and not (self.f.nodes[self.event].properties.get("kind") == "签约仪式"
+        if not _SIGNS_OR_STARTS.search(s) and not (self.f.nodes[self.event].properties.get("kind") == "签约仪式"
                                                     and _SETTLES.search(s)):
             return
         stage = "开工" if "开工" in s and "签约" not in s else "签约"
-        for m in re.finditer(r"项目|工程(?=[、，,。等]|的?奠基)", s):  # 随着X工程的奠基,…集中开工
+        for m in _PROJECT_WORD.finditer(s):  # 随着X工程的奠基,…集中开工
             end = i + m.end()
             if end in self.listed_ends:  # named already by a list rule
                 continue
@@ -1161,7 +1205,7 @@ class _Extractor(PeopleRules, ProjectRules):
         if home is None and not province:
             return
         year = None
-        asof = re.search(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)", s)
+        asof = _AS_OF_MONTH.search(s)
         props: dict = {}
         if asof:
             import calendar
@@ -1173,7 +1217,7 @@ class _Extractor(PeopleRules, ProjectRules):
             if year:
                 mon = int(asof.group(3))
                 props["as_of"] = date(year, mon, calendar.monthrange(year, mon)[1])
-        if year is None and self.published and re.search(r"截[至止]目前|截[至止]今天|目前为止", s):
+        if year is None and self.published and _AS_OF_NOW.search(s):
             year, props["as_of"] = self.published.year, self.published  # as of the day it was published
         if year is None:
             marks = [y for p, y in self.marks if p < j]  # the year in context, else a year in passing

@@ -4,6 +4,7 @@ extractor (loaders/articles/extract.py), whose state (`t`, `f`, `event`, …) it
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from loaders.articles import patterns as P
 from loaders.articles.entities import names_list_at
@@ -23,6 +24,14 @@ _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 # what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号), up to the title
 _APPOINTED = r"(?:受聘|被聘|获聘|被授予|荣获|获授|获得)(?:请)?(?:担任|为|成为)?[^，,。；;]{0,8}"
 _POST = re.compile(P.POST_RE)
+# the patterns of the rules run for every sentence, compiled once (re's cache look-up for an inline
+# pattern string costs more than the search of a short sentence)
+_REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
+_AMBASSADOR_TITLE = re.compile(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)")
+_CITY_LAST = re.compile(rf"([{P.CJK}]{{2,5}}?市)$")
+_APPOINTED_AFTER_POST = re.compile(r"[^，,。；;]{0,16}" + _APPOINTED)
+_APPOINTED_AFTER_NAME = re.compile(r"(?:先生|女士|同志)?(?:等\d+[人位名])?" + _APPOINTED)
+_APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
 _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
 # a sentence about the publishing place's own people (我市统战部副部长…，商会执行会长某某): its unnamed 商会
@@ -59,7 +68,7 @@ class PeopleRules:
                                       or self.t[c.start - 2:c.start] == "前任"):
                 self.posts_after(c.start, c.end, j, lambda c=c: self.chamber_node(c))
         # the chambers named so far: 会长王建勇 / 王利明会长 in a later clause or paragraph is of the last one
-        named = [c for c in self.chambers if not c.generic and c.start < j]
+        named = [c for c in self.chambers[:bisect_left(self._chamber_starts, j)] if not c.generic]  # (sorted by start)
         self.referring(i, j, named)
         for m in P.POSTS_AT.finditer(self.t, i, j):  # a post opening a clause: 名誉会长张再炜,会长王建勇
             p = m.start()
@@ -83,7 +92,7 @@ class PeopleRules:
                     or self._unnamed_between(c.end, m.start()):
                 continue
             self._holds(c.start, people, re.split("、", m.group(1)), self.chamber_node(c), MID)
-        for m in re.finditer(P.POST_RE, self.t[i:j]):
+        for m in _POST.finditer(self.t[i:j]):
             p = i + m.start()
             before = [c for c in named if c.end <= p]
             if not before or self.t[p - 1:p] in ("副", "务", "誉", "会"):
@@ -309,7 +318,7 @@ class PeopleRules:
 
     def referring(self, i, j, named) -> None:
         """商会 / 该商会 / 我会 followed by posts: the publishing chamber (我会) or the last one named."""
-        for m in re.finditer(r"该商会|该会|商会|我会|本会", self.t[i:j]):
+        for m in _REFERRING.finditer(self.t[i:j]):
             a, b = i + m.start(), i + m.end()
             q = P.POST_TERM.match(self.t, b)  # 当选商会第二届理事会会长
             if not P.POSTS_AT.match(self.t, q.end() if q else b):
@@ -362,14 +371,14 @@ class PeopleRules:
         s = self.t[i:j]
         seen: set = set()
         lo = i
-        for m in re.finditer(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)", s):
+        for m in _AMBASSADOR_TITLE.finditer(s) if "大使" in s or "顾问" in s else ():  # its words, cheaply
             self._ambassador(lo, i, j, m, dates, seen)
             lo = i + m.end()
 
     def _ambassador(self, lo, i, j, m, dates, seen) -> None:
         s = self.t[i:j]
         city = None
-        pre = re.search(rf"([{P.CJK}]{{2,5}}?市)$", self.t[lo:i + m.start()])
+        pre = _CITY_LAST.search(self.t[lo:i + m.start()])
         if pre:
             city = self.places.at(self.t, lo + pre.start(1), ("City",))
         if city is None:
@@ -393,8 +402,7 @@ class PeopleRules:
             tail = self.t[span[-1][1]:i + m.start()]
             # after a post the clause may tell more before 受聘 (应邀出席活动并受聘…); a name after a mere
             # boundary is the one appointed only when 受聘 follows it (王某被聘为…), not a chamber's place
-            if re.fullmatch(r"[^，,。；;]{0,16}" + _APPOINTED if after_post else
-                            r"(?:先生|女士|同志)?(?:等\d+[人位名])?" + _APPOINTED, tail) or \
+            if (_APPOINTED_AFTER_POST if after_post else _APPOINTED_AFTER_NAME).fullmatch(tail) or \
                     (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
                 for a, b in span:
                     seen.update(range(a, b + 1))
@@ -405,7 +413,7 @@ class PeopleRules:
             if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
             for a, b in names_list_at(self.t, k):
-                if b > i + m.start() or not re.search(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌", s):
+                if b > i + m.start() or not _APPOINTS.search(s):
                     break
                 seen.update(range(a, b + 1))
                 pid = self.person_node(a, b, MID)
@@ -453,7 +461,7 @@ class PeopleRules:
 
     def hometowns(self, i, j) -> None:
         s = self.t[i:j]
-        for m in re.finditer(r"(?:籍贯|祖籍)[:：为是]?", s):
+        for m in re.finditer(r"(?:籍贯|祖籍)[:：为是]?", s) if "籍" in s else ():  # its word, cheaply
             before = re.search(rf"([{P.CJK}]{{2,3}})[,，]?(?:男|女)?[,，]?$", s[:m.start()])
             place = self.places.at(self.t, i + m.end(), ("County", "City", "Province"))
             while place and place.label != "County":  # 忻州市五台县: the most exact place named

@@ -97,7 +97,7 @@ class ProjectRules:
         of the zone's city) or its county (洪洞县X项目), at least three items, the list closed by
         等N个项目 and the signing."""
         s = self.t[i:j]
-        total = _LIST_TOTAL.search(s)
+        total = _LIST_TOTAL.search(s) if "个项目" in s else None  # its words, cheaply
         if not total:
             return
         items = []
@@ -168,6 +168,8 @@ class ProjectRules:
     def named_after_verb(self, i, j) -> None:
         """X商会与浑源县政府签订花岗岩园区项目 / 阳高县与X公司投资建设Y项目: a project the clause's
         county signs or builds with another party (与); in that county."""
+        if self.t.find("与", i, j) < 0:
+            return  # (each project found needs 与 in its clause, inside the sentence: no scan without one)
         for rx in (_SIGNED_NAMED, _BUILT_WITH):
             for m in rx.finditer(self.t, i, j):
                 a, b = m.span(1)
@@ -315,8 +317,8 @@ class ProjectRules:
         if not self._tells_done or _PUBLISHED.search(s) and not _DONE.search(s) or not _NAME_END.search(s):
             return
         told = self.t[self.para_start:j]  # what the paragraph says was done, else what the article says
-        told = told if re.search("开工|签[约署订]", told) else self.t
-        stage = "开工" if "开工" in told and not re.search("签[约署订]", told if told is self.t else s) else "签约"
+        told = told if _DONE_TOLD.search(told) else self.t
+        stage = "开工" if "开工" in told and not _SIGNED_TOLD.search(told if told is self.t else s) else "签约"
         for m in _NAME_END.finditer(self.t, i, j):
             end = m.end()
             if end in self.listed_ends or not _NAME_STOP.match(self.t, end) or _KIND_COUNT.match(self.t, end):
@@ -610,6 +612,8 @@ _KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 # the sentences that publish projects to be sought (发布…招商项目) sign none
 _PUBLISHED = re.compile(r"发布")
 _DONE = re.compile(r"签约|签署|签订|开工|落户|落地|奠基|开建|投产|竣工|实施")
+_DONE_TOLD = re.compile("开工|签[约署订]")  # (amount_projects' own, compiled once: it runs for every sentence)
+_SIGNED_TOLD = re.compile("签[约署订]")
 
 
 def _amount(number: str, unit: str):

@@ -1,0 +1,61 @@
+"""The cheap word checks that let the extractor skip a costly pattern must stay true to that pattern:
+every alternative of the pattern must write one of the gate's words, or a text without them would lose
+a match. A new form without those words fails here, loudly, rather than going unmatched."""
+from __future__ import annotations
+
+import re._parser as sre
+
+from loaders.articles import dates as D
+from loaders.articles import extract as E
+
+
+def _writes(items, words) -> bool:
+    """Whether the parsed pattern cannot match without writing one of `words` (a literal run holding one,
+    a set of characters each a word, a group or a repeat of at least one that writes one, or a choice
+    whose every branch writes one)."""
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            if any(w in run for w in words):
+                return True
+            continue
+        run = ""
+        if op is sre.IN and all(o is sre.LITERAL for o, _ in av) and all(chr(v) in words for _, v in av):
+            return True
+        if op is sre.SUBPATTERN and _writes(av[-1], words):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and _writes(av[2], words):
+            return True
+        if op is sre.BRANCH and all(_writes(b, words) for b in av[1]):
+            return True
+    return False
+
+
+def test_every_signed_count_form_writes_a_sign_word():
+    top = sre.parse(E._SIGNED_COUNT.pattern)
+    assert len(top) == 1 and top[0][0] is sre.BRANCH
+    branches = top[0][1][1]
+    assert len(branches) > 10  # the pattern's alternatives (18 today), each checked
+    for b in branches:
+        assert _writes(b, E._SIGN_WORDS), f"a _SIGNED_COUNT form without {E._SIGN_WORDS}: extend the gate"
+
+
+def test_every_date_pattern_writes_its_gate_words():
+    assert _writes(sre.parse(D._YEAR.pattern), ("年",))
+    assert _writes(sre.parse(D._BRACKET_YEAR.pattern), ("(", "（"))
+    assert _writes(sre.parse(D._RELATIVE.pattern), tuple(D._RELATIVE_DAYS))
+    assert _writes(sre.parse(D._VAGUE.pattern), D._VAGUE_WORDS)
+
+
+def test_the_check_sees_a_form_without_the_words():
+    assert not _writes(sre.parse(r"(?:签约)?项目\d+个"), E._SIGN_WORDS)
+    assert _writes(sre.parse(r"\d+个项目(?:落户|签约)"), E._SIGN_WORDS)
+    assert not _writes(sre.parse(r"\d+个项目(?:落户|开工)"), E._SIGN_WORDS)
+    assert not _writes(sre.parse(r"日前|近日|下周"), D._VAGUE_WORDS)
+    assert not _writes(sre.parse(r"\d年[(（\[]"), ("(", "（"))
+
+
+def test_may_sign():
+    assert E._may_sign("共签约项目12个") and E._may_sign("5个项目落户忻州") and E._may_sign("达成合作项目3个")
+    assert not E._may_sign("12个项目开工")
