@@ -1,0 +1,141 @@
+"""The same facts however the text is written (issue 15: traditional script, full-width digits, mixed
+punctuation, a page's line breaks): every positive case of the genre coverage tests, run through
+transforms of its body — OpenCC s2t / s2hk / s2tw, ASCII digits → full-width, Chinese punctuation ↔
+ASCII, a line break or a space at a clause boundary — must give the facts the case expects (compared in
+the matching form, as each coverage test compares them), and every fact's evidence must still quote
+the same characters of the transformed text as given (in the matching form, punctuation and line breaks
+aside) as it quotes in the untransformed one."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+
+from loaders.articles import extract_text
+from loaders.text import fold
+from tests.unit import test_extract_event_forms as events
+from tests.unit import test_extract_post_forms as posts
+from tests.unit import test_extract_project_forms as projects
+from tests.unit import test_extract_signed_forms as signed
+
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+@lru_cache(maxsize=None)
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _zh_to_ascii(body: str) -> str:
+    return body.translate(str.maketrans({"，": ",", "。": ".", "：": ":", "（": "(", "）": ")"}))
+
+
+def _ascii_to_zh(body: str) -> str:
+    # not a thousands separator or a decimal point (12,000万元 / 86.5亿元), not a numbered line (1. )
+    body = re.sub(r"(?<!\d),|,(?!\d)", "，", body)
+    return body.translate(str.maketrans({":": "：", "(": "（", ")": "）"}))
+
+
+def _break_line(body: str) -> str:
+    """A page's hard wrap after the first clause (a line break after its first comma)."""
+    return re.sub(r"([，,])", r"\1\n", body, count=1)
+
+
+def _space(body: str) -> str:
+    """A page's spacing after clause and sentence ends."""
+    return re.sub(r"([，。；])(?=\S)", r"\1 ", body)
+
+
+TRANSFORMS = {
+    "s2t": lambda b: _opencc("s2t.json").convert(b),
+    "s2hk": lambda b: _opencc("s2hk.json").convert(b),
+    "s2tw": lambda b: _opencc("s2tw.json").convert(b),
+    "fullwidth-digits": lambda b: b.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"}),
+    "zh-to-ascii-punct": _zh_to_ascii,
+    "ascii-to-zh-punct": _ascii_to_zh,
+    "line-break": _break_line,
+    "space": _space,
+}
+
+
+def transformed(text: str, name: str) -> str:
+    """The text with its body (not its front matter) transformed."""
+    m = _FRONT.match(text)
+    head, body = (m.group(0), text[m.end():]) if m else ("", text)
+    return head + TRANSFORMS[name](body)
+
+
+def _with_head(head: str):
+    return lambda text: text if text.startswith("---") else head + text
+
+
+# (id, text, the check of the coverage test, its header): only cases that state a fact
+_POST_HEAD = _with_head("---\ndate: 2024-05-10\n---\n")
+CASES = []
+for n, (text, want) in enumerate(posts.POSTS):
+    if want:
+        CASES.append((f"posts{n}", text, lambda t, w=want: posts.posts_of(t) == {tuple(map(fold, x)) for x in w},
+                      _POST_HEAD))
+for n, (text, want) in enumerate(posts.AMBASSADORS):
+    CASES.append((f"ambassador{n}", text, lambda t, w=want: posts.ambassadors_of(t) == w, _POST_HEAD))
+for n, (text, want) in enumerate(posts.LIAISONS):
+    CASES.append((f"liaison{n}", text, lambda t, w=want: posts.liaisons_of(t) == w, _POST_HEAD))
+for n, (body, want) in enumerate(signed.FIRES + signed.PARTS):
+    if want:
+        CASES.append((f"signed{n}", body, lambda t, w=want: signed.tallies(t) == w, _with_head(signed.HEAD)))
+for n, (text, want) in enumerate(projects.FORMS):
+    CASES.append((f"project{n:02d}", text, lambda t, w=want: projects.unmatched(t, w) == ([], []),
+                  _with_head(projects.HEAD)))
+for n, (text, want) in enumerate(events.FORMS):
+    CASES.append((f"event{n}", text, lambda t, w=want: events._events(t) == w, _with_head("")))
+
+# (case id, transform) that are not the same text written another way, with why
+NOT_REALISTIC: dict[tuple[str, str], str] = {}
+
+
+def _norm(quote: str) -> str:
+    """A quote's matching form, punctuation and line breaks aside."""
+    return re.sub(r"[\s,，.。:：()（）;；]", "", fold(quote))
+
+
+def _evidence(given: str) -> dict:
+    facts = extract_text(given, "t.md")
+    nodes = facts.nodes
+    out = {}
+    for n in nodes.values():
+        out[(n.label, fold(n.name))] = sorted(_norm(given[a:b]) for a, b in n.evidence)
+    for r in facts.rels.values():
+        key = (r.type, fold(nodes[r.start].name), fold(nodes[r.end].name))
+        out[key] = sorted(_norm(given[a:b]) for a, b in r.evidence)
+    return out
+
+
+PARAMS = [pytest.param(cid, text, check, head, t, id=f"{cid}-{t}",
+                       marks=[pytest.mark.xfail(reason=NOT_REALISTIC[(cid, t)], strict=True)]
+                       if (cid, t) in NOT_REALISTIC else [])
+          for cid, text, check, head in CASES for t in TRANSFORMS]
+
+
+@pytest.mark.parametrize("cid,text,check,head,name", PARAMS)
+def test_a_variant_gives_the_same_facts_with_evidence_in_it(cid, text, check, head, name):
+    variant = transformed(text, name)
+    assert check(variant), variant
+    before, after = _evidence(head(text)), _evidence(head(variant))
+    assert {k: after[k] for k in before if k in after} == {k: before[k] for k in before if k in after}
+
+
+def test_the_transforms_change_the_text():
+    text = "6月8日，臨汾市招商推介会（第3届）在厦门举行。"
+    assert {name: transformed(text, name) for name in TRANSFORMS} == {
+        "s2t": "6月8日，臨汾市招商推介會（第3屆）在廈門舉行。",
+        "s2hk": "6月8日，臨汾市招商推介會（第3屆）在廈門舉行。",
+        "s2tw": "6月8日，臨汾市招商推介會（第3屆）在廈門舉行。",
+        "fullwidth-digits": "６月８日，臨汾市招商推介会（第３届）在厦门举行。",
+        "zh-to-ascii-punct": "6月8日,臨汾市招商推介会(第3届)在厦门举行.",
+        "ascii-to-zh-punct": text,
+        "line-break": "6月8日，\n臨汾市招商推介会（第3届）在厦门举行。",
+        "space": "6月8日， 臨汾市招商推介会（第3届）在厦门举行。",
+    }
