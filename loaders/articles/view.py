@@ -24,6 +24,9 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
 _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff])[(（]\s*(?=[a-z{_TONED}\s]*[{_TONED}1-5])[a-z{_TONED}]+[1-5]?"
     rf"(?:\s+[a-z{_TONED}]+[1-5]?)*\s*[)）]")
+# a page's spacing after a clause or a sentence ends, and its hard wrap after a clause (a line that
+# ends in a comma goes on): no boundary of its own, so left out of the view like the pinyin
+_LOOSE_SPACE = re.compile(r"(?<=,)\s+|(?<=[、。;:])[ \t\u3000\xa0]+")
 
 
 @dataclass
@@ -66,6 +69,13 @@ def build_view(pieces) -> View:
                     starts.append(start + i)
                     ends.append(start + i + 1)
     folded = "".join(chars)
+    if _LOOSE_SPACE.search(folded):
+        keep = [True] * len(folded)
+        for m in _LOOSE_SPACE.finditer(folded):
+            keep[m.start():m.end()] = [False] * (m.end() - m.start())
+        folded = "".join(c for c, k in zip(folded, keep) if k)
+        starts = [s for s, k in zip(starts, keep) if k]
+        ends = [e for e, k in zip(ends, keep) if k]
     simple = to_simplified(folded)
     if len(simple) != len(folded):  # OpenCC's phrase tables changed a length: go character by character
         simple = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
