@@ -28,6 +28,11 @@ _PINYIN = re.compile(
 # ends in a comma goes on): no boundary of its own, so left out of the view like the pinyin
 _LOOSE_SPACE = re.compile(r"(?<=,)\s+|(?<=[、。;:])[ \t\u3000\xa0]+")
 
+# an ASCII full stop ending a Chinese sentence (亿元. / 项目(4亿元).) is the sentence's 。 (the same
+# length, so offsets hold); a decimal point or a numbered line's 1. follows a digit and stays, and so does
+# an ellipsis (…, which NFKC makes ...)
+_FULL_STOP = re.compile(r"(?<=[\u3400-\u9fff)”」』])\.(?!\.)")
+
 
 @dataclass
 class View:
@@ -79,4 +84,6 @@ def build_view(pieces) -> View:
     simple = to_simplified(folded)
     if len(simple) != len(folded):  # OpenCC's phrase tables changed a length: go character by character
         simple = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
+    if "." in simple:
+        simple = _FULL_STOP.sub("。", simple)
     return View(simple, starts, ends)
