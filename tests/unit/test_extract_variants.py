@@ -13,10 +13,15 @@ from functools import lru_cache
 import pytest
 
 from loaders.articles import extract_text
+from loaders.articles.entities import find_chambers
+from loaders.articles.extract import _default_index, _default_places
+from loaders.articles.view import build_view
 from loaders.text import fold
+from tests.unit import test_extract_chambers_any as chambers_any
 from tests.unit import test_extract_event_forms as events
 from tests.unit import test_extract_post_forms as posts
 from tests.unit import test_extract_project_forms as projects
+from tests.unit import test_extract_places as places
 from tests.unit import test_extract_signed_forms as signed
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -123,6 +128,28 @@ for n, (text, want) in enumerate(projects.FORMS):
                   _with_head(projects.HEAD)))
 for n, (text, want) in enumerate(events.FORMS):
     CASES.append((f"event{n}", text, lambda t, w=want: events._events(t) == w, _with_head("")))
+
+
+
+def _view(text: str) -> str:
+    """The matching view the rules read, as the extractor builds it."""
+    return build_view([(text, 0, len(text))]).text
+
+
+def _chamber_named(text, name, host) -> bool:
+    index = _default_index()
+    return [(fold(c.written), c.place.name, c.generic) for c in find_chambers(_view(text), _default_places(index), index)] \
+        == [(fold(name), host, False)]
+
+
+def _place_found(text, place) -> bool:
+    return place in {p.id for p in _default_places(_default_index()).find(_view(text))}
+
+
+for n, (text, name, host) in enumerate(chambers_any.OTHER_NAMED):
+    CASES.append((f"chamber{n}", text, lambda t, a=name, b=host: _chamber_named(t, a, b), _with_head("")))
+for n, (text, place) in enumerate(places.CITY_FORMS):
+    CASES.append((f"place{n}", text, lambda t, p=place: _place_found(t, p), _with_head("")))
 
 # (case id, transform) that are not the same text written another way, with why
 NOT_REALISTIC: dict[tuple[str, str], str] = {
