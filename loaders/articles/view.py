@@ -24,9 +24,12 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
 _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff])[(（]\s*(?=[a-z{_TONED}\s]*[{_TONED}1-5])[a-z{_TONED}]+[1-5]?"
     rf"(?:\s+[a-z{_TONED}]+[1-5]?)*\s*[)）]")
-# a page's spacing after a clause or a sentence ends, and its hard wrap after a clause (a line that
-# ends in a comma goes on): no boundary of its own, so left out of the view like the pinyin
-_LOOSE_SPACE = re.compile(r"(?<=,)\s+|(?<=[、。;:])[ \t\u3000\xa0]+")
+# a page's spacing after a clause or a sentence ends, its hard wrap after a clause (a line that ends
+# in a comma goes on), and its spacing between Chinese and figures or Latin letters (签约项目 12 个 /
+# 6 月 8 日): no boundary of its own, so left out of the view like the pinyin
+_GAP = r"[ \t\u3000\xa0]+"
+_LOOSE_SPACE = re.compile(rf"(?<=,)\s+|(?<=[、。;:]){_GAP}|(?<=[\u3400-\u9fff]){_GAP}(?=[0-9A-Za-z])"
+                          rf"|(?<=[0-9A-Za-z]){_GAP}(?=[\u3400-\u9fff])")
 
 # an ASCII full stop ending a Chinese sentence (亿元. / 项目(4亿元).) is the sentence's 。 (the same
 # length, so offsets hold); a decimal point or a numbered line's 1. follows a digit and stays, and so does

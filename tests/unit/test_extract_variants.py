@@ -77,6 +77,12 @@ def _pinyin(body: str) -> str:
     return re.sub(r"(项|签|商|投)(?=目|约|会|资)", lambda m: m.group(1) + _PINYIN_OF[m.group(1)], body)
 
 
+def _pangu(body: str) -> str:
+    """A page's spacing between Chinese and Latin letters or figures (签约项目 12 个，总投资 86.5 亿元)."""
+    body = re.sub(r"(?<=[\u3400-\u9fff])(?=[0-9A-Za-z])", " ", body)
+    return re.sub(r"(?<=[0-9A-Za-z])(?=[\u3400-\u9fff])", " ", body)
+
+
 def _space(body: str) -> str:
     """A page's spacing after clause and sentence ends."""
     return re.sub(r"([，。；])(?=\S)", r"\1 ", body)
@@ -94,6 +100,7 @@ TRANSFORMS = {
     "sentence-lines": _sentence_lines,
     "mixed-script": _mixed,
     "pinyin": _pinyin,
+    "pangu-space": _pangu,
     "space": _space,
 }
 
@@ -206,5 +213,6 @@ def test_the_transforms_change_the_text():
         "sentence-lines": text,
         "mixed-script": "6月8日，臨汾市招商推介會（第3屆）在廈門舉行。",
         "pinyin": text,
+        "pangu-space": "6 月 8 日，臨汾市招商推介会（第 3 届）在厦门举行。",
         "space": "6月8日， 臨汾市招商推介会（第3届）在厦门举行。",
     }
