@@ -520,8 +520,10 @@ class _Extractor(PeopleRules, ProjectRules):
             holder, name = None, ""
             if occasion:
                 start, end = max(occasion, key=lambda o: o[1])
-                name = _unquote(self.written(start, end))
-                name = re.sub(r"^.*?(?:召开的|举行的|举办的|开幕的)|^(?:该市|我市|本市|全市|该县|我县|该区|我区)", "", name)
+                # the words before the name cut in the matching view (召開的 is 召开的 there)
+                cut = re.match(r"^.*?(?:召开的|举行的|举办的|开幕的)|^(?:该市|我市|本市|全市|该县|我县|该区|我区)",
+                               self.t[start:end])
+                name = _unquote(self.written(start + (cut.end() if cut else 0), end))
             if len(_fold(name)) < 3:  # 会上, / 活动中,: the occasion told of before, as if none were named
                 occasion = []
             clause = s[max(s.rfind(c, 0, a) for c in "。；;") + 1:b]
