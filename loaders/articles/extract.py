@@ -147,7 +147,7 @@ _LASTING = re.compile(r"为期(\d{1,2}|[两二三四五六七八九十])天")
 _ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|落下帷幕)")
 # a leader's trip to a city to seek investment: 带队赴深圳开展招商引资活动 / 率团赴上海招商
 _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)(?:开展|进行|举办)?(?:招商引资|招商|经贸洽谈|双招双引)(?:活动|考察)?")
-_SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:落地|落户)(?!后|以来)")
+_SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:签约)?(?:落地|落户)(?!后|以来)")  # …项目签约落户榆次区 too
 _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
 _DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
 _DATED_PLACE = re.compile(r"\s*于")
@@ -571,8 +571,10 @@ class _Extractor(PeopleRules, ProjectRules):
             holder, name = None, ""
             if occasion:
                 start, end = max(occasion, key=lambda o: o[1])
-                name = _unquote(self.written(start, end))
-                name = re.sub(r"^.*?(?:召开的|举行的|举办的|开幕的)|^(?:该市|我市|本市|全市|该县|我县|该区|我区)", "", name)
+                # the words before the name cut in the matching view (召開的 is 召开的 there)
+                cut = re.match(r"^.*?(?:召开的|举行的|举办的|开幕的)|^(?:该市|我市|本市|全市|该县|我县|该区|我区)",
+                               self.t[start:end])
+                name = _unquote(self.written(start + (cut.end() if cut else 0), end))
             if len(_fold(name)) < 3:  # 会上, / 活动中,: the occasion told of before, as if none were named
                 occasion = []
             clause = s[max(s.rfind(c, 0, a) for c in "。；;") + 1:b]

@@ -24,6 +24,20 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
 _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff])[(（]\s*(?=[a-z{_TONED}\s]*[{_TONED}1-5])[a-z{_TONED}]+[1-5]?"
     rf"(?:\s+[a-z{_TONED}]+[1-5]?)*\s*[)）]")
+# a page's spacing after a clause or a sentence ends, and its hard wrap after a clause (a line that
+# ends in a comma goes on): no boundary of its own, so left out of the view like the pinyin
+_GAP = r"[ \t\u3000\xa0]+"
+_LOOSE_SPACE = re.compile(rf"(?<=,)\s+|(?<=[、。;:]){_GAP}")
+# … and its spacing around a figure or a Latin word set in Chinese (签约项目 12 个 / 6 月 8 日 / 1-9 月 /
+# 2×50MW 风电项目): the gap after it, and the one before it where there is one; not a lone gap before a
+# figure, nor the gap after a dateline's 电 / 讯 (新华社太原 5 月 18 日电 17 日: the dateline ends there)
+_PANGU = re.compile(rf"(?:(?<=[\u3400-\u9fff])(?<![电讯電訊])({_GAP}))?(?<![0-9A-Za-z.\-/:×])"
+                    rf"[0-9A-Za-z]+(?:[.,\-~×][0-9A-Za-z]+)*%?({_GAP})(?=[\u3400-\u9fff])")
+
+# an ASCII full stop ending a Chinese sentence (亿元. / 项目(4亿元).) is the sentence's 。 (the same
+# length, so offsets hold); a decimal point or a numbered line's 1. follows a digit and stays, and so does
+# an ellipsis (…, which NFKC makes ...)
+_FULL_STOP = re.compile(r"(?<=[\u3400-\u9fff)”」』])\.(?!\.)")
 
 
 @dataclass
@@ -66,7 +80,18 @@ def build_view(pieces) -> View:
                     starts.append(start + i)
                     ends.append(start + i + 1)
     folded = "".join(chars)
+    gaps = [m.span() for m in _LOOSE_SPACE.finditer(folded)] + \
+        [m.span(g) for m in _PANGU.finditer(folded) for g in (1, 2) if m.start(g) >= 0]
+    if gaps:
+        keep = [True] * len(folded)
+        for a, b in gaps:
+            keep[a:b] = [False] * (b - a)
+        folded = "".join(c for c, k in zip(folded, keep) if k)
+        starts = [s for s, k in zip(starts, keep) if k]
+        ends = [e for e, k in zip(ends, keep) if k]
     simple = to_simplified(folded)
     if len(simple) != len(folded):  # OpenCC's phrase tables changed a length: go character by character
         simple = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
+    if "." in simple:
+        simple = _FULL_STOP.sub("。", simple)
     return View(simple, starts, ends)

@@ -79,7 +79,7 @@ def test_generic_shanxi_mentions_stay_generic():
     assert found("外省山西商会和兄弟商会") == [("外省山西商会", True)]
 
 
-@pytest.mark.parametrize("text, name, host", [
+OTHER_NAMED = [
     ("山西商业联合会会长", "山西商业联合会", "山西省"),  # a place's federation of commerce
     ("深圳市总商会", "深圳市总商会", "深圳市"),
     ("上海市服装商会", "上海市服装商会", "上海市"),  # a trade's chamber of one city
@@ -91,7 +91,10 @@ def test_generic_shanxi_mentions_stay_generic():
     # a place's own (young, women) entrepreneurs, no home named: a chamber like any other, with its host
     ("省里号召后，山西省青年企业家商会捐款8万元", "山西省青年企业家商会", "山西省"),
     ("晋中市女企业家商会会长", "晋中市女企业家商会", "晋中市"),
-])
+]
+
+
+@pytest.mark.parametrize("text, name, host", OTHER_NAMED)
 def test_other_named_forms(text, name, host):
     index = _default_index()
     (c,) = find_chambers(text, _default_places(index), index)
