@@ -154,10 +154,11 @@ def matches(kind: str, gold: dict, pred: dict) -> bool:
 # Extracted JSON → facts by kind
 # ------------------------------------------------------------------------------------------------
 
-def facts_of(doc: dict) -> dict[str, list[dict]]:
-    """The facts of one `jinshang extract --format json` object, in the annotation's shape."""
-    nodes = {n["id"]: n for n in doc.get("nodes", [])}
-    rels = doc.get("relationships", [])
+def facts_of(doc: dict, min_confidence: float = 0.0) -> dict[str, list[dict]]:
+    """The facts of one `jinshang extract --format json` object, in the annotation's shape; with
+    `min_confidence`, only those at or above it (the facts `jinshang load` writes without review)."""
+    nodes = {n["id"]: n for n in doc.get("nodes", []) if n.get("confidence", 1.0) >= min_confidence}
+    rels = [r for r in doc.get("relationships", []) if r.get("confidence", 1.0) >= min_confidence]
 
     def end_name(rel_type: str, start_id: str, label: str | None = None):
         for r in rels:
@@ -370,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jinshang", help="the jinshang command (default: the one beside this Python)")
     ap.add_argument("--in-process", action="store_true",
                     help="call loaders.articles directly instead of `jinshang extract` (used anyway if the command lacks it)")
+    ap.add_argument("--min-confidence", type=float, default=0.0, metavar="C",
+                    help="count only facts of confidence ≥ C (0.7 = what `jinshang load` writes without review)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--stats", action="store_true", help="describe the development set and exit")
@@ -430,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     totals = defaultdict(lambda: Counter())
     details = defaultdict(lambda: {"misses": [], "false_positives": []})
     for aid, art in articles.items():
-        pred = facts_of(by_id[aid]) if aid in by_id else {k: [] for k in KINDS}
+        pred = facts_of(by_id[aid], args.min_confidence) if aid in by_id else {k: [] for k in KINDS}
         for kind, res in score_article(art.get("facts") or {}, art.get("optional") or {}, pred).items():
             totals[kind].update(tp=res["tp"], gold=res["gold"], pred=res["pred"])
             details[kind]["misses"] += [(aid, m) for m in res["misses"]]
