@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from graph.reader import snapshot
-from loaders.articles.review import COLUMNS, DATE
 from tests.integration.conftest import assert_one_line_error
+from tests.review_sheets import mark
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
 DALIAN = ARTICLES / "dalian-yearless.md"
@@ -21,17 +19,7 @@ def _review(cli, tmp_path, **rows) -> tuple[Path, dict]:
     sheet = tmp_path / "review.xlsx"
     code, _, err = cli("extract", DALIAN, "--review", sheet)
     assert code == 0, err
-    wb = load_workbook(sheet)
-    col = {h: i for i, h in enumerate(COLUMNS)}
-    where = {}
-    for row in wb["facts"].iter_rows(min_row=2):
-        fid = row[col["事实 fact id"]].value
-        if fid in rows:
-            row[col["接受 accept"]].value, row[col[DATE]].value = rows[fid]
-            where[fid] = row[0].row
-    wb.save(sheet)
-    assert set(where) == set(rows)
-    return sheet, where
+    return sheet, mark(sheet, **rows)
 
 
 def _events(db) -> list:

@@ -13,6 +13,7 @@ from graph.errors import ValidationError
 from loaders.articles import THRESHOLD, extract_path, extract_text
 from loaders.articles.dates import find_dates, to_number, year_marks, yearless_dates
 from loaders.articles.facts import UNDATED
+from tests.review_sheets import mark
 from loaders.articles.records import to_dataset
 from loaders.articles.review import COLUMNS, DATE, read_review, write_review
 from loaders.bundled import bundled_catalog
@@ -120,22 +121,6 @@ def _sheet(tmp_path, path=DALIAN):
     return sheet
 
 
-def _edit(sheet, **rows):
-    """rows: fact id → (accept, date) written into the sheet."""
-    wb = load_workbook(sheet)
-    ws = wb["facts"]
-    col = {h: i for i, h in enumerate(COLUMNS)}
-    found = {}
-    for row in ws.iter_rows(min_row=2):
-        fid = row[col["事实 fact id"]].value
-        if fid in rows:
-            row[col["接受 accept"]].value, row[col[DATE]].value = rows[fid]
-            found[fid] = row[0].row
-    wb.save(sheet)
-    assert set(found) == set(rows)
-    return found
-
-
 def test_the_sheet_has_a_date_column_left_for_the_reviewer(tmp_path):
     ws = load_workbook(_sheet(tmp_path))["facts"]
     assert tuple(c.value for c in ws[1]) == COLUMNS and DATE in COLUMNS
@@ -148,7 +133,7 @@ def test_the_sheet_has_a_date_column_left_for_the_reviewer(tmp_path):
 @pytest.mark.parametrize("written", ["2024-05-09", "2024/5/9", "2024年5月9日"])
 def test_an_accepted_event_with_the_reviewers_date_is_loaded_under_its_dated_id(tmp_path, written):
     sheet = _sheet(tmp_path)
-    _edit(sheet, **{YEARLESS: ("是", written), f"HELD_IN {YEARLESS}→city:大连市": ("是", None)})
+    mark(sheet, **{YEARLESS: ("是", written), f"HELD_IN {YEARLESS}→city:大连市": ("是", None)})
     facts, accepted = read_review(sheet)
     ds = to_dataset(facts, base=bundled_catalog(), accepted=accepted).dataset
     event = ds.nodes["event:2024-05-09/大连市"]
@@ -162,7 +147,7 @@ def test_an_accepted_event_with_the_reviewers_date_is_loaded_under_its_dated_id(
 def test_an_undated_event_takes_the_reviewers_date_and_the_city_of_its_name(tmp_path):
     sheet = _sheet(tmp_path, EXPO)
     eid = "event:undated/第五屆中國(太原)國際煤炭博覽會"
-    _edit(sheet, **{eid: ("是", "2019-09-05"), f"HELD_IN {eid}→city:太原市": ("是", None)})
+    mark(sheet, **{eid: ("是", "2019-09-05"), f"HELD_IN {eid}→city:太原市": ("是", None)})
     facts, accepted = read_review(sheet)
     ds = to_dataset(facts, base=bundled_catalog(), accepted=accepted).dataset
     assert ds.nodes["event:2019-09-05/太原市"].props["signed_total_yi"] == 2150.6
@@ -176,7 +161,7 @@ def test_an_undated_event_takes_the_reviewers_date_and_the_city_of_its_name(tmp_
 ])
 def test_an_event_without_a_good_date_is_refused_in_one_line(tmp_path, accept, written, field_value, reason):
     sheet = _sheet(tmp_path)
-    row = _edit(sheet, **{YEARLESS: (accept, written)})[YEARLESS]
+    row = mark(sheet, **{YEARLESS: (accept, written)})[YEARLESS]
     with pytest.raises(ValidationError) as exc:
         read_review(sheet)
     (problem,) = exc.value.problems
@@ -189,7 +174,7 @@ def test_an_event_without_a_good_date_is_refused_in_one_line(tmp_path, accept, w
 
 def test_a_date_on_a_row_that_is_not_an_event_is_refused(tmp_path):
     sheet = _sheet(tmp_path)
-    row = _edit(sheet, **{"person:王一鸣": ("是", "2024-05-09")})["person:王一鸣"]
+    row = mark(sheet, **{"person:王一鸣": ("是", "2024-05-09")})["person:王一鸣"]
     with pytest.raises(ValidationError, match=rf"row {row}: field '{DATE}'.*only an event's row takes a date"):
         read_review(sheet)
 
