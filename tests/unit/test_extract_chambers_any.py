@@ -112,7 +112,7 @@ def test_shanxi_tied_forms_are_unchanged():
 
 def test_shaanxi_as_traditional_pages_set_it():
     """陜 (U+965C) for 陝 in 陜西, as many traditional pages' fonts set it: the province's chamber, stored as written."""
-    facts = extract_text("---\ndate: 2016-11-13\n---\n北京湖南企業商會會長李衛東與北京陜西企業商會名譽會長陳明等合影。", "t.md")
+    facts = extract_text("---\ndate: 2016-11-13\n---\n北京湖南企業商會會長李文東與北京陜西企業商會名譽會長陳明等合影。", "t.md")
     assert chambers(facts) == {"北京湖南企業商會": ("province", "province:北京市"),
                                "北京陜西企業商會": ("province", "province:北京市")}
-    assert posts(facts) == {("李衛東", "北京湖南企業商會", "会长"), ("陳明", "北京陜西企業商會", "名誉会长")}
+    assert posts(facts) == {("李文東", "北京湖南企業商會", "会长"), ("陳明", "北京陜西企業商會", "名誉会长")}

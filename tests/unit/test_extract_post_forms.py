@@ -210,8 +210,8 @@ POSTS = [
     ("图3 天津市山西商会会长田在明\n会议上，大家踊跃发言。", {("田在明", TJ, "会长")}),
     ("天津市山西商会召开年会，会长王在会上致辞。", set()),
     # --- 陜西 as many traditional pages set it (陜 for 陝): the province's chamber, named and holding posts
-    ("北京湖南企業商會會長李衛東與北京陜西企業商會名譽會長陳明等合影。",
-     {("李卫东", "北京湖南企业商会", "会长"), ("陈明", "北京陕西企业商会", "名誉会长")}),
+    ("北京湖南企業商會會長李文東與北京陜西企業商會名譽會長陳明等合影。",
+     {("李文东", "北京湖南企业商会", "会长"), ("陈明", "北京陕西企业商会", "名誉会长")}),
     # --- 受商会会长某某委托: a two-character name before 委托; the chamber named before when it is the only one
     ("天津市山西商会召开年会。受商会会长郑志委托，常务副会长曾杰致辞。", {("郑志", TJ, "会长"), ("曾杰", TJ, "常务副会长")}),
     # … but after many chambers (来自28家商会), or after a sentence naming several, a bare 商会 is none of them
