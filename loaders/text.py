@@ -6,6 +6,8 @@
 '代县'
 >>> fold("深圳山西商會")
 '深圳山西商会'
+>>> fold("北京陜西企業商會")
+'北京陕西企业商会'
 """
 from __future__ import annotations
 
