@@ -6,6 +6,8 @@
 '代县'
 >>> fold("深圳山西商會")
 '深圳山西商会'
+>>> fold("北京陜西企業商會")
+'北京陕西企业商会'
 """
 from __future__ import annotations
 
@@ -23,9 +25,18 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+# 陜 (U+965C, a character of its own) is set for 陝 (Shaanxi) by many traditional pages' fonts and input
+# methods (北京陜西企業商會); OpenCC leaves it, so the province's name is mended first (same length)
+_SHAANXI = "陜西"
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified characters (OpenCC's t2s); other text is unchanged."""
-    return _t2s().convert(text) if text else text
+    if not text:
+        return text
+    if _SHAANXI in text:
+        text = text.replace(_SHAANXI, "陝西")
+    return _t2s().convert(text)
 
 
 def fold(text: str) -> str:

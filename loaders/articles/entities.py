@@ -404,7 +404,7 @@ def find_companies(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_NAME_TOO = set("一向先为应同发宣作从将当和")  # stop characters that also open given names
+_NAME_TOO = set("一向先为应同发宣作从将当和在")  # stop characters that also open given names (田在玮)
 _NOT_NAME = ("先后", "为了", "应邀", "同志", "发言", "发表", "作为", "将在", "当选", "向他", "向她", "为其", "和他", "向大",
              "为大", "同时", "从事", "作了", "发出", "宣布", "当地", "将于", "应该", "同样", "一行", "一起", "一同", "一直",
              "一道", "一致", "一再", "一是", "一方", "一次", "一个", "一些")
@@ -422,7 +422,7 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
         # 赵向东、 / 高先中签署: a given name that opens with a character that is also a verb, when a
         # third character closes the name before a boundary or a verb
         if text[i + 1] in _NAME_TOO and i + 3 < len(text) and _CJK.match(text[i + 2]) \
-                and text[i + 2] not in STOP_AFTER_NAME and text[i + 3] in STOP_AFTER_NAME \
+                and text[i + 2] not in STOP_AFTER_NAME and (text[i + 3] in STOP_AFTER_NAME or text[i + 3] == "\n") \
                 and not text.startswith(_NOT_NAME, i + 1):
             return (i, i + 3)
         return None

@@ -46,6 +46,9 @@ _FOUNDED = re.compile(r"(?:成立|组建|筹建|创立)了?商会(?=[，,。；;
 # <chamber>一行在监事长林某(的)带领下 / 由会长王某率领: the post of the one leading the chamber's group
 _LED_BY = re.compile(rf"(?<=[在由])((?:{P.POST_RE})(?:[兼、](?:{P.POST_RE}))*)")
 _LEADS = re.compile(r"(?:的)?(?:带领|率领)下|(?:带领|率领|带队|率队)")
+# many chambers at once (来自28家在京省级商会…, 各地商会): after it, "商会" alone is no longer the one named before
+_MANY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)家[^。；;!！?？\n]{0,16}?商会|各(?:地|省|市|省市|兄弟)?商会")
+_SENTENCE_END = re.compile("[。；;!！?？\n]")
 
 
 class PeopleRules:
@@ -60,6 +63,20 @@ class PeopleRules:
             return True
         # a city's chamber (天津 a city as well) may be our city's; a province's may not
         return bool(_OUR_CITY.search(self.t, k, a)) and not (c.place and (c.place.label == "City" or c.place.name in MUNICIPALITIES))
+
+    def _ambiguous(self, c, a) -> bool:
+        """Whether a post told at `a` without its chamber's name cannot be taken as `c`'s (the one named last):
+        many chambers were spoken of between (来自28家省级商会会长…), or `c` was one of several chambers named
+        in an earlier sentence (A商会会长甲、B商会会长乙发言。受商会会长丙委托…: which one?)."""
+        if _MANY.search(self.t, c.end, a) or any(x.generic and c.end <= x.start and x.end <= a for x in self.chambers):
+            return True
+        if not _SENTENCE_END.search(self.t, c.end, a):
+            return False
+        k = max(self.t.rfind(x, 0, c.start) for x in "。；;!！?？\n") + 1
+        m = _SENTENCE_END.search(self.t, c.end)
+        e = m.start() if m else len(self.t)
+        same = re.sub("[省市]", "", c.written)
+        return any(not x.generic and k <= x.start < e and re.sub("[省市]", "", x.written) != same for x in self.chambers)
 
     def posts(self, i, j, chambers) -> None:
         for c in chambers:
@@ -78,7 +95,7 @@ class PeopleRules:
                     or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             c = before[-1]
-            if self._ours(c, p) or self._unnamed_between(c.end, p):
+            if self._ours(c, p) or self._unnamed_between(c.end, p) or self._ambiguous(c, p):
                 continue
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
         for m in _LED_BY.finditer(self.t, i, j):
@@ -108,7 +125,7 @@ class PeopleRules:
                 if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
                                                    or right_after):
                     c = before[-1]
-                    if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a)):
+                    if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)):
                         break
                     props = {"title": m.group()}
                     if self.published:
@@ -337,7 +354,9 @@ class PeopleRules:
             place = next((p for p in self.places_in(a - 4, a) if p.end == a), None)
             if place and m.group() == "商会":  # 北京商会会长: the chamber named with that place, or none
                 before = [c for c in before if self.t[place.start:place.end] in self.t[c.start:c.end]]
-            if before and not (m.group() == "商会" and self._ours(before[-1], a)):
+            if m.group() == "商会" and not inside and self.t[a - 2:a] == "企业":
+                continue  # <place>企业商会 the finder did not read (北京陜西企业商会): a chamber of its own
+            if before and not (m.group() == "商会" and (self._ours(before[-1], a) or self._ambiguous(before[-1], a))):
                 c = before[-1]
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
 

@@ -108,3 +108,11 @@ def test_shanxi_tied_forms_are_unchanged():
     listed = find_chambers("镇江、南京以及湖北、浙江等省市的山西商会", _default_places(index), index)
     assert [(c.written, c.listed) for c in listed] == [("镇江山西商会", True), ("南京山西商会", True),
                                                        ("湖北山西商会", True), ("浙江山西商会", True)]
+
+
+def test_shaanxi_as_traditional_pages_set_it():
+    """陜 (U+965C) for 陝 in 陜西, as many traditional pages' fonts set it: the province's chamber, stored as written."""
+    facts = extract_text("---\ndate: 2016-11-13\n---\n北京湖南企業商會會長李文東與北京陜西企業商會名譽會長陳明等合影。", "t.md")
+    assert chambers(facts) == {"北京湖南企業商會": ("province", "province:北京市"),
+                               "北京陜西企業商會": ("province", "province:北京市")}
+    assert posts(facts) == {("李文東", "北京湖南企業商會", "会长"), ("陳明", "北京陜西企業商會", "名誉会长")}
