@@ -1208,6 +1208,10 @@ class _Extractor(PeopleRules, ProjectRules):
             if a_class(name_v):  # 全县重点产业链招商项目 / 省市重点工程项目: whose or what for, not one
                 continue
             name = self.written(start, end)
+            tail = self._folded(name)
+            if any(n.label == "Project" and n.name != name and self._folded(n.name).endswith(tail)
+                   for n in self.f.nodes.values()):
+                continue  # 来到X集团Y分公司…饲料厂建设项目一线: a project named in full before, its tail cut at 及
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
             props = self.f.nodes[pid].properties
             if stage == "签约" and self.event_date:

@@ -324,18 +324,30 @@ class ProjectRules:
             if end in self.listed_ends or not _NAME_STOP.match(self.t, end) or _KIND_COUNT.match(self.t, end):
                 continue
             after = _AMOUNT_BY.match(self.t, end, j)
+            if after and _OPENS_NEXT.match(self.t, after.end()):
+                after = None  # A项目,总投资0.6亿元的B项目: the amount is B's, told before its name
             if not after and not self._another_name_after(end, j) and self.t[j - 1:j] == "。":
                 after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
             if not after and not _FIGURE_OF.search(self.t, max(i, m.start() - 50), m.start()):
                 continue  # no amount after it, none before it (…亿元…的…): the name is not worth finding
             start = self._project_name_start(i, m.start())
+            lead = None
+            if not after:
+                # 总投资5.5亿元的X集团Y分公司Z及W项目: the whole run after the amount's 的 is the name, its
+                # company and 及 with it (one name of a list of 总投资…的… items)
+                clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "，,；;。：:") + 1)
+                lead = next(reversed(list(_AMOUNT_LEADS.finditer(self.t, clause, m.start()))), None)
+                if lead and (m.start() - lead.end() > 40 or "的" in self.t[lead.end():m.start()]
+                             or lead.end() >= start):
+                    lead = None
+                start = lead.end() if lead else start
             if _WHERE.search(self.t, max(i, start - 4), start):
                 continue
             name = self.t[start:end]
             if len(name) - len(m.group()) < 3 or a_class(name) or _NOT_ONE.search(name) \
                     or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿元|万元|元|亿(?![立千吨度方]))", name):
                 continue
-            before = None if after else _AMOUNT_OF.search(self.t, max(i, start - 30), start)
+            before = None if after else lead or _AMOUNT_OF.search(self.t, max(i, start - 30), start)
             found = after or before
             if not found:
                 continue
@@ -549,6 +561,10 @@ _AMOUNT_BY = re.compile(
     rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
 # right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
 _AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:(?:建设|兴建|打造|实施)?的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))$")
+# an amount told before a name, ending in its 的 (_AMOUNT_OF without the anchor)
+_AMOUNT_LEADS = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的")
+# what follows an amount that belongs to the name after it: 总投资0.6亿元的B项目 / 投资2亿元建设的
+_OPENS_NEXT = re.compile(r"(?:建设|兴建|打造|实施)?的")
 # a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first
 _FIGURE_OF = re.compile(r"[亿万][美元]*(?:[^，,。；;]{0,4}的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))")
 # what makes a place a development zone after it (晋中经济技术开发区, 长治高新区, 山西综改区)
