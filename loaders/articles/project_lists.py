@@ -64,7 +64,9 @@ _AT_PLACE = re.compile(rf"((?![我本全该各])[{P.CJK}]{{1,6}}?(?:{_DEV_ZONES}
 
 # a project named without quotes right after the verb that signs it or builds it, the clause naming the
 # county that is a party: X商会与浑源县政府签订花岗岩园区项目, / 阳高县与X有限公司投资建设Y项目。
-_SIGNED_NAMED = re.compile(r"(?:签订|签署|签约)了?([^，,。；;“”《》、的\d]{4,30}?项目)(?=[，,。；;]|$)")
+# (digits only as a capacity: 签约200兆瓦风力发电项目 / 20000吨染料…项目)
+_SIGNED_NAMED = re.compile(r"(?:签订|签署|签约)了?((?:[^，,。；;“”《》、的\d]|\d+(?:\.\d+)?(?=万?(?:兆瓦|千瓦|吨|MW|GW|头|只)))"
+                           r"{4,30}?项目)(?=[，,。；;]|$)")
 _BUILT_WITH = re.compile(r"(?:投资建设|合作建设|共同建设|联合建设)([^，,。；;“”《》、的\d]{4,30}?项目)(?=[，,。；;]|$)")
 
 
@@ -171,6 +173,7 @@ class ProjectRules:
         if self.t.find("与", i, j) < 0:
             return  # (each project found needs 与 in its clause, inside the sentence: no scan without one)
         for rx in (_SIGNED_NAMED, _BUILT_WITH):
+            last = None
             for m in rx.finditer(self.t, i, j):
                 a, b = m.span(1)
                 if b in self.listed_ends or _generic(self.t[a:b]):
@@ -180,8 +183,12 @@ class ProjectRules:
                     continue
                 counties = [p for p in self.places_in(clause, m.start()) if p.label == "County"
                             and not self._inside_entity(p.start)]
+                if not counties and last and self.t[clause:m.start()].startswith("与") \
+                        and self.t[clause - 1] in "；;":
+                    counties = [last]  # X市与A公司签约P项目；与B公司签约Q项目: the series' county goes on
                 if not counties:
                     continue
+                last = counties[-1]
                 self._project(a, b, i, "签约", b, counties[-1])
                 self.listed_ends.add(b)
 

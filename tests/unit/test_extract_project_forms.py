@@ -143,6 +143,10 @@ FORMS = [
      "仪式结束后，肉牛养殖及饲草加工项目随即开工建设。",
      {("示例牧业沁县分场肉牛养殖及饲草加工项目", 2.5, "沁县"), ("沁县示例机械公司农机配件生产线项目", 0.4, "沁县"),
       ("城区道路改造工程", 0.6, "沁县")}),
+    # a series of 与<company>签约<name>项目 clauses after ；: the county of the first goes on; a capacity's digits
+    ("5月16日，在太原举行的灵石县招商推介会上，灵石县与示例化工有限公司签约精细化工中间体项目；"
+     "与示例能源有限公司签约100兆瓦光伏发电项目；与示例物流有限公司签约冷链仓储中心项目。",
+     {("精细化工中间体项目", None, "灵石县"), ("100兆瓦光伏发电项目", None, "灵石县"), ("冷链仓储中心项目", None, "灵石县")}),
 ]
 
 NEGATIVES = [
@@ -172,6 +176,8 @@ NEGATIVES = [
     # classes in a row (大项目好项目), and what a leader announces (宣布…项目开工) are no project
     "6月3日，集中签约仪式举行。近年来一批大项目好项目签约落地，总投资超百亿元。",
     "6月3日，平遥县集中开工仪式举行，县长宣布全县转型发展项目开工，总投资20亿元。",
+    # a series broken by a full stop does not carry its county on; a figure that is no capacity is no name
+    "5月16日，推介会在太原举行。灵石县与示例化工有限公司签约。与示例物流有限公司签约冷链仓储中心项目。",
 ]
 
 
