@@ -577,7 +577,8 @@ _FIGURE_OF = re.compile(r"[亿万][美元]*(?:[^，,。；;]{0,4}的|[，,]?(?:�
 # what makes a place a development zone after it (晋中经济技术开发区, 长治高新区, 山西综改区)
 _ZONE_TAIL = re.compile(rf"(?:(?![在的与和举召于对])[{P.CJK}]){{0,4}}?(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
 # a place that opens a project's name rather than a clause: 临猗经济技术开发区新型建材产业园项目
-_OPENS_NAME = re.compile(r"[^、，,。；;：:等的与和及在]{2,30}?(?:项目|工程)")
+# (not across a verb: 晋中开发区举行…项目签约仪式 is the zone holding the event, not a project's name)
+_OPENS_NAME = re.compile(r"(?:(?!举行|举办|召开)[^、，,。；;：:等的与和及在]){2,30}?(?:项目|工程)")
 # where the project is, after it: …落户介休市 / …在孝义市开工 / …，位于榆次区
 _PLACED = re.compile(r"(?:[，,]?(?:位于|落户|落地|在|建于|选址)|[，,]?建设地点[:：]?)$")
 # a paragraph of fields: 项目名称：X \n 投资额：7.6亿元 \n 建设地点：沁县
