@@ -162,6 +162,7 @@ _ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|落下帷幕)")
 # a leader's trip to a city to seek investment: 带队赴深圳开展招商引资活动 / 率团赴上海招商
 _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)(?:开展|进行|举办)?(?:招商引资|招商|经贸洽谈|双招双引)(?:活动|考察)?")
 _SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:签约)?(?:落地|落户)(?!后|以来)")  # …项目签约落户榆次区 too
+_HELD_IN_PROVINCE = re.compile(r"(?:省|自治区)?(?:圆满|隆重|成功)?(?:举行|举办|召开)")
 _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
 _DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
 _DATED_PLACE = re.compile(r"\s*于")
@@ -1012,6 +1013,9 @@ class _Extractor(PeopleRules, ProjectRules):
         opening = [p for p in found if p.label == "City" and p.start == name_start]
         if not triggered and opening:
             return opening[0]
+        if not triggered and any(p.label == "Province" and p.start >= name_end and self.t[p.start - 1:p.start] == "在"
+                                 and _HELD_IN_PROVINCE.match(self.t, p.end) for p in found):
+            return None  # X联席会在陕西圆满举办: the name's event is held in a province, in no city the sentence names
         for pool in (away, [p for p in found if name_start <= p.start < name_end], outside, via_county):
             cities = [p for p in pool if p.label == "City"]
             triggered = [p for p in cities if self._triggered(i, p)]

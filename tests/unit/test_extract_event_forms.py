@@ -50,6 +50,14 @@ def test_a_joint_meeting_named_as_a_body_is_no_event():
     assert _events("---\ndate: 2019-11-02\n---\n10月27日，代表们讨论了商会会长联席会成立的目的和意义。") == set()
 
 
+def test_an_event_held_in_a_province_is_not_in_a_city_named_elsewhere_in_its_sentence():
+    text = "---\ndate: 2019-11-02\n---\n10月25日至27日，北京省级商会赴陕西考察暨第六届商会会长联席会在陕西圆满举办。"
+    assert _events(text) == set()
+    # a city the clause holds it in still is its city
+    text = "---\ndate: 2019-11-02\n---\n10月27日，第六届商会会长联席会在陕西省宝鸡市举行。"
+    assert _events(text) == {("联席会", "2019-10-27", "宝鸡市")}
+
+
 def test_a_day_alone_before_its_month_day_in_an_undated_article_is_none():
     facts = extract_text("---\ntitle: 示例\n---\n27日，第六届商会会长联席会议在长治市举行。\n10月25日，考察团抵达。", "x.md")
     assert [n for n in facts.nodes.values() if n.label == "Event"] == []
