@@ -15,7 +15,7 @@ import re
 
 from loaders.articles import patterns as P
 from loaders.articles import places
-from loaders.articles.dates import amount_yi
+from loaders.articles.dates import amount_yi, to_number
 from loaders.articles.entities import Place
 from loaders.text import fold
 
@@ -192,10 +192,28 @@ class ProjectRules:
                 self._project(a, b, i, "签约", b, counties[-1])
                 self.listed_ends.add(b)
 
+    def counted_names(self, i, j) -> None:
+        """签约A和B两个项目 / 签约A、B、C三个项目: the names, as many as the count after them says; the total
+        after them is the tally's, no one project's amount."""
+        if "个项目" not in self.t[i:j]:
+            return
+        for m in _COUNTED_NAMES.finditer(self.t, i, j):
+            pieces = list(re.finditer(r"[^、和]+", m.group(1)))
+            n = to_number(m.group(2))
+            if n != len(pieces) or n < 2 or any(len(x.group()) < 4 or _generic(x.group()) for x in pieces):
+                continue
+            for x in pieces:
+                a, b = m.start(1) + x.start(), m.start(1) + x.end()
+                # (no text after it to take an amount from: len(self.t))
+                self._project(a, b, i, "签约", len(self.t), self._project_place(i, j, a, b) or False)
+                self.listed_ends.add(b)
+            self.listed_ends.add(m.end())
+
     def project_lists(self, i, j) -> None:
         self.zone_list(i, j)
         self.including_list(i, j)
         self.named_after_verb(i, j)
+        self.counted_names(i, j)
         s = self.t[i:j]
         opened = _LIST_OPEN.search(s)
         # what is 重点推介(了) is projects only where the clause says so (…等4个项目): not 重点推介了营商环境
@@ -570,6 +588,9 @@ _AMOUNT_BY = re.compile(
 _AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:(?:建设|兴建|打造|实施)?的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))$")
 # an amount told before a name, ending in its 的 (_AMOUNT_OF without the anchor)
 _AMOUNT_LEADS = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的")
+# 签约A和B两个项目 / 签约了A、B、C三个项目 (names without a 的, a figure or a comma in them)
+_COUNTED_NAMES = re.compile(r"签约了?((?:(?!仪式|活动|会|后)[^，,。；;的\d“”]){4,40}?(?:[、和](?:[^，,。；;、和的\d“”]){4,40}?)+)"
+                            r"([两二三四五六七八九]|\d+)个项目")
 # what follows an amount that belongs to the name after it: 总投资0.6亿元的B项目 / 投资2亿元建设的
 _OPENS_NEXT = re.compile(r"(?:建设|兴建|打造|实施)?的")
 # a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first

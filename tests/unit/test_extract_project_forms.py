@@ -147,6 +147,9 @@ FORMS = [
     ("5月16日，在太原举行的灵石县招商推介会上，灵石县与示例化工有限公司签约精细化工中间体项目；"
      "与示例能源有限公司签约100兆瓦光伏发电项目；与示例物流有限公司签约冷链仓储中心项目。",
      {("精细化工中间体项目", None, "灵石县"), ("100兆瓦光伏发电项目", None, "灵石县"), ("冷链仓储中心项目", None, "灵石县")}),
+    # 签约A和B两个项目: the names, as many as the count says; the total after them is the tally's, not theirs
+    ("12月3日，在太原举办的招商座谈会上，孝义市成功签约煤矸石综合利用产业园和特色果蔬冷链物流中心两个项目，总投资达4.6亿元。",
+     {("煤矸石综合利用产业园", None, "孝义市"), ("特色果蔬冷链物流中心", None, "孝义市")}),
     # a development zone that holds the signing (晋中开发区举行…项目签约仪式) is the project's place
     ("2月23日，山西转型综改示范区晋中开发区举行2018年首批招商引资项目签约仪式，示例建投集团装配式建筑产业化基地项目完成"
      "现场签约。", {("装配式建筑产业化基地项目", None, "晋中开发区")}),
@@ -179,6 +182,8 @@ NEGATIVES = [
     # classes in a row (大项目好项目), and what a leader announces (宣布…项目开工) are no project
     "6月3日，集中签约仪式举行。近年来一批大项目好项目签约落地，总投资超百亿元。",
     "6月3日，平遥县集中开工仪式举行，县长宣布全县转型发展项目开工，总投资20亿元。",
+    # names that are fewer than the count (a list cut short, or a class): none
+    "12月3日，在太原举办的招商座谈会上，孝义市成功签约煤矸石综合利用产业园和特色果蔬冷链物流中心等五个项目。",
     # a series broken by a full stop does not carry its county on; a figure that is no capacity is no name
     "5月16日，推介会在太原举行。灵石县与示例化工有限公司签约。与示例物流有限公司签约冷链仓储中心项目。",
 ]
