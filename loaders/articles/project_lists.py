@@ -445,6 +445,19 @@ class ProjectRules:
             placed = _PLACED.search(self.t, end, p.start) or self.t[end:p.start] in ("（", "(")  # …项目（平遥县）
             if p.label == "County" and placed and not self._inside_entity(p.start):
                 return p
+        zone = _SETTLES_IN_ZONE.search(self.t, end, stop)
+        if zone and not self.places_in(zone.start(1), zone.end(1)):
+            # …项目，总投资91亿元，落地中北高新区: a zone of its own name, in the article's city, else in the
+            # city its paragraph named last, else in the only city the article named before it
+            named = self._named_zone(zone.start(1), zone.end(1))
+            cities = [] if named else [p for p in self.places_in(0, end) if p.label == "City"]
+            city = next((p for p in reversed(cities) if p.start >= self.para_start), None) or \
+                (cities[-1] if len({p.id for p in cities}) == 1 else None)  # else the one city the article named
+            if city is not None:
+                name = self.written(zone.start(1), zone.end(1))
+                named = Place(zone.start(1), zone.end(1), f"county:{city.name}/{name}", "County", name, False)
+                self.f.node(named.id, "County", name, {"kind": "开发区"}, self.span(named.start, named.end), MID)
+            return named
         return self._project_place_from(i, start, names=False) or \
             self._project_place_from(self.para_start, i, names=False) or self._only_place(start)
 
@@ -591,6 +604,8 @@ _AMOUNT_LEADS = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建
 # 签约A和B两个项目 / 签约了A、B、C三个项目 (names without a 的, a figure or a comma in them)
 _COUNTED_NAMES = re.compile(r"签约了?((?:(?!仪式|活动|会|后)[^，,。；;的\d“”]){4,40}?(?:[、和](?:[^，,。；;、和的\d“”]){4,40}?)+)"
                             r"([两二三四五六七八九]|\d+)个项目")
+# a zone a project settles in, named in its own right (not after a known place): 落地中北高新区 / 落户大盂产业新城
+_SETTLES_IN_ZONE = re.compile(rf"[，,](?:落地|落户|位于|选址)([{P.CJK}]{{2,6}}?(?:高新区|开发区|产业新城|新区|产业园区))")
 # what follows an amount that belongs to the name after it: 总投资0.6亿元的B项目 / 投资2亿元建设的
 _OPENS_NEXT = re.compile(r"(?:建设|兴建|打造|实施)?的")
 # a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first

@@ -150,6 +150,10 @@ FORMS = [
     # 签约A和B两个项目: the names, as many as the count says; the total after them is the tally's, not theirs
     ("12月3日，在太原举办的招商座谈会上，孝义市成功签约煤矸石综合利用产业园和特色果蔬冷链物流中心两个项目，总投资达4.6亿元。",
      {("煤矸石综合利用产业园", None, "孝义市"), ("特色果蔬冷链物流中心", None, "孝义市")}),
+    # a zone named in its own right that a project settles in (落地X高新区 / 落户X产业新城): the article's city's
+    ("6月8日，在太原市重点项目集中签约仪式上，储能电池生产基地项目，总投资30亿元，落地汾东高新区；"
+     "智能装备制造项目，总投资12亿元，落户汾北产业新城。",
+     {("储能电池生产基地项目", 30, "汾东高新区"), ("智能装备制造项目", 12, "汾北产业新城")}),
     # a development zone that holds the signing (晋中开发区举行…项目签约仪式) is the project's place
     ("2月23日，山西转型综改示范区晋中开发区举行2018年首批招商引资项目签约仪式，示例建投集团装配式建筑产业化基地项目完成"
      "现场签约。", {("装配式建筑产业化基地项目", None, "晋中开发区")}),
