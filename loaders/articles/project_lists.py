@@ -209,11 +209,31 @@ class ProjectRules:
                 self.listed_ends.add(b)
             self.listed_ends.add(m.end())
 
+    def representative_list(self, i, j) -> None:
+        """此次集中开工的49个项目以A、B、C等项目为代表: the projects named as the total's examples, where
+        the clause before says they were signed or started; each in the county its name opens with."""
+        if "为代表" not in self.t[i:j]:
+            return
+        m = _REPRESENTED.search(self.t, i, j)
+        if not m or not _SIGNS_OR_STARTS_WORD.search(self.t, i, m.start()):
+            return
+        stage = "开工" if "开工" in self.t[i:m.start()] and "签" not in self.t[i:m.start()] else "签约"
+        pieces = [x for x in re.finditer(r"[^、，,]+", m.group(1))]
+        names = [(m.start(1) + x.start(), m.start(1) + x.end()) for x in pieces
+                 if re.search(r"(?:项目|工程|基地|园区|园|厂)$", x.group())]
+        if len(names) < 2 or len(names) != len(pieces) or any(len(self.t[a:b]) < 5 or _generic(self.t[a:b])
+                                                                 for a, b in names):
+            return
+        for a, b in names:
+            self._project(a, b, i, stage, len(self.t), self._project_place_from(a, b, at_start=True) or False)
+            self.listed_ends.add(b)
+
     def project_lists(self, i, j) -> None:
         self.zone_list(i, j)
         self.including_list(i, j)
         self.named_after_verb(i, j)
         self.counted_names(i, j)
+        self.representative_list(i, j)
         s = self.t[i:j]
         opened = _LIST_OPEN.search(s)
         # what is 重点推介(了) is projects only where the clause says so (…等4个项目): not 重点推介了营商环境
@@ -606,6 +626,9 @@ _COUNTED_NAMES = re.compile(r"签约了?((?:(?!仪式|活动|会|后)[^，,。�
                             r"([两二三四五六七八九]|\d+)个项目")
 # a zone a project settles in, named in its own right (not after a known place): 落地中北高新区 / 落户大盂产业新城
 _SETTLES_IN_ZONE = re.compile(rf"[，,](?:落地|落户|位于|选址)([{P.CJK}]{{2,6}}?(?:高新区|开发区|产业新城|新区|产业园区))")
+# 以A、B、C等项目为代表: the examples of a total of projects
+_REPRESENTED = re.compile(r"以([^。；;：:“”的]{8,120}?)等(?:\d+个)?(?:重点|重大)?项目为代表")
+_SIGNS_OR_STARTS_WORD = re.compile(r"签约|开工|签署|签订")
 # what follows an amount that belongs to the name after it: 总投资0.6亿元的B项目 / 投资2亿元建设的
 _OPENS_NEXT = re.compile(r"(?:建设|兴建|打造|实施)?的")
 # a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first

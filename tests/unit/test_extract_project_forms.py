@@ -154,6 +154,11 @@ FORMS = [
     ("6月8日，在太原市重点项目集中签约仪式上，储能电池生产基地项目，总投资30亿元，落地汾东高新区；"
      "智能装备制造项目，总投资12亿元，落户汾北产业新城。",
      {("储能电池生产基地项目", 30, "汾东高新区"), ("智能装备制造项目", 12, "汾北产业新城")}),
+    # 以A、B、C等项目为代表: the examples named of a total started or signed, each in the county it opens with
+    ("7月2日，晋中市重点项目集中开工仪式举行。此次集中开工的36个项目以榆社县示例化工新材料产业园、和顺县示例冷链物流园、"
+     "左权县示例康养小镇建设工程等项目为代表，总投资达到98亿元。",
+     {("榆社县示例化工新材料产业园", None, "榆社县"), ("和顺县示例冷链物流园", None, "和顺县"),
+      ("左权县示例康养小镇建设工程", None, "左权县")}),
     # a development zone that holds the signing (晋中开发区举行…项目签约仪式) is the project's place
     ("2月23日，山西转型综改示范区晋中开发区举行2018年首批招商引资项目签约仪式，示例建投集团装配式建筑产业化基地项目完成"
      "现场签约。", {("装配式建筑产业化基地项目", None, "晋中开发区")}),
@@ -186,6 +191,8 @@ NEGATIVES = [
     # classes in a row (大项目好项目), and what a leader announces (宣布…项目开工) are no project
     "6月3日，集中签约仪式举行。近年来一批大项目好项目签约落地，总投资超百亿元。",
     "6月3日，平遥县集中开工仪式举行，县长宣布全县转型发展项目开工，总投资20亿元。",
+    # examples that are fields, not projects' names: none
+    "7月2日，晋中市重点项目集中开工仪式举行。此次集中开工的36个项目以新材料、现代物流、文化旅游等项目为代表，总投资98亿元。",
     # names that are fewer than the count (a list cut short, or a class): none
     "12月3日，在太原举办的招商座谈会上，孝义市成功签约煤矸石综合利用产业园和特色果蔬冷链物流中心等五个项目。",
     # a series broken by a full stop does not carry its county on; a figure that is no capacity is no name
