@@ -117,6 +117,15 @@ def yearless_dates(text: str, published: date | None, marks, base: int = 0) -> l
         except (ValueError, TypeError, KeyError):
             continue
         out.append(MonthDay(m.start() + base, m.end() + base, month, d, bool(part) and part not in ("底", "末")))
+    # 10月25日至27日,…。⏎27日,X会在宝鸡市举行: a day alone, later in the month told last before it
+    for m in _DAY_ONLY.finditer(text) if out else ():
+        day = int(m.group(1))
+        if first_mark is not None and first_mark < m.start() + base:
+            continue
+        last = next((x for x in reversed(out) if x.start < m.start() + base and not x.approx), None)
+        if last is not None and last.day <= day <= calendar.monthrange(2000, last.month)[1]:
+            out.append(MonthDay(m.start(1) + base, m.end() + base, last.month, day))
+    out.sort(key=lambda x: x.start)
     return out
 
 

@@ -32,7 +32,9 @@ _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
-    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}[个宗]|"
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}[个宗]|"
+    # 签约X和Y两个项目 / 签约了A、B、C等三个项目: the projects named, then their count
+    rf"签约了?(?:(?!仪式|活动|会|后|考察|参观|观摩)[^，,。；;\d]){{2,40}}?[和及、等]?{P.NUMBER}个项目|"
     # 31个签约项目 / 24个项目在X产业园集中签约 / N个项目集中签约 / 进行了“云签约”,涉及项目14项
     rf"{P.NUMBER}[个项宗](?:签约|已签约)项目|{P.NUMBER}[个项宗](?:重点|重大|招商引资|产业|合作)?项目在[^，,。；;\d]{{2,30}}?(?:集中|现场|成功|顺利|正式)签约|"
     rf"签约[”\"]?[，,]?(?:共)?涉及(?:项目)?{P.NUMBER}[个项宗]|"
@@ -60,7 +62,9 @@ def _may_sign(s: str) -> bool:
 
 # the words that say what signed projects total: 总投资 / 协议引资 / 签约金额 / 涉及资金 / 计划总投资 …
 _AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资额|协议投资|协议引资|协议金额|协议资金|"
-                r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资|拟投资)")
+                r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资额|签约投资|拟投资|"
+                # 签约项目计划投资额817.1亿元 / 签约投资额29.88亿元: what the signed projects plan to invest
+                r"计划投资额|投资额)")
 _AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近)?"
 _SIGNED_TOTAL = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _TOTAL_AFTER = re.compile(
@@ -73,6 +77,16 @@ _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-
 # a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
 _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
                           rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
+# a count's sentence ends, and the next one gives those projects' amount: 签约33个重点项目。这些项目聚焦…,总投资X亿元
+_THESE_AGAIN = (r"[个项宗][^。；;！？\n]{0,12}?[。！]\s*(?:这些|上述|以上|这批)(?:签约)?项目((?:(?!其中|\d+个)[^。；;\n]){0,80}?)"
+                rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
+# a clause giving a part of the total the sentence before told: 其中,签约项目19个
+_PART_AFTER = re.compile(r"其中[，,：:]?")
+# a paragraph that opens with its occasion as subject: 大同市“三个一批”活动共推进… / 吕梁市举行…“三个一批”活动。
+_SUBJECT_OCCASION = re.compile(
+    rf"\s*((?:(?P<place>[{P.CJK}]{{2,8}}?[省市县区])(?:举行了?|举办了?|召开了?))?(?P<rest>[^，,。；;！？\n]{{2,40}}?"
+    rf"(?:”(?:系列)?活动|{'|'.join(sorted(P.EVENT_KINDS, key=len, reverse=True))})))(?=[。，,；;]|共|中|上|期间)")
+_SENT_END = re.compile(r"[。！？]")
 # _tallies' own, compiled once (it runs for every sentence that writes 签 and a count)
 _PART_OR_KIND = re.compile(r"其中|[个项宗]项目")
 _NEXT_FIGURE = re.compile(r"、\d")
@@ -148,6 +162,7 @@ _ENDED = re.compile(r"[^，,。；;！？]{0,24}?(?:结束|落下帷幕)")
 # a leader's trip to a city to seek investment: 带队赴深圳开展招商引资活动 / 率团赴上海招商
 _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)(?:开展|进行|举办)?(?:招商引资|招商|经贸洽谈|双招双引)(?:活动|考察)?")
 _SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:签约)?(?:落地|落户)(?!后|以来)")  # …项目签约落户榆次区 too
+_HELD_IN_PROVINCE = re.compile(r"(?:省|自治区)?(?:圆满|隆重|成功)?(?:举行|举办|召开)")
 _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
 _DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
 _DATED_PLACE = re.compile(r"\s*于")
@@ -532,6 +547,12 @@ class _Extractor(PeopleRules, ProjectRules):
                     n.properties["signed_total_yi"] = amount_yi(again.group(3), again.group(4))
                     n.evidence.append(self.span(*again.span()))
                     break
+            else:
+                these = [m for m in re.finditer(rf"(?<![\d.]){c}" + _THESE_AGAIN, self.t)]
+                if len(these) == 1:
+                    m = these[0]
+                    n.properties["signed_total_yi"] = amount_yi(m.group(2), m.group(3))
+                    n.evidence.append(self.span(m.start(2), m.end()))
         # a tally told before the one event the article names (the lede's, the headline's) is that event's
         own = [n for n in self.events_told() if n.id not in self._fallback]
         for eid in [e for e in self._fallback if e.startswith("event:undated/") and e in self._title_holders]:
@@ -577,13 +598,29 @@ class _Extractor(PeopleRules, ProjectRules):
                 name = _unquote(self.written(start + (cut.end() if cut else 0), end))
             if len(_fold(name)) < 3:  # 会上, / 活动中,: the occasion told of before, as if none were named
                 occasion = []
+            strict = False
+            if not occasion and _PART_AFTER.match(s) and self.event is None and (
+                    self.last_event is None or "signed_count" in self.f.nodes[self.last_event].properties):
+                # X市“三个一批”活动共推进项目58个…。其中,签约项目20个: the parts of an occasion that the
+                # sentence before, opening its paragraph, names as its subject (one city's venue of a
+                # province-wide day)
+                back = len(self.t[:i].rstrip())
+                prev = max(self.t.rfind(c, 0, back - 1) for c in "。！？\n") + 1
+                lead = _SUBJECT_OCCASION.match(self.t, prev, i) if prev == 0 or self.t[prev - 1] == "\n" else None
+                if lead and not _SENT_END.search(self.t, self.para_start, lead.end()):
+                    start, end = lead.start(1), lead.end(1)
+                    place, rest = lead.group("place") or "", lead.group("rest")
+                    name = _unquote(self.written(start, start + len(place))
+                                    + self.written(end - len(rest), end)) if place else _unquote(self.written(start, end))
+                    occasion, strict = [(start, end)], True
             clause = s[max(s.rfind(c, 0, a) for c in "。；;") + 1:b]
             # a period's total (截至8月底 / 1-9月 / 全市累计) no campaign rule could place is no event's:
             # the campaign's told before, else the article's own occasion, for review
             period = bool(P.CAMPAIGN_HINT.search(clause)) and not occasion
             if occasion:
                 key = _fold(name)
-                same = [e for e in self.events_told() if key in self._folded(e.name) or self._folded(e.name) in key]
+                same = [e for e in self.events_told() if key == self._folded(e.name) or not strict
+                        and (key in self._folded(e.name) or self._folded(e.name) in key)]
                 if same:
                     holder = same[-1]
                 else:
@@ -976,6 +1013,9 @@ class _Extractor(PeopleRules, ProjectRules):
         opening = [p for p in found if p.label == "City" and p.start == name_start]
         if not triggered and opening:
             return opening[0]
+        if not triggered and any(p.label == "Province" and p.start >= name_end and self.t[p.start - 1:p.start] == "在"
+                                 and _HELD_IN_PROVINCE.match(self.t, p.end) for p in found):
+            return None  # X联席会在陕西圆满举办: the name's event is held in a province, in no city the sentence names
         for pool in (away, [p for p in found if name_start <= p.start < name_end], outside, via_county):
             cities = [p for p in pool if p.label == "City"]
             triggered = [p for p in cities if self._triggered(i, p)]
@@ -1172,6 +1212,10 @@ class _Extractor(PeopleRules, ProjectRules):
             if a_class(name_v):  # 全县重点产业链招商项目 / 省市重点工程项目: whose or what for, not one
                 continue
             name = self.written(start, end)
+            tail = self._folded(name)
+            if any(n.label == "Project" and n.name != name and self._folded(n.name).endswith(tail)
+                   for n in self.f.nodes.values()):
+                continue  # 来到X集团Y分公司…饲料厂建设项目一线: a project named in full before, its tail cut at 及
             pid = self.f.node(f"project:{name}", "Project", name, {"stage": stage}, self.span(start, end), MID)
             props = self.f.nodes[pid].properties
             if stage == "签约" and self.event_date:

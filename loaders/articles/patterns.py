@@ -25,7 +25,7 @@ EVENT_KINDS = ("招商引资推介会", "招商推介会", "推介会", "恳谈�
 KIND_OF = {"招商引资推介会": "推介会", "招商推介会": "推介会", "推介大会": "推介会", "招商大会": "招商会",
            "签约大会": "签约仪式", "会员代表会议": "会员代表大会", "开复工仪式": "开工仪式", "开工启动仪式": "开工仪式", "开复工启动仪式": "开工仪式",
            "开工活动": "开工仪式", "开复工活动": "开工仪式", "展览会": "博览会", "石油展": "博览会",
-           "签约活动": "签约仪式", "签约会": "签约仪式", "签约落地仪式": "签约仪式", "双招双引活动": "招商会", "招商活动": "招商会", "启动典礼": "启动大会", "展销周": "博览会", "展销会": "博览会"}
+           "签约活动": "签约仪式", "联席会议": "联席会", "签约会": "签约仪式", "签约落地仪式": "签约仪式", "双招双引活动": "招商会", "招商活动": "招商会", "启动典礼": "启动大会", "展销周": "博览会", "展销会": "博览会"}
 # a quoted name's 活动 is one event where the sentence is at it: 在“三个一批”活动上 / 这次“X”活动,
 QUOTED_ACTIVITY = r"(?<=”)(?:系列)?活动(?=上|期间|中|[,，。;；])"
 # a quoted name that ends in 活动, then its day and where it was held or ended: “X考察活动”10日在大同结束
@@ -33,8 +33,11 @@ QUOTED_HELD_ACTIVITY = r"活动(?=”(?:\d{1,2}[日号](?:上午|下午|晚上)?
 # 联谊会 names a body as often as a gathering (同乡联谊会, 台湾同胞投资企业联谊会): a gathering where the
 # sentence holds it (秘书长联谊会在清徐县隆重举行 / 新春联谊会召开)
 HELD_GATHERING = r"联谊会(?=在[^，,。；;]{0,12}?(?:隆重)?(?:举行|举办|召开)|(?:隆重)?(?:举行|举办|召开|开幕))"
+# 联席会(议) names a standing body of chambers as often as its meeting (会长联席会成立的目的): a meeting where the
+# sentence holds it (第十四届省级商会会长联席会在宝鸡市举行 / …联席会在X大厦隆重召开)
+HELD_JOINT_MEETING = r"联席会(?:议)?(?=在[^，,。；;]{0,12}?(?:隆重|圆满)?(?:举行|举办|召开)|(?:隆重|圆满)?(?:举行|举办|召开|开幕))"
 EVENT_RE = re.compile("|".join(sorted(EVENT_KINDS, key=len, reverse=True)) + "|" + QUOTED_ACTIVITY + "|" + QUOTED_HELD_ACTIVITY
-                      + "|" + HELD_GATHERING)
+                      + "|" + HELD_GATHERING + "|" + HELD_JOINT_MEETING)
 # words after which an event's or a project's name begins
 NAME_CUT = re.compile(r"参加了|参加|举办了|举办|举行了|举行|召开了|召开|出席了|出席|组织了|开幕的|的|了|在|赴|于|即|是|、")
 LEADING = re.compile(r"^(?:\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?|我市|我县|我省|本市|市|县|全市)+")
@@ -58,9 +61,10 @@ SURNAMES = set(
     "阎禹仝郗扈薄逯储郄弓亢贠茹尉郇杭栗邸畅訾荆琚")
 COMPANY_END = re.compile(r"股份有限公司|有限责任公司|集团有限公司|有限公司|集团")
 COMPANY_CUT = re.compile(r"产业集聚区|开发区|高新区|示范区|副会长单位|会长单位|会员单位|理事单位|会员企业|单位|邀请|考察|走访|参观|组织|带领|以及|与|和|及|向|赴|对|了|的|在|由|就|等|、")
-PROJECT_CUT = re.compile(r"随着|签约了|签约|开工了|开工|举行了|举行|签署了|签署|包括|就|了|的|等|和|与|及|为|是|对|将|在|有|、")
-# 其中X项目 is a class within a total told before it, not one project
-GENERIC_PROJECT = re.compile(r"^[个年批类名项暨]|^其中|招商引资|(?:会|暨|建设重点|重点建设|重点|重大)项目$|^(?:签约|开工|落地|在谈|新型产业|新兴产业|重点|重大|招商|合作|大型央企|央企|具体|好|大|新|各类|\d+亿元以上)*项目$")
+# 宣布项目开工 / 宣布全市…项目开工: the words of a ceremony, not a name
+PROJECT_CUT = re.compile(r"随着|宣布|签约了|签约|开工了|开工|举行了|举行|签署了|签署|包括|就|了|的|等|和|与|及|为|是|对|将|在|有|、")
+# 其中X项目 is a class within a total told before it, not one project; nor 大项目好项目, classes in a row
+GENERIC_PROJECT = re.compile(r"^[个年批类名项暨]|^其中|招商引资|(?:会|暨|建设重点|重点建设|重点|重大)项目$|^(?:(?:签约|开工|落地|在谈|新型产业|新兴产业|重点|重大|招商|合作|大型央企|央企|具体|好|大|新|各类|\d+亿元以上)*项目)+$")
 # a tally over a span of the year, not at one event: 全年 / 截至 / 今年以来 / 年初签约项目19项 / 上半年
 # (and the months or quarters of a year: 1-9月 / 1至5月 / 一季度 / 首季度 / 前两季度 / 上月 / 本月)
 CAMPAIGN_HINT = re.compile(r"全市|全县|全区|全年|累计|截至|截止|今年以来|年初|上半年|下半年|前三季度|"

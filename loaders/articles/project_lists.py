@@ -15,7 +15,7 @@ import re
 
 from loaders.articles import patterns as P
 from loaders.articles import places
-from loaders.articles.dates import amount_yi
+from loaders.articles.dates import amount_yi, to_number
 from loaders.articles.entities import Place
 from loaders.text import fold
 
@@ -64,7 +64,9 @@ _AT_PLACE = re.compile(rf"((?![我本全该各])[{P.CJK}]{{1,6}}?(?:{_DEV_ZONES}
 
 # a project named without quotes right after the verb that signs it or builds it, the clause naming the
 # county that is a party: X商会与浑源县政府签订花岗岩园区项目, / 阳高县与X有限公司投资建设Y项目。
-_SIGNED_NAMED = re.compile(r"(?:签订|签署|签约)了?([^，,。；;“”《》、的\d]{4,30}?项目)(?=[，,。；;]|$)")
+# (digits only as a capacity: 签约200兆瓦风力发电项目 / 20000吨染料…项目)
+_SIGNED_NAMED = re.compile(r"(?:签订|签署|签约)了?((?:[^，,。；;“”《》、的\d]|\d+(?:\.\d+)?(?=万?(?:兆瓦|千瓦|吨|MW|GW|头|只)))"
+                           r"{4,30}?项目)(?=[，,。；;]|$)")
 _BUILT_WITH = re.compile(r"(?:投资建设|合作建设|共同建设|联合建设)([^，,。；;“”《》、的\d]{4,30}?项目)(?=[，,。；;]|$)")
 
 
@@ -171,6 +173,7 @@ class ProjectRules:
         if self.t.find("与", i, j) < 0:
             return  # (each project found needs 与 in its clause, inside the sentence: no scan without one)
         for rx in (_SIGNED_NAMED, _BUILT_WITH):
+            last = None
             for m in rx.finditer(self.t, i, j):
                 a, b = m.span(1)
                 if b in self.listed_ends or _generic(self.t[a:b]):
@@ -180,15 +183,57 @@ class ProjectRules:
                     continue
                 counties = [p for p in self.places_in(clause, m.start()) if p.label == "County"
                             and not self._inside_entity(p.start)]
+                if not counties and last and self.t[clause:m.start()].startswith("与") \
+                        and self.t[clause - 1] in "；;":
+                    counties = [last]  # X市与A公司签约P项目；与B公司签约Q项目: the series' county goes on
                 if not counties:
                     continue
+                last = counties[-1]
                 self._project(a, b, i, "签约", b, counties[-1])
                 self.listed_ends.add(b)
+
+    def counted_names(self, i, j) -> None:
+        """签约A和B两个项目 / 签约A、B、C三个项目: the names, as many as the count after them says; the total
+        after them is the tally's, no one project's amount."""
+        if "个项目" not in self.t[i:j]:
+            return
+        for m in _COUNTED_NAMES.finditer(self.t, i, j):
+            pieces = list(re.finditer(r"[^、和]+", m.group(1)))
+            n = to_number(m.group(2))
+            if n != len(pieces) or n < 2 or any(len(x.group()) < 4 or _generic(x.group()) for x in pieces):
+                continue
+            for x in pieces:
+                a, b = m.start(1) + x.start(), m.start(1) + x.end()
+                # (no text after it to take an amount from: len(self.t))
+                self._project(a, b, i, "签约", len(self.t), self._project_place(i, j, a, b) or False)
+                self.listed_ends.add(b)
+            self.listed_ends.add(m.end())
+
+    def representative_list(self, i, j) -> None:
+        """此次集中开工的49个项目以A、B、C等项目为代表: the projects named as the total's examples, where
+        the clause before says they were signed or started; each in the county its name opens with."""
+        if "为代表" not in self.t[i:j]:
+            return
+        m = _REPRESENTED.search(self.t, i, j)
+        if not m or not _SIGNS_OR_STARTS_WORD.search(self.t, i, m.start()):
+            return
+        stage = "开工" if "开工" in self.t[i:m.start()] and "签" not in self.t[i:m.start()] else "签约"
+        pieces = [x for x in re.finditer(r"[^、，,]+", m.group(1))]
+        names = [(m.start(1) + x.start(), m.start(1) + x.end()) for x in pieces
+                 if re.search(r"(?:项目|工程|基地|园区|园|厂)$", x.group())]
+        if len(names) < 2 or len(names) != len(pieces) or any(len(self.t[a:b]) < 5 or _generic(self.t[a:b])
+                                                                 for a, b in names):
+            return
+        for a, b in names:
+            self._project(a, b, i, stage, len(self.t), self._project_place_from(a, b, at_start=True) or False)
+            self.listed_ends.add(b)
 
     def project_lists(self, i, j) -> None:
         self.zone_list(i, j)
         self.including_list(i, j)
         self.named_after_verb(i, j)
+        self.counted_names(i, j)
+        self.representative_list(i, j)
         s = self.t[i:j]
         opened = _LIST_OPEN.search(s)
         # what is 重点推介(了) is projects only where the clause says so (…等4个项目): not 重点推介了营商环境
@@ -324,18 +369,30 @@ class ProjectRules:
             if end in self.listed_ends or not _NAME_STOP.match(self.t, end) or _KIND_COUNT.match(self.t, end):
                 continue
             after = _AMOUNT_BY.match(self.t, end, j)
+            if after and _OPENS_NEXT.match(self.t, after.end()):
+                after = None  # A项目,总投资0.6亿元的B项目: the amount is B's, told before its name
             if not after and not self._another_name_after(end, j) and self.t[j - 1:j] == "。":
                 after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
             if not after and not _FIGURE_OF.search(self.t, max(i, m.start() - 50), m.start()):
                 continue  # no amount after it, none before it (…亿元…的…): the name is not worth finding
             start = self._project_name_start(i, m.start())
+            lead = None
+            if not after:
+                # 总投资5.5亿元的X集团Y分公司Z及W项目: the whole run after the amount's 的 is the name, its
+                # company and 及 with it (one name of a list of 总投资…的… items)
+                clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "，,；;。：:") + 1)
+                lead = next(reversed(list(_AMOUNT_LEADS.finditer(self.t, clause, m.start()))), None)
+                if lead and (m.start() - lead.end() > 40 or "的" in self.t[lead.end():m.start()]
+                             or lead.end() >= start):
+                    lead = None
+                start = lead.end() if lead else start
             if _WHERE.search(self.t, max(i, start - 4), start):
                 continue
             name = self.t[start:end]
             if len(name) - len(m.group()) < 3 or a_class(name) or _NOT_ONE.search(name) \
                     or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿元|万元|元|亿(?![立千吨度方]))", name):
                 continue
-            before = None if after else _AMOUNT_OF.search(self.t, max(i, start - 30), start)
+            before = None if after else lead or _AMOUNT_OF.search(self.t, max(i, start - 30), start)
             found = after or before
             if not found:
                 continue
@@ -408,6 +465,19 @@ class ProjectRules:
             placed = _PLACED.search(self.t, end, p.start) or self.t[end:p.start] in ("（", "(")  # …项目（平遥县）
             if p.label == "County" and placed and not self._inside_entity(p.start):
                 return p
+        zone = _SETTLES_IN_ZONE.search(self.t, end, stop)
+        if zone and not self.places_in(zone.start(1), zone.end(1)):
+            # …项目，总投资91亿元，落地中北高新区: a zone of its own name, in the article's city, else in the
+            # city its paragraph named last, else in the only city the article named before it
+            named = self._named_zone(zone.start(1), zone.end(1))
+            cities = [] if named else [p for p in self.places_in(0, end) if p.label == "City"]
+            city = next((p for p in reversed(cities) if p.start >= self.para_start), None) or \
+                (cities[-1] if len({p.id for p in cities}) == 1 else None)  # else the one city the article named
+            if city is not None:
+                name = self.written(zone.start(1), zone.end(1))
+                named = Place(zone.start(1), zone.end(1), f"county:{city.name}/{name}", "County", name, False)
+                self.f.node(named.id, "County", name, {"kind": "开发区"}, self.span(named.start, named.end), MID)
+            return named
         return self._project_place_from(i, start, names=False) or \
             self._project_place_from(self.para_start, i, names=False) or self._only_place(start)
 
@@ -549,12 +619,25 @@ _AMOUNT_BY = re.compile(
     rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
 # right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
 _AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:(?:建设|兴建|打造|实施)?的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))$")
+# an amount told before a name, ending in its 的 (_AMOUNT_OF without the anchor)
+_AMOUNT_LEADS = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的")
+# 签约A和B两个项目 / 签约了A、B、C三个项目 (names without a 的, a figure or a comma in them)
+_COUNTED_NAMES = re.compile(r"签约了?((?:(?!仪式|活动|会|后)[^，,。；;的\d“”]){4,40}?(?:[、和](?:[^，,。；;、和的\d“”]){4,40}?)+)"
+                            r"([两二三四五六七八九]|\d+)个项目")
+# a zone a project settles in, named in its own right (not after a known place): 落地中北高新区 / 落户大盂产业新城
+_SETTLES_IN_ZONE = re.compile(rf"[，,](?:落地|落户|位于|选址)([{P.CJK}]{{2,6}}?(?:高新区|开发区|产业新城|新区|产业园区))")
+# 以A、B、C等项目为代表: the examples of a total of projects
+_REPRESENTED = re.compile(r"以([^。；;：:“”的]{8,120}?)等(?:\d+个)?(?:重点|重大)?项目为代表")
+_SIGNS_OR_STARTS_WORD = re.compile(r"签约|开工|签署|签订")
+# what follows an amount that belongs to the name after it: 总投资0.6亿元的B项目 / 投资2亿元建设的
+_OPENS_NEXT = re.compile(r"(?:建设|兴建|打造|实施)?的")
 # a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first
 _FIGURE_OF = re.compile(r"[亿万][美元]*(?:[^，,。；;]{0,4}的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))")
 # what makes a place a development zone after it (晋中经济技术开发区, 长治高新区, 山西综改区)
 _ZONE_TAIL = re.compile(rf"(?:(?![在的与和举召于对])[{P.CJK}]){{0,4}}?(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
 # a place that opens a project's name rather than a clause: 临猗经济技术开发区新型建材产业园项目
-_OPENS_NAME = re.compile(r"[^、，,。；;：:等的与和及在]{2,30}?(?:项目|工程)")
+# (not across a verb: 晋中开发区举行…项目签约仪式 is the zone holding the event, not a project's name)
+_OPENS_NAME = re.compile(r"(?:(?!举行|举办|召开)[^、，,。；;：:等的与和及在]){2,30}?(?:项目|工程)")
 # where the project is, after it: …落户介休市 / …在孝义市开工 / …，位于榆次区
 _PLACED = re.compile(r"(?:[，,]?(?:位于|落户|落地|在|建于|选址)|[，,]?建设地点[:：]?)$")
 # a paragraph of fields: 项目名称：X \n 投资额：7.6亿元 \n 建设地点：沁县

@@ -31,12 +31,36 @@ FORMS = [
      {("签约仪式", "2024-05-22", "大同市")}),
     ("---\ndate: 2024-06-01\n---\n5月20日，晋中市舉行第二批重點項目落地簽約儀式。",
      {("签约仪式", "2024-05-20", "晋中市")}),
+    # chambers' joint meeting (联席会) where the sentence holds it; a later day alone (27日) of the month told before
+    ("---\ndate: 2019-11-02\n---\n10月27日下午，第十届省级商会会长联席会在太原市示例大厦隆重召开，由太原示例商会承办。",
+     {("联席会", "2019-10-27", "太原市")}),
+    ("---\ntitle: 示例\n---\n10月25日，示例商会考察团抵达长治。\n26日，考察团参观了示例产业园。\n"
+     "27日，第六届商会会长联席会议在长治市举行。",
+     {("联席会", "None", "长治市")}),
 ]
 
 
 @pytest.mark.parametrize("text,want", FORMS)
 def test_each_form_gives_its_event(text, want):
     assert _events(text) == want
+
+
+def test_a_joint_meeting_named_as_a_body_is_no_event():
+    # 联席会 as the standing body of chambers, not a meeting held
+    assert _events("---\ndate: 2019-11-02\n---\n10月27日，代表们讨论了商会会长联席会成立的目的和意义。") == set()
+
+
+def test_an_event_held_in_a_province_is_not_in_a_city_named_elsewhere_in_its_sentence():
+    text = "---\ndate: 2019-11-02\n---\n10月25日至27日，北京省级商会赴陕西考察暨第六届商会会长联席会在陕西圆满举办。"
+    assert _events(text) == set()
+    # a city the clause holds it in still is its city
+    text = "---\ndate: 2019-11-02\n---\n10月27日，第六届商会会长联席会在陕西省宝鸡市举行。"
+    assert _events(text) == {("联席会", "2019-10-27", "宝鸡市")}
+
+
+def test_a_day_alone_before_its_month_day_in_an_undated_article_is_none():
+    facts = extract_text("---\ntitle: 示例\n---\n27日，第六届商会会长联席会议在长治市举行。\n10月25日，考察团抵达。", "x.md")
+    assert [n for n in facts.nodes.values() if n.label == "Event"] == []
 
 
 def test_projects_settling_without_a_ceremony_is_no_event():

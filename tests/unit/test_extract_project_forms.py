@@ -136,6 +136,32 @@ FORMS = [
      "总投资9.5亿元。", {("阳高县2×50MW风力发电项目", 9.5, "阳高县")}),
     ("6月3日，签约仪式举行。市政府与示例医药公司签订的中药材康养小镇建设项目。该项目采取企业加农户的模式，"
      "在中药材主产区灵丘县建设，预计总投资12亿元。", {("中药材康养小镇建设项目", 12, "灵丘县")}),
+    # a list of 总投资X亿元的<name>: each amount opens the name after it (not the one before), and the whole run
+    # after its 的 is the name, company and 及 with it; the first named again later, cut at 及, is no new one
+    ("4月2日，沁县举行重大项目集中开工仪式，副县长宣布项目开工。开工项目分别是总投资2.5亿元的示例牧业沁县分场"
+     "肉牛养殖及饲草加工项目，总投资0.4亿元的沁县示例机械公司农机配件生产线项目，总投资0.6亿元的城区道路改造工程。"
+     "仪式结束后，肉牛养殖及饲草加工项目随即开工建设。",
+     {("示例牧业沁县分场肉牛养殖及饲草加工项目", 2.5, "沁县"), ("沁县示例机械公司农机配件生产线项目", 0.4, "沁县"),
+      ("城区道路改造工程", 0.6, "沁县")}),
+    # a series of 与<company>签约<name>项目 clauses after ；: the county of the first goes on; a capacity's digits
+    ("5月16日，在太原举行的灵石县招商推介会上，灵石县与示例化工有限公司签约精细化工中间体项目；"
+     "与示例能源有限公司签约100兆瓦光伏发电项目；与示例物流有限公司签约冷链仓储中心项目。",
+     {("精细化工中间体项目", None, "灵石县"), ("100兆瓦光伏发电项目", None, "灵石县"), ("冷链仓储中心项目", None, "灵石县")}),
+    # 签约A和B两个项目: the names, as many as the count says; the total after them is the tally's, not theirs
+    ("12月3日，在太原举办的招商座谈会上，孝义市成功签约煤矸石综合利用产业园和特色果蔬冷链物流中心两个项目，总投资达4.6亿元。",
+     {("煤矸石综合利用产业园", None, "孝义市"), ("特色果蔬冷链物流中心", None, "孝义市")}),
+    # a zone named in its own right that a project settles in (落地X高新区 / 落户X产业新城): the article's city's
+    ("6月8日，在太原市重点项目集中签约仪式上，储能电池生产基地项目，总投资30亿元，落地汾东高新区；"
+     "智能装备制造项目，总投资12亿元，落户汾北产业新城。",
+     {("储能电池生产基地项目", 30, "汾东高新区"), ("智能装备制造项目", 12, "汾北产业新城")}),
+    # 以A、B、C等项目为代表: the examples named of a total started or signed, each in the county it opens with
+    ("7月2日，晋中市重点项目集中开工仪式举行。此次集中开工的36个项目以榆社县示例化工新材料产业园、和顺县示例冷链物流园、"
+     "左权县示例康养小镇建设工程等项目为代表，总投资达到98亿元。",
+     {("榆社县示例化工新材料产业园", None, "榆社县"), ("和顺县示例冷链物流园", None, "和顺县"),
+      ("左权县示例康养小镇建设工程", None, "左权县")}),
+    # a development zone that holds the signing (晋中开发区举行…项目签约仪式) is the project's place
+    ("2月23日，山西转型综改示范区晋中开发区举行2018年首批招商引资项目签约仪式，示例建投集团装配式建筑产业化基地项目完成"
+     "现场签约。", {("装配式建筑产业化基地项目", None, "晋中开发区")}),
 ]
 
 NEGATIVES = [
@@ -162,6 +188,15 @@ NEGATIVES = [
     # 项目 inside an event's name (…项目攻坚年二季度项目集中开工仪式) is no project
     "4月8日，长治市举行产业转型项目攻坚年二季度项目集中开工仪式，共开工项目80个。",
     "4月8日，吕梁市优化营商项目推进年重大项目集中签约仪式在吕梁举行。",
+    # classes in a row (大项目好项目), and what a leader announces (宣布…项目开工) are no project
+    "6月3日，集中签约仪式举行。近年来一批大项目好项目签约落地，总投资超百亿元。",
+    "6月3日，平遥县集中开工仪式举行，县长宣布全县转型发展项目开工，总投资20亿元。",
+    # examples that are fields, not projects' names: none
+    "7月2日，晋中市重点项目集中开工仪式举行。此次集中开工的36个项目以新材料、现代物流、文化旅游等项目为代表，总投资98亿元。",
+    # names that are fewer than the count (a list cut short, or a class): none
+    "12月3日，在太原举办的招商座谈会上，孝义市成功签约煤矸石综合利用产业园和特色果蔬冷链物流中心等五个项目。",
+    # a series broken by a full stop does not carry its county on; a figure that is no capacity is no name
+    "5月16日，推介会在太原举行。灵石县与示例化工有限公司签约。与示例物流有限公司签约冷链仓储中心项目。",
 ]
 
 

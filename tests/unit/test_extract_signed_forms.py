@@ -82,6 +82,18 @@ FIRES = [
     # projects under contract (合同项目) are signed ones, beside the started and producing ones
     (EVENT + "此次活动，合同项目36个，总投资210亿元，开工项目20个，总投资95亿元。", [(36, 210.0)]),
     ("6月8日，晋城市在深圳举行招商推介会。現場合同項目共12個，總投資48億元。", [(12, 48.0)]),
+    # the projects named, then their count: 签约X和Y两个项目
+    (EVENT + "会上，高平市签约了光伏组件生产线和冷链物流园两个项目，总投资达6.2亿元。", [(2, 6.2)]),
+    (EVENT + "共有14个项目进行了现场签约，总投资52亿元。", [(14, 52.0)]),
+    # what the signed projects plan to invest: 计划投资额 / 签约投资额
+    (EVENT + "签约项目9个，签约投资额21.5亿元。", [(9, 21.5)]),
+    ("1-6月，晋城市共签约招商引资项目30个，签约项目计划投资额88.6亿元。", [(30, 88.6)]),
+    # the amount in the next sentence, of 这些项目 / 上述项目
+    (EVENT + "现场集中签约18个重点项目。这些项目聚焦新材料和高端装备制造，总投资73.4亿元。", [(18, 73.4)]),
+    # a paragraph per venue of one day: the venue named as its first sentence's subject, then 其中
+    ("6月8日，全省“三个一批”活动在各市同步举行，全省共签约120个项目。\n"
+     "临汾市“三个一批”活动共推进项目30个，总投资60亿元。其中，“签约一批”项目12个，总投资21.5亿元。\n"
+     "运城市举行“三个一批”活动。其中，签约项目9个，总投资14亿元。", [(9, 14.0), (12, 21.5), (120, None)]),
 ]
 
 
@@ -107,6 +119,9 @@ NONE = [
     # contracts being carried out or built are no signing: 履约 / 在建 / 续建合同项目
     (EVENT + "全市在建合同项目40个，总投资120亿元。", []),
     (EVENT + "履约合同项目18个，总投资60亿元。", []),
+    # a count after 签约仪式后 is what was visited, not signed; a plan named so is no signing
+    (EVENT + "签约仪式后考察了两个项目。", []),
+    (EVENT + "拟签约光伏和储能两个项目。", []),
 ]
 
 PARTS = [
@@ -120,6 +135,8 @@ PARTS = [
     (EVENT + "会上，签约项目5个，总投资9亿元。", [(5, 9.0)]),
     # 活动中, with no event recognised before it: the article's own occasion holds it
     ("在“投资晋城 共赢未来”专场仪式上，30名企业家受聘。\n活动中，25个合作项目现场签约，协议投资总额13.44亿元。", [(25, 13.44)]),
+    # the amount of some of 这些项目 is no total of them all
+    (EVENT + "现场签约18个项目。这些项目中，8个项目总投资40亿元。", [(18, None)]),
 ]
 
 
