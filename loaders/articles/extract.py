@@ -80,6 +80,7 @@ _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的
 # a count's sentence ends, and the next one gives those projects' amount: 签约33个重点项目。这些项目聚焦…,总投资X亿元
 _THESE_AGAIN = (r"[个项宗][^。；;！？\n]{0,12}?[。！]\s*(?:这些|上述|以上|这批)(?:签约)?项目((?:(?!其中|\d+个)[^。；;\n]){0,80}?)"
                 rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
+_THESE_AGAIN_AT = re.compile(r"(\d+)" + _THESE_AGAIN)
 # a clause giving a part of the total the sentence before told: 其中,签约项目19个
 _PART_AFTER = re.compile(r"其中[，,：:]?")
 # a paragraph that opens with its occasion as subject: 大同市“三个一批”活动共推进… / 吕梁市举行…“三个一批”活动。
@@ -530,6 +531,19 @@ class _Extractor(PeopleRules, ProjectRules):
             self._fold_cache[name] = _fold(name)
         return self._fold_cache[name]
 
+    def _these_again(self, count: int) -> list:
+        """The non-overlapping matches, left to right, of `count` followed by _THESE_AGAIN (one compiled
+        pattern tried at each place the count is written, not a pattern compiled for each count)."""
+        out, word, k, last = [], str(count), self.t.find(str(count)), 0
+        while k != -1:
+            if k >= last and (k == 0 or self.t[k - 1] not in "0123456789."):
+                m = _THESE_AGAIN_AT.match(self.t, k)
+                if m and m.group(1) == word:
+                    out.append(m)
+                    last = m.end()
+            k = self.t.find(word, k + 1)
+        return out
+
     def drop_repeated_tallies(self) -> None:
         """A headline's tally (签约17个项目 总投资572亿元) told before the event is named made an undated
         holder; once an event or campaign holds the same figures, that holder is the same occasion told
@@ -548,11 +562,11 @@ class _Extractor(PeopleRules, ProjectRules):
                     n.evidence.append(self.span(*again.span()))
                     break
             else:
-                these = [m for m in re.finditer(rf"(?<![\d.]){c}" + _THESE_AGAIN, self.t)]
+                these = self._these_again(c)
                 if len(these) == 1:
                     m = these[0]
-                    n.properties["signed_total_yi"] = amount_yi(m.group(2), m.group(3))
-                    n.evidence.append(self.span(m.start(2), m.end()))
+                    n.properties["signed_total_yi"] = amount_yi(m.group(3), m.group(4))
+                    n.evidence.append(self.span(m.start(3), m.end()))
         # a tally told before the one event the article names (the lede's, the headline's) is that event's
         own = [n for n in self.events_told() if n.id not in self._fallback]
         for eid in [e for e in self._fallback if e.startswith("event:undated/") and e in self._title_holders]:
