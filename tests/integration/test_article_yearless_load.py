@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.reader import snapshot
+from loaders.articles.review import DATE
 from tests.integration.conftest import assert_one_line_error
 from tests.review_sheets import mark
 
