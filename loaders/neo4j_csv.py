@@ -176,6 +176,10 @@ class _Reader:
         return ok
 
 
+# a number column's conversion and, when it fails, the reason the error line gives
+_NUMBERS = {"int": (int, "不是整数 / not a whole number"), "float": (float, "不是数 / not a number")}
+
+
 def _parser(header_type: str, spec: PropertySpec) -> Callable[[str], object]:
     """Text → the schema type of `spec`, read as the header declares it; ValueError with a reason."""
     target = spec.type
@@ -192,19 +196,14 @@ def _parser(header_type: str, spec: PropertySpec) -> Callable[[str], object]:
                 return partial_date(text)
             except ValueError:
                 raise ValueError("不是日期 / not a date like 2018, 2018-05 or 2018-05-12") from None
-    elif target == "int":
+    elif target in _NUMBERS:
+        convert, reason = _NUMBERS[target]
+
         def parse(text):
             try:
-                value = int(text)
+                value = convert(text)
             except ValueError:
-                raise ValueError("不是整数 / not a whole number") from None
-            return spec.check(value)
-    elif target == "float":
-        def parse(text):
-            try:
-                value = float(text)
-            except ValueError:
-                raise ValueError("不是数 / not a number") from None
+                raise ValueError(reason) from None
             return spec.check(value)
     elif target == "bool":
         def parse(text):
