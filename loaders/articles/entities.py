@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from loaders.articles import places
-from loaders.articles.patterns import (CJK, POST_RE, COMPANY_CUT, COMPANY_END, GENERIC_CHAMBER, STOP_AFTER_NAME, SURNAMES,
+from loaders.articles.patterns import (CJK, POST_RE, COMPANY_CUT, COMPANY_END, STOP_AFTER_NAME, SURNAMES,
                                        VERB_AFTER_NAME)
 from loaders.articles.resolve import Index, Known
 from loaders.resolution.places import ABBREVIATIONS, lookup_folded, parent
@@ -384,10 +384,6 @@ def _known_ending_at(text: str, q: int, index: Index) -> ChamberMention | None:
         if known:
             return ChamberMention(q - n, q, text[q - n:q], None, known)
     return None
-
-
-def is_generic_prefix(text: str) -> bool:
-    return any(text.endswith(g) for g in GENERIC_CHAMBER)
 
 
 def find_companies(text: str) -> list[tuple[int, int, str]]:

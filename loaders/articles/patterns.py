@@ -43,7 +43,6 @@ NAME_CUT = re.compile(r"参加了|参加|举办了|举办|举行了|举行|召�
 LEADING = re.compile(r"^(?:\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?|我市|我县|我省|本市|市|县|全市)+")
 NAME_CHARS = re.compile(rf"[{CJK}0-9A-Za-z()（）·]")
 PLACE_TRIGGER = ("在", "赴", "于", "到", "来到", "前往", "齐聚")
-GENERIC_CHAMBER = ("外省", "省外", "各地", "在外", "异地", "各省", "全国", "兄弟省份", "各", "驻外", "外地")
 # two characters after a surname and one more that are a verb or a word of address, not a name's
 # last character: 兰勇接受采访 / 兰勇常说 are 兰勇, then the verb
 VERB_AFTER_NAME = ("接受", "常说", "还说", "曾说", "认为", "表示", "介绍", "谈到", "坦言", "指出", "强调", "希望", "告诉",
