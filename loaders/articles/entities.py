@@ -386,12 +386,15 @@ def _known_ending_at(text: str, q: int, index: Index) -> ChamberMention | None:
     return None
 
 
+_COMPANY_CHAR = re.compile(rf"[{CJK}()（）A-Za-z0-9]")
+
+
 def find_companies(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in COMPANY_END.finditer(text):
         if m.group() == "集团" and text[m.end():m.end() + 4].startswith(("有限公司", "股份")):
             continue
-        left = run_left(text, m.start(), 30, re.compile(rf"[{CJK}()（）A-Za-z0-9]"))
+        left = run_left(text, m.start(), 30, _COMPANY_CHAR)
         run = text[left:m.start()]
         cuts = list(COMPANY_CUT.finditer(run))
         start = left + (cuts[-1].end() if cuts else 0)

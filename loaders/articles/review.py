@@ -15,6 +15,8 @@ An accepted event with no date, or a date on a row that is not an event, is refu
 from __future__ import annotations
 
 import json
+import re
+from datetime import date, datetime
 from pathlib import Path
 
 from graph.errors import Problem, ValidationError
@@ -157,9 +159,6 @@ def _date_event(f, given, accepted: bool, facts: Facts, renames: dict) -> str | 
 
 def _as_date(value):
     """A reviewer's date: a spreadsheet date, or text 2019-05-09 / 2019/5/9 / 2019年5月9日."""
-    import re
-    from datetime import date, datetime
-
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
