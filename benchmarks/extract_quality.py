@@ -47,7 +47,8 @@ OTHER_SETS = {"heldout": ("heldout.yaml", "JINSHANG_HELDOUT", "/work/devset/held
               "test3": ("test3.yaml", "JINSHANG_TEST3", "/work/devset/test3"),
               "dev2": ("dev2.yaml", "JINSHANG_DEV2", "/work/devset/dev2"),
               "dev3": ("dev3.yaml", "JINSHANG_DEV3", "/work/devset/dev3"),
-              "test4": ("test4.yaml", "JINSHANG_TEST4", "/work/devset/test4")}
+              "test4": ("test4.yaml", "JINSHANG_TEST4", "/work/devset/test4"),
+              "test5": ("test5.yaml", "JINSHANG_TEST5", "/work/devset/test5")}
 KINDS = ("chambers", "people", "events", "signed", "projects", "ambassadors", "liaison_offices")
 KIND_TITLES = {
     "chambers": "chambers",
@@ -377,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--stats", action="store_true", help="describe the development set and exit")
-    ap.add_argument("--set", choices=("dev", "heldout", "test", "test2", "test3", "dev2", "dev3", "test4"), default="dev",
+    ap.add_argument("--set", choices=("dev", "heldout", "test", "test2", "test3", "dev2", "dev3", "test4", "test5"), default="dev",
                     help="dev: the development set (default); heldout: benchmarks/devset/heldout.yaml and the texts "
                          "under /work/devset/heldout (env JINSHANG_HELDOUT), articles the rules were not written against; "
                          "test: benchmarks/devset/test.yaml and the texts under /work/devset/test (env JINSHANG_TEST), "
@@ -387,7 +388,9 @@ def main(argv: list[str] | None = None) -> int:
                          "benchmarks/devset/dev2.yaml and the texts under /work/devset/dev2 (env JINSHANG_DEV2), a second "
                          "development set to tune on; dev3: benchmarks/devset/dev3.yaml and the texts under /work/devset/dev3 "
                          "(env JINSHANG_DEV3), a third development set to tune on; test4: benchmarks/devset/test4.yaml and the "
-                         "texts under /work/devset/test4 (env JINSHANG_TEST4), a fourth, untouched test set")
+                         "texts under /work/devset/test4 (env JINSHANG_TEST4), a fourth, untouched test set; test5: "
+                         "benchmarks/devset/test5.yaml and the texts under /work/devset/test5 (env JINSHANG_TEST5), a "
+                         "fifth, untouched test set")
     args = ap.parse_args(argv)
     if args.set != "dev":  # only the paths change; --articles/--annotations given explicitly still win
         annotations, env, texts = OTHER_SETS[args.set]

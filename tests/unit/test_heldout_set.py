@@ -1,5 +1,6 @@
 """The annotated sets beyond the first development set (benchmarks/devset/heldout.yaml, test.yaml,
-test2.yaml, test3.yaml, dev2.yaml, dev3.yaml, test4.yaml) and the scorer's `--set` option that reads them."""
+test2.yaml, test3.yaml, dev2.yaml, dev3.yaml, test4.yaml, test5.yaml) and the scorer's `--set` option that
+reads them."""
 import json
 import re
 from pathlib import Path
@@ -16,11 +17,12 @@ TEXTS = Path("/work/devset")
 # in the order they were built: each is disjoint from every set before it
 SETS = [("dev", "annotations.yaml", "articles"), ("heldout", "heldout.yaml", "heldout"),
         ("test", "test.yaml", "test"), ("test2", "test2.yaml", "test2"), ("test3", "test3.yaml", "test3"),
-        ("dev2", "dev2.yaml", "dev2"), ("dev3", "dev3.yaml", "dev3"), ("test4", "test4.yaml", "test4")]
+        ("dev2", "dev2.yaml", "dev2"), ("dev3", "dev3.yaml", "dev3"), ("test4", "test4.yaml", "test4"),
+        ("test5", "test5.yaml", "test5")]
 # set → (id shape, least articles, least in traditional script)
 SHAPES = {"heldout": (r"h\d\d", 12, 3), "test": (r"t\d\d", 15, 4), "test2": (r"u\d\d", 15, 4),
           "test3": (r"v\d\d", 22, 4), "dev2": (r"w\d\d", 17, 4), "dev3": (r"x\d\d", 12, 2),
-          "test4": (r"y\d\d", 13, 3)}
+          "test4": (r"y\d\d", 13, 3), "test5": (r"z\d\d", 22, 10)}
 
 REQUIRED = {"chambers": {"name"}, "people": {"person", "chamber", "title"}, "events": {"date", "city"},
             "signed": {"count", "amount_yi"}, "projects": {"name", "amount_yi", "county"},
@@ -74,7 +76,7 @@ def _shingles(body, n=12):
     return {body[i:i + n] for i in range(len(body) - n)}
 
 
-@pytest.mark.parametrize("name", ["test", "test2", "test3", "dev2", "dev3", "test4"])
+@pytest.mark.parametrize("name", ["test", "test2", "test3", "dev2", "dev3", "test4", "test5"])
 def test_no_text_of_the_set_repeats_an_earlier_article(name):
     """Where the texts are on this machine: no text is a copy of an earlier article, in either script
     (a copy in the other script shares runs only once folded)."""
