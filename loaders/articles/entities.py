@@ -38,9 +38,11 @@ class ChamberMention:
     generic: bool = False
     listed: bool = False  # named by its place only: 镇江、南京…等地的山西商会
     prefix: tuple[int, int] | None = None  # a federation's name the mention leaves out: 芮城总商会 of 、南京商会
+    suffix: tuple[int, int] | None = None  # a listed chamber's words after its place: 山西商会 of 北京、天津山西商会
 
 
-_LIST_END = re.compile(r"(?:等|以及)?(?:省市|省|市|地|城市|地区)?的(?:山西|晋)?$")
+# …等省市的山西商会, or without 的 right after 等 (江苏、浙江等地山西商会)
+_LIST_END = re.compile(r"(?:(?:等|以及)?(?:省市|省|市|地|城市|地区)?的|(?:等|以及)(?:省市|省|市|地|城市|地区)?)$")
 
 
 def _listed_places(text: str, at: int, places_: "Places") -> list:
@@ -223,13 +225,46 @@ def _branch(text: str, left: int, at: int, places_: "Places") -> tuple[int, "Pla
     return None
 
 
+# a page's line break or spacing inside a chamber's name (深圳市山西⏎商会, 深圳市 山西商会): at most one line
+# break, between two Chinese characters, with 商会 (联合会) at most six characters on
+_GAP_IN_NAME = re.compile(rf"(?<=[{CJK}])(?:[ \t\u3000\xa0]+\n?|\n)[ \t\u3000\xa0]*"
+                          rf"(?=[{CJK}]{{0,6}}?(?:商会|联合会|总会))")
+
+
 def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
     """Chambers named in full, known chambers by name, and generic mentions. A full name is <host>…商会
     with a Shanxi tie (深圳市山西商会, 山西省广东商会) or any other name of the annotation convention's form
-    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place."""
+    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place. A name a
+    line break or a space cuts is read without it; its span in `text` runs over the gap."""
+    gaps = [g.span() for g in _GAP_IN_NAME.finditer(text)]
+    if not gaps:
+        return _find_chambers(text, places_, index)
+    keep, at = [], 0
+    for a, b in gaps:
+        keep.extend(range(at, a))
+        at = b
+    keep.extend(range(at, len(text)))
+    joined = "".join(text[k] for k in keep)
+
+    def start(i: int) -> int:
+        return keep[i] if i < len(keep) else len(text)
+
+    def end(i: int) -> int:
+        return keep[i - 1] + 1 if i > 0 else 0
+
+    def place(p: Place | None) -> Place | None:
+        return p and Place(start(p.start), end(p.end), p.id, p.label, p.name, p.known)
+
+    return [ChamberMention(start(c.start), end(c.end), c.written, place(c.place), c.known, c.generic, c.listed,
+                           c.prefix and (start(c.prefix[0]), end(c.prefix[1])),
+                           c.suffix and (start(c.suffix[0]), end(c.suffix[1])))
+            for c in _find_chambers(joined, places_, index)]
+
+
+def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
     out: list[ChamberMention] = []
-    # 甘肃晋商商业联合会; 山西商业联合会 (a place's federation of commerce, not its 工商业联合会)
-    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|(?<![晋工])商业联合会", text):
+    # 甘肃晋商商业联合会; 山西商业联合会 (a place's federation of commerce, not its 工商业联合会); 香港晋商总会
+    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|(?<![晋工])商业联合会|(?<=晋商)总会", text):
         q = m.end()
         left = run_left(text, m.start())
         found = None
@@ -257,6 +292,9 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
                 if named is None:
                     continue
                 place = named
+            elif place.name == "山西省" and middle:
+                # 山西运城商会, 山西平遥商会: Shanxi's city (county) and its own chamber, as 运城商会
+                place = _shanxi_own(text, m.start() - len(middle), m, index) or place
             written = text[k:q]
             # province-level when the place is a province or a 直辖市
             if place.label == "City" and place.name in places.MUNICIPALITIES:
@@ -267,17 +305,126 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
             known = _known_ending_at(text, q, index)
             if known:
                 found = known
+            elif own := _county_own(text, left, m, index):
+                found = own
             elif text[left:q].endswith(("山西商会", "晋商会", "晋商商会", "山西企业商会")):
                 listed = _listed_places(text, m.start(), places_)
                 if listed:
+                    at = m.start() - len("山西") if text.endswith("山西", 0, m.start()) else \
+                        m.start() - len("晋") if text.endswith("晋", 0, m.start()) else m.start()
                     for place, a, b in listed:
-                        name = f"{places.short(place.name)}山西商会"
-                        out.append(ChamberMention(a, b, name, place, index.lookup(name, ("Chamber",)), listed=True))
+                        name = f"{text[a:b]}{text[at:q]}"
+                        out.append(ChamberMention(a, b, name, place, index.lookup(name, ("Chamber",)), listed=True,
+                                                  suffix=(at, q)))
                     continue
                 found = ChamberMention(left, q, text[left:q], None, None, generic=True)
         if found:
+            out.extend(_listed_before(text, found, places_, index))
             out.append(found)
     return out
+
+
+_COUNTY_FORMS = places.shanxi_county_forms()
+_COUNTY_FIRSTS = frozenset(k[:1] for k in _COUNTY_FORMS)
+# where a chamber's name may begin inside a run of characters: after a list's separator, a preposition or a
+# verb that takes the chamber as its object (任安邑商会会长, 莅临临县商会) — so that 莅临县商会 (visited the
+# county's chamber) or 响应县商会 is not 临县 / 应县's chamber
+_NAME_OPENS = re.compile("(?:[、和及与同在任赴到由为是对向的]|成立|参加|出席|走访|看望|拜访|组建|筹建|加入|举办|召开|担任|当选|莅临|"
+                         "来到|前往|考察|调研|携手|联合|访问|慰问|接待|邀请|组织|支持|代表|推动|感谢)$")
+
+
+_NOT_ONE_BEFORE = re.compile("(?:异地|外地|各地|各|在外|驻外|全国|海内外|省外|其他|其它|首家|一家|一个|多家|这个|那个|该|本|我)$")
+
+
+def _county_own(text: str, left: int, m: re.Match, index: Index) -> ChamberMention | None:
+    """平遥商会, 榆次区商会, 安邑商会 (a former county): a Shanxi county's (district's) own chamber, named by the
+    county alone; its host is the county's city (today's, for a former county; places.FORMER_COUNTIES). A
+    one-character county (临县, 应县) or a former one starts the run or follows a word that opens a name."""
+    if m.group() != "商会":
+        return None
+    at = m.start()
+    for k in range(left, at - 1):
+        if text[k] not in _COUNTY_FIRSTS:
+            continue
+        for n in range(min(5, at - k), 1, -1):
+            hit = _COUNTY_FORMS.get(text[k:k + n])
+            # (not a county's 总商会, its federation of industry and commerce: the convention leaves it open)
+            if hit is None or not _TRADE_TAIL.fullmatch(text, k + n, at) or "总" in text[k + n:at]:
+                continue
+            full, city, former = hit
+            if (former or len(full) == 2) and k > left and not _NAME_OPENS.search(text, left, k):
+                continue
+            if _NOT_ONE_BEFORE.search(text, left, k):
+                return None  # 一个异地武乡商会, 各平遥商会: a kind of chamber, not one
+            written = text[k:m.end()]
+            return ChamberMention(k, m.end(), written, _city_place(k, k + n, city, index),
+                                  index.lookup(written, ("Chamber",)))
+    return None
+
+
+def _shanxi_own(text: str, at: int, m: re.Match, index: Index) -> Place | None:
+    """The city of the Shanxi city or county that fills the words between 山西 and 商会 (山西运城商会 → 运城市,
+    山西平遥商会 → 晋中市), or None."""
+    words = text[at:m.start()]
+    city = places.CITIES.get(words)
+    if city and places.short(city) in places.SHANXI_CITIES:
+        return _city_place(at, m.start(), city, index)
+    hit = _COUNTY_FORMS.get(words)
+    return _city_place(at, m.start(), hit[1], index) if hit else None
+
+
+def _city_place(a: int, b: int, city: str, index: Index) -> Place:
+    known = index.lookup(city, ("City",))
+    return Place(a, b, known.id if known else f"city:{city}", "City", city, bool(known))
+
+
+def _listed_before(text: str, found: ChamberMention, places_: "Places", index: Index) -> list[ChamberMention]:
+    """解县、安邑、运城商会 / 北京、天津山西商会: places listed before a chamber's own place share the words after
+    it; each is a chamber of its own (listed, as _listed_places). Items are places of the chamber's kind: Shanxi
+    counties and cities for a county's own chamber, cities and provinces for a chamber of Shanxi people."""
+    k = found.start
+    if k < 2 or text[k - 1] not in "、和及" or found.place is None or found.prefix or found.generic:
+        return []
+    place = found.place
+    tail_at = place.end if found.start <= place.start < found.end else None
+    if tail_at is None:
+        return []
+    tail = text[tail_at:found.end].lstrip("省市县区")
+    own = not re.search("山西|晋", tail)  # 运城商会, 安邑商会: a Shanxi place's own chamber
+    if own and not (place.name in _SHANXI_CITY_FULL or text[place.start:place.end] in _COUNTY_FORMS):
+        return []
+    out = []
+    while k >= 2 and text[k - 1] in "、和及":
+        sep = k - 1
+        j = run_left(text, sep, 12)
+        item = None
+        for a in range(j, sep - 1):
+            if own:
+                hit = _COUNTY_FORMS.get(text[a:sep])
+                city = places.CITIES.get(text[a:sep])
+                if hit:
+                    item = (a, _city_place(a, sep, hit[1], index))
+                elif city and city in _SHANXI_CITY_FULL:
+                    item = (a, _city_place(a, sep, city, index))
+            else:
+                p = places_.at(text, a, ("City", "Province"))
+                if p and p.end == sep:
+                    if p.label == "City" and p.name in places.MUNICIPALITIES:
+                        p = places_.at(text, a, ("Province",)) or p
+                    item = (a, p)
+            if item:
+                break
+        if item is None:
+            break
+        a, p = item
+        name = text[a:sep] + text[tail_at:found.end]
+        out.append(ChamberMention(a, sep, name, p, index.lookup(name, ("Chamber",)), listed=True,
+                                  suffix=(tail_at, found.end)))
+        k = a
+    return list(reversed(out))
+
+
+_SHANXI_CITY_FULL = frozenset(places.CITIES[c] for c in places.SHANXI_CITIES)
 
 
 def _sibling(text: str, left: int, at: int, out: list, places_: "Places"):

@@ -107,3 +107,40 @@ def shanxi_counties() -> list[tuple[str, str, str]]:
     """(full name, short form, city) of Shanxi's counties, districts and county-level cities, from
     the resolution package's place dictionary (GB/T 2260): 迎泽区 → 太原市, 曲沃县 → 临汾市."""
     return [(p.full, p.short, up) for p, up in dictionary.divisions("county") if up in _SHANXI_CITY_NAMES]
+
+
+# Former Shanxi counties, merged or renamed since the 1940s-1950s, with the county-level place (as named
+# today) they are part of and its city. Chambers of the Republican era were named after them (安邑商会,
+# 解县商会, as a city gazetteer's history of its chambers writes), so a chamber named <former county>商会
+# is a chamber of today's city. Facts of Shanxi's administrative history: 安邑 and 解县 merged into 运城县
+# (1958, now 盐湖区); 虞乡 into 永济 (1954); 荣河 and 万泉 into 万荣 (1954); 猗氏 and 临晋 into 临猗 (1954);
+# 汾城 and 襄陵 into 襄汾 (1954); 赵城 into 洪洞 (1954); 徐沟 and 清源 into 清徐 (1952); 崞县 renamed 原平
+# (1958); 辽县 renamed 左权 (1942); 忻县 and 朔县 became 忻州 and 朔州 (now 忻府区, 朔城区).
+FORMER_COUNTIES = {
+    "安邑县": ("盐湖区", "运城市"), "解县": ("盐湖区", "运城市"), "虞乡县": ("永济市", "运城市"),
+    "荣河县": ("万荣县", "运城市"), "万泉县": ("万荣县", "运城市"), "猗氏县": ("临猗县", "运城市"),
+    "临晋县": ("临猗县", "运城市"), "汾城县": ("襄汾县", "临汾市"), "襄陵县": ("襄汾县", "临汾市"),
+    "赵城县": ("洪洞县", "临汾市"), "徐沟县": ("清徐县", "太原市"), "清源县": ("清徐县", "太原市"),
+    "崞县": ("原平市", "忻州市"), "辽县": ("左权县", "晋中市"), "忻县": ("忻府区", "忻州市"),
+    "朔县": ("朔城区", "朔州市"),
+}
+
+# District short forms that are everyday words or shared by many cities: no chamber's home alone.
+_COMMON_DISTRICTS = frozenset({"城区", "郊区", "矿区", "小店"})
+
+
+def shanxi_county_forms() -> dict[str, tuple[str, str, bool]]:
+    """Written form → (the county's full name, its city, former) for every Shanxi county, district and
+    county-level city, and every former county in FORMER_COUNTIES: a chamber named after one alone
+    (平遥商会, 榆次商会, 安邑商会) is that place's chamber. A county's short form counts when it has two
+    characters or more (平遥, 祁县 as written); a district's when it is no everyday word (城区, 小店)."""
+    forms: dict[str, tuple[str, str, bool]] = {}
+    for full, short_, city in shanxi_counties():
+        forms[full] = (full, city, False)
+        if len(short_) >= 2 and short_ not in _COMMON_DISTRICTS:
+            forms.setdefault(short_, (full, city, False))
+    for full, (_, city) in FORMER_COUNTIES.items():
+        forms.setdefault(full, (full, city, True))
+        if full.endswith("县") and len(full) >= 3:
+            forms.setdefault(full[:-1], (full, city, True))
+    return forms
