@@ -293,7 +293,8 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                     continue
                 place = named
             elif place.name == "山西省" and middle:
-                # 山西运城商会, 山西平遥商会: Shanxi's city (county) and its own chamber, as 运城商会
+                # 山西运城商会, 山西平遥商会: Shanxi's city (county) and its own chamber, as 运城商会; 山西省太原市浙江商会:
+                # the province's city is the host when another home follows it (as _named_middle's 湖南省长沙市)
                 place = _shanxi_own(text, m.start() - len(middle), m, index) or place
             written = text[k:q]
             # province-level when the place is a province or a 直辖市
@@ -317,7 +318,7 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                         out.append(ChamberMention(a, b, name, place, index.lookup(name, ("Chamber",)), listed=True,
                                                   suffix=(at, q)))
                     continue
-                found = ChamberMention(left, q, text[left:q], None, None, generic=True)
+                found = _district_host(text, left, m) or ChamberMention(left, q, text[left:q], None, None, generic=True)
         if found:
             out.extend(_listed_before(text, found, places_, index))
             out.append(found)
@@ -329,7 +330,7 @@ _COUNTY_FIRSTS = frozenset(k[:1] for k in _COUNTY_FORMS)
 # where a chamber's name may begin inside a run of characters: after a list's separator, a preposition or a
 # verb that takes the chamber as its object (任安邑商会会长, 莅临临县商会) — so that 莅临县商会 (visited the
 # county's chamber) or 响应县商会 is not 临县 / 应县's chamber
-_NAME_OPENS = re.compile("(?:[、和及与同在任赴到由为是对向的]|成立|参加|出席|走访|看望|拜访|组建|筹建|加入|举办|召开|担任|当选|莅临|"
+_NAME_OPENS = re.compile("(?:[、和及与同在任赴到由为是对向的了]|成立|参加|出席|走访|看望|拜访|组建|筹建|加入|举办|召开|担任|当选|莅临|"
                          "来到|前往|考察|调研|携手|联合|访问|慰问|接待|邀请|组织|支持|代表|推动|感谢)$")
 
 
@@ -370,7 +371,13 @@ def _shanxi_own(text: str, at: int, m: re.Match, index: Index) -> Place | None:
     if city and places.short(city) in places.SHANXI_CITIES:
         return _city_place(at, m.start(), city, index)
     hit = _COUNTY_FORMS.get(words)
-    return _city_place(at, m.start(), hit[1], index) if hit else None
+    if hit:
+        return _city_place(at, m.start(), hit[1], index)
+    for n in range(min(len(words) - 2, 4), 1, -1):  # 太原市浙江: a city of Shanxi, then the home
+        city = places.CITIES.get(words[:n])
+        if city in _SHANXI_CITY_FULL and _home(words[n:].lstrip("市"))[1]:
+            return _city_place(at, at + n, city, index)
+    return None
 
 
 def _city_place(a: int, b: int, city: str, index: Index) -> Place:
@@ -422,6 +429,30 @@ def _listed_before(text: str, found: ChamberMention, places_: "Places", index: I
                                   suffix=(tail_at, found.end)))
         k = a
     return list(reversed(out))
+
+
+# a district, county or banner named with its suffix, as a chamber's host the built-in list does not hold
+# (宝安区山西商会, 滨海新区山西商会, 准格尔旗山西商会); not a common noun's 区 (开发区, 园区, 老区, 地区 …)
+_DISTRICT = re.compile(rf"[{CJK}]{{1,5}}?(?:新区|区|县|旗)")
+_NOT_DISTRICT = re.compile("(?:地|园|开发|社|小|景|片|城|郊|矿|辖|市|县|山|灾|老|特|试验|示范|自贸|功能|保税|校|街|营|商|牧|林|"
+                           "高新|产业|经济|工业)区$|^[各该本我全辖此其每等多外异某]")
+
+
+def _district_host(text: str, left: int, m: re.Match) -> ChamberMention | None:
+    """<district|county|banner>山西商会, the place named with its suffix at the start of the name (or after a word
+    that opens one): a named chamber whose host the extractor cannot place."""
+    tail = re.search("(?:山西|晋)(?:企业|商)?$", text[left:m.start()])
+    if tail is None:
+        return None
+    at = left + tail.start()
+    for k in range(at - 3, left - 1, -1):  # the shortest name first: 走访了宝安区 is 宝安区 after a verb
+        if k > left and not _NAME_OPENS.search(text, left, k):
+            continue
+        d = _DISTRICT.fullmatch(text, k, at)
+        if d and len(d.group()) >= 3 and not _NOT_DISTRICT.search(d.group()):
+            written = text[k:m.end()]
+            return ChamberMention(k, m.end(), written, None, None)
+    return None
 
 
 _SHANXI_CITY_FULL = frozenset(places.CITIES[c] for c in places.SHANXI_CITIES)
