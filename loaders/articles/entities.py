@@ -296,6 +296,11 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                 # 山西运城商会, 山西平遥商会: Shanxi's city (county) and its own chamber, as 运城商会; 山西省太原市浙江商会:
                 # the province's city is the host when another home follows it (as _named_middle's 湖南省长沙市)
                 place = _shanxi_own(text, m.start() - len(middle), m, index) or place
+            elif place.label == "Province" and middle:
+                # 内蒙古包头市山西商会, 江苏苏州山西商会: the province's city is the host
+                city = places_.at(text, m.start() - len(middle), ("City",))
+                if city and places.CITY_PROVINCE.get(city.name) == place.name:
+                    place = city
             written = text[k:q]
             # province-level when the place is a province or a 直辖市
             if place.label == "City" and place.name in places.MUNICIPALITIES:
