@@ -236,7 +236,10 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
     with a Shanxi tie (深圳市山西商会, 山西省广东商会) or any other name of the annotation convention's form
     <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place. A name a
     line break or a space cuts is read without it; its span in `text` runs over the gap."""
-    gaps = [g.span() for g in _GAP_IN_NAME.finditer(text)]
+    # a line break only where the words around it tie the name to Shanxi (深圳市山西⏎商会), not after a
+    # heading that ends in a place (走进忻州⏎商会会长…)
+    gaps = [g.span() for g in _GAP_IN_NAME.finditer(text)
+            if "\n" not in g.group() or re.search("山西|晋", text[max(0, g.start() - 4):g.end() + 8])]
     if not gaps:
         return _find_chambers(text, places_, index)
     keep, at = [], 0

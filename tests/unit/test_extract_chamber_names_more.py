@@ -105,6 +105,7 @@ NAMED = [
     # a page's line break or space inside the name
     ("深圳市山西\n商会会长出席。", {"深圳市山西商会": "深圳市"}),
     ("苏州市 山西商会举行年会。", {"苏州市山西商会": "苏州市"}),
+    ("广州市\n山西商会会长出席。", {"广州市山西商会": "广州市"}),
     ("福建省山西 商会召开理事会。", {"福建省山西商会": "福建省"}),
     # in brackets, quotes or a heading, or followed by a body of the chamber: the chamber is still named
     ("“北京山西企业商会”会员企业参加展会。", {"北京山西企业商会": "北京市"}),
@@ -143,6 +144,7 @@ NOT_ONE = [
     "兄弟商会代表应邀出席。",
     "他是多个地域商会的会员。",
     "领导莅临晋商会考察。",
+    "走进忻州\n商会会长张三介绍了情况。",  # a heading's place, then a line that opens with 商会
 ]
 
 
