@@ -202,7 +202,8 @@ def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
 
 
 _MIDDLE_VERB = re.compile("了|举行|举办|组织|召开|成立|参加|出席|来到|前往")
-_OVERSEAS = re.compile(rf"(?:晋商)?(?:{'|'.join(sorted(places.COUNTRIES, key=len, reverse=True))})(?:山西省?|晋商|晋)?总?")
+_OVERSEAS = re.compile(rf"(?:晋商)?(?:{'|'.join(sorted(places.COUNTRIES + places.CITIES_ABROAD, key=len, reverse=True))})"
+                       r"(?:山西省?|晋商|晋)?总?")
 
 
 def _overseas(text: str, k: int, at: int) -> bool:
@@ -304,11 +305,16 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                 city = places_.at(text, m.start() - len(middle), ("City",))
                 if city and places.CITY_PROVINCE.get(city.name) == place.name:
                     place = city
+            if k - 2 >= left and text.startswith("中国", k - 2) and place.name in _CHINA_PREFIXED:
+                k -= 2  # 中国香港山西商会, 中國臺灣山西商會: the name begins with 中国
             written = text[k:q]
             # province-level when the place is a province or a 直辖市
             if place.label == "City" and place.name in places.MUNICIPALITIES:
                 place = places_.at(text, place.start, ("Province",)) or place
-            found = ChamberMention(k, q, written, place, index.lookup(written, ("Chamber",)))
+            known = index.lookup(written, ("Chamber",))
+            if known is None and written.startswith("中国"):
+                known = index.lookup(written[2:], ("Chamber",))  # the graph's 香港山西商会
+            found = ChamberMention(k, q, written, place, known)
             break
         if found is None:
             known = _known_ending_at(text, q, index)
@@ -463,6 +469,7 @@ def _district_host(text: str, left: int, m: re.Match) -> ChamberMention | None:
     return None
 
 
+_CHINA_PREFIXED = frozenset(places.SARS + ("台湾省",))
 _SHANXI_CITY_FULL = frozenset(places.CITIES[c] for c in places.SHANXI_CITIES)
 
 

@@ -95,6 +95,15 @@ COUNTRIES = tuple(
     "澳大利亚 新西兰 巴西 阿根廷 智利 秘鲁 墨西哥 古巴 欧洲 非洲 北美 南美 东南亚 澳洲 中东".split())
 
 
+# Cities abroad that chambers of Shanxi people are named after as well as countries (纽约山西商会, 悉尼晋商会):
+# like a country, a name and no BASED_IN.
+CITIES_ABROAD = tuple(
+    "纽约 洛杉矶 旧金山 芝加哥 休斯敦 西雅图 华盛顿 波士顿 温哥华 多伦多 蒙特利尔 伦敦 巴黎 柏林 法兰克福 汉堡 慕尼黑 "
+    "罗马 米兰 马德里 巴塞罗那 阿姆斯特丹 布鲁塞尔 维也纳 布拉格 华沙 布达佩斯 莫斯科 圣彼得堡 基辅 明斯克 阿拉木图 "
+    "东京 大阪 首尔 釜山 仁川 乌兰巴托 曼谷 吉隆坡 雅加达 马尼拉 河内 胡志明市 金边 万象 仰光 迪拜 阿布扎比 "
+    "悉尼 墨尔本 布里斯班 珀斯 奥克兰 约翰内斯堡 开罗 内罗毕 圣保罗 布宜诺斯艾利斯".split())
+
+
 def short(name: str) -> str:
     """A place's name without its 省/市/自治区 suffix: 吉林省 → 吉林; a prefecture's short form from the
     dictionary: 恩施土家族苗族自治州 → 恩施."""
