@@ -505,7 +505,12 @@ def _shanxi_tie(place, middle: str) -> bool:
 _MEMBERS = "(?:青年|女)?(?:企业家|企业)?"
 _TRADES = ("总", "工商", "国际", "进出口", "外商投资企业", "民营企业", "个体私营企业", "服装", "餐饮", "汽车", "建材", "石材",
            "钢铁", "煤炭", "能源", "新能源", "物流", "电子", "电子商务", "房地产", "农业", "文化", "旅游", "医药", "科技",
-           "互联网", "金融", "酒店", "茶叶", "家具", "纺织", "珠宝")
+           "互联网", "金融", "酒店", "茶叶", "家具", "纺织", "珠宝",
+           # more of the trades chambers are named after
+           "酒业", "陶瓷", "五金", "机电", "化工", "塑料", "皮革", "鞋业", "服饰", "家居", "装饰", "建筑", "建筑装饰", "会展",
+           "教育", "健康", "养老", "食品", "粮油", "农产品", "中医药", "光伏", "半导体", "人工智能", "数字经济", "跨境电商",
+           "供应链", "航运", "保险", "投资", "融资担保", "广告", "家电", "电器", "眼镜", "钟表", "玩具", "印刷", "包装",
+           "水泥", "玻璃", "铝业", "焦化", "冶金", "矿业", "商贸", "物业", "美容美发", "烹饪", "汽车用品", "环保", "节能")
 _TRADE = re.compile("|".join(sorted(_TRADES, key=len, reverse=True)))
 _TRADE_TAIL = re.compile(rf"{_MEMBERS}(?:{_TRADE.pattern})?")
 # 浙商 / 豫商 / 粤商: a province's merchants as a chamber's home (not 新/青, which open other words)
@@ -562,7 +567,8 @@ def _home(middle: str) -> tuple[int, str | None]:
 
 # a Shanxi county as the home (北京平遥商会); a district's short form (城区, 迎泽) is no home
 _SHANXI_COUNTIES = frozenset(f for full, short, _ in places.shanxi_counties()
-                             for f in ((full, short) if full.endswith(("县", "市")) else (full,)) if len(f) >= 2)
+                             for f in ((full, short) if full.endswith(("县", "市")) else (full,)) if len(f) >= 2) | \
+    frozenset(f for f, (_, _, former) in places.shanxi_county_forms().items() if former)  # 北京安邑商会
 
 
 def _parent(full: str) -> str | None:
