@@ -286,11 +286,17 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                 found = ChamberMention(k, q, text[k:q], None, index.lookup(text[k:q], ("Chamber",)))
                 break
             place = places_.at(text, k, ("Province", "City"))
+            county_host = False
             if place is None:
-                continue
+                place = _county_host(text, k, index)
+                if place is None:
+                    continue
+                county_host = True
             middle = text[place.end:m.start()].lstrip("省市")
             if len(middle) > 8 or re.search("[等的和与、及以是在为]|商会", middle) or _MIDDLE_VERB.search(middle):
                 continue
+            if county_host and not re.match("山西|晋", middle):
+                continue  # 神木山西商会, 晋江晋商会: only a chamber of Shanxi people
             if not _shanxi_tie(place, middle):
                 named = _named_middle(text, place, m.start() - len(middle), m, places_)
                 if named is None:
@@ -302,7 +308,8 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                 place = _shanxi_own(text, m.start() - len(middle), m, index) or place
             elif place.label == "Province" and middle:
                 # 内蒙古包头市山西商会, 江苏苏州山西商会: the province's city is the host
-                city = places_.at(text, m.start() - len(middle), ("City",))
+                city = places_.at(text, m.start() - len(middle), ("City",)) or \
+                    _county_host(text, m.start() - len(middle), index)  # 福建晋江山西商会
                 if city and places.CITY_PROVINCE.get(city.name) == place.name:
                     place = city
             if k - 2 >= left and text.startswith("中国", k - 2) and place.name in _CHINA_PREFIXED:
@@ -375,6 +382,23 @@ def _county_own(text: str, left: int, m: re.Match, index: Index) -> ChamberMenti
             return ChamberMention(k, m.end(), written, _city_place(k, k + n, city, index),
                                   index.lookup(written, ("Chamber",)))
     return None
+
+
+_HOST_COUNTY = re.compile("(?:%s)(?:市|区|县|旗|新区)?" % "|".join(sorted(places.CHAMBER_HOST_COUNTIES, key=len, reverse=True)))
+
+
+def _county_host(text: str, k: int, index: Index) -> Place | None:
+    """神木 (神木市), 顺德区, 准格尔旗 at text[k]: a county-level place outside Shanxi (places.CHAMBER_HOST_COUNTIES),
+    as the place of its city."""
+    h = _HOST_COUNTY.match(text, k)
+    if h is None:
+        return None
+    name = h.group().rstrip("市区县旗").removesuffix("新")
+    city = places.CHAMBER_HOST_COUNTIES[name]
+    if city in places.MUNICIPALITIES:  # 浦东新区: a 直辖市's district, province-level as the 直辖市's chambers
+        known = index.lookup(city, ("Province",))
+        return Place(k, h.end(), known.id if known else f"province:{city}", "Province", city, bool(known))
+    return _city_place(k, h.end(), city, index)
 
 
 def _shanxi_own(text: str, at: int, m: re.Match, index: Index) -> Place | None:

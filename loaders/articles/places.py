@@ -104,6 +104,24 @@ CITIES_ABROAD = tuple(
     "悉尼 墨尔本 布里斯班 珀斯 奥克兰 约翰内斯堡 开罗 内罗毕 圣保罗 布宜诺斯艾利斯".split())
 
 
+# County-level cities, districts and banners outside Shanxi that chambers of Shanxi people are named after
+# (神木山西商会, 晋江晋商会, 顺德山西商会), with the prefecture-level city they belong to (GB/T 2260): the
+# chamber's host, as a district resolves to its city. Only a chamber's host: the built-in city list (and so an
+# event's city) leaves them out.
+CHAMBER_HOST_COUNTIES = {
+    "神木": "榆林市", "府谷": "榆林市", "靖边": "榆林市", "定边": "榆林市", "韩城": "渭南市",
+    "晋江": "泉州市", "石狮": "泉州市", "南安": "泉州市", "太仓": "苏州市", "宜兴": "无锡市",
+    "东阳": "金华市", "永康": "金华市", "温岭": "台州市", "乐清": "温州市", "瑞安": "温州市", "海宁": "嘉兴市",
+    "桐乡": "嘉兴市", "诸暨": "绍兴市", "顺德": "佛山市", "南海": "佛山市", "番禺": "广州市", "宝安": "深圳市",
+    "龙岗": "深圳市", "浦东": "上海市", "库尔勒": "巴音郭楞蒙古自治州", "满洲里": "呼伦贝尔市",
+    "二连浩特": "锡林郭勒盟", "锡林浩特": "锡林郭勒盟", "霍林郭勒": "通辽市", "准格尔": "鄂尔多斯市",
+    "伊金霍洛": "鄂尔多斯市", "东胜": "鄂尔多斯市", "格尔木": "海西蒙古族藏族自治州", "敦煌": "酒泉市",
+    "迁安": "唐山市", "武安": "邯郸市", "任丘": "沧州市", "涿州": "保定市", "三河": "廊坊市", "寿光": "潍坊市",
+    "龙口": "烟台市", "胶州": "青岛市", "即墨": "青岛市", "黄岛": "青岛市", "滕州": "枣庄市", "邹城": "济宁市",
+    "巩义": "郑州市", "新郑": "郑州市", "禹州": "许昌市", "仁怀": "遵义市", "景洪": "西双版纳傣族自治州",
+}
+
+
 def short(name: str) -> str:
     """A place's name without its 省/市/自治区 suffix: 吉林省 → 吉林; a prefecture's short form from the
     dictionary: 恩施土家族苗族自治州 → 恩施."""
