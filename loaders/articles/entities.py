@@ -473,7 +473,7 @@ def _listed_before(text: str, found: ChamberMention, places_: "Places", index: I
 # (宝安区山西商会, 滨海新区山西商会, 准格尔旗山西商会); not a common noun's 区 (开发区, 园区, 老区, 地区 …)
 _DISTRICT = re.compile(rf"[{CJK}]{{1,5}}?(?:新区|区|县|旗)")
 _NOT_DISTRICT = re.compile("(?:地|园|开发|社|小|景|片|城|郊|矿|辖|市|县|山|灾|老|特|试验|示范|自贸|功能|保税|校|街|营|商|牧|林|"
-                           "高新|产业|经济|工业)区$|^[各该本我全辖此其每等多外异某]")
+                           "高新|产业|经济|工业|自治|行政|民族|贫困)区$|(?:贫困|重点|兄弟|邻近|周边)县$|^[各该本我全辖此其每等多外异某]")
 
 
 def _district_host(text: str, left: int, m: re.Match) -> ChamberMention | None:
