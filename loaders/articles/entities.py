@@ -38,9 +38,11 @@ class ChamberMention:
     generic: bool = False
     listed: bool = False  # named by its place only: 镇江、南京…等地的山西商会
     prefix: tuple[int, int] | None = None  # a federation's name the mention leaves out: 芮城总商会 of 、南京商会
+    suffix: tuple[int, int] | None = None  # a listed chamber's words after its place: 山西商会 of 北京、天津山西商会
 
 
-_LIST_END = re.compile(r"(?:等|以及)?(?:省市|省|市|地|城市|地区)?的(?:山西|晋)?$")
+# …等省市的山西商会, or without 的 right after 等 (江苏、浙江等地山西商会)
+_LIST_END = re.compile(r"(?:(?:等|以及)?(?:省市|省|市|地|城市|地区)?的|(?:等|以及)(?:省市|省|市|地|城市|地区)?)$")
 
 
 def _listed_places(text: str, at: int, places_: "Places") -> list:
@@ -200,7 +202,8 @@ def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
 
 
 _MIDDLE_VERB = re.compile("了|举行|举办|组织|召开|成立|参加|出席|来到|前往")
-_OVERSEAS = re.compile(rf"(?:晋商)?(?:{'|'.join(sorted(places.COUNTRIES, key=len, reverse=True))})(?:山西省?|晋商|晋)?总?")
+_OVERSEAS = re.compile(rf"(?:晋商)?(?:{'|'.join(sorted(places.COUNTRIES + places.CITIES_ABROAD, key=len, reverse=True))})"
+                       r"(?:山西省?|晋商|晋)?总?")
 
 
 def _overseas(text: str, k: int, at: int) -> bool:
@@ -223,13 +226,49 @@ def _branch(text: str, left: int, at: int, places_: "Places") -> tuple[int, "Pla
     return None
 
 
+# a page's line break or spacing inside a chamber's name (深圳市山西⏎商会, 深圳市 山西商会): at most one line
+# break, between two Chinese characters, with 商会 (联合会) at most six characters on
+_GAP_IN_NAME = re.compile(rf"(?<=[{CJK}])(?:[ \t\u3000\xa0]+\n?|\n)[ \t\u3000\xa0]*"
+                          rf"(?=[{CJK}]{{0,6}}?(?:商会|联合会|总会))")
+
+
 def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
     """Chambers named in full, known chambers by name, and generic mentions. A full name is <host>…商会
     with a Shanxi tie (深圳市山西商会, 山西省广东商会) or any other name of the annotation convention's form
-    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place."""
+    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place. A name a
+    line break or a space cuts is read without it; its span in `text` runs over the gap."""
+    # a line break only where the words around it tie the name to Shanxi (深圳市山西⏎商会), not after a
+    # heading that ends in a place (走进忻州⏎商会会长…)
+    gaps = [g.span() for g in _GAP_IN_NAME.finditer(text)
+            if "\n" not in g.group() or re.search("山西|晋", text[max(0, g.start() - 4):g.end() + 8])]
+    if not gaps:
+        return _find_chambers(text, places_, index)
+    keep, at = [], 0
+    for a, b in gaps:
+        keep.extend(range(at, a))
+        at = b
+    keep.extend(range(at, len(text)))
+    joined = "".join(text[k] for k in keep)
+
+    def start(i: int) -> int:
+        return keep[i] if i < len(keep) else len(text)
+
+    def end(i: int) -> int:
+        return keep[i - 1] + 1 if i > 0 else 0
+
+    def place(p: Place | None) -> Place | None:
+        return p and Place(start(p.start), end(p.end), p.id, p.label, p.name, p.known)
+
+    return [ChamberMention(start(c.start), end(c.end), c.written, place(c.place), c.known, c.generic, c.listed,
+                           c.prefix and (start(c.prefix[0]), end(c.prefix[1])),
+                           c.suffix and (start(c.suffix[0]), end(c.suffix[1])))
+            for c in _find_chambers(joined, places_, index)]
+
+
+def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
     out: list[ChamberMention] = []
-    # 甘肃晋商商业联合会; 山西商业联合会 (a place's federation of commerce, not its 工商业联合会)
-    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|(?<![晋工])商业联合会", text):
+    # 甘肃晋商商业联合会; 山西商业联合会 (a place's federation of commerce, not its 工商业联合会); 香港晋商总会
+    for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|(?<![晋工])商业联合会|(?<=晋商)总会", text):
         q = m.end()
         left = run_left(text, m.start())
         found = None
@@ -247,37 +286,215 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
                 found = ChamberMention(k, q, text[k:q], None, index.lookup(text[k:q], ("Chamber",)))
                 break
             place = places_.at(text, k, ("Province", "City"))
+            county_host = False
             if place is None:
-                continue
+                place = _county_host(text, k, index)
+                if place is None:
+                    continue
+                county_host = True
             middle = text[place.end:m.start()].lstrip("省市")
             if len(middle) > 8 or re.search("[等的和与、及以是在为]|商会", middle) or _MIDDLE_VERB.search(middle):
                 continue
+            if county_host and not re.match("山西|晋", middle):
+                continue  # 神木山西商会, 晋江晋商会: only a chamber of Shanxi people
             if not _shanxi_tie(place, middle):
                 named = _named_middle(text, place, m.start() - len(middle), m, places_)
                 if named is None:
                     continue
                 place = named
+            elif place.name == "山西省" and middle:
+                # 山西运城商会, 山西平遥商会: Shanxi's city (county) and its own chamber, as 运城商会; 山西省太原市浙江商会:
+                # the province's city is the host when another home follows it (as _named_middle's 湖南省长沙市)
+                place = _shanxi_own(text, m.start() - len(middle), m, index) or place
+            elif place.label == "Province" and middle:
+                # 内蒙古包头市山西商会, 江苏苏州山西商会: the province's city is the host
+                city = places_.at(text, m.start() - len(middle), ("City",)) or \
+                    _county_host(text, m.start() - len(middle), index)  # 福建晋江山西商会
+                if city and places.CITY_PROVINCE.get(city.name) == place.name:
+                    place = city
+            if k - 2 >= left and text.startswith("中国", k - 2) and place.name in _CHINA_PREFIXED:
+                k -= 2  # 中国香港山西商会, 中國臺灣山西商會: the name begins with 中国
             written = text[k:q]
             # province-level when the place is a province or a 直辖市
             if place.label == "City" and place.name in places.MUNICIPALITIES:
                 place = places_.at(text, place.start, ("Province",)) or place
-            found = ChamberMention(k, q, written, place, index.lookup(written, ("Chamber",)))
+            known = index.lookup(written, ("Chamber",))
+            if known is None and written.startswith("中国"):
+                known = index.lookup(written[2:], ("Chamber",))  # the graph's 香港山西商会
+            found = ChamberMention(k, q, written, place, known)
             break
         if found is None:
             known = _known_ending_at(text, q, index)
             if known:
                 found = known
+            elif own := _county_own(text, left, m, index):
+                found = own
             elif text[left:q].endswith(("山西商会", "晋商会", "晋商商会", "山西企业商会")):
                 listed = _listed_places(text, m.start(), places_)
                 if listed:
+                    at = m.start() - len("山西") if text.endswith("山西", 0, m.start()) else \
+                        m.start() - len("晋") if text.endswith("晋", 0, m.start()) else m.start()
                     for place, a, b in listed:
-                        name = f"{places.short(place.name)}山西商会"
-                        out.append(ChamberMention(a, b, name, place, index.lookup(name, ("Chamber",)), listed=True))
+                        name = f"{text[a:b]}{text[at:q]}"
+                        out.append(ChamberMention(a, b, name, place, index.lookup(name, ("Chamber",)), listed=True,
+                                                  suffix=(at, q)))
                     continue
-                found = ChamberMention(left, q, text[left:q], None, None, generic=True)
+                found = _district_host(text, left, m) or ChamberMention(left, q, text[left:q], None, None, generic=True)
         if found:
+            out.extend(_listed_before(text, found, places_, index))
             out.append(found)
     return out
+
+
+_COUNTY_FORMS = places.shanxi_county_forms()
+_COUNTY_FIRSTS = frozenset(k[:1] for k in _COUNTY_FORMS)
+# where a chamber's name may begin inside a run of characters: after a list's separator, a preposition or a
+# verb that takes the chamber as its object (任安邑商会会长, 莅临临县商会) — so that 莅临县商会 (visited the
+# county's chamber) or 响应县商会 is not 临县 / 应县's chamber
+_NAME_OPENS = re.compile("(?:[、和及与同在任赴到由为是对向的了]|成立|参加|出席|走访|看望|拜访|组建|筹建|加入|举办|召开|担任|当选|莅临|"
+                         "来到|前往|考察|调研|携手|联合|访问|慰问|接待|邀请|组织|支持|代表|推动|感谢)$")
+
+
+_NOT_ONE_BEFORE = re.compile("(?:异地|外地|各地|各|在外|驻外|全国|海内外|省外|其他|其它|首家|一家|一个|多家|这个|那个|该|本|我)$")
+
+
+def _county_own(text: str, left: int, m: re.Match, index: Index) -> ChamberMention | None:
+    """平遥商会, 榆次区商会, 安邑商会 (a former county): a Shanxi county's (district's) own chamber, named by the
+    county alone; its host is the county's city (today's, for a former county; places.FORMER_COUNTIES). A
+    one-character county (临县, 应县) or a former one starts the run or follows a word that opens a name."""
+    if m.group() != "商会":
+        return None
+    at = m.start()
+    for k in range(left, at - 1):
+        if text[k] not in _COUNTY_FIRSTS:
+            continue
+        for n in range(min(5, at - k), 1, -1):
+            hit = _COUNTY_FORMS.get(text[k:k + n])
+            # (not a county's 总商会, its federation of industry and commerce: the convention leaves it open)
+            if hit is None or not _TRADE_TAIL.fullmatch(text, k + n, at) or "总" in text[k + n:at]:
+                continue
+            full, city, former = hit
+            if (former or len(full) == 2) and k > left and not _NAME_OPENS.search(text, left, k):
+                continue
+            if _NOT_ONE_BEFORE.search(text, left, k):
+                return None  # 一个异地武乡商会, 各平遥商会: a kind of chamber, not one
+            written = text[k:m.end()]
+            return ChamberMention(k, m.end(), written, _city_place(k, k + n, city, index),
+                                  index.lookup(written, ("Chamber",)))
+    return None
+
+
+_HOST_COUNTY = re.compile("(?:%s)(?:市|区|县|旗|新区)?" % "|".join(sorted(places.CHAMBER_HOST_COUNTIES, key=len, reverse=True)))
+
+
+def _county_host(text: str, k: int, index: Index) -> Place | None:
+    """神木 (神木市), 顺德区, 准格尔旗 at text[k]: a county-level place outside Shanxi (places.CHAMBER_HOST_COUNTIES),
+    as the place of its city."""
+    h = _HOST_COUNTY.match(text, k)
+    if h is None:
+        return None
+    name = h.group().rstrip("市区县旗").removesuffix("新")
+    city = places.CHAMBER_HOST_COUNTIES[name]
+    if city in places.MUNICIPALITIES:  # 浦东新区: a 直辖市's district, province-level as the 直辖市's chambers
+        known = index.lookup(city, ("Province",))
+        return Place(k, h.end(), known.id if known else f"province:{city}", "Province", city, bool(known))
+    return _city_place(k, h.end(), city, index)
+
+
+def _shanxi_own(text: str, at: int, m: re.Match, index: Index) -> Place | None:
+    """The city of the Shanxi city or county that fills the words between 山西 and 商会 (山西运城商会 → 运城市,
+    山西平遥商会 → 晋中市), or None."""
+    words = text[at:m.start()]
+    city = places.CITIES.get(words)
+    if city and places.short(city) in places.SHANXI_CITIES:
+        return _city_place(at, m.start(), city, index)
+    hit = _COUNTY_FORMS.get(words)
+    if hit:
+        return _city_place(at, m.start(), hit[1], index)
+    for n in range(min(len(words) - 2, 4), 1, -1):  # 太原市浙江: a city of Shanxi, then the home
+        city = places.CITIES.get(words[:n])
+        if city in _SHANXI_CITY_FULL and _home(words[n:].lstrip("市"))[1]:
+            return _city_place(at, at + n, city, index)
+    return None
+
+
+def _city_place(a: int, b: int, city: str, index: Index) -> Place:
+    known = index.lookup(city, ("City",))
+    return Place(a, b, known.id if known else f"city:{city}", "City", city, bool(known))
+
+
+def _listed_before(text: str, found: ChamberMention, places_: "Places", index: Index) -> list[ChamberMention]:
+    """解县、安邑、运城商会 / 北京、天津山西商会: places listed before a chamber's own place share the words after
+    it; each is a chamber of its own (listed, as _listed_places). Items are places of the chamber's kind: Shanxi
+    counties and cities for a county's own chamber, cities and provinces for a chamber of Shanxi people."""
+    k = found.start
+    if k < 2 or text[k - 1] not in "、和及" or found.place is None or found.prefix or found.generic:
+        return []
+    place = found.place
+    tail_at = place.end if found.start <= place.start < found.end else None
+    if tail_at is None:
+        return []
+    tail = text[tail_at:found.end].lstrip("省市县区")
+    own = not re.search("山西|晋", tail)  # 运城商会, 安邑商会: a Shanxi place's own chamber
+    if own and not (place.name in _SHANXI_CITY_FULL or text[place.start:place.end] in _COUNTY_FORMS):
+        return []
+    out = []
+    while k >= 2 and text[k - 1] in "、和及":
+        sep = k - 1
+        j = run_left(text, sep, 12)
+        item = None
+        for a in range(j, sep - 1):
+            if own:
+                hit = _COUNTY_FORMS.get(text[a:sep])
+                city = places.CITIES.get(text[a:sep])
+                if hit:
+                    item = (a, _city_place(a, sep, hit[1], index))
+                elif city and city in _SHANXI_CITY_FULL:
+                    item = (a, _city_place(a, sep, city, index))
+            else:
+                p = places_.at(text, a, ("City", "Province"))
+                if p and p.end == sep:
+                    if p.label == "City" and p.name in places.MUNICIPALITIES:
+                        p = places_.at(text, a, ("Province",)) or p
+                    item = (a, p)
+            if item:
+                break
+        if item is None:
+            break
+        a, p = item
+        name = text[a:sep] + text[tail_at:found.end]
+        out.append(ChamberMention(a, sep, name, p, index.lookup(name, ("Chamber",)), listed=True,
+                                  suffix=(tail_at, found.end)))
+        k = a
+    return list(reversed(out))
+
+
+# a district, county or banner named with its suffix, as a chamber's host the built-in list does not hold
+# (宝安区山西商会, 滨海新区山西商会, 准格尔旗山西商会); not a common noun's 区 (开发区, 园区, 老区, 地区 …)
+_DISTRICT = re.compile(rf"[{CJK}]{{1,5}}?(?:新区|区|县|旗)")
+_NOT_DISTRICT = re.compile("(?:地|园|开发|社|小|景|片|城|郊|矿|辖|市|县|山|灾|老|特|试验|示范|自贸|功能|保税|校|街|营|商|牧|林|"
+                           "高新|产业|经济|工业|自治|行政|民族|贫困)区$|(?:贫困|重点|兄弟|邻近|周边)县$|^[各该本我全辖此其每等多外异某]")
+
+
+def _district_host(text: str, left: int, m: re.Match) -> ChamberMention | None:
+    """<district|county|banner>山西商会, the place named with its suffix at the start of the name (or after a word
+    that opens one): a named chamber whose host the extractor cannot place."""
+    tail = re.search("(?:山西|晋)(?:企业|商)?$", text[left:m.start()])
+    if tail is None:
+        return None
+    at = left + tail.start()
+    for k in range(at - 3, left - 1, -1):  # the shortest name first: 走访了宝安区 is 宝安区 after a verb
+        if k > left and not _NAME_OPENS.search(text, left, k):
+            continue
+        d = _DISTRICT.fullmatch(text, k, at)
+        if d and len(d.group()) >= 3 and not _NOT_DISTRICT.search(d.group()):
+            written = text[k:m.end()]
+            return ChamberMention(k, m.end(), written, None, None)
+    return None
+
+
+_CHINA_PREFIXED = frozenset(places.SARS + ("台湾省",))
+_SHANXI_CITY_FULL = frozenset(places.CITIES[c] for c in places.SHANXI_CITIES)
 
 
 def _sibling(text: str, left: int, at: int, out: list, places_: "Places"):
@@ -312,7 +529,12 @@ def _shanxi_tie(place, middle: str) -> bool:
 _MEMBERS = "(?:青年|女)?(?:企业家|企业)?"
 _TRADES = ("总", "工商", "国际", "进出口", "外商投资企业", "民营企业", "个体私营企业", "服装", "餐饮", "汽车", "建材", "石材",
            "钢铁", "煤炭", "能源", "新能源", "物流", "电子", "电子商务", "房地产", "农业", "文化", "旅游", "医药", "科技",
-           "互联网", "金融", "酒店", "茶叶", "家具", "纺织", "珠宝")
+           "互联网", "金融", "酒店", "茶叶", "家具", "纺织", "珠宝",
+           # more of the trades chambers are named after
+           "酒业", "陶瓷", "五金", "机电", "化工", "塑料", "皮革", "鞋业", "服饰", "家居", "装饰", "建筑", "建筑装饰", "会展",
+           "教育", "健康", "养老", "食品", "粮油", "农产品", "中医药", "光伏", "半导体", "人工智能", "数字经济", "跨境电商",
+           "供应链", "航运", "保险", "投资", "融资担保", "广告", "家电", "电器", "眼镜", "钟表", "玩具", "印刷", "包装",
+           "水泥", "玻璃", "铝业", "焦化", "冶金", "矿业", "商贸", "物业", "美容美发", "烹饪", "汽车用品", "环保", "节能")
 _TRADE = re.compile("|".join(sorted(_TRADES, key=len, reverse=True)))
 _TRADE_TAIL = re.compile(rf"{_MEMBERS}(?:{_TRADE.pattern})?")
 # 浙商 / 豫商 / 粤商: a province's merchants as a chamber's home (not 新/青, which open other words)
@@ -369,7 +591,8 @@ def _home(middle: str) -> tuple[int, str | None]:
 
 # a Shanxi county as the home (北京平遥商会); a district's short form (城区, 迎泽) is no home
 _SHANXI_COUNTIES = frozenset(f for full, short, _ in places.shanxi_counties()
-                             for f in ((full, short) if full.endswith(("县", "市")) else (full,)) if len(f) >= 2)
+                             for f in ((full, short) if full.endswith(("县", "市")) else (full,)) if len(f) >= 2) | \
+    frozenset(f for f, (_, _, former) in places.shanxi_county_forms().items() if former)  # 北京安邑商会
 
 
 def _parent(full: str) -> str | None:

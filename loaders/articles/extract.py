@@ -378,7 +378,9 @@ class _Extractor(PeopleRules, ProjectRules):
             props = {}
             if c.place:
                 props["level"] = "province" if c.place.label == "Province" else "city"
-            name = (self.written(*c.prefix) if c.prefix else "") + self.written(c.start, c.end)
+            name = (self.written(*c.prefix) if c.prefix else "") + self.written(c.start, c.end) + \
+                (self.written(*c.suffix) if c.suffix else "")
+            name = re.sub(r"\s+", "", name)  # a line break or space the page set inside the name
             # 柬埔寨山西省商会 and later 柬埔寨山西商会: one chamber, named as the article first writes it
             first = self._chamber_ids.setdefault(re.sub("[省市]", "", _fold(name)), f"chamber:{name}")
             cid = self.f.node(first, "Chamber", self.f.nodes[first].name if first in self.f.nodes else name,

@@ -95,6 +95,33 @@ COUNTRIES = tuple(
     "澳大利亚 新西兰 巴西 阿根廷 智利 秘鲁 墨西哥 古巴 欧洲 非洲 北美 南美 东南亚 澳洲 中东".split())
 
 
+# Cities abroad that chambers of Shanxi people are named after as well as countries (纽约山西商会, 悉尼晋商会):
+# like a country, a name and no BASED_IN.
+CITIES_ABROAD = tuple(
+    "纽约 洛杉矶 旧金山 芝加哥 休斯敦 西雅图 华盛顿 波士顿 温哥华 多伦多 蒙特利尔 伦敦 巴黎 柏林 法兰克福 汉堡 慕尼黑 "
+    "罗马 米兰 马德里 巴塞罗那 阿姆斯特丹 布鲁塞尔 维也纳 布拉格 华沙 布达佩斯 莫斯科 圣彼得堡 基辅 明斯克 阿拉木图 "
+    "东京 大阪 首尔 釜山 仁川 乌兰巴托 曼谷 吉隆坡 雅加达 马尼拉 河内 胡志明市 金边 万象 仰光 迪拜 阿布扎比 "
+    "悉尼 墨尔本 布里斯班 珀斯 奥克兰 约翰内斯堡 开罗 内罗毕 圣保罗 布宜诺斯艾利斯".split())
+
+
+# County-level cities, districts and banners outside Shanxi that chambers of Shanxi people are named after
+# (神木山西商会, 晋江晋商会, 顺德山西商会), with the prefecture-level city they belong to (GB/T 2260): the
+# chamber's host, as a district resolves to its city. Only a chamber's host: the built-in city list (and so an
+# event's city) leaves them out.
+CHAMBER_HOST_COUNTIES = {
+    "神木": "榆林市", "府谷": "榆林市", "靖边": "榆林市", "定边": "榆林市", "韩城": "渭南市",
+    "晋江": "泉州市", "石狮": "泉州市", "南安": "泉州市", "太仓": "苏州市", "宜兴": "无锡市",
+    "东阳": "金华市", "永康": "金华市", "温岭": "台州市", "乐清": "温州市", "瑞安": "温州市", "海宁": "嘉兴市",
+    "桐乡": "嘉兴市", "诸暨": "绍兴市", "顺德": "佛山市", "南海": "佛山市", "番禺": "广州市", "宝安": "深圳市",
+    "龙岗": "深圳市", "浦东": "上海市", "库尔勒": "巴音郭楞蒙古自治州", "满洲里": "呼伦贝尔市",
+    "二连浩特": "锡林郭勒盟", "锡林浩特": "锡林郭勒盟", "霍林郭勒": "通辽市", "准格尔": "鄂尔多斯市",
+    "伊金霍洛": "鄂尔多斯市", "东胜": "鄂尔多斯市", "格尔木": "海西蒙古族藏族自治州", "敦煌": "酒泉市",
+    "迁安": "唐山市", "武安": "邯郸市", "任丘": "沧州市", "涿州": "保定市", "三河": "廊坊市", "寿光": "潍坊市",
+    "龙口": "烟台市", "胶州": "青岛市", "即墨": "青岛市", "黄岛": "青岛市", "滕州": "枣庄市", "邹城": "济宁市",
+    "巩义": "郑州市", "新郑": "郑州市", "禹州": "许昌市", "仁怀": "遵义市", "景洪": "西双版纳傣族自治州",
+}
+
+
 def short(name: str) -> str:
     """A place's name without its 省/市/自治区 suffix: 吉林省 → 吉林; a prefecture's short form from the
     dictionary: 恩施土家族苗族自治州 → 恩施."""
@@ -107,3 +134,40 @@ def shanxi_counties() -> list[tuple[str, str, str]]:
     """(full name, short form, city) of Shanxi's counties, districts and county-level cities, from
     the resolution package's place dictionary (GB/T 2260): 迎泽区 → 太原市, 曲沃县 → 临汾市."""
     return [(p.full, p.short, up) for p, up in dictionary.divisions("county") if up in _SHANXI_CITY_NAMES]
+
+
+# Former Shanxi counties, merged or renamed since the 1940s-1950s, with the county-level place (as named
+# today) they are part of and its city. Chambers of the Republican era were named after them (安邑商会,
+# 解县商会, as a city gazetteer's history of its chambers writes), so a chamber named <former county>商会
+# is a chamber of today's city. Facts of Shanxi's administrative history: 安邑 and 解县 merged into 运城县
+# (1958, now 盐湖区); 虞乡 into 永济 (1954); 荣河 and 万泉 into 万荣 (1954); 猗氏 and 临晋 into 临猗 (1954);
+# 汾城 and 襄陵 into 襄汾 (1954); 赵城 into 洪洞 (1954); 徐沟 and 清源 into 清徐 (1952); 崞县 renamed 原平
+# (1958); 辽县 renamed 左权 (1942); 忻县 and 朔县 became 忻州 and 朔州 (now 忻府区, 朔城区).
+FORMER_COUNTIES = {
+    "安邑县": ("盐湖区", "运城市"), "解县": ("盐湖区", "运城市"), "虞乡县": ("永济市", "运城市"),
+    "荣河县": ("万荣县", "运城市"), "万泉县": ("万荣县", "运城市"), "猗氏县": ("临猗县", "运城市"),
+    "临晋县": ("临猗县", "运城市"), "汾城县": ("襄汾县", "临汾市"), "襄陵县": ("襄汾县", "临汾市"),
+    "赵城县": ("洪洞县", "临汾市"), "徐沟县": ("清徐县", "太原市"), "清源县": ("清徐县", "太原市"),
+    "崞县": ("原平市", "忻州市"), "辽县": ("左权县", "晋中市"), "忻县": ("忻府区", "忻州市"),
+    "朔县": ("朔城区", "朔州市"),
+}
+
+# District short forms that are everyday words or shared by many cities: no chamber's home alone.
+_COMMON_DISTRICTS = frozenset({"城区", "郊区", "矿区", "小店"})
+
+
+def shanxi_county_forms() -> dict[str, tuple[str, str, bool]]:
+    """Written form → (the county's full name, its city, former) for every Shanxi county, district and
+    county-level city, and every former county in FORMER_COUNTIES: a chamber named after one alone
+    (平遥商会, 榆次商会, 安邑商会) is that place's chamber. A county's short form counts when it has two
+    characters or more (平遥, 祁县 as written); a district's when it is no everyday word (城区, 小店)."""
+    forms: dict[str, tuple[str, str, bool]] = {}
+    for full, short_, city in shanxi_counties():
+        forms[full] = (full, city, False)
+        if len(short_) >= 2 and short_ not in _COMMON_DISTRICTS:
+            forms.setdefault(short_, (full, city, False))
+    for full, (_, city) in FORMER_COUNTIES.items():
+        forms.setdefault(full, (full, city, True))
+        if full.endswith("县") and len(full) >= 3:
+            forms.setdefault(full[:-1], (full, city, True))
+    return forms
