@@ -19,10 +19,12 @@ _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
-def _t2s():
+def _hk2s():
     import opencc  # the official OpenCC binding: its dictionaries ship in the wheel, no download
 
-    return opencc.OpenCC("t2s")
+    # hk2s is t2s with Hong Kong's variant characters first mapped to the standard traditional ones
+    # (衞 → 衛 → 卫, 綫 → 線 → 线), which Hong Kong and Macau chambers' pages use; t2s alone leaves 衞
+    return opencc.OpenCC("hk2s")
 
 
 # 陜 (U+965C, a character of its own) is set for 陝 (Shaanxi) by many traditional pages' fonts and input
@@ -31,12 +33,13 @@ _SHAANXI = "陜西"
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → simplified characters (OpenCC's t2s); other text is unchanged."""
+    """Traditional → simplified characters (OpenCC's hk2s: t2s, Hong Kong variants too); other text is
+    unchanged."""
     if not text:
         return text
     if _SHAANXI in text:
         text = text.replace(_SHAANXI, "陝西")
-    return _t2s().convert(text)
+    return _hk2s().convert(text)
 
 
 def fold(text: str) -> str:

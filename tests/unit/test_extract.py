@@ -122,6 +122,17 @@ def test_traditional_article_matches_in_simplified_and_keeps_names_as_written():
     assert given[we.evidence[0][0]:we.evidence[0][1]] == "本會副會長兼常務副秘書長張志強"
 
 
+def test_hong_kong_variant_characters_match_and_names_stay_as_written():
+    # 衞 is Hong Kong's form of 衛 (卫): OpenCC's t2s alone leaves it, so 王衞東 and 王卫东 were two people
+    text = "---\ndate: 2021-03-02\n---\n香港山西商會會長王衞東出席。\n"
+    facts = extract_text(text, "hk.md")
+    assert fold("王衞東") == fold("王卫东") == "王卫东"
+    (person,) = [n for n in facts.nodes.values() if n.label == "Person"]
+    assert person.name == "王衞東"
+    assert [(r.start, r.properties["title"]) for r in facts.rels.values() if r.type == "HOLDS_POST"] == [
+        (person.id, "会长")]
+
+
 def test_pinyin_noise_is_read_through_and_chinese_numerals_are_numbers():
     facts = extract_path(ARTICLES / "suzhou-pinyin.txt")
     given = (ARTICLES / "suzhou-pinyin.txt").read_text(encoding="utf-8")
