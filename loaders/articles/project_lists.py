@@ -409,8 +409,11 @@ class ProjectRules:
                               and _PLACED_AT.search(self.t, max(j, p.start - 12), p.start)), None)
             pid = self._project(start, end, i, stage, end, place or False, amount=amount)
             self.listed_ends.add(end)
-            if stage == "签约" and self.event:  # as the event's own project rule does
-                self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
+            # as the event's own project rule does; a paragraph that opens by going on with the one before
+            # (其中，… on a line of its own) is at that one's event
+            event = self.event or (self.last_event if _GOES_ON.match(self.t, self.para_start) else None)
+            if stage == "签约" and event:
+                self.f.rel("SIGNED", event, pid, {}, self.span(start, end), MID)
             for a, b, _ in self.companies:  # X公司投资建设的Y项目 / X公司投资12亿元的Y项目
                 if i <= a < start and _INVESTS.fullmatch(self.t, b, start):
                     self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
@@ -715,6 +718,7 @@ _KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 # the sentences that publish projects to be sought (发布…招商项目) sign none
 _PUBLISHED = re.compile(r"发布")
 _DONE = re.compile(r"签约|签署|签订|开工|落户|落地|奠基|开建|投产|竣工|实施")
+_GOES_ON = re.compile(r"[ \t]*其中[，,：:]")
 _DONE_TOLD = re.compile("开工|签[约署订]")  # (amount_projects' own, compiled once: it runs for every sentence)
 _SIGNED_TOLD = re.compile("签[约署订]")
 
