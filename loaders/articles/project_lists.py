@@ -410,8 +410,10 @@ class ProjectRules:
             pid = self._project(start, end, i, stage, end, place or False, amount=amount)
             self.listed_ends.add(end)
             # as the event's own project rule does; a paragraph that opens by going on with the one before
-            # (其中，… on a line of its own) is at that one's event
-            event = self.event or (self.last_event if _GOES_ON.match(self.t, self.para_start) else None)
+            # (其中，… on a line of its own), or any in an article telling of one signing, is at that one's event
+            event = self.event or (self.last_event if self.last_event and (
+                _GOES_ON.match(self.t, self.para_start) or len(self.events_told()) == 1
+                and self.f.nodes[self.last_event].properties.get("kind") == "签约仪式") else None)
             if stage == "签约" and event:
                 self.f.rel("SIGNED", event, pid, {}, self.span(start, end), MID)
             for a, b, _ in self.companies:  # X公司投资建设的Y项目 / X公司投资12亿元的Y项目
@@ -473,6 +475,8 @@ class ProjectRules:
         if here:
             return here
         stop = min([j] + [k for k in (self.t.find(x, end, j) for x in "；;。") if k >= 0])
+        aside = _ASIDE_AFTER.match(self.t, end)  # …项目（总投资：3亿元；建设地点：阳曲县）: the brackets are its
+        stop = max(stop, end + aside.end()) if aside else stop
         for p in self.places_in(end, stop):
             placed = _PLACED.search(self.t, end, p.start) or self.t[end:p.start] in ("（", "(")  # …项目（平遥县）
             if p.label == "County" and placed and not self._inside_entity(p.start):
@@ -616,13 +620,13 @@ def a_class(name: str) -> bool:
 _NAME_END = re.compile(r"项目|工程|基地|园区|园|厂")
 # where a name ends: what follows it is punctuation, its amount, its place or what was done with it
 # (not more name: the 园 of 产业园项目 ends nothing)
-_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|在|落户|落地|位于|选址|投产|竣工|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
+_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|和|在|落户|落地|位于|选址|投产|竣工|总投资|预计|建设总投资|首期|一期|先期|签约金额|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
                         r"当日|当天|均|已|于|顺利|集中")
 _NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·×]")  # × of a capacity: 2×30MW发电项目
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
 _NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|[亿万]元?(?:建设|新建|兴建|打造)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
 # the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
-_INVEST = r"(?:(?:计划|预计|估算)?总投资|投资总额|投资规模|投资额|拟投资|计划投资|协议投资|协议金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?[:：]?"
+_INVEST = r"(?:(?:计划|预计|估算|建设)?总投资|投资总额|投资规模|投资额|拟投资|计划投资|预计投资|协议投资|协议金额|签约金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?[:：]?"
 _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
 # right after the name: …项目（总投资3.2亿元） / …项目，总投资5亿元 / …项目（15亿元） / …项目计划总投资4.5亿元
 # and after what the project's own clause says of it: …项目落户绛县，总投资3亿元 / …项目正式签约，占地200亩，
@@ -630,7 +634,8 @@ _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
 _DONE_WITH = r"(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?(?:正式|成功|现场|顺利|集中)?(?:签约|开工|落地|落户|开建|竣工投产|竣工|投产)?"
 _AMOUNT_BY = re.compile(
     rf"(?:[（(][^（()）项目]{{2,12}}[)）])?"  # …项目（平遥县），总投资…
-    rf"(?:(?:{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,])?"
+    rf"(?:(?:[，,]?{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,])?"
+    rf"(?:(?:首期|一期|先期)[^，,。；;]{{2,14}}[，,])?"  # 首期投资2亿元，总投资10亿元: the whole, not its first part
     rf"(?:(?:占地|用地|建筑面积|规划面积|规划用地)[^，,。；;]{{1,15}}[，,]"
     rf"|由[^，,。；;]{{2,30}}?(?:投资建设|投资|建设|实施|投建|承建)[^，,。；;]{{0,4}}[，,])?(?:该项目|项目)?"
     rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
@@ -691,8 +696,9 @@ def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
 
 
 # 总投资分别为 / 投资额分别是: amounts in the order of the names before
-_RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?")
+_RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?|分别(?:计划)?(?:总)?投资(?:为|是|达)?")
 # a name that ends its line (its county in brackets after it may), and the amount that opens the next line
+_ASIDE_AFTER = re.compile(r"[（(][^（()）\n]{2,40}[)）]")
 _LINE_TAIL = re.compile(r"(?:[（(][^（()）\n]{2,12}[)）])?[ \t]*\n[ \t]*")
 _FIELD_NAME = re.compile(r"[ \t]*项目名称[:：]")
 _AMOUNT_OPENS_LINE = re.compile(rf"(?:该项目|项目)?{_INVEST}(?:{P.NUMBER}){_CURRENCY}")
