@@ -30,15 +30,19 @@ _REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
 _AMBASSADOR_TITLE = re.compile(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)")
 _CITY_LAST = re.compile(rf"([{P.CJK}]{{2,5}}?市)$")
 _APPOINTED_AFTER_POST = re.compile(r"[^，,。；;]{0,16}" + _APPOINTED)
-_APPOINTED_AFTER_NAME = re.compile(r"(?:先生|女士|同志)?(?:[（(][^（()）]{2,20}[)）])?(?:等\d+[人位名])?" + _APPOINTED)
+_APPOINTED_AFTER_NAME = re.compile(rf"(?:先生|女士|同志|{P.POST_RE})?(?:[（(][^（()）]{{2,20}}[)）])?"
+                                   r"(?:等[\d一二三四五六七八九十两几多]+[人位名])?" + _APPOINTED)
 _APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
 # what sets up a liaison office (a plaque handed over, hung or unveiled, an office set up)
-_SETS_UP = re.compile(r"授牌|挂牌|授予|设立|揭牌|成立|成为|颁发")
+_SETS_UP = re.compile(r"授牌|挂牌|授予|获授|设立|揭牌|成立|成为|颁发|确定为|命名为|认定为|落户")
+# an office followed by a person's title is where someone works (驻津联络处主任李某致辞), not one set up
+_OFFICE_STAFF = re.compile(r"(?:副?主任|负责人|工作人员|处长|站长)")
 # the place an office is named for, right before its name: 忻州市招商引资联络处 / 吉林省驻津招商联络处
 _NAMED_OFFICE = re.compile(r"[市县区省](?:驻[\u4e00-\u9fff]{1,3}?)?(?:招商引资|招商|投资促进)?(?:与招才引智)?(?:工作)?"
                            r"(?:联络处|工作站|联络站|服务站|联络点)")
 _OFFICE_OWNERS = ("City", "County", "Province")
 _IS_MEMBER = re.compile(r"(?:是|系|为|已成为|成为)")  # a company, then the chamber whose member it is
+_HANDED = re.compile(r"(?:颁发|颁授|授予)了?[^，,。；;]{0,8}")  # 向<chamber>会长王某颁发…聘书
 _LISTED_AFTER = re.compile(r"(?:有|是|为|包括)[:：]")
 _CHAIN = re.compile(rf"、[^、，,。；;：:]{{2,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
@@ -434,7 +438,8 @@ class PeopleRules:
             tail = self.t[span[-1][1]:i + m.start()]
             # after a post the clause may tell more before 受聘 (应邀出席活动并受聘…); a name after a mere
             # boundary is the one appointed only when 受聘 follows it (王某被聘为…), not a chamber's place
-            if (_APPOINTED_AFTER_POST if after_post else _APPOINTED_AFTER_NAME).fullmatch(tail) or \
+            handed = after_post and _HANDED.fullmatch(tail) and re.search("[向为给]", self.t[lo:span[0][0]])
+            if handed or (_APPOINTED_AFTER_POST if after_post else _APPOINTED_AFTER_NAME).fullmatch(tail) or \
                     (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
                 for a, b in span:
                     seen.update(range(a, b + 1))
@@ -461,6 +466,8 @@ class PeopleRules:
                                    {"appointed_on": day} if day else {}, self.span(i + m.start(), b), MID)
         # 向/聘请/为 X、Y…: the looser reading, only for the first title the sentence names
         for k in (sm.start() for sm in _SURNAME.finditer(self.t, i, j)) if lo == i else ():
+            if self.t[k - 1:k + 1] in ("聘任", "聘请"):
+                continue
             if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
             for a, b in self._people_only(names_list_at(self.t, k)):
@@ -496,6 +503,8 @@ class PeopleRules:
     def liaison(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
         m = _OFFICE.search(s) if "联络" in s or "站" in s else None
+        if m and _OFFICE_STAFF.match(s, m.end()):
+            m = None
         if not m or not _SETS_UP.search(s):
             return
         # the place that names the office: 授予忻州市招商引资联络处 / 吉林省驻津招商联络处 / 平遥县…工作联络站
