@@ -624,23 +624,24 @@ _NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将
                         r"当日|当天|均|已|于|顺利|集中")
 _NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·×]")  # × of a capacity: 2×30MW发电项目
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
-_NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|[亿万]元?(?:建设|新建|兴建|打造)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
+_NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|[亿万]元?(?:在[^，,。；;]{2,10}?)?(?:建设|新建|兴建|打造)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
 # the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
 _INVEST = r"(?:(?:计划|预计|估算|建设)?总投资|投资总额|投资规模|投资额|拟投资|计划投资|预计投资|协议投资|协议金额|签约金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?[:：]?"
 _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
 # right after the name: …项目（总投资3.2亿元） / …项目，总投资5亿元 / …项目（15亿元） / …项目计划总投资4.5亿元
 # and after what the project's own clause says of it: …项目落户绛县，总投资3亿元 / …项目正式签约，占地200亩，
 # 总投资6亿元 / …项目，项目总投资1.6亿元
-_DONE_WITH = r"(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?(?:正式|成功|现场|顺利|集中)?(?:签约|开工|落地|落户|开建|竣工投产|竣工|投产)?"
+_DONE_WITH = r"(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?(?:正式|成功|现场|顺利|集中)?(?:(?:签约|开工|落地|落户|开建|竣工投产|竣工|投产)(?:仪式|活动)?)?"
 _AMOUNT_BY = re.compile(
-    rf"(?:[（(][^（()）项目]{{2,12}}[)）])?"  # …项目（平遥县），总投资…
+    rf"[ \t\u3000]*(?:[（(][^（()）项目]{{2,12}}[)）])?"  # …项目（平遥县），总投资… / 1. X项目 总投资5亿元
     rf"(?:(?:[，,]?{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,])?"
     rf"(?:(?:首期|一期|先期)[^，,。；;]{{2,14}}[，,])?"  # 首期投资2亿元，总投资10亿元: the whole, not its first part
     rf"(?:(?:占地|用地|建筑面积|规划面积|规划用地)[^，,。；;]{{1,15}}[，,]"
-    rf"|由[^，,。；;]{{2,30}}?(?:投资建设|投资|建设|实施|投建|承建)[^，,。；;]{{0,4}}[，,])?(?:该项目|项目)?"
+    rf"|由[^，,。；;]{{2,30}}?(?:投资建设|投资|建设|实施|投建|承建)[^，,。；;]{{0,4}}[，,]"
+    rf"|(?:是|系)[^，,。；;]{{2,30}}?[，,])?(?:该项目|项目)?"  # …项目，是集…于一体的综合项目，总投资…
     rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
 # right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
-_AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:(?:建设|兴建|打造|实施)?的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))$")
+_AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:(?:建设|兴建|打造|实施)?的|[，,]?(?:主要|用于)?(?:在[^，,。；;]{{2,10}}?)?(?:建设|新建|兴建))$")
 # an amount told before a name, ending in its 的 (_AMOUNT_OF without the anchor)
 _AMOUNT_LEADS = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的")
 # 签约A和B两个项目 / 签约了A、B、C三个项目 (names without a 的, a figure or a comma in them)
@@ -654,7 +655,7 @@ _SIGNS_OR_STARTS_WORD = re.compile(r"签约|开工|签署|签订")
 # what follows an amount that belongs to the name after it: 总投资0.6亿元的B项目 / 投资2亿元建设的
 _OPENS_NEXT = re.compile(r"(?:建设|兴建|打造|实施)?的")
 # a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first
-_FIGURE_OF = re.compile(r"[亿万][美元]*(?:[^，,。；;]{0,4}的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))")
+_FIGURE_OF = re.compile(r"[亿万][美元]*(?:[^，,。；;]{0,4}的|[，,]?(?:主要|用于)?(?:在[^，,。；;]{2,10}?)?(?:建设|新建|兴建))")
 # what makes a place a development zone after it (晋中经济技术开发区, 长治高新区, 山西综改区)
 _ZONE_TAIL = re.compile(rf"(?:(?![在的与和举召于对])[{P.CJK}]){{0,4}}?(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
 # a place that opens a project's name rather than a clause: 临猗经济技术开发区新型建材产业园项目
@@ -663,8 +664,8 @@ _OPENS_NAME = re.compile(r"(?:(?!举行|举办|召开)[^、，,。；;：:等的
 # where the project is, after it: …落户介休市 / …在孝义市开工 / …，位于榆次区
 _PLACED = re.compile(r"(?:[，,]?(?:位于|落户|落地|在|建于|选址)(?:于|在)?|[，,]?(?:建设地点|项目地点)[:：]?)$")
 # a paragraph of fields: 项目名称：X \n 投资额：7.6亿元 \n 建设地点：沁县
-_FIELD_SEP = r"(?:[ \t]*[；;][ \t]*|[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*)"  # one field a line, or ；between them
-_RECORD = re.compile(rf"项目名称[:：][ \t]*([^\n，,。；;]{{4,40}}?)[ \t]*(?:[；;][ \t]*|\n(?:[^\n]*\n){{0,3}}?[ \t]*)"
+_FIELD_SEP = r"(?:[ \t]*[；;][ \t]*|[ \t\u3000]+|[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*)"  # one field a line, or ；between them
+_RECORD = re.compile(rf"项目名称[:：][ \t]*([^\n，,。；;]{{4,40}}?)[ \t]*(?:[；;][ \t]*|(?<=[ \t\u3000])|\n(?:[^\n]*\n){{0,3}}?[ \t]*)"
                      rf"(?:计划|预计)?(?:总投资|投资总额|投资额|投资)"
                      rf"[:：]?[ \t]*(?:约|超过|超|逾)?(?:{P.NUMBER}){_CURRENCY}{_FIELD_SEP}"
                      r"(?:建设地点|项目地点|所在地|落户地)[:：][ \t]*([^\n，,。；;]{2,20})")
