@@ -395,6 +395,8 @@ class ProjectRules:
             if _WHERE.search(self.t, max(i, start - 4), start):
                 continue
             name = self.t[start:end]
+            if _PLACED_INSIDE.search(name):
+                continue  # 总投资8亿元的X项目在Y县Z工业园: the name is X项目, the rest where it is
             if len(name) - len(m.group()) < 3 or a_class(name) or _NOT_ONE.search(name) \
                     or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿元|万元|元|亿(?![立千吨度方]))", name):
                 continue
@@ -427,13 +429,18 @@ class ProjectRules:
             return
         for m in _RESPECTIVE.finditer(self.t, i, j):
             clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "；;。，,:：") + 1)
-            ends = [e.end() for e in _NAME_END.finditer(self.t, clause, m.start())
-                    if re.match(r"[、和及与]|$", self.t[e.end():m.start()]) or e.end() == m.start()]
+            upto = m.start()
+            done = _DONE_APART.search(self.t, i, m.start()) if clause == m.start() else None
+            if done and done.end() == m.start():  # A项目、B项目分别签约，总投资分别为…
+                upto = done.start()
+                clause = max(i, max(self.t.rfind(x, i, upto) for x in "；;。，,:：") + 1)
+            ends = [e.end() for e in _NAME_END.finditer(self.t, clause, upto)
+                    if re.match(r"[、和及与]|$", self.t[e.end():upto]) or e.end() == upto]
             stop = min([j] + [k for k in (self.t.find(x, m.end(), j) for x in "；;。，,") if k >= 0])
             amounts = list(re.finditer(rf"(?:{P.NUMBER}){_CURRENCY}", self.t[m.end():stop]))
             if len(ends) < 2 or len(ends) != len(amounts) or any(e in self.listed_ends for e in ends):
                 continue
-            starts = [clause] + ends[:-1]
+            starts = [clause] + ends[:-1]  # (each name from the end of the one before)
             names = []
             for a, e in zip(starts, ends):
                 a = self._project_name_start(a, e - 2 if self.t[e - 2:e] in ("项目", "工程", "基地", "园区") else e - 1)
@@ -634,7 +641,7 @@ _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
 _DONE_WITH = r"(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?(?:正式|成功|现场|顺利|集中)?(?:(?:签约|开工|落地|落户|开建|竣工投产|竣工|投产)(?:仪式|活动)?)?"
 _AMOUNT_BY = re.compile(
     rf"[ \t\u3000]*(?:[（(][^（()）项目]{{2,12}}[)）])?"  # …项目（平遥县），总投资… / 1. X项目 总投资5亿元
-    rf"(?:(?:[，,]?{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,])?"
+    rf"(?:(?:[，,]?{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,：:])?"
     rf"(?:(?:首期|一期|先期)[^，,。；;]{{2,14}}[，,])?"  # 首期投资2亿元，总投资10亿元: the whole, not its first part
     rf"(?:(?:占地|用地|建筑面积|规划面积|规划用地)[^，,。；;]{{1,15}}[，,]"
     rf"|由[^，,。；;]{{2,30}}?(?:投资建设|投资|建设|实施|投建|承建)[^，,。；;]{{0,4}}[，,]"
@@ -699,6 +706,8 @@ def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
 # 总投资分别为 / 投资额分别是: amounts in the order of the names before
 _RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?|分别(?:计划)?(?:总)?投资(?:为|是|达)?")
 # a name that ends its line (its county in brackets after it may), and the amount that opens the next line
+_PLACED_INSIDE = re.compile(r"(?:项目|工程)(?:在|落户|落地|位于|选址)")
+_DONE_APART = re.compile(r"(?:分别|集中|同时|均)?(?:签约|开工|落地|落户)[，,]")
 _ASIDE_AFTER = re.compile(r"[（(][^（()）\n]{2,40}[)）]")
 _LINE_TAIL = re.compile(r"(?:[（(][^（()）\n]{2,12}[)）])?[ \t]*\n[ \t]*")
 _FIELD_NAME = re.compile(r"[ \t]*项目名称[:：]")
@@ -706,7 +715,7 @@ _AMOUNT_OPENS_LINE = re.compile(rf"(?:该项目|项目)?{_INVEST}(?:{P.NUMBER}){
 # the next sentence's amount of the one project the sentence before named
 # (also after what the sentence first says of it: 该项目位于X园区,总投资11.5亿元 / 该项目采取…模式,…,预计总投资16亿元;
 # not a year's share of it or what is done so far: 今年计划投资 / 年度投资 / 已完成投资)
-_THIS_ONE = re.compile(rf"\s*该项目(?:(?:(?!项目|今年|年度|当年|完成|累计|已)[^。；;!！?？\n]){{0,60}}?[，,](?:预计)?)?(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
+_THIS_ONE = re.compile(rf"\s*(?:据悉|据了解|据介绍)?[，,]?该项目(?:(?:(?!项目|今年|年度|当年|完成|累计|已)[^。；;!！?？\n]){{0,60}}?[，,](?:预计)?)?(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
 # a clause that says where a project is or what it is, after its name
 _DESCRIBES = re.compile(r"[，,]?(?:位于|坐落于?|地处|是|系|属于|列入)")
 
