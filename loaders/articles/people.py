@@ -44,7 +44,7 @@ _OFFICE_OWNERS = ("City", "County", "Province")
 _IS_MEMBER = re.compile(r"(?:是|系|为|已成为|成为)")  # a company, then the chamber whose member it is
 _HANDED = re.compile(r"(?:颁发|颁授|授予)了?[^，,。；;]{0,8}")  # 向<chamber>会长王某颁发…聘书
 _LISTED_AFTER = re.compile(r"(?:有|是|为|包括)[:：]")
-_CHAIN = re.compile(rf"、[^、，,。；;：:]{{2,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
+_CHAIN = re.compile(rf"、[^、，,。；;：:]{{0,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
 _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资|工作)(?:工作站|联络站|服务站|联络点)")
 # a sentence about the publishing place's own people (我市统战部副部长…，商会执行会长某某): its unnamed 商会
@@ -438,7 +438,9 @@ class PeopleRules:
             tail = self.t[span[-1][1]:i + m.start()]
             # after a post the clause may tell more before 受聘 (应邀出席活动并受聘…); a name after a mere
             # boundary is the one appointed only when 受聘 follows it (王某被聘为…), not a chamber's place
-            handed = after_post and _HANDED.fullmatch(tail) and re.search("[向为给]", self.t[lo:span[0][0]])
+            before = self.t[lo:span[0][0]]  # 向<chamber>会长王某颁发…聘书 / 授予<chamber>会长王某“招商大使”称号
+            handed = after_post and (_HANDED.fullmatch(tail) and re.search("[向为给]", before)
+                                     or re.fullmatch(r"[“\"「『]?", tail) and "授予" in before)
             if handed or (_APPOINTED_AFTER_POST if after_post else _APPOINTED_AFTER_NAME).fullmatch(tail) or \
                     (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
                 for a, b in span:

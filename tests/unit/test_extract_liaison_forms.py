@@ -47,6 +47,13 @@ LIAISONS = [
     ("临汾市在上海市山西商会设立临汾市驻沪招商引资工作站。", {(SH, "临汾市")}),
     ("大同市副市长李明与天津市山西商会会长王德明共同为大同市驻天津招商联络处揭牌。", {(TJ, "大同市")}),
     ("朔州市在蘇州山西商會設立招商聯絡處。", {(SZ, "朔州市")}),
+    # a third check written after the rules (all 6 passed at once)
+    ("天津市山西商会被大同市人民政府授予“招商引资联络处”牌匾。", {(TJ, "大同市")}),
+    ("大同市在天津市山西商会设立“大同市招商引资（天津）联络处”。", {(TJ, "大同市")}),
+    ("晋城市驻沪招商联络站在上海市山西商会挂牌。", {(SH, "晋城市")}),
+    ("朔州市招商引资工作联络处授牌仪式在天津市山西商会举行。", {(TJ, "朔州市")}),
+    ("天津市山西商会被授予晋中市招商引资联络处，商会会长王德明接受牌匾。", {(TJ, "晋中市")}),
+    ("天津市山西商會被授予「晉中市招商引資聯絡處」牌匾。", {(TJ, "晋中市")}),
 ]
 
 LIAISON_NEGATIVES = [
@@ -96,6 +103,12 @@ AMBASSADORS = [
     ("王德明会长被聘为大同市招商大使。", {("王德明", "大同市")}),
     ("天津市山西商会会长王德明等5位企业家受聘担任晋城市招商大使。", {("王德明", "晋城市")}),
     ("王德明受聘擔任長治市招商大使。", {("王德明", "长治市")}),
+    # a third check written after the rules (3 of 5 passed at once)
+    ("大同市人民政府授予天津市山西商会会长王德明“招商大使”称号。", {("王德明", "大同市")}),
+    ("王德明被聘为大同市第二届招商大使。", {("王德明", "大同市")}),
+    ("王德明被聘为大同市人民政府招商顾问。", {("王德明", "大同市")}),
+    ("王德明同志被聘为晋城市招商引资顾问。", {("王德明", "晋城市")}),
+    ("晋城市为天津市山西商会会长王德明、副会长李文华颁发了招商大使聘书。", {("王德明", "晋城市"), ("李文华", "晋城市")}),
 ]
 
 AMBASSADOR_NEGATIVES = [
@@ -128,9 +141,14 @@ def test_a_further_form_of_a_liaison_office(text, want):
     assert {(fold(a), b) for a, b in liaisons_of(text)} == {(fold(a), b) for a, b in want}
 
 
-@pytest.mark.xfail(reason="the chamber finder reads 大同市向天津市山西商会 as one chamber's name", strict=True)
-def test_a_city_before_xiang_and_a_chamber():
-    assert liaisons_of("大同市向天津市山西商会授予“大同市招商引资联络处”牌匾。") == {(TJ, "大同市")}
+@pytest.mark.xfail(reason="the chamber finder reads 大同市向天津市山西商会 / 晋城市驻天津市山西商会 as one chamber's name",
+                   strict=True)
+@pytest.mark.parametrize("text,want", [
+    ("大同市向天津市山西商会授予“大同市招商引资联络处”牌匾。", {(TJ, "大同市")}),
+    ("6月8日，晋城市驻天津市山西商会招商联络处揭牌仪式举行。", {(TJ, "晋城市")}),
+])
+def test_a_city_before_xiang_and_a_chamber(text, want):
+    assert liaisons_of(text) == want
 
 
 @pytest.mark.parametrize("text", LIAISON_NEGATIVES, ids=[f"noliaison{n}" for n in range(len(LIAISON_NEGATIVES))])
