@@ -41,7 +41,7 @@ _OFFICE_STAFF = re.compile(r"(?:副?主任|负责人|工作人员|处长|站长)
 _NAMED_OFFICE = re.compile(r"[市县区省](?:驻[\u4e00-\u9fff]{1,3}?)?(?:招商引资|招商|投资促进)?(?:与招才引智)?(?:工作)?"
                            r"(?:联络处|工作站|联络站|服务站|联络点)")
 _OFFICE_OWNERS = ("City", "County", "Province")
-_IS_MEMBER = re.compile(r"(?:是|系|为|已成为|成为)")  # a company, then the chamber whose member it is
+_IS_MEMBER = re.compile(r"(?:是|系|为|已成为|成为|当选为|当选)$")  # a company, then the chamber whose member it is
 _HANDED = re.compile(r"(?:颁发|颁授|授予)了?[^，,。；;]{0,8}")  # 向<chamber>会长王某颁发…聘书
 _LISTED_AFTER = re.compile(r"(?:有|是|为|包括)[:：]")
 _CHAIN = re.compile(rf"、[^、，,。；;：:]{{0,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
@@ -391,15 +391,33 @@ class PeopleRules:
             m = P.MEMBER_AT.match(self.t, c.end)
             if not m:
                 continue
-            comp = [x for x in self.companies if x[0] == m.end()] or \
-                [x for x in self.companies if x[1] <= c.start and _IS_MEMBER.fullmatch(self.t, x[1], c.start)] or \
-                [x for x in self.companies if self.t[c.start - 2:c.start] == "作为" and x[0] == m.end() + 1
-                 and self.t[m.end()] in "，,"]
+            # <chamber>副会长单位(：)A公司、B公司 / A公司、B公司是(当选)<chamber>副会长单位 / 作为<chamber>副会长单位，A公司
+            colon = 1 if self.t[m.end():m.end() + 1] in ":：" else 0
+            comp = self._company_run(m.end() + colon, forward=True)
+            if not comp:
+                link = _IS_MEMBER.search(self.t[max(0, c.start - 3):c.start])
+                comp = self._company_run(c.start - len(link.group()), forward=False) if link else []
+            if not comp and self.t[c.start - 2:c.start] == "作为" and self.t[m.end():m.end() + 1] in "，,":
+                comp = self._company_run(m.end() + 1, forward=True)[:1]
             cid = self.chamber_node(c)
-            if comp and cid:
-                a, b, _ = comp[0]
+            for a, b, _ in comp if cid else ():
                 self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)},
                            self.span(min(a, c.start), max(b, m.end())), HIGH)
+
+    def _company_run(self, k, forward=True):
+        """The companies named one after another (、 / 和 / 及 between them) from k on, or up to k."""
+        out = []
+        while True:
+            x = next((x for x in self.companies if (x[0] if forward else x[1]) == k), None)
+            if x is None:
+                return out
+            out.append(x)
+            if forward and self.t[x[1]:x[1] + 1] in ("、", "和", "及"):
+                k = x[1] + 1
+            elif not forward and x[0] > 0 and self.t[x[0] - 1] in "、和及":
+                k = x[0] - 1
+            else:
+                return out
 
     def ambassadors(self, i, j, dates) -> None:
         """…被聘为太原市招商大使，…被聘为太原市招商顾问: each title named, with the people told of since the
