@@ -376,7 +376,9 @@ class ProjectRules:
             if not after:  # 示例X项目（孝义市）⏎总投资12亿元: a name ending its line, its amount opening the next
                 line = _LINE_TAIL.match(self.t, end)  # (not a record's field: project_records reads those)
                 field = _FIELD_NAME.match(self.t, self.t.rfind("\n", 0, end) + 1)
-                after = line and not field and _AMOUNT_OPENS_LINE.match(self.t, line.end())
+                home = self.t.rfind("\n", 0, end)  # (not the last of names one a line: the amount is their total)
+                listed = home > 0 and _BARE_NAME_LINE.fullmatch(self.t, self.t.rfind("\n", 0, home) + 1, home)
+                after = line and not field and not listed and _AMOUNT_OPENS_LINE.match(self.t, line.end())
             if not after and not self._another_name_after(end, j) and self.t[j - 1:j] == "。":
                 after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
             if not after and not _FIGURE_OF.search(self.t, max(i, m.start() - 50), m.start()):
@@ -710,6 +712,7 @@ _PLACED_INSIDE = re.compile(r"(?:项目|工程)(?:在|落户|落地|位于|选�
 _DONE_APART = re.compile(r"(?:分别|集中|同时|均)?(?:签约|开工|落地|落户)[，,]")
 _ASIDE_AFTER = re.compile(r"[（(][^（()）\n]{2,40}[)）]")
 _LINE_TAIL = re.compile(r"(?:[（(][^（()）\n]{2,12}[)）])?[ \t]*\n[ \t]*")
+_BARE_NAME_LINE = re.compile(r"[ \t]*[^，,。；;：:\n]{2,40}(?:项目|工程|基地|园区|园|厂)[ \t]*")
 _FIELD_NAME = re.compile(r"[ \t]*项目名称[:：]")
 _AMOUNT_OPENS_LINE = re.compile(rf"(?:该项目|项目)?{_INVEST}(?:{P.NUMBER}){_CURRENCY}")
 # the next sentence's amount of the one project the sentence before named
