@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from loaders.articles import patterns as P
-from loaders.articles.entities import names_list_at
+from loaders.articles.entities import name_at, names_list_at
 from loaders.articles.places import MUNICIPALITIES
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
@@ -22,7 +22,7 @@ _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 # what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号), up to the title
-_APPOINTED = r"(?:受聘|被聘|获聘|被授予|荣获|获授|获得)(?:请)?(?:担任|为|成为)?[^，,。；;]{0,8}"
+_APPOINTED = r"(?:受聘|被聘|获聘|被授予|荣获|获授|获得|被[^，,。；;聘]{2,12}?聘(?:任|请)?)(?:请)?(?:担任|为|成为)?[^，,。；;]{0,8}"
 _POST = re.compile(P.POST_RE)
 # the patterns of the rules run for every sentence, compiled once (re's cache look-up for an inline
 # pattern string costs more than the search of a short sentence)
@@ -30,10 +30,23 @@ _REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
 _AMBASSADOR_TITLE = re.compile(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)")
 _CITY_LAST = re.compile(rf"([{P.CJK}]{{2,5}}?市)$")
 _APPOINTED_AFTER_POST = re.compile(r"[^，,。；;]{0,16}" + _APPOINTED)
-_APPOINTED_AFTER_NAME = re.compile(r"(?:先生|女士|同志)?(?:等\d+[人位名])?" + _APPOINTED)
+_APPOINTED_AFTER_NAME = re.compile(rf"(?:先生|女士|同志|{P.POST_RE})?(?:[（(][^（()）]{{2,20}}[)）])?"
+                                   r"(?:等[\d一二三四五六七八九十两几多]+[人位名])?" + _APPOINTED)
 _APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
+# what sets up a liaison office (a plaque handed over, hung or unveiled, an office set up)
+_SETS_UP = re.compile(r"授牌|挂牌|授予|获授|设立|揭牌|成立|成为|颁发|确定为|命名为|认定为|落户")
+# an office followed by a person's title is where someone works (驻津联络处主任李某致辞), not one set up
+_OFFICE_STAFF = re.compile(r"(?:副?主任|负责人|工作人员|处长|站长)")
+# the place an office is named for, right before its name: 忻州市招商引资联络处 / 吉林省驻津招商联络处
+_NAMED_OFFICE = re.compile(r"[市县区省](?:驻[\u4e00-\u9fff]{1,3}?)?(?:招商引资|招商|投资促进)?(?:与招才引智)?(?:工作)?"
+                           r"(?:联络处|工作站|联络站|服务站|联络点)")
+_OFFICE_OWNERS = ("City", "County", "Province")
+_IS_MEMBER = re.compile(r"(?:是|系|为|已成为|成为|当选为|当选)$")  # a company, then the chamber whose member it is
+_HANDED = re.compile(r"(?:颁发|颁授|授予)了?[^，,。；;]{0,8}")  # 向<chamber>会长王某颁发…聘书
+_LISTED_AFTER = re.compile(r"(?:有|是|为|包括)[:：]")
+_CHAIN = re.compile(rf"、[^、，,。；;：:]{{0,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
-_OFFICE = re.compile(r"联络处|(?<=招商|引资|投资)(?:工作站|联络站|服务站|联络点)")
+_OFFICE = re.compile(r"联络处|(?<=招商|引资|投资|工作)(?:工作站|联络站|服务站|联络点)")
 # a sentence about the publishing place's own people (我市统战部副部长…，商会执行会长某某): its unnamed 商会
 # is that city's (county's), not a chamber of a province or a county named before
 _OUR_CITY = re.compile(r"我市|本市")
@@ -378,11 +391,33 @@ class PeopleRules:
             m = P.MEMBER_AT.match(self.t, c.end)
             if not m:
                 continue
-            comp = [x for x in self.companies if x[0] == m.end()]
+            # <chamber>副会长单位(：)A公司、B公司 / A公司、B公司是(当选)<chamber>副会长单位 / 作为<chamber>副会长单位，A公司
+            colon = 1 if self.t[m.end():m.end() + 1] in ":：" else 0
+            comp = self._company_run(m.end() + colon, forward=True)
+            if not comp:
+                link = _IS_MEMBER.search(self.t[max(0, c.start - 3):c.start])
+                comp = self._company_run(c.start - len(link.group()), forward=False) if link else []
+            if not comp and self.t[c.start - 2:c.start] == "作为" and self.t[m.end():m.end() + 1] in "，,":
+                comp = self._company_run(m.end() + 1, forward=True)[:1]
             cid = self.chamber_node(c)
-            if comp and cid:
-                a, b, _ = comp[0]
-                self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)}, self.span(c.start, b), HIGH)
+            for a, b, _ in comp if cid else ():
+                self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)},
+                           self.span(min(a, c.start), max(b, m.end())), HIGH)
+
+    def _company_run(self, k, forward=True):
+        """The companies named one after another (、 / 和 / 及 between them) from k on, or up to k."""
+        out = []
+        while True:
+            x = next((x for x in self.companies if (x[0] if forward else x[1]) == k), None)
+            if x is None:
+                return out
+            out.append(x)
+            if forward and self.t[x[1]:x[1] + 1] in ("、", "和", "及"):
+                k = x[1] + 1
+            elif not forward and x[0] > 0 and self.t[x[0] - 1] in "、和及":
+                k = x[0] - 1
+            else:
+                return out
 
     def ambassadors(self, i, j, dates) -> None:
         """…被聘为太原市招商大使，…被聘为太原市招商顾问: each title named, with the people told of since the
@@ -405,7 +440,7 @@ class PeopleRules:
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         if city_id is None:
             return
-        day = dates[-1].day if dates else self.event_date
+        day = dates[-1].day if dates else self.event_date or self.published  # else the article's date
         native = "山西籍" in s
         # 商会会长于学义应邀出席…并受聘担任中山区“招商大使” / 王某被聘为…大使 / 聘请<chamber>会长王某为…顾问:
         # the names after a post or a boundary, before 受聘 (被聘, 获聘), or before 为 after 聘请
@@ -415,23 +450,47 @@ class PeopleRules:
             after_post = k in post_ends
             if k in seen or not (after_post or k == 0 or self.t[k - 1] in P.NAME_BOUNDARY):
                 continue
-            span = names_list_at(self.t, k)
+            span = self._people_only(names_list_at(self.t, k))
             if not span:
                 continue
             tail = self.t[span[-1][1]:i + m.start()]
             # after a post the clause may tell more before 受聘 (应邀出席活动并受聘…); a name after a mere
             # boundary is the one appointed only when 受聘 follows it (王某被聘为…), not a chamber's place
-            if (_APPOINTED_AFTER_POST if after_post else _APPOINTED_AFTER_NAME).fullmatch(tail) or \
+            before = self.t[lo:span[0][0]]  # 向<chamber>会长王某颁发…聘书 / 授予<chamber>会长王某“招商大使”称号
+            handed = after_post and (_HANDED.fullmatch(tail) and re.search("[向为给]", before)
+                                     or re.fullmatch(r"[“\"「『]?", tail) and "授予" in before)
+            if handed or (_APPOINTED_AFTER_POST if after_post else _APPOINTED_AFTER_NAME).fullmatch(tail) or \
                     (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
                 for a, b in span:
                     seen.update(range(a, b + 1))
                     self.f.rel("AMBASSADOR_OF", self.person_node(a, b, MID), city_id,
                                {"appointed_on": day} if day else {}, self.span(a, i + m.end()), MID)
+        # 聘请<chamber>会长王某、<chamber>会长李某为…大使: the ones before the one appointed, each after a post
+        # and linked to the next by 、<chamber><post>; 新聘任的招商大使有：<chamber>会长王某、…: the ones after
+        chained = sorted(k for k in post_ends if k not in seen and name_at(self.t, k))
+        for k in reversed(chained):
+            b = name_at(self.t, k)[1]
+            nxt = _CHAIN.match(self.t, b)
+            if nxt and nxt.end() in seen and nxt.end() < i + m.start():
+                seen.update(range(k, b + 1))
+                self.f.rel("AMBASSADOR_OF", self.person_node(k, b, MID), city_id,
+                           {"appointed_on": day} if day else {}, self.span(k, i + m.end()), MID)
+        if _LISTED_AFTER.match(self.t, i + m.end()) and "聘" in self.t[lo:i + m.start()]:
+            starts = [i + m.end() + _LISTED_AFTER.match(self.t, i + m.end()).end() - (i + m.end())]
+            starts += [pm.end() for pm in _POST.finditer(self.t, starts[0], j)]
+            for k in starts:
+                for a, b in self._people_only(names_list_at(self.t, k)):
+                    if a not in seen:
+                        seen.update(range(a, b + 1))
+                        self.f.rel("AMBASSADOR_OF", self.person_node(a, b, MID), city_id,
+                                   {"appointed_on": day} if day else {}, self.span(i + m.start(), b), MID)
         # 向/聘请/为 X、Y…: the looser reading, only for the first title the sentence names
         for k in (sm.start() for sm in _SURNAME.finditer(self.t, i, j)) if lo == i else ():
+            if self.t[k - 1:k + 1] in ("聘任", "聘请"):
+                continue
             if k in seen or self.t[k - 1:k] not in ("向", "聘请", "聘", "、", "授予", "为", "请")[:7] and self.t[k - 2:k] not in ("聘请", "聘任", "授予"):
                 continue
-            for a, b in names_list_at(self.t, k):
+            for a, b in self._people_only(names_list_at(self.t, k)):
                 if b > i + m.start() or not _APPOINTS.search(s):
                     break
                 seen.update(range(a, b + 1))
@@ -441,6 +500,11 @@ class PeopleRules:
                 if native:
                     prov = self.f.node("province:山西省", "Province", "山西省", {}, self.span(i + s.find("山西籍"), i + s.find("山西籍") + 2), MID)
                     self.f.rel("NATIVE_OF", pid, prov, {}, self.span(a, i + s.find("山西籍") + 3), MID)
+
+    def _people_only(self, span):
+        """A list of names up to the first that opens a chamber's name (王某、苏州山西商会…: 苏州山 is none)."""
+        inside = next((n for n, (a, _) in enumerate(span) if any(c.start <= a < c.end for c in self.chambers)), None)
+        return span if inside is None else span[:inside]
 
     def _ambassador_place(self, i, p):
         """The county or city named last before 招商大使 (迎泽区为…招商大使授牌); a district the place list
@@ -459,19 +523,22 @@ class PeopleRules:
     def liaison(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
         m = _OFFICE.search(s) if "联络" in s or "站" in s else None
-        if not m or not re.search(r"授牌|挂牌|授予|设立|揭牌|成立|成为", s):
+        if m and _OFFICE_STAFF.match(s, m.end()):
+            m = None
+        if not m or not _SETS_UP.search(s):
             return
-        # the city that names the office: 授予忻州市招商引资联络处
-        pre = re.search(r"市(?:招商引资|招商|投资促进)?(?:联络处|工作站|联络站|服务站|联络点)", s)
-        city = next((p for p in self.places_in(i, j) if pre and p.label == "City" and p.end == i + pre.start() + 1), None)
+        # the place that names the office: 授予忻州市招商引资联络处 / 吉林省驻津招商联络处 / 平遥县…工作联络站
+        pre = _NAMED_OFFICE.search(s)
+        city = next((p for p in self.places_in(i, j) if pre and p.label in _OFFICE_OWNERS
+                     and p.end == i + pre.start() + 1), None)
 
         if city is None:  # 大同市在<chamber>设立招商联络处 / 晋城市驻天津招商联络处: the city named first in
             # the clause, not a chamber's host nor the place after 驻
             clause = i + max((k.end() for k in re.finditer(r"[，,；;：:]", s[:m.start()])), default=0)
-            city = next((p for p in self.places_in(clause, i + m.start()) if p.label == "City"
+            city = next((p for p in self.places_in(clause, i + m.start()) if p.label in _OFFICE_OWNERS
                          and not any(c.start <= p.start < c.end for c in chambers) and self.t[p.start - 1:p.start] != "驻"), None)
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
-        day = dates[-1].day if dates else self.event_date
+        day = dates[-1].day if dates else self.event_date or self.published  # else the article's date
         for c in chambers:
             cid = self.chamber_node(c)
             if cid and city_id:

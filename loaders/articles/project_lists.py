@@ -25,7 +25,7 @@ MID = 0.75
 # where the names run straight on from it: after a comma (…进行了重点推介，省工信厅、X管委会等单位负责人…)
 # the clause goes on to who spoke, not to what was presented
 _LIST_OPEN = re.compile(r"项目(?:分别)?(?:是|为|包括)[:：]|重点推介了?(?![，,。；;:：、\s])")
-_ITEM_SPLIT = re.compile(r"、|以及|和(?=[^、]*等\d+个项目)")
+_ITEM_SPLIT = re.compile(r"、|；|;|以及|和(?=[^、]*等\d+个项目)")
 # the parties before the project: X人民政府和Y有限公司签署(的)
 _PARTIES = re.compile(r"^.*?(?:签署了|签署|签约了|签约|签订)(?:的)?")
 _AMOUNT_AFTER = re.compile(rf"^[”\"]?[，,]?(?:拟投资|计划投资|总投资|投资)(?:额)?(?:约|达|为)?{P.NUMBER}{P.UNIT}")
@@ -271,6 +271,8 @@ class ProjectRules:
         parties = _PARTIES.match(item)
         start = a + (parties.end() if parties else 0)
         end = start + len(re.sub(r"(?:等\d+个项目)?[。；;，,]*$", "", self.t[start:b]))
+        comma = re.search(r"[，,]", self.t[start:end])  # A项目，投资5亿元: the name ends at its comma
+        end = start + comma.start() if comma else end
         # A（6亿元）: the item's amount in brackets after its name
         amount, told = None, re.search(rf"[（(][约超逾]?(?:{P.NUMBER}){_CURRENCY}[)）]$", self.t[start:end])
         if told:
@@ -371,6 +373,12 @@ class ProjectRules:
             after = _AMOUNT_BY.match(self.t, end, j)
             if after and _OPENS_NEXT.match(self.t, after.end()):
                 after = None  # A项目,总投资0.6亿元的B项目: the amount is B's, told before its name
+            if not after:  # 示例X项目（孝义市）⏎总投资12亿元: a name ending its line, its amount opening the next
+                line = _LINE_TAIL.match(self.t, end)  # (not a record's field: project_records reads those)
+                field = _FIELD_NAME.match(self.t, self.t.rfind("\n", 0, end) + 1)
+                home = self.t.rfind("\n", 0, end)  # (not the last of names one a line: the amount is their total)
+                listed = home > 0 and _BARE_NAME_LINE.fullmatch(self.t, self.t.rfind("\n", 0, home) + 1, home)
+                after = line and not field and not listed and _AMOUNT_OPENS_LINE.match(self.t, line.end())
             if not after and not self._another_name_after(end, j) and self.t[j - 1:j] == "。":
                 after = _THIS_ONE.match(self.t, j)  # …项目现场。该项目总投资6.2亿元
             if not after and not _FIGURE_OF.search(self.t, max(i, m.start() - 50), m.start()):
@@ -389,6 +397,8 @@ class ProjectRules:
             if _WHERE.search(self.t, max(i, start - 4), start):
                 continue
             name = self.t[start:end]
+            if _PLACED_INSIDE.search(name):
+                continue  # 总投资8亿元的X项目在Y县Z工业园: the name is X项目, the rest where it is
             if len(name) - len(m.group()) < 3 or a_class(name) or _NOT_ONE.search(name) \
                     or re.search(r"\d+(?:\.\d+)?(?:个|项|批|亿元|万元|元|亿(?![立千吨度方]))", name):
                 continue
@@ -403,8 +413,13 @@ class ProjectRules:
                               and _PLACED_AT.search(self.t, max(j, p.start - 12), p.start)), None)
             pid = self._project(start, end, i, stage, end, place or False, amount=amount)
             self.listed_ends.add(end)
-            if stage == "签约" and self.event:  # as the event's own project rule does
-                self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
+            # as the event's own project rule does; a paragraph that opens by going on with the one before
+            # (其中，… on a line of its own), or any in an article telling of one signing, is at that one's event
+            event = self.event or (self.last_event if self.last_event and (
+                _GOES_ON.match(self.t, self.para_start) or len(self.events_told()) == 1
+                and self.f.nodes[self.last_event].properties.get("kind") == "签约仪式") else None)
+            if stage == "签约" and event:
+                self.f.rel("SIGNED", event, pid, {}, self.span(start, end), MID)
             for a, b, _ in self.companies:  # X公司投资建设的Y项目 / X公司投资12亿元的Y项目
                 if i <= a < start and _INVESTS.fullmatch(self.t, b, start):
                     self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
@@ -416,13 +431,18 @@ class ProjectRules:
             return
         for m in _RESPECTIVE.finditer(self.t, i, j):
             clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "；;。，,:：") + 1)
-            ends = [e.end() for e in _NAME_END.finditer(self.t, clause, m.start())
-                    if re.match(r"[、和及与]|$", self.t[e.end():m.start()]) or e.end() == m.start()]
+            upto = m.start()
+            done = _DONE_APART.search(self.t, i, m.start()) if clause == m.start() else None
+            if done and done.end() == m.start():  # A项目、B项目分别签约，总投资分别为…
+                upto = done.start()
+                clause = max(i, max(self.t.rfind(x, i, upto) for x in "；;。，,:：") + 1)
+            ends = [e.end() for e in _NAME_END.finditer(self.t, clause, upto)
+                    if re.match(r"[、和及与]|$", self.t[e.end():upto]) or e.end() == upto]
             stop = min([j] + [k for k in (self.t.find(x, m.end(), j) for x in "；;。，,") if k >= 0])
             amounts = list(re.finditer(rf"(?:{P.NUMBER}){_CURRENCY}", self.t[m.end():stop]))
             if len(ends) < 2 or len(ends) != len(amounts) or any(e in self.listed_ends for e in ends):
                 continue
-            starts = [clause] + ends[:-1]
+            starts = [clause] + ends[:-1]  # (each name from the end of the one before)
             names = []
             for a, e in zip(starts, ends):
                 a = self._project_name_start(a, e - 2 if self.t[e - 2:e] in ("项目", "工程", "基地", "园区") else e - 1)
@@ -445,6 +465,9 @@ class ProjectRules:
             left -= 1
         run = self.t[left:k]
         cuts = [c.end() for rx in (P.PROJECT_CUT, P.COMPANY_END, _NAME_CUT) for c in rx.finditer(run)]
+        # a cut inside a place's name is none (和顺县, 和林格尔县: 和 opens the county, links nothing)
+        held = [(p.start, p.end) for p in self.places_in(left, k)]
+        cuts = [next((a - left for a, b in held if a < left + c < b), c) for c in cuts]
         start = left + max(cuts, default=0)
         lead = re.match(r"[\d.]+(?![\d.]*[万吨亩米])", self.t[start:k])  # 1.高端… (a list's number)
         return start + (lead.end() if lead else 0)
@@ -461,10 +484,17 @@ class ProjectRules:
         if here:
             return here
         stop = min([j] + [k for k in (self.t.find(x, end, j) for x in "；;。") if k >= 0])
+        aside = _ASIDE_AFTER.match(self.t, end)  # …项目（总投资：3亿元；建设地点：阳曲县）: the brackets are its
+        stop = max(stop, end + aside.end()) if aside else stop
         for p in self.places_in(end, stop):
             placed = _PLACED.search(self.t, end, p.start) or self.t[end:p.start] in ("（", "(")  # …项目（平遥县）
             if p.label == "County" and placed and not self._inside_entity(p.start):
                 return p
+        for a, z in self._project_zones(end, stop):  # …项目落户阳泉经济技术开发区: the zone it is placed in
+            if _PLACED.search(self.t, end, a) and not self._inside_entity(a):
+                named = self._named_zone(a, z)
+                if named:
+                    return named
         zone = _SETTLES_IN_ZONE.search(self.t, end, stop)
         if zone and not self.places_in(zone.start(1), zone.end(1)):
             # …项目，总投资91亿元，落地中北高新区: a zone of its own name, in the article's city, else in the
@@ -599,26 +629,28 @@ def a_class(name: str) -> bool:
 _NAME_END = re.compile(r"项目|工程|基地|园区|园|厂")
 # where a name ends: what follows it is punctuation, its amount, its place or what was done with it
 # (not more name: the 园 of 产业园项目 ends nothing)
-_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|在|落户|落地|位于|总投资|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
+_NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将|正在|建成|(?:投资|合作|框架|战略)*(?:协议|合同)|和|在|落户|落地|位于|选址|投产|竣工|总投资|预计|建设总投资|首期|一期|先期|签约金额|计划|投资|拟投资|开工|签约|签署|成功|正式|现场|"
                         r"当日|当天|均|已|于|顺利|集中")
 _NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·×]")  # × of a capacity: 2×30MW发电项目
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
-_NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
+_NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|[亿万]元?(?:在[^，,。；;]{2,10}?)?(?:建设|新建|兴建|打造)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
 # the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
-_INVEST = r"(?:(?:计划|预计|估算)?总投资|投资总额|投资规模|投资额|拟投资|计划投资|协议投资|协议金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?"
+_INVEST = r"(?:(?:计划|预计|估算|建设)?总投资|投资总额|投资规模|投资额|拟投资|计划投资|预计投资|协议投资|协议金额|签约金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?[:：]?"
 _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
 # right after the name: …项目（总投资3.2亿元） / …项目，总投资5亿元 / …项目（15亿元） / …项目计划总投资4.5亿元
 # and after what the project's own clause says of it: …项目落户绛县，总投资3亿元 / …项目正式签约，占地200亩，
 # 总投资6亿元 / …项目，项目总投资1.6亿元
-_DONE_WITH = r"(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?(?:正式|成功|现场|顺利|集中)?(?:签约|开工|落地|落户|开建)?"
+_DONE_WITH = r"(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?(?:正式|成功|现场|顺利|集中)?(?:(?:签约|开工|落地|落户|开建|竣工投产|竣工|投产)(?:仪式|活动)?)?"
 _AMOUNT_BY = re.compile(
-    rf"(?:[（(][^（()）项目]{{2,12}}[)）])?"  # …项目（平遥县），总投资…
-    rf"(?:(?:{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,])?"
+    rf"[ \t\u3000]*(?:[（(][^（()）项目]{{2,12}}[)）])?"  # …项目（平遥县），总投资… / 1. X项目 总投资5亿元
+    rf"(?:(?:[，,]?{_DONE_WITH}(?:落户|落地|位于|在|选址)[^，,。；;（(]{{2,12}}?)?{_DONE_WITH}[（(，,：:])?"
+    rf"(?:(?:首期|一期|先期)[^，,。；;]{{2,14}}[，,])?"  # 首期投资2亿元，总投资10亿元: the whole, not its first part
     rf"(?:(?:占地|用地|建筑面积|规划面积|规划用地)[^，,。；;]{{1,15}}[，,]"
-    rf"|由[^，,。；;]{{2,30}}?(?:投资建设|投资|建设|实施|投建|承建)[^，,。；;]{{0,4}}[，,])?(?:该项目|项目)?"
+    rf"|由[^，,。；;]{{2,30}}?(?:投资建设|投资|建设|实施|投建|承建)[^，,。；;]{{0,4}}[，,]"
+    rf"|(?:是|系)[^，,。；;]{{2,30}}?[，,])?(?:该项目|项目)?"  # …项目，是集…于一体的综合项目，总投资…
     rf"(?:{_INVEST}|[（(][约超逾]?(?=[\d.]+[亿万]))(?:{P.NUMBER}){_CURRENCY}")
 # right before it: 总投资8.5亿元的… / 投资12亿元的… / 投资1.5亿美元建设的…
-_AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:(?:建设|兴建|打造|实施)?的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))$")
+_AMOUNT_OF = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:(?:建设|兴建|打造|实施)?的|[，,]?(?:主要|用于)?(?:在[^，,。；;]{{2,10}}?)?(?:建设|新建|兴建))$")
 # an amount told before a name, ending in its 的 (_AMOUNT_OF without the anchor)
 _AMOUNT_LEADS = re.compile(rf"{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的")
 # 签约A和B两个项目 / 签约了A、B、C三个项目 (names without a 的, a figure or a comma in them)
@@ -632,18 +664,20 @@ _SIGNS_OR_STARTS_WORD = re.compile(r"签约|开工|签署|签订")
 # what follows an amount that belongs to the name after it: 总投资0.6亿元的B项目 / 投资2亿元建设的
 _OPENS_NEXT = re.compile(r"(?:建设|兴建|打造|实施)?的")
 # a figure and then 的 before a name: what _AMOUNT_OF needs, cheap to look for first
-_FIGURE_OF = re.compile(r"[亿万][美元]*(?:[^，,。；;]{0,4}的|[，,]?(?:主要|用于)?(?:建设|新建|兴建))")
+_FIGURE_OF = re.compile(r"[亿万][美元]*(?:[^，,。；;]{0,4}的|[，,]?(?:主要|用于)?(?:在[^，,。；;]{2,10}?)?(?:建设|新建|兴建))")
 # what makes a place a development zone after it (晋中经济技术开发区, 长治高新区, 山西综改区)
 _ZONE_TAIL = re.compile(rf"(?:(?![在的与和举召于对])[{P.CJK}]){{0,4}}?(?:{_DEV_ZONES}|综改示范区|综改区|开发区)")
 # a place that opens a project's name rather than a clause: 临猗经济技术开发区新型建材产业园项目
 # (not across a verb: 晋中开发区举行…项目签约仪式 is the zone holding the event, not a project's name)
 _OPENS_NAME = re.compile(r"(?:(?!举行|举办|召开)[^、，,。；;：:等的与和及在]){2,30}?(?:项目|工程)")
 # where the project is, after it: …落户介休市 / …在孝义市开工 / …，位于榆次区
-_PLACED = re.compile(r"(?:[，,]?(?:位于|落户|落地|在|建于|选址)|[，,]?建设地点[:：]?)$")
+_PLACED = re.compile(r"(?:[，,]?(?:位于|落户|落地|在|建于|选址)(?:于|在)?|[，,]?(?:建设地点|项目地点)[:：]?)$")
 # a paragraph of fields: 项目名称：X \n 投资额：7.6亿元 \n 建设地点：沁县
-_RECORD = re.compile(rf"项目名称[:：][ \t]*([^\n，,。；;]{{4,40}})\n(?:[^\n]*\n){{0,3}}?[ \t]*(?:总投资|投资总额|投资额|投资)"
-                     rf"[:：]?[ \t]*(?:约|超过|超|逾)?(?:{P.NUMBER}){_CURRENCY}[^\n]*\n(?:[^\n]*\n){{0,3}}?"
-                     r"[ \t]*(?:建设地点|项目地点|所在地|落户地)[:：][ \t]*([^\n，,。；;]{2,20})")
+_FIELD_SEP = r"(?:[ \t]*[；;][ \t]*|[ \t\u3000]+|[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*)"  # one field a line, or ；between them
+_RECORD = re.compile(rf"项目名称[:：][ \t]*([^\n，,。；;]{{4,40}}?)[ \t]*(?:[；;][ \t]*|(?<=[ \t\u3000])|\n(?:[^\n]*\n){{0,3}}?[ \t]*)"
+                     rf"(?:计划|预计)?(?:总投资|投资总额|投资额|投资)"
+                     rf"[:：]?[ \t]*(?:约|超过|超|逾)?(?:{P.NUMBER}){_CURRENCY}{_FIELD_SEP}"
+                     r"(?:建设地点|项目地点|所在地|落户地)[:：][ \t]*([^\n，,。；;]{2,20})")
 # a name that is a class, not one project: 所有引资项目, 一个项目, 两个项目, 第三产业项目, 各类项目
 _NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|其余|第(?![一二三四五六七八九十\d]代)|\d{4}年)|以上|以下|[\d一二两三四五六七八九十几多]+[个批类项]")
 # what lies between a company and the project it invests in: 投资建设的 / 在屯留区投资1.5亿美元建设的
@@ -672,11 +706,19 @@ def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
 
 
 # 总投资分别为 / 投资额分别是: amounts in the order of the names before
-_RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?")
+_RESPECTIVE = re.compile(rf"(?:的)?{_INVEST}分别(?:为|是|达)?|分别(?:计划)?(?:总)?投资(?:为|是|达)?")
+# a name that ends its line (its county in brackets after it may), and the amount that opens the next line
+_PLACED_INSIDE = re.compile(r"(?:项目|工程)(?:在|落户|落地|位于|选址)")
+_DONE_APART = re.compile(r"(?:分别|集中|同时|均)?(?:签约|开工|落地|落户)[，,]")
+_ASIDE_AFTER = re.compile(r"[（(][^（()）\n]{2,40}[)）]")
+_LINE_TAIL = re.compile(r"(?:[（(][^（()）\n]{2,12}[)）])?[ \t]*\n[ \t]*")
+_BARE_NAME_LINE = re.compile(r"[ \t]*[^，,。；;：:\n]{2,40}(?:项目|工程|基地|园区|园|厂)[ \t]*")
+_FIELD_NAME = re.compile(r"[ \t]*项目名称[:：]")
+_AMOUNT_OPENS_LINE = re.compile(rf"(?:该项目|项目)?{_INVEST}(?:{P.NUMBER}){_CURRENCY}")
 # the next sentence's amount of the one project the sentence before named
 # (also after what the sentence first says of it: 该项目位于X园区,总投资11.5亿元 / 该项目采取…模式,…,预计总投资16亿元;
 # not a year's share of it or what is done so far: 今年计划投资 / 年度投资 / 已完成投资)
-_THIS_ONE = re.compile(rf"\s*该项目(?:(?:(?!项目|今年|年度|当年|完成|累计|已)[^。；;!！?？\n]){{0,60}}?[，,](?:预计)?)?(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
+_THIS_ONE = re.compile(rf"\s*(?:据悉|据了解|据介绍)?[，,]?该项目(?:(?:(?!项目|今年|年度|当年|完成|累计|已)[^。；;!！?？\n]){{0,60}}?[，,](?:预计)?)?(?:{_INVEST})(?:{P.NUMBER}){_CURRENCY}")
 # a clause that says where a project is or what it is, after its name
 _DESCRIBES = re.compile(r"[，,]?(?:位于|坐落于?|地处|是|系|属于|列入)")
 
@@ -695,6 +737,7 @@ _KIND_COUNT = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 # the sentences that publish projects to be sought (发布…招商项目) sign none
 _PUBLISHED = re.compile(r"发布")
 _DONE = re.compile(r"签约|签署|签订|开工|落户|落地|奠基|开建|投产|竣工|实施")
+_GOES_ON = re.compile(r"[ \t]*其中[，,：:]")
 _DONE_TOLD = re.compile("开工|签[约署订]")  # (amount_projects' own, compiled once: it runs for every sentence)
 _SIGNED_TOLD = re.compile("签[约署订]")
 

@@ -23,6 +23,8 @@ from tests.unit import test_extract_chamber_names_more as chamber_names
 from tests.unit import test_extract_event_forms as events
 from tests.unit import test_extract_post_forms as posts
 from tests.unit import test_extract_project_forms as projects
+from tests.unit import test_extract_project_forms_more as projects_more
+from tests.unit import test_extract_liaison_forms as liaison_forms
 from tests.unit import test_extract_places as places
 from tests.unit import test_extract_signed_forms as signed
 
@@ -135,6 +137,15 @@ for n, (body, want) in enumerate(signed.FIRES + signed.PARTS):
 for n, (text, want) in enumerate(projects.FORMS):
     CASES.append((f"project{n:02d}", text, lambda t, w=want: projects.unmatched(t, w) == ([], []),
                   _with_head(projects.HEAD)))
+for n, (text, want) in enumerate(projects_more.FORMS):
+    CASES.append((f"projectmore{n:02d}", text, lambda t, w=want: projects.unmatched(t, w) == ([], []),
+                  _with_head(projects.HEAD)))
+for n, (text, want) in enumerate(liaison_forms.LIAISONS):
+    CASES.append((f"liaisonmore{n}", text, lambda t, w=want: {(fold(a), b) for a, b in posts.liaisons_of(t)}
+                  == {(fold(a), b) for a, b in w}, _POST_HEAD))
+for n, (text, want) in enumerate(liaison_forms.AMBASSADORS):
+    CASES.append((f"ambassadormore{n}", text, lambda t, w=want: {(fold(a), fold(b)) for a, b in posts.ambassadors_of(t)}
+                  == {(fold(a), fold(b)) for a, b in w}, _POST_HEAD))
 # (COVERAGE: the event forms' larger table where the branch has it)
 for n, (text, want) in enumerate(events.FORMS + getattr(events, "COVERAGE", [])):
     if want:
@@ -170,9 +181,6 @@ NOT_REALISTIC: dict[tuple[str, str], str] = {
     # the project is found either way; the event takes the lone project's amount in its own paragraph as
     # its signed total (the signed rules' scope is the paragraph), so a paragraph break keeps it apart
     ("project00", "sentence-lines"): "a paragraph break parts the event from the amount it would take as its total",
-    # the project and the event are found either way; a project is SIGNED at the event of its own paragraph
-    # (其中，… on a line of its own is another paragraph), so the link is not made across the break
-    ("project40", "sentence-lines"): "a paragraph break parts the project from the signing it is SIGNED at",
 }
 
 
