@@ -32,6 +32,8 @@ from functools import lru_cache
 
 import cn2an
 
+from loaders.articles.lookahead import quicken_all
+
 CN_DIGITS = "〇零一二三四五六七八九十百千万两"
 NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)"
 _N2 = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -297,3 +299,6 @@ def _event_words() -> str:
 
 # a year opening an event's name: 2016北京山西商会项目推介会, 2019厦门国际投资贸易洽谈会
 _NAME_YEAR = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}})(?=[\u4e00-\u9fff“”()（）]{{2,30}}?(?:{_event_words()}))")
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

@@ -20,6 +20,7 @@ from loaders.articles.dates import (DateMention, MonthDay, amount_yi, find_dates
 from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies,
                                        run_left)
 from loaders.articles.facts import UNDATED, Facts
+from loaders.articles.lookahead import quicken_all
 from loaders.articles.people import HIGH, LOW, MID, PeopleRules
 from loaders.articles.project_lists import ProjectRules, a_class
 from loaders.articles.reading import Article
@@ -1376,3 +1377,6 @@ def _fold(text: str) -> str:
     from loaders.text import fold
 
     return fold(text)
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

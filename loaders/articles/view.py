@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from loaders.articles.lookahead import quicken_all
 from loaders.text import to_simplified
 
 # a bracketed run of lower-case pinyin syllables, at least one with a tone mark or tone digit,
@@ -95,3 +96,6 @@ def build_view(pieces) -> View:
     if "." in simple:
         simple = _FULL_STOP.sub("。", simple)
     return View(simple, starts, ends)
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)
