@@ -318,7 +318,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 if p.label == "City":
                     return p
         counts: dict = {}
-        for p in self.places.find(self.t) if "我市" in self.t else ():
+        for p in self.all_places if "我市" in self.t else ():  # (the text's places, found once in __init__)
             if p.label == "City" and "我市" in self.t:
                 counts[p.id] = counts.get(p.id, (0, p))[0] + 1, p
         return max(counts.values(), key=lambda c: c[0])[1] if counts else None
