@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.extract_speed import article
 from loaders.articles import dates, entities, extract, patterns, people, project_lists, view
 from loaders.articles.lookahead import quicken, source
 from loaders.articles.reading import parse_article
@@ -61,10 +62,6 @@ def test_the_rule_modules_patterns_are_quickened():
 
 def _texts():
     """Our fixture articles and the speed benchmark's synthetic ones, in their matching view."""
-    import sys
-    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-    from extract_speed import article
-
     rng = random.Random(3)
     given = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.md"))] + [article(rng) for _ in range(20)]
     return [build_view(parse_article(t, "t.md").pieces).text for t in given]
