@@ -7,6 +7,7 @@ import re._parser as sre
 
 from loaders.articles import dates as D
 from loaders.articles import extract as E
+from loaders.articles import view as V
 from loaders.articles.lookahead import source
 
 
@@ -47,6 +48,12 @@ def test_every_date_pattern_writes_its_gate_words():
     assert _writes(sre.parse(source(D._BRACKET_YEAR)), ("(", "（"))
     assert _writes(sre.parse(source(D._RELATIVE)), tuple(D._RELATIVE_DAYS))
     assert _writes(sre.parse(source(D._VAGUE)), D._VAGUE_WORDS)
+    assert _writes(sre.parse(source(D._SAME_DAY)), D._SAME_DAY_WORDS)
+
+
+def test_every_view_pattern_writes_its_gate_words():
+    assert _writes(sre.parse(source(V._PINYIN)), ("(", "（"))
+    assert _writes(sre.parse(source(V._PANGU)), tuple(V._GAP_CHARS))
 
 
 def test_the_check_sees_a_form_without_the_words():
