@@ -32,6 +32,8 @@ from functools import lru_cache
 
 import cn2an
 
+from loaders.articles.lookahead import quicken_all
+
 CN_DIGITS = "〇零一二三四五六七八九十百千万两"
 NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)"
 _N2 = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -59,6 +61,7 @@ _RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨
                        r"|(?<=[会式坛展])(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=在|正式|举行|举办|召开|开幕|闭幕)")
 _THIS_MONTH = re.compile(r"(本月|上月)(\d{1,2})[日号]")
 _SAME_DAY = re.compile(r"(?:^|(?<=[\s,，。；;]))(?:当天|当日|同日|次日|翌日)(?=[,，上下晚在])")
+_SAME_DAY_WORDS = ("当天", "当日", "同日", "次日", "翌日")  # one of them in every _SAME_DAY match
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # no day at all: the publication date stands for it (上周/本周: that week's Monday); 期间 only
 # after what is held (博览会期间, 活动期间), not 十三五期间
@@ -270,7 +273,7 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
             except ValueError:
                 continue
     out.sort(key=lambda d: d.start)
-    for m in _SAME_DAY.finditer(text):
+    for m in _SAME_DAY.finditer(text) if any(w in text for w in _SAME_DAY_WORDS) else ():
         # 当天下午 / 同日 / 次日: the single day told last in the same paragraph (not a range, not a vague one)
         last = next((x for x in reversed(out) if x.start < m.start() + base), None)
         if last is None or last.approx or last.end_day or "\n" in text[last.end - base:m.start()]:
@@ -297,3 +300,6 @@ def _event_words() -> str:
 
 # a year opening an event's name: 2016北京山西商会项目推介会, 2019厦门国际投资贸易洽谈会
 _NAME_YEAR = re.compile(rf"(?<![\d.])((?:19|20)\d{{2}})(?=[\u4e00-\u9fff“”()（）]{{2,30}}?(?:{_event_words()}))")
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from loaders.articles import places
+from loaders.articles.lookahead import quicken_all
 from loaders.articles.patterns import (CJK, POST_RE, COMPANY_CUT, COMPANY_END, STOP_AFTER_NAME, SURNAMES,
                                        VERB_AFTER_NAME)
 from loaders.articles.resolve import Index, Known
@@ -672,3 +673,6 @@ def names_list_at(text: str, i: int) -> list[tuple[int, int]]:
 
 def folded(text: str) -> str:
     return fold(text)
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

@@ -20,6 +20,7 @@ from loaders.articles.dates import (DateMention, MonthDay, amount_yi, find_dates
 from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies,
                                        run_left)
 from loaders.articles.facts import UNDATED, Facts
+from loaders.articles.lookahead import quicken_all
 from loaders.articles.people import HIGH, LOW, MID, PeopleRules
 from loaders.articles.project_lists import ProjectRules, a_class
 from loaders.articles.reading import Article
@@ -317,7 +318,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 if p.label == "City":
                     return p
         counts: dict = {}
-        for p in self.places.find(self.t) if "我市" in self.t else ():
+        for p in self.all_places if "我市" in self.t else ():  # (the text's places, found once in __init__)
             if p.label == "City" and "我市" in self.t:
                 counts[p.id] = counts.get(p.id, (0, p))[0] + 1, p
         return max(counts.values(), key=lambda c: c[0])[1] if counts else None
@@ -1378,3 +1379,6 @@ def _fold(text: str) -> str:
     from loaders.text import fold
 
     return fold(text)
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

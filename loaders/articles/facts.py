@@ -52,7 +52,13 @@ class RelFact:
 
 def _rel_key(type_: str, start: str, end: str, props: dict) -> tuple:
     """What makes a relationship one fact: its type, ends and the schema's key properties."""
-    return (type_, start, end, tuple([props.get(k) for k in get_schema().rel(type_).key]))  # a list: faster
+    key = _KEYS.get(type_)
+    if key is None:  # the schema's key of each type, looked up once (an unknown type raises here)
+        key = _KEYS[type_] = get_schema().rel(type_).key
+    return (type_, start, end, tuple([props.get(k) for k in key]) if key else ())  # a list: faster
+
+
+_KEYS: dict[str, tuple[str, ...]] = {}
 
 
 def _plain(value):
@@ -92,8 +98,9 @@ class Facts:
 def _absorb(old, props: dict, span, confidence: float) -> None:
     """A fact found again: the first value of each property stays, the new evidence is added and
     the higher confidence kept."""
-    for k, v in props.items():
-        old.properties.setdefault(k, v)
+    if props:
+        for k, v in props.items():
+            old.properties.setdefault(k, v)
     if span not in old.evidence:
         old.evidence.append(span)
     old.confidence = max(old.confidence, confidence)

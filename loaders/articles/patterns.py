@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.articles.lookahead import quicken_all
+
 CJK = r"\u3400-\u9fff"
 POSTS = ("永久名誉会长", "永久荣誉会长", "名誉会长", "荣誉会长", "驻会副会长", "监事会主席", "创始会长", "执行会长", "常务副会长", "副会长", "会长", "常务副秘书长", "副秘书长",
          "秘书长", "监事长", "副监事长", "常务理事", "理事", "党支部书记", "党委书记", "监事", "会员部部长", "执行秘书长",
@@ -74,3 +76,6 @@ NUMBER = r"[ \t\u3000\xa0]?(\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二三四五六�
 UNIT = r"(万亿元|亿元|万元|亿(?![美港欧日英]))"
 # an amount in another currency, which a signed tally keeps as no amount at all
 FOREIGN_UNIT = r"(?:万|亿)(?:美元|港元|港币|欧元|日元|英镑)"
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

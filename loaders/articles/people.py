@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from loaders.articles import patterns as P
 from loaders.articles.entities import name_at, names_list_at
+from loaders.articles.lookahead import quicken_all
 from loaders.articles.places import MUNICIPALITIES
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
@@ -572,3 +573,6 @@ class PeopleRules:
             end = self.t.find("\n", m.end())
             self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end,
                              lambda m=m: self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH))
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

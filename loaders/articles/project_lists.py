@@ -17,6 +17,7 @@ from loaders.articles import patterns as P
 from loaders.articles import places
 from loaders.articles.dates import amount_yi, to_number
 from loaders.articles.entities import Place
+from loaders.articles.lookahead import quicken_all
 from loaders.text import fold
 
 MID = 0.75
@@ -750,3 +751,6 @@ def _amount(number: str, unit: str):
         return amount_yi(number, unit)
     except ValueError:
         return None
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

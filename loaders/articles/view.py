@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from loaders.articles.lookahead import quicken_all
 from loaders.text import to_simplified
 
 # a bracketed run of lower-case pinyin syllables, at least one with a tone mark or tone digit,
@@ -27,6 +28,7 @@ _PINYIN = re.compile(
 # a page's spacing after a clause or a sentence ends, and its hard wrap after a clause (a line that
 # ends in a comma goes on): no boundary of its own, so left out of the view like the pinyin
 _GAP = r"[ \t\u3000\xa0]+"
+_GAP_CHARS = " \t\u3000\xa0"  # one of them in every _PANGU match (its gap after the figure)
 _LOOSE_SPACE = re.compile(rf"(?<=,)\s+|(?<=[、。;:]){_GAP}")
 # … and its spacing around a figure or a Latin word set in Chinese (签约项目 12 个 / 6 月 8 日 / 1-9 月 /
 # 2×50MW 风电项目): the gap after it, and the one before it where there is one; not a lone gap before a
@@ -65,7 +67,9 @@ def build_view(pieces) -> View:
                 ends.append(end)
             continue
         # the runs between pinyin noise; a run NFKC leaves the same length maps one to one
-        cuts = [0] + [x for m in _PINYIN.finditer(text) for x in m.span()] + [len(text)]
+        # (scanned only where a word it cannot match without is written: test_extract_speed_gates.py)
+        noise = _PINYIN.finditer(text) if "(" in text or "（" in text else ()
+        cuts = [0] + [x for m in noise for x in m.span()] + [len(text)]
         for a, b in zip(cuts[::2], cuts[1::2]):
             run = text[a:b]
             norm = unicodedata.normalize("NFKC", run)
@@ -81,7 +85,8 @@ def build_view(pieces) -> View:
                     ends.append(start + i + 1)
     folded = "".join(chars)
     gaps = [m.span() for m in _LOOSE_SPACE.finditer(folded)] + \
-        [m.span(g) for m in _PANGU.finditer(folded) for g in (1, 2) if m.start(g) >= 0]
+        [m.span(g) for m in (_PANGU.finditer(folded) if any(c in folded for c in _GAP_CHARS) else ())
+         for g in (1, 2) if m.start(g) >= 0]
     if gaps:
         keep = [True] * len(folded)
         for a, b in gaps:
@@ -95,3 +100,6 @@ def build_view(pieces) -> View:
     if "." in simple:
         simple = _FULL_STOP.sub("。", simple)
     return View(simple, starts, ends)
+
+
+quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

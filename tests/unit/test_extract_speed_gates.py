@@ -7,6 +7,8 @@ import re._parser as sre
 
 from loaders.articles import dates as D
 from loaders.articles import extract as E
+from loaders.articles import view as V
+from loaders.articles.lookahead import source
 
 
 def _writes(items, words) -> bool:
@@ -33,7 +35,7 @@ def _writes(items, words) -> bool:
 
 
 def test_every_signed_count_form_writes_a_sign_word():
-    top = sre.parse(E._SIGNED_COUNT.pattern)
+    top = sre.parse(source(E._SIGNED_COUNT))
     assert len(top) == 1 and top[0][0] is sre.BRANCH
     branches = top[0][1][1]
     assert len(branches) > 10  # the pattern's alternatives (18 today), each checked
@@ -42,10 +44,16 @@ def test_every_signed_count_form_writes_a_sign_word():
 
 
 def test_every_date_pattern_writes_its_gate_words():
-    assert _writes(sre.parse(D._YEAR.pattern), ("年",))
-    assert _writes(sre.parse(D._BRACKET_YEAR.pattern), ("(", "（"))
-    assert _writes(sre.parse(D._RELATIVE.pattern), tuple(D._RELATIVE_DAYS))
-    assert _writes(sre.parse(D._VAGUE.pattern), D._VAGUE_WORDS)
+    assert _writes(sre.parse(source(D._YEAR)), ("年",))
+    assert _writes(sre.parse(source(D._BRACKET_YEAR)), ("(", "（"))
+    assert _writes(sre.parse(source(D._RELATIVE)), tuple(D._RELATIVE_DAYS))
+    assert _writes(sre.parse(source(D._VAGUE)), D._VAGUE_WORDS)
+    assert _writes(sre.parse(source(D._SAME_DAY)), D._SAME_DAY_WORDS)
+
+
+def test_every_view_pattern_writes_its_gate_words():
+    assert _writes(sre.parse(source(V._PINYIN)), ("(", "（"))
+    assert _writes(sre.parse(source(V._PANGU)), tuple(V._GAP_CHARS))
 
 
 def test_the_check_sees_a_form_without_the_words():
