@@ -180,11 +180,15 @@ _HEADCOUNT = re.compile(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?
 # a short name (招商推介会) is one event where the clause says where it was held just before it:
 # 晋中市在杭州举办文旅推介会 / 代表团5月13日赴苏州举办招商推介会 (not one still planned: 将在… / 拟赴…)
 _HELD_THERE = re.compile(r"(?<![将拟要])(?:在|赴)[^，,。；;在赴将拟了]{1,12}?(?:隆重)?(?P<v>举办|举行|召开|参加|出席)[了的]?\Z")
+_PLANNED_BEFORE = re.compile(r"(?:将|拟|要|计划|准备|定)(?:于[^，,。；;在]{0,6})?$")
 _HOLDER_VERB = re.compile(r"(?:举办|举行|召开)了?\Z")
 # …or where the name is followed by its day and where it was held: 示例推介会5月9日在太原举行 / 于5月9日在广州成功举办
-_HELD_ON = re.compile(r"(?:”|\))?(?:于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上?)?|于?\d{1,2}[日号]|昨日|昨天|昨晚|今天|今日|日前|近日)?"
+# (the day may be a range, 于5月9日至11日 / 9—11日, or relative, 于昨日; the name may close a quote or 《》)
+_DAY_RANGE = r"(?:[至到\-—–~～〜](?:\d{1,2}月)?\d{1,2}[日号])?"
+_HELD_ON = re.compile(r"(?:”|\)|》)?(?:于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?" + _DAY_RANGE + r"(?:上午|下午|晚上?)?|于?\d{1,2}[日号]"
+                      + _DAY_RANGE + r"|于?(?:昨日|昨天|昨晚|今天|今日|日前|近日))?"
                       r"(?:(?<=[日号午晚上])将)?(?:在[^，,。；;]{0,16}?)?(?:召开|举行|举办|开幕|启动|隆重)")
-_HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
+_HELD = re.compile(r"(?:”|\)|》)?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
 
 # the sentence rules' own patterns, compiled once (sentence() runs for every sentence; re's cache
@@ -208,6 +212,13 @@ _SIGNS_OR_STARTS = re.compile(r"签约|开工|签署")
 _PROJECT_WORD = re.compile(r"项目|工程(?=[、，,。等]|的?奠基)")
 _AS_OF_MONTH = re.compile(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)")
 _AS_OF_NOW = re.compile(r"截[至止]目前|截[至止]今天|目前为止")
+
+
+# what follows an event's name when the sentence is about something of it, not it held: its bodies, its
+# preparation, its documents (论坛组委会在太原成立 / 推介会筹备工作 / 博览会参展指南)
+_EVENT_BODY = re.compile(r"(?:组委会|筹委会|执委会|组织委员会|秘书处|办公室|筹备|方案|指南|手册|章程|参展|会徽|吉祥物)")
+# events counted, not one held: 共举办招商推介会12场 / 推介会3次
+_COUNTED = re.compile(rf"\s?(?:\d+|[一二三四五六七八九十两]+)(?:场|次)")
 
 
 def extract(article: Article, index: Index | None = None, places_: Places | None = None) -> Facts:
@@ -435,7 +446,7 @@ class _Extractor(PeopleRules, ProjectRules):
         # 2023年,X市共签约… (also after 记者获悉,): a year's total
         yearly = bool(_YEARLY.search(s))
         if (_CAMPAIGN_WORDS.search(s) and (yearly or P.CAMPAIGN_HINT.search(s))
-                and not P.EVENT_RE.search(s)) or \
+                and not any(not _COUNTED.match(s, m.end()) for m in P.EVENT_RE.finditer(s))) or \
                 (self.campaign and _CAMPAIGN_MORE.search(s)) or province:
             self.campaign_totals(i, j, dates, province)
             self.lost_tallies(i, j)
@@ -602,7 +613,8 @@ class _Extractor(PeopleRules, ProjectRules):
             self._told.add(i + a)
             # the occasion named last before the tally: 在X会上, / X期间, / 举行了X推介会,
             occasion = [(i + m.start(1), i + m.end(1)) for m in _OCCASION.finditer(s, 0, a) if m.end() <= a] + \
-                [(self._name_start(i + m.start(), i), i + m.end()) for m in P.EVENT_RE.finditer(s, 0, a)]
+                [(self._name_start(i + m.start(), i), i + m.end()) for m in P.EVENT_RE.finditer(s, 0, a)
+                 if not _COUNTED.match(s, m.end())]  # (推介会12场: events counted, not the occasion)
             holder, name = None, ""
             if occasion:
                 start, end = max(occasion, key=lambda o: o[1])
@@ -684,8 +696,11 @@ class _Extractor(PeopleRules, ProjectRules):
         for m in held + [m for m in matches if m not in held]:
             kw_end = i + m.end()
             kw_start = kw_end - len(m.group())
-            if self.t.rfind("《", i, kw_start) > self.t.rfind("》", i, kw_start):
-                continue  # 《示例推介会工作方案》: inside a book's or a plan's title, not the event
+            if self.t.rfind("《", i, kw_start) > self.t.rfind("》", i, kw_start) and not (
+                    self.t.startswith("》", kw_end) and _HELD.match(self.t, kw_end)):
+                continue  # 《示例推介会工作方案》: inside a book's or a plan's title, not the event (《X论坛》在太原举行 is one)
+            if _EVENT_BODY.match(self.t, kw_end) or _COUNTED.match(self.t, kw_end):
+                continue  # 论坛组委会 / 推介会筹备工作 / 推介会12场: a body or a count of the event, not the event held
             # a later keyword in the same name (恳谈会暨…招商会) makes the longer name
             rest = self.t[kw_end:j]
             nxt = P.EVENT_RE.search(rest)
@@ -699,6 +714,9 @@ class _Extractor(PeopleRules, ProjectRules):
                 # “三个一批”活动: the quoted name is the event's
                 start = self.t.rfind("“", i, kw_end)
             name_v = self.t[start:kw_end]
+            quoted = re.search(r"“([^”]*)”(?:系列)?活动$", name_v) if kind == "活动" else None
+            if quoted:  # “云签约”活动 / “云开工”活动: a signing or a ground-breaking, told by its quoted name
+                kind = "签约仪式" if "签约" in quoted.group(1) else "开工仪式" if "开工" in quoted.group(1) else kind
             subject = re.search(r"(“[^”]{2,30}”活动)在[^，,。]{0,16}举行$", self.t[i:start])  # “X”活动在…举行启动典礼
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
@@ -750,6 +768,8 @@ class _Extractor(PeopleRules, ProjectRules):
         """The clause before an event's name says where it was held (在杭州举办 / 赴苏州举办); one that
         attends (参加 / 出席) only right after a place (赴晋城参加, not 在太原会见了前来参加)."""
         m = _HELD_THERE.search(self.t, i, start)
+        if m is not None and _PLANNED_BEFORE.search(self.t, max(i, m.start() - 10), m.start()):
+            return False  # 拟于6月在深圳举办的推介会 / 将于下月在太原举办的: still to come, with no day of its own
         if m is None:
             # 平遥县举办招商推介会: a city or county holding it, the name ending the clause (not a routine
             # 座谈会 / 推进会 / 发布会 of a government, which the sets do not count as events)
@@ -1038,16 +1058,16 @@ class _Extractor(PeopleRules, ProjectRules):
             if cities:
                 return cities[0]
         # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
-        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并|深|港|蓉|杭)(?=[举召参开出])", self.t[i:j])
+        short = _SHORT_CITY_RE.search(self.t, i, j)
         if short:
-            full = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市",
-                    "深": "深圳市", "港": "香港特别行政区", "蓉": "成都市", "杭": "杭州市"}[short.group(1)]
+            full = _SHORT_CITY[short.group(1)]
             known = self.index.lookup(full, ("City",))
-            a = i + short.start(1)
+            a = short.start(1)
             return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
         # a city's nickname (龙城, 省城 in a Shanxi article: 太原), only where the article is about that province
         nick = _NICKNAMES_RE.search(self.t, i, j)
-        if nick and self.home_province and self.home_province[1] == _NICKNAMES[nick.group()][0]:
+        if nick and (_NICKNAMES[nick.group()][0] is None and _TRIGGERED.search(self.t, max(i, nick.start() - 3), nick.start())
+                     or self.home_province and self.home_province[1] == _NICKNAMES[nick.group()][0]):
             full = _NICKNAMES[nick.group()][1]
             known = self.index.lookup(full, ("City",))
             return _place(nick.start(), nick.end(), known.id if known else f"city:{full}", full, bool(known))
@@ -1337,7 +1357,18 @@ class _Extractor(PeopleRules, ProjectRules):
 
 
 # nicknames of cities, each (the province an article must be about for it to mean that city, city)
-_NICKNAMES = {"龙城": ("山西省", "太原市"), "并州": ("山西省", "太原市"), "省城": ("山西省", "太原市")}
+# (None: a nickname any article uses, taken only right after 在 / 赴 / 于 …: 在鹏城举行)
+_NICKNAMES = {"龙城": ("山西省", "太原市"), "并州": ("山西省", "太原市"), "省城": ("山西省", "太原市"),
+              "鹏城": (None, "深圳市"), "羊城": (None, "广州市"), "花城": (None, "广州市"), "申城": (None, "上海市"),
+              "榕城": (None, "福州市"), "蓉城": (None, "成都市"), "星城": (None, "长沙市"), "泉城": (None, "济南市"),
+              "冰城": (None, "哈尔滨市"), "春城": (None, "昆明市"), "鹭岛": (None, "厦门市"), "金陵": (None, "南京市")}
+# 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来 and before the verb that holds
+# or attends (隆重 / 成功 … between): 在京隆重举行, 在榕召开
+_SHORT_CITY = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市",
+               "深": "深圳市", "港": "香港特别行政区", "澳": "澳门特别行政区", "蓉": "成都市", "杭": "杭州市",
+               "榕": "福州市", "汉": "武汉市", "甬": "宁波市", "宁": "南京市", "厦": "厦门市", "锡": "无锡市",
+               "郑": "郑州市", "邕": "南宁市", "筑": "贵阳市", "济": "济南市", "兰": "兰州市"}
+_SHORT_CITY_RE = re.compile(rf"(?:在|赴|抵|来)([{''.join(_SHORT_CITY)}])(?=(?:隆重|成功|圆满|顺利|盛大|正式)?[举召参开出])")
 _NICKNAMES_RE = re.compile("|".join(_NICKNAMES))
 _QUOTES = {"“": "”", "《": "》", '"': '"'}
 
