@@ -32,7 +32,9 @@ _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
-    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}[个宗]|"
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约了?{P.NUMBER}[个宗]|"
+    # 15个项目通过视频连线签约 / 以“云签约”方式签约: the way of signing between the projects and the verb
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:通过|以)[^，,。；;\d]{{2,12}}?(?:现场|集中|成功)?签约|"
     # 签约X和Y两个项目 / 签约了A、B、C等三个项目: the projects named, then their count
     rf"签约了?(?:(?!仪式|活动|会|后|考察|参观|观摩)[^，,。；;\d]){{2,40}}?[和及、等]?{P.NUMBER}个项目|"
     # 31个签约项目 / 24个项目在X产业园集中签约 / N个项目集中签约 / 进行了“云签约”,涉及项目14项
@@ -81,6 +83,14 @@ _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的
 _THESE_AGAIN = (r"[个项宗][^。；;！？\n]{0,12}?[。！]\s*(?:这些|上述|以上|这批)(?:签约)?项目((?:(?!其中|\d+个)[^。；;\n]){0,80}?)"
                 rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _THESE_AGAIN_AT = re.compile(r"(\d+)" + _THESE_AGAIN)
+# an amount with no count is an occasion's tally only where its word says it is what was signed (签约总金额 /
+# 协议投资额 / 涉及资金), or the sentence speaks of the projects together (集中签约 / 一批 / 等 / 共 / 这些),
+# not of one project (示例项目签约，总投资30亿元)
+_SIGNED_AMOUNT_WORD = re.compile(r"签约|协议|合同|总金额|涉及")
+_COLLECTIVE = re.compile(r"集中|一批|批次|第[一二三四五六七八九十\d]+批|等[\d一二三四五六七八九十两]*个?项目|共(?:签约|签订|签署|有)|"
+                         r"总计|合计|累计|所有|全部|这些|上述|多个|[两几\d]+个|各类")
+# a figure of the same span a year before, told for comparison: 去年同期,全市签约项目90个
+_LAST_YEAR = re.compile(r"(?:去年|上年|上一年)同期")
 # a clause giving a part of the total the sentence before told: 其中,签约项目19个
 _PART_AFTER = re.compile(r"其中[，,：:]?")
 # a paragraph that opens with its occasion as subject: 大同市“三个一批”活动共推进… / 吕梁市举行…“三个一批”活动。
@@ -109,7 +119,7 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
         return out  # 签约 / 签署 / 签订, 达成 or 合同项目, and counts in 个 / 项 / 宗 / 家
     for m in _SIGNED_COUNT.finditer(s):
         clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;：:") + 1:m.end()]
-        if _NOT_SIGNED.search(clause):
+        if _NOT_SIGNED.search(clause) or _LAST_YEAR.search(s, 0, m.start()):
             continue
         if m.group().startswith("合同项目") and len(re.findall("[(（]", s[:m.start()])) > len(re.findall("[)）]", s[:m.start()])):
             continue  # (协议项目22个,合同项目9个): a part of a total told before the brackets
@@ -789,7 +799,7 @@ class _Extractor(PeopleRules, ProjectRules):
         if m is None:
             return
         start = self._name_start(m.start(), i)
-        subject = re.sub(r"\d+个", "", self.written(start, m.start()))
+        subject = re.sub(r"\d+[个個]", "", self.written(start, m.start()))  # (個: as written)
         if len(subject) < 4 or not self._is_name(subject + "项目"):
             return
         city = self._event_city(i, j, start, m.start())
@@ -1156,6 +1166,8 @@ class _Extractor(PeopleRules, ProjectRules):
             total = _SIGNED_TOTAL.search(s)
             if total and not count and re.search(r"\d+[个项宗]", s[:total.start()]):
                 total = None  # 亿元以上项目12个,总投资30亿元: the amount of a count that is no tally (a part)
+        if total and not count and not (_SIGNED_AMOUNT_WORD.match(total.group()) or _COLLECTIVE.search(s)):
+            total = None  # X项目签约，总投资30亿元: one project's amount, not the occasion's tally
         if total and (count or "签约" in s and not _NOT_SIGNED.search(s)) and not others:
             ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
