@@ -31,8 +31,8 @@ _KIND_TALLY = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
-    rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
-    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约了?{P.NUMBER}[个宗]|"
+    rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:总数|数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约了?{P.NUMBER}[个项宗]|"
     # 15个项目通过视频连线签约 / 以“云签约”方式签约: the way of signing between the projects and the verb
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:通过|以)[^，,。；;\d]{{2,12}}?(?:现场|集中|成功)?签约|"
     # 签约X和Y两个项目 / 签约了A、B、C等三个项目: the projects named, then their count
@@ -48,10 +48,14 @@ _SIGNED_COUNT = re.compile(
     # 共签约项目102项 / 签署N个合同及协议 / 签订项目合作协议N个 / 就N项合作协议进行签约 / 总投资X亿元的N个项目…签约
     rf"签约项目{P.NUMBER}项|"
     # 与20家企业正式签约: the companies that signed, at one ceremony
-    rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项份][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    # 15家企业现场签约: the companies that signed at the occasion (意向签约 is no signing: _NOT_SIGNED)
+    rf"{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|客商)(?:现场|集中|成功|正式){{1,2}}签约|"
+    # the amount first, then how many projects: 签约总金额62.8亿元，共15个项目
+    rf"签约(?:总金额|金额|总额|额|资金)[^，,。；;]{{0,12}}?元[，,]?(?:共|共计|涉及)(?:项目)?{P.NUMBER}[个项宗](?:项目)?|"
     # 与山西签订6个项目的合作 / 签署了12个合作项目
     rf"签[署订]了?{P.NUMBER}个(?:合作|投资|招商引资)?项目|"
-    rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
+    rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项份]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
     rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约(?:了)?(?:的)?(?:总投资|投资总额|总金额)(?:达|约|为)?[\d.]+(?:亿|万)元的?{P.NUMBER}个项目")
 # every form of _SIGNED_COUNT writes one of these words (tests/unit/test_extract_speed_gates.py checks
 # each alternative of the pattern): a sentence with none of them need not be searched (16 µs a sentence)
@@ -66,7 +70,7 @@ def _may_sign(s: str) -> bool:
 _AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资额|协议投资|协议引资|协议金额|协议资金|"
                 r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资额|签约投资|拟投资|"
                 # 签约项目计划投资额817.1亿元 / 签约投资额29.88亿元: what the signed projects plan to invest
-                r"计划投资额|投资额)")
+                r"计划投资额|投资额|资金总额|(?<!融资)金额|(?<!拟)引资)")
 _AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近)?"
 _SIGNED_TOTAL = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _TOTAL_AFTER = re.compile(
@@ -75,12 +79,12 @@ _TOTAL_AFTER = re.compile(
 # the amount a count's clause goes on to give, a few words on (签约项目12个,均为工业项目,总投资30亿元),
 # or in another currency (总投资3亿美元: the tally keeps its count and no amount); not past 其中 (a part)
 _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}"
-                          rf"({P.FOREIGN_UNIT}|万亿元|亿元|万元|亿))")
+                          rf"(?:余|多)?({P.FOREIGN_UNIT}|万亿元|亿元|万元|亿))")
 # a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
 _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
                           rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 # a count's sentence ends, and the next one gives those projects' amount: 签约33个重点项目。这些项目聚焦…,总投资X亿元
-_THESE_AGAIN = (r"[个项宗][^。；;！？\n]{0,12}?[。！]\s*(?:这些|上述|以上|这批)(?:签约)?项目((?:(?!其中|\d+个)[^。；;\n]){0,80}?)"
+_THESE_AGAIN = (r"[个项宗][^。；;！？\n]{0,12}?[。！]\s*(?:(?:这些|上述|以上|这批)(?:签约)?|签约)项目((?:(?!其中|\d+个)[^。；;\n]){0,80}?)"
                 rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _THESE_AGAIN_AT = re.compile(r"(\d+)" + _THESE_AGAIN)
 # an amount with no count is an occasion's tally only where its word says it is what was signed (签约总金额 /
@@ -102,7 +106,7 @@ _SENT_END = re.compile(r"[。！？]")
 _PART_OR_KIND = re.compile(r"其中|[个项宗]项目")
 _NEXT_FIGURE = re.compile(r"、\d")
 _FOREIGN = re.compile(P.FOREIGN_UNIT)
-_TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个项宗家]")
+_TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个项宗家份]")
 _AMOUNT_BEFORE = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}的$")  # 投资总额60亿元的11个项目
 _TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 # what is not yet signed: a target, a plan, a promotion (目标签约 / 计划引进 / 力争 / 推介 N 个项目)

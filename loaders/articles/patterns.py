@@ -71,6 +71,7 @@ CAMPAIGN_HINT = re.compile(r"全市|全县|全区|全年|累计|截至|截止|�
 # a figure, with the space some sites set around it (总投资达 101 亿元, 签约项目 19项)
 NUMBER = r"[ \t\u3000\xa0]?(\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二三四五六七八九十百千万两]+)[ \t\u3000\xa0]?"
 # 亿 alone is 亿元 (3.5亿), never 亿美元 / 亿港元: another currency is not 亿元 (the sets' conventions)
-UNIT = r"(万亿元|亿元|万元|亿(?![美港欧日英]))"
+# (60余亿元 / 60多亿元: about, the figure as stated)
+UNIT = r"(?:余|多)?(万亿元|亿元|万元|亿(?![美港欧日英]))"
 # an amount in another currency, which a signed tally keeps as no amount at all
 FOREIGN_UNIT = r"(?:万|亿)(?:美元|港元|港币|欧元|日元|英镑)"
