@@ -211,6 +211,8 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
     for m in _DATE.finditer(text):
         if text[m.end():m.end() + 1] in ("讯", "电"):
             continue  # a dateline (11月9日讯): the report's day, not an event's
+        if text[max(0, m.start() - 2):m.start()] in ("每年", "每逢"):
+            continue  # 每年5月18日: a day of every year, no one day
         y_text, mon, day, part, mon2, day2 = m.groups()
         pos = m.start() + base
         year, given = _year(y_text), bool(y_text)

@@ -199,7 +199,7 @@ _HOLDER_VERB = re.compile(r"(?:举办|举行|召开)了?\Z")
 # …or where the name is followed by its day and where it was held: 示例推介会5月9日在太原举行 / 于5月9日在广州成功举办
 # (the day may be a range, 于5月9日至11日 / 9—11日, or relative, 于昨日; the name may close a quote or 《》)
 _DAY_RANGE = r"(?:[至到\-—–~～〜](?:\d{1,2}月)?\d{1,2}[日号])?"
-_HELD_ON = re.compile(r"(?:”|\)|》)?(?:于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?" + _DAY_RANGE + r"(?:上午|下午|晚上?)?|于?\d{1,2}[日号]"
+_HELD_ON = re.compile(r"(?:”|\)|》)?(?P<day>(?:将|定|拟)?于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?" + _DAY_RANGE + r"(?:上午|下午|晚上?)?|于?\d{1,2}[日号]"
                       + _DAY_RANGE + r"|于?(?:昨日|昨天|昨晚|今天|今日|日前|近日))?"
                       r"(?:(?<=[日号午晚上])将)?(?:在[^，,。；;]{0,16}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 _HELD = re.compile(r"(?:”|\)|》)?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
@@ -707,6 +707,8 @@ class _Extractor(PeopleRules, ProjectRules):
         s = self.t[i:j]
         matches = self.events_in(i, j)
         held = [m for m in matches if _HELD.match(self.t, i + m.end())]
+        held += [m for m in matches if m not in held and _HELD_ON.match(self.t, i + m.end())
+                 and _HELD_ON.match(self.t, i + m.end()).group("day")]  # 推介会将于5月28日在深圳举行
         for m in held + [m for m in matches if m not in held]:
             kw_end = i + m.end()
             kw_start = kw_end - len(m.group())
@@ -735,7 +737,8 @@ class _Extractor(PeopleRules, ProjectRules):
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
             elif (len(name_v) < 4 or not self._is_name(name_v)) and not (
-                    (self._held_there(i, start, kw_end) or _HELD_ON.match(self.t, kw_end) and name_v[:-len(m.group())])
+                    (self._held_there(i, start, kw_end) or _HELD_ON.match(self.t, kw_end)
+                     and (name_v[:-len(m.group())] or _HELD_ON.match(self.t, kw_end).group("day")))
                     and not re.fullmatch(r"本次|此次|这次|该|上述|本届|会议|活动|展会|大会", name_v[:-len(m.group())])):
                 # a short name (示例推介会) is one where the clause holds it: …推介会在太原举行 / 在杭州举办推介会
                 continue
@@ -746,7 +749,10 @@ class _Extractor(PeopleRules, ProjectRules):
                 d, city = None, next((p for p in self.places_in(start, kw_end) if p.label == "City"), None)
             else:
                 exact = [x for x in dates if not x.approx]
-                day = [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
+                on = _HELD_ON.match(self.t, kw_end)
+                # 推介会将于5月28日在深圳举行 / X会于9日在太原召开: the day told right after the name is its own
+                own = [x for x in exact if on and kw_end <= x.start < on.end()]
+                day = own or [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
                 d = day[-1]
                 lasting = _LASTING.search(self.t, i, start)
                 if lasting and isinstance(d, DateMention) and d.end_day is None and _ENDED.match(self.t, d.end, j):
@@ -1059,6 +1065,12 @@ class _Extractor(PeopleRules, ProjectRules):
         # (not in the city an organiser or a forum beside it is named after)
         triggered = [p for p in away if p.label == "City" and self._triggered(i, p)]
         opening = [p for p in found if p.label == "City" and p.start == name_start]
+        # 晋城(深圳)招商推介会 / 山西(香港)投资洽谈会: the city in brackets inside the name is where it is held,
+        # not the city the name opens with (the organiser's)
+        bracketed = [p for p in found if p.label == "City" and name_start < p.start < name_end
+                     and self.t[p.start - 1] in "(（" and self.t[p.end:p.end + 1] in (")", "）")]
+        if not triggered and bracketed:
+            return bracketed[0]
         if not triggered and opening:
             return opening[0]
         if not triggered and any(p.label == "Province" and p.start >= name_end and self.t[p.start - 1:p.start] == "在"

@@ -91,6 +91,14 @@ FORMS = [
     (_doc("5月9日，晋城市在太原举行招商引资项目“云签约”活动。"), {("签约仪式", "2024-05-09", "太原市")}),
     (_doc("5月9日，示例市2024年第二批重大项目集中开工活动在晋城市泽州县举行。"), {("开工仪式", "2024-05-09", "晋城市")}),
     (_doc("5月9日，示例县招商引资项目签约大会在沁源县召开。"), {("签约仪式", "2024-05-09", "长治市")}),
+    # a city in brackets inside the name is the venue, not the city the name opens with (the organiser's)
+    (_doc("5月18日，晋城市党政代表团抵达深圳。当天下午，晋城市（深圳）招商推介会举行，16个项目现场签约。"),
+     {("推介会", "2024-05-18", "深圳市")}),
+    (_doc("5月18日，以“晋城投资 共赢未来”为主题的2024晋城（深圳）招商推介会盛大启幕。"), {("推介会", "2024-05-18", "深圳市")}),
+    (_doc("5月18日，山西（香港）投资洽谈会开幕。"), {("洽谈会", "2024-05-18", "香港特别行政区")}),
+    # the day right after the name is its own, not the day the sentence opened with (a press conference's)
+    (_doc("5月18日，晋城市召开招商推介会新闻发布会，推介会将于5月28日在深圳举行。"), {("推介会", "2024-05-28", "深圳市")}),
+    (_doc("5月18日，晋城市委书记甲在深圳会见了山西商会会长乙。推介会19日在深圳举行。"), {("推介会", "2024-05-19", "深圳市")}),
     # attended in a city: held there
     (_doc("5月9日至11日，示例市代表团赴深圳参加示例博览会。"), {("博览会", "2024-05-09", "深圳市")}),
     # a day referred back to from the next paragraph (当天 / 次日 / a day alone of the month told before)
@@ -129,6 +137,8 @@ NONE = [
     _doc("5月9日，太原市常住人口达到543万人。"),
     # a one-character city name not before a verb (在京企业 / 在沪晋商) is no venue
     _doc("5月9日，在京晋商代表欢聚一堂。"),
+    # a day of every year is no one day
+    _doc("每年5月18日，示例商会都会在太原举办年会。"),
     # a meeting named in passing by whom it met
     _doc("5月9日，示例商会会长甲在京会见了示例市代表团。"),
 ]
