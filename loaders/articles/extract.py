@@ -33,6 +33,8 @@ _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:总数|数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约了?{P.NUMBER}[个项宗]|"
+    # 现场签约的16个项目总投资X亿元 (not 签约的20个项目中, among them; not 签约的16个项目有：…, a list's head)
+    rf"签约的{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?![中有是为]|包括|分别)|"
     # 15个项目通过视频连线签约 / 以“云签约”方式签约: the way of signing between the projects and the verb
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:通过|以)[^，,。；;\d]{{2,12}}?(?:现场|集中|成功)?签约|"
     # 签约X和Y两个项目 / 签约了A、B、C等三个项目: the projects named, then their count
@@ -94,7 +96,8 @@ _SIGNED_AMOUNT_WORD = re.compile(r"签约|协议|合同|总金额|涉及")
 _COLLECTIVE = re.compile(r"集中|一批|批次|第[一二三四五六七八九十\d]+批|等[\d一二三四五六七八九十两]*个?项目|共(?:签约|签订|签署|有)|"
                          r"总计|合计|累计|所有|全部|这些|上述|多个|[两几\d]+个|各类")
 # a figure of the same span a year before, told for comparison: 去年同期,全市签约项目90个
-_LAST_YEAR = re.compile(r"(?:去年|上年|上一年)同期")
+# (or an earlier occasion's: 上届推介会共签约… / 去年推介会签约的20个项目)
+_LAST_YEAR = re.compile(r"(?:去年|上年|上一年)同期|上届|上一届|往届|历届|(?:去年|前年)(?:举办|举行)?的?[^，,。；;\d]{0,12}?(?:会|活动|仪式)")
 # a clause giving a part of the total the sentence before told: 其中,签约项目19个
 _PART_AFTER = re.compile(r"其中[，,：:]?")
 # a paragraph that opens with its occasion as subject: 大同市“三个一批”活动共推进… / 吕梁市举行…“三个一批”活动。
@@ -625,6 +628,9 @@ class _Extractor(PeopleRules, ProjectRules):
             if i + a in self._told:
                 continue
             self._told.add(i + a)
+            if amount is None and any(n == x.properties.get("signed_count") for x in self.f.nodes.values()
+                                      if x.label in ("Event", "Campaign")):
+                continue  # 最终签约的50个项目,涉及…: a count told again with nothing new, not another tally
             # the occasion named last before the tally: 在X会上, / X期间, / 举行了X推介会,
             occasion = [(i + m.start(1), i + m.end(1)) for m in _OCCASION.finditer(s, 0, a) if m.end() <= a] + \
                 [(self._name_start(i + m.start(), i), i + m.end()) for m in P.EVENT_RE.finditer(s, 0, a)
@@ -1182,6 +1188,8 @@ class _Extractor(PeopleRules, ProjectRules):
             total = _SIGNED_TOTAL.search(s)
             if total and not count and re.search(r"\d+[个项宗]", s[:total.start()]):
                 total = None  # 亿元以上项目12个,总投资30亿元: the amount of a count that is no tally (a part)
+            if total and count and total.start() >= count[1] and _PART_OR_KIND.search(s, count[1], total.start()):
+                total = None  # 签约项目16个,其中亿元以上项目10个,总投资X亿元: the part's amount, not the tally's
         if total and not count and not (_SIGNED_AMOUNT_WORD.match(total.group()) or _COLLECTIVE.search(s)):
             total = None  # X项目签约，总投资30亿元: one project's amount, not the occasion's tally
         if total and (count or "签约" in s and not _NOT_SIGNED.search(s)) and not others:

@@ -87,6 +87,12 @@ FIRES = [
     (EVENT + "15家企业现场签约，总投资62.8亿元。", [(15, 62.8)]),
     # two events in one sentence, each with its own tally: the first is the dated one's
     ("6月8日，晋城市在深圳举办招商推介会，签约15个项目，总投资62.8亿元。", [(15, 62.8)]),
+    # 签约的N个项目 with its amount; a part's amount after 其中 is not the tally's
+    (EVENT + "现场签约的16个项目总投资128.6亿元。", [(16, 128.6)]),
+    (EVENT + "此次签约的16个项目涵盖新能源等领域，总投资128.6亿元。", [(16, 128.6)]),
+    (EVENT + "现场签约重点项目16个，其中亿元以上项目10个，总投资128.6亿元。", [(16, None)]),
+    # a count told again with nothing new is the same tally
+    (EVENT + "现场签约项目16个，总投资128.6亿元。\n最终签约的16个项目，涉及新能源、新材料等领域。", [(16, 128.6)]),
     # the event's tally, then last year's for comparison: only this year's
     (EVENT + "签约项目15个，总投资62.8亿元。去年同期签约项目10个，总投资40亿元。", [(15, 62.8)]),
 ]
@@ -106,6 +112,9 @@ NONE = [
     (EVENT + "去年同期，全市签约项目90个，总投资300亿元。", []),
     (EVENT + "签约项目同比增长20%，总投资同比增长35%。", []),
     (EVENT + "签约项目数比去年同期增加15个，投资额增加62.8亿元。", []),
+    # an earlier occasion's tally, and what became of it
+    (EVENT + "据介绍，上届推介会共签约项目20个，总投资100亿元。", []),
+    (EVENT + "此前，在去年推介会上签约的20个项目中，已有15个开工建设。", []),
     # a single project's amount is the project's, not the event's tally
     (EVENT + "其中，总投资最大的项目为示例新材料项目，投资额30亿元。", []),
     (EVENT + "示例公司与晋城市签约建设示例新材料项目，总投资30亿元。", []),
