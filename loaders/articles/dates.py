@@ -69,6 +69,9 @@ _RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "昨晚": 
 _RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”于]))(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)"
                        r"|(?<=[会式坛展])(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=在|正式|举行|举办|召开|开幕|闭幕)")
 _THIS_MONTH = re.compile(r"(本月|上月)(\d{1,2})[日号]")
+# 上周五 / 本周三: a day of the publication's week or the week before, exact
+_WEEKDAY = re.compile(r"(上|本|这)(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAYS = "一二三四五六日"
 _SAME_DAY = re.compile(r"(?:^|(?<=[\s,，。；;]))(?:当天|当日|同日|次日|翌日)(?=[,，上下晚在])")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # no day at all: the publication date stands for it (上周/本周: that week's Monday); 期间 only
@@ -265,7 +268,15 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         for m in _RELATIVE.finditer(text) if any(w in text for w in _RELATIVE_DAYS) else ():  # 昨日 in a daily: the day before
             d = date.fromordinal(published.toordinal() - _RELATIVE_DAYS[m.group()])
             out.append(DateMention(m.start() + base, m.end() + base, d, None, False, False))
+        weekdays = {m.start() for m in _WEEKDAY.finditer(text)} if "周" in text or "星期" in text else set()
+        for m in _WEEKDAY.finditer(text) if weekdays else ():
+            monday = published.toordinal() - published.weekday() - (7 if m.group(1) == "上" else 0)
+            d = date.fromordinal(monday + _WEEKDAYS.index(m.group(2).replace("天", "日")))
+            if d <= published:
+                out.append(DateMention(m.start() + base, m.end() + base, d, None, False, False))
         for m in _VAGUE.finditer(text) if any(w in text for w in _VAGUE_WORDS) else ():
+            if m.start() in weekdays:
+                continue  # 上周五: the day itself, above
             d = published
             if m.group() in _WEEKS_BACK:
                 d = date.fromordinal(published.toordinal() - published.weekday() - 7 * _WEEKS_BACK[m.group()])

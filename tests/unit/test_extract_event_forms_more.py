@@ -41,6 +41,7 @@ FORMS = [
     (_doc("日前，示例招商推介会在成都举行。"), {("推介会", "2024-05-20", "成都市")}),
     (_doc("示例推介会近日在南京举行。"), {("推介会", "2024-05-20", "南京市")}),
     (_doc("去年5月9日，示例推介会在深圳举行。"), {("推介会", "2023-05-09", "深圳市")}),
+    (_doc("上周五，示例推介会在太原举行。"), {("推介会", "2024-05-17", "太原市")}),
     # ranges: 至 / 到 / — / - / ~ / 、, with or without the first day's 日, across a month's end
     (_doc("5月9—11日，示例博览会在太原举行。"), {("博览会", "2024-05-09", "太原市")}),
     (_doc("5月9-11日，示例博览会在西安举办。"), {("博览会", "2024-05-09", "西安市")}),
@@ -99,6 +100,9 @@ FORMS = [
     # the day right after the name is its own, not the day the sentence opened with (a press conference's)
     (_doc("5月18日，晋城市召开招商推介会新闻发布会，推介会将于5月28日在深圳举行。"), {("推介会", "2024-05-28", "深圳市")}),
     (_doc("5月18日，晋城市委书记甲在深圳会见了山西商会会长乙。推介会19日在深圳举行。"), {("推介会", "2024-05-19", "深圳市")}),
+    # the short names of fairs and talks, where the sentence holds them
+    (_doc("5月9日，第二十四届投洽会在厦门开幕。"), {("洽谈会", "2024-05-09", "厦门市")}),
+    (_doc("5月9日，第十三届中博会在太原开幕。"), {("博览会", "2024-05-09", "太原市")}),
     # attended in a city: held there
     (_doc("5月9日至11日，示例市代表团赴深圳参加示例博览会。"), {("博览会", "2024-05-09", "深圳市")}),
     # a day referred back to from the next paragraph (当天 / 次日 / a day alone of the month told before)
@@ -137,6 +141,8 @@ NONE = [
     _doc("5月9日，太原市常住人口达到543万人。"),
     # a one-character city name not before a verb (在京企业 / 在沪晋商) is no venue
     _doc("5月9日，在京晋商代表欢聚一堂。"),
+    # a fair's short name for the time of something else (期间 / 前后), not the fair held
+    _doc("5月9日，“山西之夜”在广交会期间亮相。"),
     # a day of every year is no one day
     _doc("每年5月18日，示例商会都会在太原举办年会。"),
     # a meeting named in passing by whom it met
