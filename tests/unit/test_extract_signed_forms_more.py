@@ -91,6 +91,15 @@ FIRES = [
     (EVENT + "现场签约的16个项目总投资128.6亿元。", [(16, 128.6)]),
     (EVENT + "此次签约的16个项目涵盖新能源等领域，总投资128.6亿元。", [(16, 128.6)]),
     (EVENT + "现场签约重点项目16个，其中亿元以上项目10个，总投资128.6亿元。", [(16, None)]),
+    # 投资规模 / 总规模; 签下; 在会上签约; the projects' people signing the agreements
+    (EVENT + "签约项目16个，投资规模128.6亿元。", [(16, 128.6)]),
+    (EVENT + "签约项目16个，总规模128.6亿元。", [(16, 128.6)]),
+    (EVENT + "会上共签下16个项目，总投资128.6亿元。", [(16, 128.6)]),
+    (EVENT + "共有16个项目在会上签约，总投资128.6亿元。", [(16, 128.6)]),
+    (EVENT + "现场，16个项目的负责人与晋城市签订了投资协议，总投资128.6亿元。", [(16, 128.6)]),
+    # the signing ceremony of a promotion, told in its own sentence
+    ("6月8日，晋城市在深圳举办招商推介会暨项目签约仪式。推介会上，市长甲推介了晋城。签约仪式上，16个项目现场签约，"
+     "总投资128.6亿元。", [(16, 128.6)]),
     # a count told again with nothing new is the same tally
     (EVENT + "现场签约项目16个，总投资128.6亿元。\n最终签约的16个项目，涉及新能源、新材料等领域。", [(16, 128.6)]),
     # the event's tally, then last year's for comparison: only this year's
@@ -115,6 +124,8 @@ NONE = [
     # an earlier occasion's tally, and what became of it
     (EVENT + "据介绍，上届推介会共签约项目20个，总投资100亿元。", []),
     (EVENT + "此前，在去年推介会上签约的20个项目中，已有15个开工建设。", []),
+    # projects shown at a signing ceremony are not signed by that
+    (EVENT + "16个项目在签约仪式上亮相。", []),
     # a single project's amount is the project's, not the event's tally
     (EVENT + "其中，总投资最大的项目为示例新材料项目，投资额30亿元。", []),
     (EVENT + "示例公司与晋城市签约建设示例新材料项目，总投资30亿元。", []),
