@@ -103,6 +103,13 @@ FORMS = [
     # the short names of fairs and talks, where the sentence holds them
     (_doc("5月9日，第二十四届投洽会在厦门开幕。"), {("洽谈会", "2024-05-09", "厦门市")}),
     (_doc("5月9日，第十三届中博会在太原开幕。"), {("博览会", "2024-05-09", "太原市")}),
+    # more gatherings: a New Year reception, a seminar, a briefing, a launch, a plaque unveiled, an opening ceremony
+    (_doc("2月8日，示例商会2024年新春团拜会在太原举行。"), {("团拜会", "2024-02-08", "太原市")}),
+    (_doc("5月9日，示例晋商文化研讨会在晋中召开。"), {("研讨会", "2024-05-09", "晋中市")}),
+    (_doc("5月9日，示例开发区招商项目说明会在上海举行。"), {("说明会", "2024-05-09", "上海市")}),
+    (_doc("5月9日，示例招商引资百日攻坚行动启动仪式在长治举行。"), {("启动大会", "2024-05-09", "长治市")}),
+    (_doc("5月9日，示例商会驻晋城联络处揭牌仪式在晋城举行。"), {("授牌", "2024-05-09", "晋城市")}),
+    (_doc("5月9日，第五届示例文化旅游节开幕式在大同举行。"), {("开幕式", "2024-05-09", "大同市")}),
     # attended in a city: held there
     (_doc("5月9日至11日，示例市代表团赴深圳参加示例博览会。"), {("博览会", "2024-05-09", "深圳市")}),
     # a day referred back to from the next paragraph (当天 / 次日 / a day alone of the month told before)
