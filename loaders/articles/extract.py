@@ -109,6 +109,13 @@ _SUBJECT_OCCASION = re.compile(
 _SENT_END = re.compile(r"[。！？]")
 # _tallies' own, compiled once (it runs for every sentence that writes 签 and a count)
 _PART_OR_KIND = re.compile(r"其中|[个项宗]项目")
+# 签约项目16个、开工项目10个,总投资X: the amount of both, not the tally's (a breakdown of the signed ones,
+# 包含建设类项目10项, 战略合作类项目4项, leaves the total the tally's)
+_ANOTHER_COUNT = re.compile(r"(?:开工|投产|竣工|在谈|储备|推介|发布|续建|在建)[^，,。；;\d]{0,6}?\d+[个项宗]")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")  # (其中正式合同10个、意向协议6个): an aside, the total's parts
+# a further signed kind in a list after a count: 、意向协议项目6个 (not 、开工项目10个: another tally's)
+_LISTED_SIGNED = re.compile(rf"、(?=[^，,。；;\d、]{{0,12}}?(?:合同|协议|意向|签约|正式))(?![^，,。；;\d、]{{0,12}}?(?:开工|投产|竣工|在谈|储备|推介|发布|融资))"
+                            rf"[^，,。；;\d、]{{0,12}}?{P.NUMBER}[个项宗](?:项目)?")
 _NEXT_FIGURE = re.compile(r"、\d")
 _FOREIGN = re.compile(P.FOREIGN_UNIT)
 _TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个项宗家份]")
@@ -135,15 +142,23 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
         n = to_number(next(g for g in m.groups() if g))
         if not isinstance(n, int):
             continue
+        end = m.end()
+        # 签约正式合同项目10个、意向协议项目6个: the signed kinds listed one after another add up to the tally
+        for more in iter(lambda: _LISTED_SIGNED.match(s, end), None):
+            part = to_number(more.group(1))
+            if not isinstance(part, int):
+                break
+            n, end = n + part, more.end()
         amount, span = None, None
         inside = _SIGNED_TOTAL.search(s, m.start(), m.end())  # 总投资X亿元的N个项目
-        near = _AMOUNT_NEAR.match(s, m.end())
+        near = _AMOUNT_NEAR.match(s, end)
         before = _AMOUNT_BEFORE.search(s, max(0, m.start() - 30), m.start()) if s[m.start() - 1:m.start()] == "的" else None
         if inside:
             amount, span = amount_yi(inside.group(1), inside.group(2)), inside.span()
-        elif near and not _PART_OR_KIND.search(s[m.end():near.start("w")]) \
-                and not (_may_sign(s[m.end():near.end()]) and _SIGNED_COUNT.search(s, m.end(), near.end())):
-            if "分别" in s[m.end():near.start("w")] or _NEXT_FIGURE.match(s, near.end()):
+        elif near and not _PART_OR_KIND.search(_ASIDE.sub("", s[end:near.start("w")])) \
+                and not _ANOTHER_COUNT.search(_ASIDE.sub("", s[end:near.start("w")])) \
+                and not (_may_sign(s[end:near.end()]) and _SIGNED_COUNT.search(s, end, near.end())):
+            if "分别" in s[end:near.start("w")] or _NEXT_FIGURE.match(s, near.end()):
                 pass  # 分别投资6.5亿元、5.2亿元: each project's amount, no total
             elif not _FOREIGN.fullmatch(near.group(3)):
                 amount, span = amount_yi(near.group(2), near.group(3)), near.span("w")
@@ -151,7 +166,7 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
                 span = ()  # told, in another currency: no amount, and no other to look for
         elif before:
             amount, span = amount_yi(before.group(1), before.group(2)), before.span()
-        out.append((m.start(), m.end(), n, amount, span))
+        out.append((m.start(), end, n, amount, span))
     return out
 
 # a signing told by its verb: …24个项目在X产业园集中签约 / …项目现场签约 (not 签约仪式, an event word)
@@ -1190,7 +1205,8 @@ class _Extractor(PeopleRules, ProjectRules):
             total = _SIGNED_TOTAL.search(s)
             if total and not count and re.search(r"\d+[个项宗]", s[:total.start()]):
                 total = None  # 亿元以上项目12个,总投资30亿元: the amount of a count that is no tally (a part)
-            if total and count and total.start() >= count[1] and _PART_OR_KIND.search(s, count[1], total.start()):
+            if total and count and total.start() >= count[1] and (_PART_OR_KIND.search(s, count[1], total.start())
+                                                                   or _ANOTHER_COUNT.search(s, count[1], total.start())):
                 total = None  # 签约项目16个,其中亿元以上项目10个,总投资X亿元: the part's amount, not the tally's
         if total and not count and not (_SIGNED_AMOUNT_WORD.match(total.group()) or _COLLECTIVE.search(s)):
             total = None  # X项目签约，总投资30亿元: one project's amount, not the occasion's tally

@@ -100,6 +100,13 @@ FIRES = [
     # the signing ceremony of a promotion, told in its own sentence
     ("6月8日，晋城市在深圳举办招商推介会暨项目签约仪式。推介会上，市长甲推介了晋城。签约仪式上，16个项目现场签约，"
      "总投资128.6亿元。", [(16, 128.6)]),
+    # 意向: projects signed with an intended amount are signed; intent agreements signed are signed
+    (EVENT + "签约项目16个，意向投资额128.6亿元。", [(16, 128.6)]),
+    (EVENT + "共签订投资意向协议16个，意向投资额128.6亿元。", [(16, 128.6)]),
+    # the signed kinds listed one after another add up; an aside or a breakdown keeps the total the tally's
+    (EVENT + "现场签约正式合同项目10个、意向协议项目6个，总投资128.6亿元。", [(16, 128.6)]),
+    (EVENT + "现场签约项目16个（其中正式合同10个、意向协议6个），总投资128.6亿元。", [(16, 128.6)]),
+    (EVENT + "视频签约涉及项目14项，包含建设类项目10项，战略合作类项目4项，投资总额74.25亿元。", [(14, 74.25)]),
     # a count told again with nothing new is the same tally
     (EVENT + "现场签约项目16个，总投资128.6亿元。\n最终签约的16个项目，涉及新能源、新材料等领域。", [(16, 128.6)]),
     # the event's tally, then last year's for comparison: only this year's
@@ -124,6 +131,11 @@ NONE = [
     # an earlier occasion's tally, and what became of it
     (EVENT + "据介绍，上届推介会共签约项目20个，总投资100亿元。", []),
     (EVENT + "此前，在去年推介会上签约的20个项目中，已有15个开工建设。", []),
+    # 意向签约 or an intent reached is no signing
+    (EVENT + "意向签约项目16个，意向投资额128.6亿元。", []),
+    (EVENT + "会上，16个项目达成投资意向，意向投资额128.6亿元。", []),
+    # an amount told after signed and started counts together is neither's
+    (EVENT + "签约项目16个、开工项目10个，总投资128.6亿元。", [(16, None)]),
     # projects shown at a signing ceremony are not signed by that
     (EVENT + "16个项目在签约仪式上亮相。", []),
     # a single project's amount is the project's, not the event's tally
