@@ -99,7 +99,9 @@ _COLLECTIVE = re.compile(r"集中|一批|批次|第[一二三四五六七八九�
                          r"总计|合计|累计|所有|全部|这些|上述|多个|[两几\d]+个|各类")
 # a figure of the same span a year before, told for comparison: 去年同期,全市签约项目90个
 # (or an earlier occasion's: 上届推介会共签约… / 去年推介会签约的20个项目)
-_LAST_YEAR = re.compile(r"(?:去年|上年|上一年)同期|上届|上一届|往届|历届|(?:去年|前年)(?:举办|举行)?的?[^，,。；;\d]{0,12}?(?:会|活动|仪式)")
+_LAST_YEAR = re.compile(r"(?:去年|上年|上一年)同期")
+# (in the count's own clause: 据介绍，上届推介会共签约… / 在去年推介会上签约的…; not 在历届的基础上，本届…)
+_EARLIER_OCCASION = re.compile(r"上届|上一届|往届|(?:去年|前年)(?:举办|举行)?的?[^，,。；;\d]{0,12}?(?:会|活动|仪式)")
 # a clause giving a part of the total the sentence before told: 其中,签约项目19个
 _PART_AFTER = re.compile(r"其中[，,：:]?")
 # a paragraph that opens with its occasion as subject: 大同市“三个一批”活动共推进… / 吕梁市举行…“三个一批”活动。
@@ -135,7 +137,7 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
         return out  # 签约 / 签署 / 签订, 达成 or 合同项目, and counts in 个 / 项 / 宗 / 家
     for m in _SIGNED_COUNT.finditer(s):
         clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;：:") + 1:m.end()]
-        if _NOT_SIGNED.search(clause) or _LAST_YEAR.search(s, 0, m.start()):
+        if _NOT_SIGNED.search(clause) or _LAST_YEAR.search(s, 0, m.start()) or _EARLIER_OCCASION.search(clause):
             continue
         if m.group().startswith("合同项目") and len(re.findall("[(（]", s[:m.start()])) > len(re.findall("[)）]", s[:m.start()])):
             continue  # (协议项目22个,合同项目9个): a part of a total told before the brackets

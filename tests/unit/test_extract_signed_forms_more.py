@@ -107,6 +107,8 @@ FIRES = [
     (EVENT + "现场签约正式合同项目10个、意向协议项目6个，总投资128.6亿元。", [(16, 128.6)]),
     (EVENT + "现场签约项目16个（其中正式合同10个、意向协议6个），总投资128.6亿元。", [(16, 128.6)]),
     (EVENT + "视频签约涉及项目14项，包含建设类项目10项，战略合作类项目4项，投资总额74.25亿元。", [(14, 74.25)]),
+    # earlier editions named in another clause leave this one's tally alone
+    (EVENT + "在历届推介会的基础上，本届推介会共签约项目16个，总投资128.6亿元。", [(16, 128.6)]),
     # a count told again with nothing new is the same tally
     (EVENT + "现场签约项目16个，总投资128.6亿元。\n最终签约的16个项目，涉及新能源、新材料等领域。", [(16, 128.6)]),
     # the event's tally, then last year's for comparison: only this year's
