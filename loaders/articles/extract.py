@@ -461,6 +461,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.line_lists()
         self.project_records()
         self.we_chamber()
+        self.merge_vague_events()
         self.drop_repeated_tallies()
         for c in self.chambers:  # every chamber named, whether or not a rule used it
             self.chamber_node(c, MID if c.listed else HIGH)
@@ -633,6 +634,35 @@ class _Extractor(PeopleRules, ProjectRules):
                 del self.f.nodes[eid]
                 for k in [k for k, r in self.f.rels.items() if eid in (r.start, r.end)]:
                     del self.f.rels[k]
+
+    def merge_vague_events(self) -> None:
+        """日前,晋城市招商推介会在深圳举行。…5月18日下午,晋城市招商推介会在深圳开幕: an event told first with a
+        vague day (the publication's, approximate) and again with its own day in the same city is one event,
+        on that day (within a month of the vague one: 日前 is recent); the vague one goes, its tally and edges
+        moving to the dated one."""
+        city = {r.start: r.end for r in self.f.rels.values() if r.type == "HELD_IN"}
+        events = [n for n in self.f.nodes.values() if n.label == "Event" and n.id in city]
+        for vague in [n for n in events if n.properties.get("date_approx") and "date" in n.properties]:
+            same = [n for n in events if n is not vague and not n.properties.get("date_approx") and "date" in n.properties
+                    and city[n.id] == city[vague.id] and abs((n.properties["date"] - vague.properties["date"]).days) <= 31
+                    and (n.properties.get("kind") == vague.properties.get("kind")
+                                                          or self._folded(vague.name) in self._folded(n.name)
+                                                          or self._folded(n.name) in self._folded(vague.name))]
+            if len(same) != 1:
+                continue
+            dated = same[0]
+            for k in ("signed_count", "signed_total_yi"):
+                if k in vague.properties:
+                    dated.properties.setdefault(k, vague.properties[k])
+            dated.evidence.extend(e for e in vague.evidence if e not in dated.evidence)
+            for key, r in list(self.f.rels.items()):
+                if vague.id in (r.start, r.end):
+                    del self.f.rels[key]
+                    start, end = (dated.id if r.start == vague.id else r.start), (dated.id if r.end == vague.id else r.end)
+                    for span in r.evidence:
+                        self.f.rel(r.type, start, end, r.properties, span, r.confidence)
+            del self.f.nodes[vague.id]
+            self._fallback.discard(vague.id)
 
     def lost_tallies(self, i, j) -> None:
         """A signed tally the sentence states plainly that no event or campaign rule took is not dropped:
