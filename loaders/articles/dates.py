@@ -5,9 +5,11 @@ publication; else the year the text last set (2017年3月…, "2017年,"), else 
 the year before when that would put it more than a week after publication (an article of January
 on 12月; an event announced for the coming days keeps the year). A range keeps its last day
 (end_date); an approximate day (中旬) is kept as approximate: its first day, `approx`.
-Relative days (今天, 昨日, 前天) count back from the publication date and are exact; vague ones
-(日前, 近日, 近期, 上周, 本周, …会期间) stand for the publication date (上周/本周: that week's
-Monday) and are approximate.
+Relative days (今天, 昨日, 前天, 上周五, 本周三) count back from the publication date and are exact; vague
+ones (日前, 近日, 近期, 上周, 本周, …会期间) stand for the publication date (上周/本周: that week's
+Monday) and are approximate. A range may leave out its first day's 日 (5月9—11日, 5月9至11日) or list two
+days (5月9、10日); 去年5月9日 takes the year before the publication's; 定于/将于 before a day tells it as
+still to come; 每年5月9日 is no one day; a year's zero may be written 〇, 零, ○ or O.
 A date whose year cannot be known (no publication date and no year before it in the text) is never
 given one: `yearless_dates` keeps it as a month and day (MonthDay, ISO/XSD gMonthDay "--05-09").
 
@@ -15,6 +17,10 @@ given one: `yearless_dates` keeps it as a month and day (MonthDay, ISO/XSD gMont
 [(datetime.date(2017, 11, 12), datetime.date(2017, 11, 17), False)]
 >>> [(d.day, d.approx) for d in find_dates("日前,推介会在太原举办", date(2024, 4, 30))]
 [(datetime.date(2024, 4, 30), True)]
+>>> [(d.day, d.end_day) for d in find_dates("5月9—11日,博览会在太原举行", date(2024, 5, 20))]
+[(datetime.date(2024, 5, 9), datetime.date(2024, 5, 11))]
+>>> [d.day for d in find_dates("二○二三年五月九日 / 上周五", date(2024, 5, 20))]
+[datetime.date(2023, 5, 9), datetime.date(2024, 5, 17)]
 >>> [d.md for d in yearless_dates("7月23日,座谈会在并举行。", None, [])]
 ['--07-23']
 >>> to_number("一百二十")
