@@ -5,9 +5,11 @@ publication; else the year the text last set (2017年3月…, "2017年,"), else 
 the year before when that would put it more than a week after publication (an article of January
 on 12月; an event announced for the coming days keeps the year). A range keeps its last day
 (end_date); an approximate day (中旬) is kept as approximate: its first day, `approx`.
-Relative days (今天, 昨日, 前天) count back from the publication date and are exact; vague ones
-(日前, 近日, 近期, 上周, 本周, …会期间) stand for the publication date (上周/本周: that week's
-Monday) and are approximate.
+Relative days (今天, 昨日, 前天, 上周五, 本周三) count back from the publication date and are exact; vague
+ones (日前, 近日, 近期, 上周, 本周, …会期间) stand for the publication date (上周/本周: that week's
+Monday) and are approximate. A range may leave out its first day's 日 (5月9—11日, 5月9至11日) or list two
+days (5月9、10日); 去年5月9日 takes the year before the publication's; 定于/将于 before a day tells it as
+still to come; 每年5月9日 is no one day; a year's zero may be written 〇, 零, ○ or O.
 A date whose year cannot be known (no publication date and no year before it in the text) is never
 given one: `yearless_dates` keeps it as a month and day (MonthDay, ISO/XSD gMonthDay "--05-09").
 
@@ -15,6 +17,10 @@ given one: `yearless_dates` keeps it as a month and day (MonthDay, ISO/XSD gMont
 [(datetime.date(2017, 11, 12), datetime.date(2017, 11, 17), False)]
 >>> [(d.day, d.approx) for d in find_dates("日前,推介会在太原举办", date(2024, 4, 30))]
 [(datetime.date(2024, 4, 30), True)]
+>>> [(d.day, d.end_day) for d in find_dates("5月9—11日,博览会在太原举行", date(2024, 5, 20))]
+[(datetime.date(2024, 5, 9), datetime.date(2024, 5, 11))]
+>>> [d.day for d in find_dates("二○二三年五月九日 / 上周五", date(2024, 5, 20))]
+[datetime.date(2023, 5, 9), datetime.date(2024, 5, 17)]
 >>> [d.md for d in yearless_dates("7月23日,座谈会在并举行。", None, [])]
 ['--07-23']
 >>> to_number("一百二十")
@@ -37,10 +43,21 @@ from loaders.articles.lookahead import quicken_all
 CN_DIGITS = "〇零一二三四五六七八九十百千万两"
 NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)"
 _N2 = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
-_Y = r"(\d{4}|[〇零一二三四五六七八九]{4})"
+_N2X = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"  # the same, capturing nothing (in a look-ahead)
+# a year's digits; zero also as ○ (a circle) or O (a letter), as pages set 二○二三年 / 二O二三年
+_ZERO = "〇零○O"
+_Y = rf"(\d{{4}}|[{_ZERO}一二三四五六七八九]{{4}})"
+# what joins a range's days: 至 / 到 / dashes / tildes (5月9日至11日, 5月9—11日, 5月9日~11日)
+_TO = r"(?:至|到|-|—|–|~|～|〜)"
+# a range's first day may leave out its 日 (5月9—11日, 5月9至11日); two days may be listed (5月9、10日)
 _DATE = re.compile(
-    rf"(?:{_Y}\s*年\s*)?{_N2}\s*月\s*(?:{_N2}\s*[日号]|(上旬|中旬|下旬|底|末|初))"
-    rf"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:{_N2}\s*月\s*)?{_N2}\s*[日号])?")
+    rf"(?:{_Y}\s*年\s*)?{_N2}\s*月\s*(?:{_N2}\s*(?:[日号]|(?=\s*{_TO}\s*{_N2X}\s*[日号]|、\s*{_N2X}\s*[日号]))"
+    rf"|(上旬|中旬|下旬|底|末|初))"
+    rf"(?:\s*(?:{_TO}|、(?=\s*{_N2X}\s*[日号]))\s*(?:{_N2}\s*月\s*)?{_N2}\s*[日号])?")
+# 去年5月9日 / 今年5月9日: the year told right before the day, counted back from the publication
+_YEAR_WORD_BEFORE = {"去年": 1, "前年": 2, "今年": 0}
+# a day told as still to come by the words right before it: 定于5月29日 / 将于 / 拟于 / 计划于
+_AHEAD_BEFORE = re.compile(r"(?:定于|将于|拟于|计划于|预计于|将在|拟在|定在)\s*$")
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR = re.compile(rf"{_Y}\s*年|(去年|今年|前年)")
 _BRACKET_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九])(?:[\d一二三四五六七八九十]{1,3}|元)年\s*[(（]\s*(\d{4})\s*(?:年\s*)?[)）]")
@@ -57,9 +74,12 @@ _AHEAD_TOLD = re.compile(r"(?:(?!举行|举办|召开|开幕|闭幕|结束|签�
 _RELATIVE_DAYS = {"前日": 2, "前天": 2, "昨日": 1, "昨天": 1, "昨晚": 1, "今日": 0, "今天": 0, "今晚": 0}
 # also after a quoted name and before a verb: “X洽谈会”昨日正式闭幕 / 今天举行
 # and right after an event's name, before where or how it was held: 示例洽谈会昨日在运城开幕
-_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”]))(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)"
+_RELATIVE = re.compile(r"(?:^|(?<=[\s,，。】”于]))(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=[,，上下晚在]|正式|举行|举办|召开|开幕|闭幕)"
                        r"|(?<=[会式坛展])(?:前日|前天|昨日|昨天|昨晚|今日|今天|今晚)(?=在|正式|举行|举办|召开|开幕|闭幕)")
 _THIS_MONTH = re.compile(r"(本月|上月)(\d{1,2})[日号]")
+# 上周五 / 本周三: a day of the publication's week or the week before, exact
+_WEEKDAY = re.compile(r"(上|本|这)(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAYS = "一二三四五六日"
 _SAME_DAY = re.compile(r"(?:^|(?<=[\s,，。；;]))(?:当天|当日|同日|次日|翌日)(?=[,，上下晚在])")
 _SAME_DAY_WORDS = ("当天", "当日", "同日", "次日", "翌日")  # one of them in every _SAME_DAY match
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
@@ -140,8 +160,8 @@ def to_number(text: str):
         return int(text)
     if re.fullmatch(r"\d+\.\d+", text):
         return float(text)
-    if re.fullmatch(r"[〇零一二三四五六七八九]{4}", text):  # a year written digit by digit
-        return int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in text))
+    if re.fullmatch(rf"[{_ZERO}一二三四五六七八九]{{4}}", text):  # a year written digit by digit
+        return int("".join("0" if c in _ZERO else str("〇一二三四五六七八九".index(c)) for c in text))
     text = text.replace("两", "二")
     if text[:1] in "十百千万亿":  # 百亿元, 千余人: cn2an reads 一百 but not a bare 百
         text = "一" + text
@@ -203,9 +223,14 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
     for m in _DATE.finditer(text):
         if text[m.end():m.end() + 1] in ("讯", "电"):
             continue  # a dateline (11月9日讯): the report's day, not an event's
+        if text[max(0, m.start() - 2):m.start()] in ("每年", "每逢"):
+            continue  # 每年5月18日: a day of every year, no one day
         y_text, mon, day, part, mon2, day2 = m.groups()
         pos = m.start() + base
         year, given = _year(y_text), bool(y_text)
+        back = _YEAR_WORD_BEFORE.get(text[max(0, m.start() - 2):m.start()]) if year is None and published else None
+        if back is not None:  # 去年5月9日: the year before the publication's, whatever the day
+            year, given = published.year - back, True
         if year is None:
             prior = [y for p, y in marks if p < pos]
             year = prior[-1] if prior else (published.year if published else None)
@@ -221,7 +246,7 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
             else:
                 first = date(year, month, to_number(day))
             if not given and not [1 for p, _ in marks if p < pos] and published and first > published + AHEAD \
-                    and not _AHEAD_TOLD.match(text, m.end()):
+                    and not _AHEAD_TOLD.match(text, m.end()) and not _AHEAD_BEFORE.search(text, max(0, m.start() - 4), m.start()):
                 first = first.replace(year=year - 1)
             last = None
             if day2:
@@ -242,7 +267,7 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
                 # 5月10日,…。12日,… : a later day of the month the same paragraph named last (not past publication)
                 last = next((x for x in reversed(named) if x.start < m.start() + base), None)
                 if last is not None and not last.approx and last.day.day < day \
-                        and "\n" not in text[last.end - base:m.start()]:
+                        and _next_paragraph(text[last.end - base:m.start()]):
                     later = date(last.day.year, last.day.month, day)
                     d = later if later <= published else d
             except ValueError:
@@ -252,7 +277,15 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         for m in _RELATIVE.finditer(text) if any(w in text for w in _RELATIVE_DAYS) else ():  # 昨日 in a daily: the day before
             d = date.fromordinal(published.toordinal() - _RELATIVE_DAYS[m.group()])
             out.append(DateMention(m.start() + base, m.end() + base, d, None, False, False))
+        weekdays = {m.start() for m in _WEEKDAY.finditer(text)} if "周" in text or "星期" in text else set()
+        for m in _WEEKDAY.finditer(text) if weekdays else ():
+            monday = published.toordinal() - published.weekday() - (7 if m.group(1) == "上" else 0)
+            d = date.fromordinal(monday + _WEEKDAYS.index(m.group(2).replace("天", "日")))
+            if d <= published:
+                out.append(DateMention(m.start() + base, m.end() + base, d, None, False, False))
         for m in _VAGUE.finditer(text) if any(w in text for w in _VAGUE_WORDS) else ():
+            if m.start() in weekdays:
+                continue  # 上周五: the day itself, above
             d = published
             if m.group() in _WEEKS_BACK:
                 d = date.fromordinal(published.toordinal() - published.weekday() - 7 * _WEEKS_BACK[m.group()])
@@ -276,11 +309,19 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
     for m in _SAME_DAY.finditer(text) if any(w in text for w in _SAME_DAY_WORDS) else ():
         # 当天下午 / 同日 / 次日: the single day told last in the same paragraph (not a range, not a vague one)
         last = next((x for x in reversed(out) if x.start < m.start() + base), None)
-        if last is None or last.approx or last.end_day or "\n" in text[last.end - base:m.start()]:
+        if last is None or last.approx or last.end_day or not _next_paragraph(text[last.end - base:m.start()]):
             continue
         d = date.fromordinal(last.day.toordinal() + (m.group() in ("次日", "翌日")))
         out.append(DateMention(m.start() + base, m.end() + base, d, None, False, last.year_given))
     return sorted(out, key=lambda d: d.start)
+
+
+def _next_paragraph(between: str) -> bool:
+    """Is a day referred back to (当天, 次日, 12日) close enough to the day told before it: in the same
+    paragraph, or at most one paragraph on (a page that sets each sentence on a line of its own, or a
+    paragraph opening 当天下午, …), with no paragraph in between."""
+    lines = between.split("\n")
+    return all(not line.strip() for line in lines[1:-1])
 
 
 def passing_years(text: str) -> list[tuple[int, int]]:

@@ -32,12 +32,18 @@ _KIND_TALLY = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 _SIGNED_COUNT = re.compile(
-    rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
-    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约{P.NUMBER}[个宗]|"
+    rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:总数|数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约了?{P.NUMBER}[个项宗]|"
+    # 现场签约的16个项目总投资X亿元 (not 签约的20个项目中, among them; not 签约的16个项目有：…, a list's head)
+    rf"签约的{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?![中有是为]|包括|分别)|"
+    # 15个项目通过视频连线签约 / 以“云签约”方式签约: the way of signing between the projects and the verb
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:通过|以)[^，,。；;\d]{{2,12}}?(?:现场|集中|成功)?签约|"
     # 签约X和Y两个项目 / 签约了A、B、C等三个项目: the projects named, then their count
     rf"签约了?(?:(?!仪式|活动|会|后|考察|参观|观摩)[^，,。；;\d]){{2,40}}?[和及、等]?{P.NUMBER}个项目|"
     # 31个签约项目 / 24个项目在X产业园集中签约 / N个项目集中签约 / 进行了“云签约”,涉及项目14项
-    rf"{P.NUMBER}[个项宗](?:签约|已签约)项目|{P.NUMBER}[个项宗](?:重点|重大|招商引资|产业|合作)?项目在[^，,。；;\d]{{2,30}}?(?:集中|现场|成功|顺利|正式)签约|"
+    rf"{P.NUMBER}[个项宗](?:签约|已签约)项目|{P.NUMBER}[个项宗](?:重点|重大|招商引资|产业|合作)?项目在[^，,。；;\d]{{2,30}}?(?:集中|现场|成功|顺利|正式)?签约(?!仪式|活动|大会|会)|"
+    # 签下16个项目 / 16个项目的负责人与X签订了投资协议
+    rf"签下{P.NUMBER}[个项宗]|{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目[^，,。；;\d]{{0,12}}?签[订署]了?[^，,。；;\d]{{0,6}}?(?:协议|合同)|"
     rf"签约[”\"]?[，,]?(?:共)?涉及(?:项目)?{P.NUMBER}[个项宗]|"
     # 达成合同或意向项目18项 / 达成合作项目12个: agreements reached at the occasion
     rf"达成(?:合同|协议|合作)[^，,。；;\d]{{0,6}}?项目{P.NUMBER}[个项宗]|"
@@ -47,10 +53,14 @@ _SIGNED_COUNT = re.compile(
     # 共签约项目102项 / 签署N个合同及协议 / 签订项目合作协议N个 / 就N项合作协议进行签约 / 总投资X亿元的N个项目…签约
     rf"签约项目{P.NUMBER}项|"
     # 与20家企业正式签约: the companies that signed, at one ceremony
-    rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项份][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    # 15家企业现场签约: the companies that signed at the occasion (意向签约 is no signing: _NOT_SIGNED)
+    rf"{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|客商)(?:现场|集中|成功|正式){{1,2}}签约|"
+    # the amount first, then how many projects: 签约总金额62.8亿元，共15个项目
+    rf"签约(?:总金额|金额|总额|额|资金)[^，,。；;]{{0,12}}?元[，,]?(?:共|共计|涉及)(?:项目)?{P.NUMBER}[个项宗](?:项目)?|"
     # 与山西签订6个项目的合作 / 签署了12个合作项目
     rf"签[署订]了?{P.NUMBER}个(?:合作|投资|招商引资)?项目|"
-    rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
+    rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项份]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
     rf"总投资[\d.]+亿元的?{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?签约|签约(?:了)?(?:的)?(?:总投资|投资总额|总金额)(?:达|约|为)?[\d.]+(?:亿|万)元的?{P.NUMBER}个项目")
 # every form of _SIGNED_COUNT writes one of these words (tests/unit/test_extract_speed_gates.py checks
 # each alternative of the pattern): a sentence with none of them need not be searched (16 µs a sentence)
@@ -65,7 +75,7 @@ def _may_sign(s: str) -> bool:
 _AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资额|协议投资|协议引资|协议金额|协议资金|"
                 r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资额|签约投资|拟投资|"
                 # 签约项目计划投资额817.1亿元 / 签约投资额29.88亿元: what the signed projects plan to invest
-                r"计划投资额|投资额)")
+                r"计划投资额|投资额|资金总额|(?<!融资)金额|(?<!拟)引资|投资规模|总规模)")
 _AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近)?"
 _SIGNED_TOTAL = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _TOTAL_AFTER = re.compile(
@@ -74,14 +84,25 @@ _TOTAL_AFTER = re.compile(
 # the amount a count's clause goes on to give, a few words on (签约项目12个,均为工业项目,总投资30亿元),
 # or in another currency (总投资3亿美元: the tally keeps its count and no amount); not past 其中 (a part)
 _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}"
-                          rf"({P.FOREIGN_UNIT}|万亿元|亿元|万元|亿))")
+                          rf"(?:余|多)?({P.FOREIGN_UNIT}|万亿元|亿元|万元|亿))")
 # a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
 _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
                           rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 # a count's sentence ends, and the next one gives those projects' amount: 签约33个重点项目。这些项目聚焦…,总投资X亿元
-_THESE_AGAIN = (r"[个项宗][^。；;！？\n]{0,12}?[。！]\s*(?:这些|上述|以上|这批)(?:签约)?项目((?:(?!其中|\d+个)[^。；;\n]){0,80}?)"
+_THESE_AGAIN = (r"[个项宗][^。；;！？\n]{0,12}?[。！]\s*(?:(?:这些|上述|以上|这批)(?:签约)?|签约)项目((?:(?!其中|\d+个)[^。；;\n]){0,80}?)"
                 rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _THESE_AGAIN_AT = re.compile(r"(\d+)" + _THESE_AGAIN)
+# an amount with no count is an occasion's tally only where its word says it is what was signed (签约总金额 /
+# 协议投资额 / 涉及资金), or the sentence speaks of the projects together (集中签约 / 一批 / 等 / 共 / 这些),
+# not of one project (示例项目签约，总投资30亿元)
+_SIGNED_AMOUNT_WORD = re.compile(r"签约|协议|合同|总金额|涉及")
+_COLLECTIVE = re.compile(r"集中|一批|批次|第[一二三四五六七八九十\d]+批|等[\d一二三四五六七八九十两]*个?项目|共(?:签约|签订|签署|有)|"
+                         r"总计|合计|累计|所有|全部|这些|上述|多个|[两几\d]+个|各类")
+# a figure of the same span a year before, told for comparison: 去年同期,全市签约项目90个
+# (or an earlier occasion's: 上届推介会共签约… / 去年推介会签约的20个项目)
+_LAST_YEAR = re.compile(r"(?:去年|上年|上一年)同期")
+# (in the count's own clause: 据介绍，上届推介会共签约… / 在去年推介会上签约的…; not 在历届的基础上，本届…)
+_EARLIER_OCCASION = re.compile(r"上届|上一届|往届|(?:去年|前年)(?:举办|举行)?的?[^，,。；;\d]{0,12}?(?:会|活动|仪式)")
 # a clause giving a part of the total the sentence before told: 其中,签约项目19个
 _PART_AFTER = re.compile(r"其中[，,：:]?")
 # a paragraph that opens with its occasion as subject: 大同市“三个一批”活动共推进… / 吕梁市举行…“三个一批”活动。
@@ -91,9 +112,16 @@ _SUBJECT_OCCASION = re.compile(
 _SENT_END = re.compile(r"[。！？]")
 # _tallies' own, compiled once (it runs for every sentence that writes 签 and a count)
 _PART_OR_KIND = re.compile(r"其中|[个项宗]项目")
+# 签约项目16个、开工项目10个,总投资X: the amount of both, not the tally's (a breakdown of the signed ones,
+# 包含建设类项目10项, 战略合作类项目4项, leaves the total the tally's)
+_ANOTHER_COUNT = re.compile(r"(?:开工|投产|竣工|在谈|储备|推介|发布|续建|在建)[^，,。；;\d]{0,6}?\d+[个项宗]")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")  # (其中正式合同10个、意向协议6个): an aside, the total's parts
+# a further signed kind in a list after a count: 、意向协议项目6个 (not 、开工项目10个: another tally's)
+_LISTED_SIGNED = re.compile(rf"、(?=[^，,。；;\d、]{{0,12}}?(?:合同|协议|意向|签约|正式))(?![^，,。；;\d、]{{0,12}}?(?:开工|投产|竣工|在谈|储备|推介|发布|融资))"
+                            rf"[^，,。；;\d、]{{0,12}}?{P.NUMBER}[个项宗](?:项目)?")
 _NEXT_FIGURE = re.compile(r"、\d")
 _FOREIGN = re.compile(P.FOREIGN_UNIT)
-_TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个项宗家]")
+_TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个项宗家份]")
 _AMOUNT_BEFORE = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}的$")  # 投资总额60亿元的11个项目
 _TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 # what is not yet signed: a target, a plan, a promotion (目标签约 / 计划引进 / 力争 / 推介 N 个项目)
@@ -110,22 +138,30 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
         return out  # 签约 / 签署 / 签订, 达成 or 合同项目, and counts in 个 / 项 / 宗 / 家
     for m in _SIGNED_COUNT.finditer(s):
         clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;：:") + 1:m.end()]
-        if _NOT_SIGNED.search(clause):
+        if _NOT_SIGNED.search(clause) or _LAST_YEAR.search(s, 0, m.start()) or _EARLIER_OCCASION.search(clause):
             continue
         if m.group().startswith("合同项目") and len(re.findall("[(（]", s[:m.start()])) > len(re.findall("[)）]", s[:m.start()])):
             continue  # (协议项目22个,合同项目9个): a part of a total told before the brackets
         n = to_number(next(g for g in m.groups() if g))
         if not isinstance(n, int):
             continue
+        end = m.end()
+        # 签约正式合同项目10个、意向协议项目6个: the signed kinds listed one after another add up to the tally
+        for more in iter(lambda: _LISTED_SIGNED.match(s, end), None):
+            part = to_number(more.group(1))
+            if not isinstance(part, int):
+                break
+            n, end = n + part, more.end()
         amount, span = None, None
         inside = _SIGNED_TOTAL.search(s, m.start(), m.end())  # 总投资X亿元的N个项目
-        near = _AMOUNT_NEAR.match(s, m.end())
+        near = _AMOUNT_NEAR.match(s, end)
         before = _AMOUNT_BEFORE.search(s, max(0, m.start() - 30), m.start()) if s[m.start() - 1:m.start()] == "的" else None
         if inside:
             amount, span = amount_yi(inside.group(1), inside.group(2)), inside.span()
-        elif near and not _PART_OR_KIND.search(s[m.end():near.start("w")]) \
-                and not (_may_sign(s[m.end():near.end()]) and _SIGNED_COUNT.search(s, m.end(), near.end())):
-            if "分别" in s[m.end():near.start("w")] or _NEXT_FIGURE.match(s, near.end()):
+        elif near and not _PART_OR_KIND.search(_ASIDE.sub("", s[end:near.start("w")])) \
+                and not _ANOTHER_COUNT.search(_ASIDE.sub("", s[end:near.start("w")])) \
+                and not (_may_sign(s[end:near.end()]) and _SIGNED_COUNT.search(s, end, near.end())):
+            if "分别" in s[end:near.start("w")] or _NEXT_FIGURE.match(s, near.end()):
                 pass  # 分别投资6.5亿元、5.2亿元: each project's amount, no total
             elif not _FOREIGN.fullmatch(near.group(3)):
                 amount, span = amount_yi(near.group(2), near.group(3)), near.span("w")
@@ -133,7 +169,7 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
                 span = ()  # told, in another currency: no amount, and no other to look for
         elif before:
             amount, span = amount_yi(before.group(1), before.group(2)), before.span()
-        out.append((m.start(), m.end(), n, amount, span))
+        out.append((m.start(), end, n, amount, span))
     return out
 
 # a signing told by its verb: …24个项目在X产业园集中签约 / …项目现场签约 (not 签约仪式, an event word)
@@ -181,11 +217,15 @@ _HEADCOUNT = re.compile(rf"{P.NUMBER}(多|余)?(?:位|名|人)(的)?(代表团)?
 # a short name (招商推介会) is one event where the clause says where it was held just before it:
 # 晋中市在杭州举办文旅推介会 / 代表团5月13日赴苏州举办招商推介会 (not one still planned: 将在… / 拟赴…)
 _HELD_THERE = re.compile(r"(?<![将拟要])(?:在|赴)[^，,。；;在赴将拟了]{1,12}?(?:隆重)?(?P<v>举办|举行|召开|参加|出席)[了的]?\Z")
+_PLANNED_BEFORE = re.compile(r"(?:将|拟|要|计划|准备|定)(?:于[^，,。；;在]{0,6})?$")
 _HOLDER_VERB = re.compile(r"(?:举办|举行|召开)了?\Z")
 # …or where the name is followed by its day and where it was held: 示例推介会5月9日在太原举行 / 于5月9日在广州成功举办
-_HELD_ON = re.compile(r"(?:”|\))?(?:于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上?)?|于?\d{1,2}[日号]|昨日|昨天|昨晚|今天|今日|日前|近日)?"
+# (the day may be a range, 于5月9日至11日 / 9—11日, or relative, 于昨日; the name may close a quote or 《》)
+_DAY_RANGE = r"(?:[至到\-—–~～〜](?:\d{1,2}月)?\d{1,2}[日号])?"
+_HELD_ON = re.compile(r"(?:”|\)|》)?(?P<day>(?:将|定|拟)?于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?" + _DAY_RANGE + r"(?:上午|下午|晚上?)?|于?\d{1,2}[日号]"
+                      + _DAY_RANGE + r"|于?(?:昨日|昨天|昨晚|今天|今日|日前|近日))?"
                       r"(?:(?<=[日号午晚上])将)?(?:在[^，,。；;]{0,16}?)?(?:召开|举行|举办|开幕|启动|隆重)")
-_HELD = re.compile(r"(?:”|\))?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
+_HELD = re.compile(r"(?:”|\)|》)?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
 
 # the sentence rules' own patterns, compiled once (sentence() runs for every sentence; re's cache
@@ -209,6 +249,13 @@ _SIGNS_OR_STARTS = re.compile(r"签约|开工|签署")
 _PROJECT_WORD = re.compile(r"项目|工程(?=[、，,。等]|的?奠基)")
 _AS_OF_MONTH = re.compile(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)")
 _AS_OF_NOW = re.compile(r"截[至止]目前|截[至止]今天|目前为止")
+
+
+# what follows an event's name when the sentence is about something of it, not it held: its bodies, its
+# preparation, its documents (论坛组委会在太原成立 / 推介会筹备工作 / 博览会参展指南)
+_EVENT_BODY = re.compile(r"(?:组委会|筹委会|执委会|组织委员会|秘书处|办公室|筹备|方案|指南|手册|章程|参展|会徽|吉祥物)")
+# events counted, not one held: 共举办招商推介会12场 / 推介会3次
+_COUNTED = re.compile(rf"\s?(?:\d+|[一二三四五六七八九十两]+)(?:场|次)")
 
 
 def extract(article: Article, index: Index | None = None, places_: Places | None = None) -> Facts:
@@ -417,6 +464,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.line_lists()
         self.project_records()
         self.we_chamber()
+        self.merge_vague_events()
         self.drop_repeated_tallies()
         for c in self.chambers:  # every chamber named, whether or not a rule used it
             self.chamber_node(c, MID if c.listed else HIGH)
@@ -438,7 +486,7 @@ class _Extractor(PeopleRules, ProjectRules):
         # 2023年,X市共签约… (also after 记者获悉,): a year's total
         yearly = bool(_YEARLY.search(s))
         if (_CAMPAIGN_WORDS.search(s) and (yearly or P.CAMPAIGN_HINT.search(s))
-                and not P.EVENT_RE.search(s)) or \
+                and not any(not _COUNTED.match(s, m.end()) for m in P.EVENT_RE.finditer(s))) or \
                 (self.campaign and _CAMPAIGN_MORE.search(s)) or province:
             self.campaign_totals(i, j, dates, province)
             self.lost_tallies(i, j)
@@ -590,6 +638,35 @@ class _Extractor(PeopleRules, ProjectRules):
                 for k in [k for k, r in self.f.rels.items() if eid in (r.start, r.end)]:
                     del self.f.rels[k]
 
+    def merge_vague_events(self) -> None:
+        """日前,晋城市招商推介会在深圳举行。…5月18日下午,晋城市招商推介会在深圳开幕: an event told first with a
+        vague day (the publication's, approximate) and again with its own day in the same city is one event,
+        on that day (within a month of the vague one: 日前 is recent); the vague one goes, its tally and edges
+        moving to the dated one."""
+        city = {r.start: r.end for r in self.f.rels.values() if r.type == "HELD_IN"}
+        events = [n for n in self.f.nodes.values() if n.label == "Event" and n.id in city]
+        for vague in [n for n in events if n.properties.get("date_approx") and "date" in n.properties]:
+            same = [n for n in events if n is not vague and not n.properties.get("date_approx") and "date" in n.properties
+                    and city[n.id] == city[vague.id] and abs((n.properties["date"] - vague.properties["date"]).days) <= 31
+                    and (n.properties.get("kind") == vague.properties.get("kind")
+                                                          or self._folded(vague.name) in self._folded(n.name)
+                                                          or self._folded(n.name) in self._folded(vague.name))]
+            if len(same) != 1:
+                continue
+            dated = same[0]
+            for k in ("signed_count", "signed_total_yi"):
+                if k in vague.properties:
+                    dated.properties.setdefault(k, vague.properties[k])
+            dated.evidence.extend(e for e in vague.evidence if e not in dated.evidence)
+            for key, r in list(self.f.rels.items()):
+                if vague.id in (r.start, r.end):
+                    del self.f.rels[key]
+                    start, end = (dated.id if r.start == vague.id else r.start), (dated.id if r.end == vague.id else r.end)
+                    for span in r.evidence:
+                        self.f.rel(r.type, start, end, r.properties, span, r.confidence)
+            del self.f.nodes[vague.id]
+            self._fallback.discard(vague.id)
+
     def lost_tallies(self, i, j) -> None:
         """A signed tally the sentence states plainly that no event or campaign rule took is not dropped:
         it goes to the occasion the clause names (在第十六届“厦洽会”上, / X大会期间,: that event, kept
@@ -603,9 +680,13 @@ class _Extractor(PeopleRules, ProjectRules):
             if i + a in self._told:
                 continue
             self._told.add(i + a)
+            if amount is None and any(n == x.properties.get("signed_count") for x in self.f.nodes.values()
+                                      if x.label in ("Event", "Campaign")):
+                continue  # 最终签约的50个项目,涉及…: a count told again with nothing new, not another tally
             # the occasion named last before the tally: 在X会上, / X期间, / 举行了X推介会,
             occasion = [(i + m.start(1), i + m.end(1)) for m in _OCCASION.finditer(s, 0, a) if m.end() <= a] + \
-                [(self._name_start(i + m.start(), i), i + m.end()) for m in P.EVENT_RE.finditer(s, 0, a)]
+                [(self._name_start(i + m.start(), i), i + m.end()) for m in P.EVENT_RE.finditer(s, 0, a)
+                 if not _COUNTED.match(s, m.end())]  # (推介会12场: events counted, not the occasion)
             holder, name = None, ""
             if occasion:
                 start, end = max(occasion, key=lambda o: o[1])
@@ -684,11 +765,16 @@ class _Extractor(PeopleRules, ProjectRules):
         s = self.t[i:j]
         matches = self.events_in(i, j)
         held = [m for m in matches if _HELD.match(self.t, i + m.end())]
+        held += [m for m in matches if m not in held and _HELD_ON.match(self.t, i + m.end())
+                 and _HELD_ON.match(self.t, i + m.end()).group("day")]  # 推介会将于5月28日在深圳举行
         for m in held + [m for m in matches if m not in held]:
             kw_end = i + m.end()
             kw_start = kw_end - len(m.group())
-            if self.t.rfind("《", i, kw_start) > self.t.rfind("》", i, kw_start):
-                continue  # 《示例推介会工作方案》: inside a book's or a plan's title, not the event
+            if self.t.rfind("《", i, kw_start) > self.t.rfind("》", i, kw_start) and not (
+                    self.t.startswith("》", kw_end) and _HELD.match(self.t, kw_end)):
+                continue  # 《示例推介会工作方案》: inside a book's or a plan's title, not the event (《X论坛》在太原举行 is one)
+            if _EVENT_BODY.match(self.t, kw_end) or _COUNTED.match(self.t, kw_end):
+                continue  # 论坛组委会 / 推介会筹备工作 / 推介会12场: a body or a count of the event, not the event held
             # a later keyword in the same name (恳谈会暨…招商会) makes the longer name
             rest = self.t[kw_end:j]
             nxt = P.EVENT_RE.search(rest)
@@ -702,11 +788,15 @@ class _Extractor(PeopleRules, ProjectRules):
                 # “三个一批”活动: the quoted name is the event's
                 start = self.t.rfind("“", i, kw_end)
             name_v = self.t[start:kw_end]
+            quoted = re.search(r"“([^”]*)”(?:系列)?活动$", name_v) if kind == "活动" else None
+            if quoted:  # “云签约”活动 / “云开工”活动: a signing or a ground-breaking, told by its quoted name
+                kind = "签约仪式" if "签约" in quoted.group(1) else "开工仪式" if "开工" in quoted.group(1) else kind
             subject = re.search(r"(“[^”]{2,30}”活动)在[^，,。]{0,16}举行$", self.t[i:start])  # “X”活动在…举行启动典礼
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
             elif (len(name_v) < 4 or not self._is_name(name_v)) and not (
-                    (self._held_there(i, start, kw_end) or _HELD_ON.match(self.t, kw_end) and name_v[:-len(m.group())])
+                    (self._held_there(i, start, kw_end) or _HELD_ON.match(self.t, kw_end)
+                     and (name_v[:-len(m.group())] or _HELD_ON.match(self.t, kw_end).group("day")))
                     and not re.fullmatch(r"本次|此次|这次|该|上述|本届|会议|活动|展会|大会", name_v[:-len(m.group())])):
                 # a short name (示例推介会) is one where the clause holds it: …推介会在太原举行 / 在杭州举办推介会
                 continue
@@ -717,7 +807,10 @@ class _Extractor(PeopleRules, ProjectRules):
                 d, city = None, next((p for p in self.places_in(start, kw_end) if p.label == "City"), None)
             else:
                 exact = [x for x in dates if not x.approx]
-                day = [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
+                on = _HELD_ON.match(self.t, kw_end)
+                # 推介会将于5月28日在深圳举行 / X会于9日在太原召开: the day told right after the name is its own
+                own = [x for x in exact if on and kw_end <= x.start < on.end()]
+                day = own or [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
                 d = day[-1]
                 lasting = _LASTING.search(self.t, i, start)
                 if lasting and isinstance(d, DateMention) and d.end_day is None and _ENDED.match(self.t, d.end, j):
@@ -753,6 +846,8 @@ class _Extractor(PeopleRules, ProjectRules):
         """The clause before an event's name says where it was held (在杭州举办 / 赴苏州举办); one that
         attends (参加 / 出席) only right after a place (赴晋城参加, not 在太原会见了前来参加)."""
         m = _HELD_THERE.search(self.t, i, start)
+        if m is not None and _PLANNED_BEFORE.search(self.t, max(i, m.start() - 10), m.start()):
+            return False  # 拟于6月在深圳举办的推介会 / 将于下月在太原举办的: still to come, with no day of its own
         if m is None:
             # 平遥县举办招商推介会: a city or county holding it, the name ending the clause (not a routine
             # 座谈会 / 推进会 / 发布会 of a government, which the sets do not count as events)
@@ -772,7 +867,7 @@ class _Extractor(PeopleRules, ProjectRules):
         if m is None:
             return
         start = self._name_start(m.start(), i)
-        subject = re.sub(r"\d+个", "", self.written(start, m.start()))
+        subject = re.sub(r"\d+[个個]", "", self.written(start, m.start()))  # (個: as written)
         if len(subject) < 4 or not self._is_name(subject + "项目"):
             return
         city = self._event_city(i, j, start, m.start())
@@ -1028,6 +1123,12 @@ class _Extractor(PeopleRules, ProjectRules):
         # (not in the city an organiser or a forum beside it is named after)
         triggered = [p for p in away if p.label == "City" and self._triggered(i, p)]
         opening = [p for p in found if p.label == "City" and p.start == name_start]
+        # 晋城(深圳)招商推介会 / 山西(香港)投资洽谈会: the city in brackets inside the name is where it is held,
+        # not the city the name opens with (the organiser's)
+        bracketed = [p for p in found if p.label == "City" and name_start < p.start < name_end
+                     and self.t[p.start - 1] in "(（" and self.t[p.end:p.end + 1] in (")", "）")]
+        if not triggered and bracketed:
+            return bracketed[0]
         if not triggered and opening:
             return opening[0]
         if not triggered and any(p.label == "Province" and p.start >= name_end and self.t[p.start - 1:p.start] == "在"
@@ -1041,16 +1142,16 @@ class _Extractor(PeopleRules, ProjectRules):
             if cities:
                 return cities[0]
         # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
-        short = re.search(r"(?:在|赴|抵|来)(京|沪|津|渝|穗|并|深|港|蓉|杭)(?=[举召参开出])", self.t[i:j])
+        short = _SHORT_CITY_RE.search(self.t, i, j)
         if short:
-            full = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市",
-                    "深": "深圳市", "港": "香港特别行政区", "蓉": "成都市", "杭": "杭州市"}[short.group(1)]
+            full = _SHORT_CITY[short.group(1)]
             known = self.index.lookup(full, ("City",))
-            a = i + short.start(1)
+            a = short.start(1)
             return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
         # a city's nickname (龙城, 省城 in a Shanxi article: 太原), only where the article is about that province
         nick = _NICKNAMES_RE.search(self.t, i, j)
-        if nick and self.home_province and self.home_province[1] == _NICKNAMES[nick.group()][0]:
+        if nick and (_NICKNAMES[nick.group()][0] is None and _TRIGGERED.search(self.t, max(i, nick.start() - 3), nick.start())
+                     or self.home_province and self.home_province[1] == _NICKNAMES[nick.group()][0]):
             full = _NICKNAMES[nick.group()][1]
             known = self.index.lookup(full, ("City",))
             return _place(nick.start(), nick.end(), known.id if known else f"city:{full}", full, bool(known))
@@ -1139,6 +1240,11 @@ class _Extractor(PeopleRules, ProjectRules):
             total = _SIGNED_TOTAL.search(s)
             if total and not count and re.search(r"\d+[个项宗]", s[:total.start()]):
                 total = None  # 亿元以上项目12个,总投资30亿元: the amount of a count that is no tally (a part)
+            if total and count and total.start() >= count[1] and (_PART_OR_KIND.search(s, count[1], total.start())
+                                                                   or _ANOTHER_COUNT.search(s, count[1], total.start())):
+                total = None  # 签约项目16个,其中亿元以上项目10个,总投资X亿元: the part's amount, not the tally's
+        if total and not count and not (_SIGNED_AMOUNT_WORD.match(total.group()) or _COLLECTIVE.search(s)):
+            total = None  # X项目签约，总投资30亿元: one project's amount, not the occasion's tally
         if total and (count or "签约" in s and not _NOT_SIGNED.search(s)) and not others:
             ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
@@ -1340,7 +1446,18 @@ class _Extractor(PeopleRules, ProjectRules):
 
 
 # nicknames of cities, each (the province an article must be about for it to mean that city, city)
-_NICKNAMES = {"龙城": ("山西省", "太原市"), "并州": ("山西省", "太原市"), "省城": ("山西省", "太原市")}
+# (None: a nickname any article uses, taken only right after 在 / 赴 / 于 …: 在鹏城举行)
+_NICKNAMES = {"龙城": ("山西省", "太原市"), "并州": ("山西省", "太原市"), "省城": ("山西省", "太原市"),
+              "鹏城": (None, "深圳市"), "羊城": (None, "广州市"), "花城": (None, "广州市"), "申城": (None, "上海市"),
+              "榕城": (None, "福州市"), "蓉城": (None, "成都市"), "星城": (None, "长沙市"), "泉城": (None, "济南市"),
+              "冰城": (None, "哈尔滨市"), "春城": (None, "昆明市"), "鹭岛": (None, "厦门市"), "金陵": (None, "南京市")}
+# 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来 and before the verb that holds
+# or attends (隆重 / 成功 … between): 在京隆重举行, 在榕召开
+_SHORT_CITY = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市", "并": "太原市",
+               "深": "深圳市", "港": "香港特别行政区", "澳": "澳门特别行政区", "蓉": "成都市", "杭": "杭州市",
+               "榕": "福州市", "汉": "武汉市", "甬": "宁波市", "宁": "南京市", "厦": "厦门市", "锡": "无锡市",
+               "郑": "郑州市", "邕": "南宁市", "筑": "贵阳市", "济": "济南市", "兰": "兰州市"}
+_SHORT_CITY_RE = re.compile(rf"(?:在|赴|抵|来)([{''.join(_SHORT_CITY)}])(?=(?:隆重|成功|圆满|顺利|盛大|正式)?[举召参开出])")
 _NICKNAMES_RE = re.compile("|".join(_NICKNAMES))
 _QUOTES = {"“": "”", "《": "》", '"': '"'}
 

@@ -23,11 +23,14 @@ EVENT_KINDS = ("招商引资推介会", "招商推介会", "推介会", "恳谈�
                "签约仪式", "开工仪式", "开复工仪式", "开工启动仪式", "开复工启动仪式", "开工活动", "开复工活动", "签约大会", "会员大会", "换届大会", "对接会", "座谈会", "启动大会", "推介大会", "论坛", "峰会", "年会",
                "展览会", "石油展", "签约活动", "成立大会", "会员代表大会", "会员代表会议", "开幕大会", "大会", "启动典礼", "典礼", "庆典",
                "展销周", "展销会", "交流会", "见面会", "发布会", "推进会", "对接活动", "双招双引活动", "招商活动", "签约会",
-               "签约落地仪式")
+               "签约落地仪式", "奠基仪式", "开工奠基仪式",
+               # gatherings chambers and promoters hold beside those: New Year receptions, seminars, briefings,
+               # launches, unveilings of a plaque, opening ceremonies, a week of promotion
+               "团拜会", "研讨会", "说明会", "茶话会", "启动仪式", "揭牌仪式", "授牌仪式", "开幕式", "招商周")
 KIND_OF = {"招商引资推介会": "推介会", "招商推介会": "推介会", "推介大会": "推介会", "招商大会": "招商会",
            "签约大会": "签约仪式", "会员代表会议": "会员代表大会", "开复工仪式": "开工仪式", "开工启动仪式": "开工仪式", "开复工启动仪式": "开工仪式",
            "开工活动": "开工仪式", "开复工活动": "开工仪式", "展览会": "博览会", "石油展": "博览会",
-           "签约活动": "签约仪式", "联席会议": "联席会", "签约会": "签约仪式", "签约落地仪式": "签约仪式", "双招双引活动": "招商会", "招商活动": "招商会", "启动典礼": "启动大会", "展销周": "博览会", "展销会": "博览会"}
+           "签约活动": "签约仪式", "联席会议": "联席会", "签约会": "签约仪式", "签约落地仪式": "签约仪式", "奠基仪式": "开工仪式", "开工奠基仪式": "开工仪式", "揭牌仪式": "授牌", "授牌仪式": "授牌", "启动仪式": "启动大会", "洽会": "洽谈会", "博会": "博览会", "广交会": "交易会", "高交会": "交易会", "双招双引活动": "招商会", "招商活动": "招商会", "启动典礼": "启动大会", "展销周": "博览会", "展销会": "博览会"}
 # a quoted name's 活动 is one event where the sentence is at it: 在“三个一批”活动上 / 这次“X”活动,
 QUOTED_ACTIVITY = r"(?<=”)(?:系列)?活动(?=上|期间|中|[,，。;；])"
 # a quoted name that ends in 活动, then its day and where it was held or ended: “X考察活动”10日在大同结束
@@ -38,8 +41,13 @@ HELD_GATHERING = r"联谊会(?=在[^，,。；;]{0,12}?(?:隆重)?(?:举行|举�
 # 联席会(议) names a standing body of chambers as often as its meeting (会长联席会成立的目的): a meeting where the
 # sentence holds it (第十四届省级商会会长联席会在宝鸡市举行 / …联席会在X大厦隆重召开)
 HELD_JOINT_MEETING = r"联席会(?:议)?(?=在[^，,。；;]{0,12}?(?:隆重|圆满)?(?:举行|举办|召开)|(?:隆重|圆满)?(?:举行|举办|召开|开幕))"
+# the short names of fairs and talks (投洽会 / 晋洽会, 中博会 / 进博会, 广交会) name the fair held only where the
+# sentence holds it there (第十三届中博会在太原开幕 / 投洽会9月8日在厦门举行), not one it happened during
+# (在广交会期间亮相 / 此次中博会前后)
+HELD_FAIR = (r"(?:洽会|博会|广交会|高交会)(?=(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上?)?)?(?:在[^，,。；;]{0,12}?)?"
+             r"(?:隆重|圆满|盛大|正式)?(?:举行|举办|召开|开幕|启幕))")
 EVENT_RE = re.compile("|".join(sorted(EVENT_KINDS, key=len, reverse=True)) + "|" + QUOTED_ACTIVITY + "|" + QUOTED_HELD_ACTIVITY
-                      + "|" + HELD_GATHERING + "|" + HELD_JOINT_MEETING)
+                      + "|" + HELD_GATHERING + "|" + HELD_JOINT_MEETING + "|" + HELD_FAIR)
 # words after which an event's or a project's name begins
 NAME_CUT = re.compile(r"参加了|参加|举办了|举办|举行了|举行|召开了|召开|出席了|出席|组织了|开幕的|的|了|在|赴|于|即|是|、")
 LEADING = re.compile(r"^(?:\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?|我市|我县|我省|本市|市|县|全市)+")
@@ -73,7 +81,8 @@ CAMPAIGN_HINT = re.compile(r"全市|全县|全区|全年|累计|截至|截止|�
 # a figure, with the space some sites set around it (总投资达 101 亿元, 签约项目 19项)
 NUMBER = r"[ \t\u3000\xa0]?(\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二三四五六七八九十百千万两]+)[ \t\u3000\xa0]?"
 # 亿 alone is 亿元 (3.5亿), never 亿美元 / 亿港元: another currency is not 亿元 (the sets' conventions)
-UNIT = r"(万亿元|亿元|万元|亿(?![美港欧日英]))"
+# (60余亿元 / 60多亿元: about, the figure as stated)
+UNIT = r"(?:余|多)?(万亿元|亿元|万元|亿(?![美港欧日英]))"
 # an amount in another currency, which a signed tally keeps as no amount at all
 FOREIGN_UNIT = r"(?:万|亿)(?:美元|港元|港币|欧元|日元|英镑)"
 

@@ -21,12 +21,14 @@ from loaders.text import fold
 from tests.unit import test_extract_chambers_any as chambers_any
 from tests.unit import test_extract_chamber_names_more as chamber_names
 from tests.unit import test_extract_event_forms as events
+from tests.unit import test_extract_event_forms_more as events_more
 from tests.unit import test_extract_post_forms as posts
 from tests.unit import test_extract_project_forms as projects
 from tests.unit import test_extract_project_forms_more as projects_more
 from tests.unit import test_extract_liaison_forms as liaison_forms
 from tests.unit import test_extract_places as places
 from tests.unit import test_extract_signed_forms as signed
+from tests.unit import test_extract_signed_forms_more as signed_more
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 
@@ -134,6 +136,9 @@ for n, (text, want) in enumerate(posts.LIAISONS):
 for n, (body, want) in enumerate(signed.FIRES + signed.PARTS):
     if want:
         CASES.append((f"signed{n}", body, lambda t, w=want: signed.tallies(t) == w, _with_head(signed.HEAD)))
+for n, (body, want) in enumerate(signed_more.FIRES):
+    if want:
+        CASES.append((f"signed_more{n}", body, lambda t, w=want: signed.tallies(t) == w, _with_head(signed.HEAD)))
 for n, (text, want) in enumerate(projects.FORMS):
     CASES.append((f"project{n:02d}", text, lambda t, w=want: projects.unmatched(t, w) == ([], []),
                   _with_head(projects.HEAD)))
@@ -150,6 +155,8 @@ for n, (text, want) in enumerate(liaison_forms.AMBASSADORS):
 for n, (text, want) in enumerate(events.FORMS + getattr(events, "COVERAGE", [])):
     if want:
         CASES.append((f"event{n}", text, lambda t, w=want: events._events(t) == w, _with_head("")))
+for n, (text, want) in enumerate(events_more.FORMS):
+    CASES.append((f"event_more{n}", text, lambda t, w=want: events._events(t) == w, _with_head("")))
 
 
 
@@ -204,12 +211,9 @@ def _evidence(given: str) -> dict:
 
 
 # known gaps, by the text's form (the case tables grow): (transform, pattern of the text, why)
-KNOWN_GAPS = [
-    # a day referred back to (当天 / 次日 / 同日 / 12日) is looked for in its own paragraph only, so a page
-    # that sets each sentence on a line of its own loses it (the dates rules' scope; reported)
-    ("sentence-lines", re.compile(r"。(?:当天|次日|同日|\d{1,2}日)"),
-     "a day referred back to is looked for within the paragraph"),
-]
+# (none now: a day referred back to, 当天 / 次日 / 同日 / 12日, reaches back one paragraph, so a page that sets
+# each sentence on a line of its own keeps it)
+KNOWN_GAPS: list = []
 
 
 def _marks(cid, text, t):
