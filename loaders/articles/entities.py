@@ -409,8 +409,62 @@ _NOT_NAME = ("先后", "为了", "应邀", "同志", "发言", "发表", "作为
              "一道", "一致", "一再", "一是", "一方", "一次", "一个", "一些")
 
 
+# two-character words that follow a name: when the character after a surname and one more opens one of
+# these, that character is not the name's third (王强会见 / 刘军莅临 / 胡军上午 are 王强, 刘军, 胡军). Not
+# words whose first character often ends a given name (来到: 王德来; 高度: 李志高; 建议: 王德建)
+_VERB_AFTER = VERB_AFTER_NAME + (
+    "莅", "赴", "走访", "走进", "调研", "汇报", "颁发", "颁奖", "上午", "下午", "中午", "晚上", "亲切", "亲自", "亲临",
+    "会见", "会晤", "会同", "会后", "会上", "会前", "视察", "接见", "接待", "到会", "到场", "到访", "到达", "前往",
+    "专程", "特地", "特意", "特别", "随即", "随同", "再次", "还", "则", "又", "已", "便", "即", "此次", "这次", "本次",
+    "现场", "总结", "回顾", "解读", "讲解", "详细", "简要", "通报", "传达", "寄语", "祝贺", "捐赠", "捐款", "捐资",
+    "获评", "获颁", "获奖", "获聘", "获选", "荣膺", "领取", "受聘", "受到", "谈及", "听取", "观看", "深入", "实地",
+    "鼓励", "勉励", "赞扬", "点评", "呼吁", "倡议", "连任", "卸任", "增补", "夫妇", "积极", "充分", "认真", "全票",
+    "高票", "顺利", "光荣", "正式", "再度", "继续", "已经", "曾经", "首次")
+# two-character surnames (复姓): the given name is the one or two characters after them (欧阳明华, 上官云)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "司徒", "皇甫", "令狐", "夏侯", "慕容", "公孙", "尉迟", "端木",
+                      "宇文", "呼延", "澹台", "轩辕", "独孤", "申屠", "淳于", "钟离")
+# a name of parts joined by a middle dot (阿布都·热合曼, 迪丽拜尔·买买提): each part up to a character that
+# cannot be in it
+_DOTS = "·・•‧"
+_DOT_NAME = re.compile(rf"[{CJK}]{{1,5}}(?:[{_DOTS}][{CJK}]{{1,8}})+")
+
+
+def _dot_name(text: str, i: int) -> tuple[int, int] | None:
+    m = _DOT_NAME.match(text, i)
+    if not m:
+        return None
+    parts = re.split(f"[{_DOTS}]", m.group())
+    if any(c in STOP_AFTER_NAME for c in "".join(parts[:-1])) or any(_POST_START.search(p) for p in parts[:-1]):
+        return None
+    last, k = parts[-1], 0
+    while k < len(last) and last[k] not in STOP_AFTER_NAME and not _POST_START.match(last, k) \
+            and not (k >= 2 and last.startswith(_VERB_AFTER, k)):
+        k += 1
+    if k < 2:
+        return None
+    return (i, m.end() - len(last) + k)
+
+
+def _compound(text: str, i: int) -> tuple[int, int] | None:
+    """欧阳明华 / 上官云: a two-character surname and one or two characters."""
+    j = i + 2
+    if j >= len(text) or not _CJK.match(text[j]) or text[j] in STOP_AFTER_NAME or _POST_START.match(text, j):
+        return None
+    if j + 1 < len(text) and _CJK.match(text[j + 1]) and text[j + 1] not in STOP_AFTER_NAME \
+            and not _POST_START.match(text, j + 1) and not text.startswith(_VERB_AFTER, j + 1):
+        return (i, j + 2)
+    return (i, j + 1)
+
+
 def name_at(text: str, i: int) -> tuple[int, int] | None:
-    """A person's name (surname + one or two characters) starting at text[i], or None."""
+    """A person's name (surname + one or two characters; a two-character surname + one or two; parts
+    joined by ·) starting at text[i], or None."""
+    if i < len(text) and any(c in text[i + 1:i + 7] for c in _DOTS):
+        dotted = _dot_name(text, i)
+        if dotted:
+            return dotted
+    if text.startswith(_COMPOUND_SURNAMES, i):
+        return _compound(text, i)
     if i >= len(text) or text[i] not in SURNAMES or _POST_START.match(text, i):
         return None
     if text.startswith("商会", i + 2) or text.startswith("商会", i + 3):  # 成都商会: a chamber's place
@@ -427,7 +481,7 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
         return None
     if i + 2 < len(text) and _CJK.match(text[i + 2]) and text[i + 2] not in STOP_AFTER_NAME \
             and not _POST_START.match(text, i + 2) \
-            and not text.startswith(VERB_AFTER_NAME, i + 2):  # 张新会长 / 兰勇接受: 张新 / 兰勇, then the post or verb
+            and not text.startswith(_VERB_AFTER, i + 2):  # 张新会长 / 兰勇接受: 张新 / 兰勇, then the post or verb
         return (i, i + 3)
     return (i, i + 2)
 

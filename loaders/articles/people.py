@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from loaders.articles import patterns as P
-from loaders.articles.entities import names_list_at
+from loaders.articles.entities import _VERB_AFTER, name_at, names_list_at
 from loaders.articles.places import MUNICIPALITIES
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
@@ -49,6 +49,13 @@ _LEADS = re.compile(r"(?:的)?(?:带领|率领)下|(?:带领|率领|带队|率�
 # many chambers at once (来自28家在京省级商会…, 各地商会): after it, "商会" alone is no longer the one named before
 _MANY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)家[^。；;!！?？\n]{0,16}?商会|各(?:地|省|市|省市|兄弟)?商会")
 _SENTENCE_END = re.compile("[。；;!！?？\n]")
+# 会长为王德明 / 副会长分别是甲、乙: the post said of names that close the clause
+_SAID_TO_BE = re.compile(r"(?:分别)?(?:为|是)")
+_CLAUSE_END = ("", "，", ",", "。", "；", ";", "\n")
+_HONORIFICS = ("先生", "女士", "同志")
+# posts one person holds at a time: after them 和 or a comma does not go on with the same post
+_ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
+_JOINED = re.compile(r"以及|和|及|与")
 
 
 class PeopleRules:
@@ -114,25 +121,47 @@ class PeopleRules:
             before = [c for c in named if c.end <= p]
             if not before or self.t[p - 1:p] in ("副", "务", "誉", "会"):
                 continue
-            for n in (3, 2):
+            end = p + len(m.group())
+            # 王德明 会长 (a page's spacing), 王德明（会长）, 王德明先生: where the name ends
+            if self.t[p - 1:p] in ("（", "(") and self.t[end:end + 1] in ("）", ")"):
+                p -= 1
+            else:
+                while self.t[p - 1:p] in (" ", "\u3000") and p - 1 > before[-1].end:
+                    p -= 1
+            if self.t[p - 2:p] in _HONORIFICS:
+                p -= 2
+            for n in (5, 4, 3, 2):
                 a = p - n
                 span = names_list_at(self.t, a)
+                if n > 3 and not (span and span[0] == (a, p)):
+                    continue  # (a two-character surname's name, or one with ·)
+                # 该会王德明会长 / 我会王德明会长: the chamber named before (我会: the publisher's, in we_chamber)
+                if span and span[0] == (a, p) and self.t[a - 2:a] in ("该会", "本会", "我会"):
+                    if self.t[a - 2:a] != "该会" and self.publisher_chamber:
+                        break
+                    c = before[-1]
+                    if not (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)):
+                        self._post_before(a, p, end, m.group(), c)
+                    break
                 # 王利明会长 after a boundary; or right after the chamber's name: 宁波晋商会刘某会长等 /
                 # 天津市山西商会王某会长出席
-                right_after = a == before[-1].end and not self.t.startswith("单位", p + len(m.group()))
-                if self._place_not_name(a, p, p + len(m.group())):
+                right_after = a == before[-1].end and not self.t.startswith("单位", end)
+                if self._place_not_name(a, p, end):
                     break
                 if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
                                                    or right_after):
                     c = before[-1]
                     if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)):
                         break
-                    props = {"title": m.group()}
-                    if self.published:
-                        props["as_of"] = self.published
-                    self.f.rel("HOLDS_POST", self.person_node(a, p, MID), self.chamber_node(c), props,
-                               self.span(a, p + len(m.group())), MID)
+                    self._post_before(a, p, end, m.group(), c)
                     break
+
+    def _post_before(self, a, b, end, title, c) -> None:
+        """王德明会长: the name at a..b, the post ending at `end`, of chamber `c`."""
+        props = {"title": title}
+        if self.published:
+            props["as_of"] = self.published
+        self.f.rel("HOLDS_POST", self.person_node(a, b, MID), self.chamber_node(c), props, self.span(a, end), MID)
 
     def _unnamed_between(self, lo, hi) -> bool:
         """，安邑商会改选，由某某任会长: a chamber the finder does not know (a place it does not know, then 商会)
@@ -252,8 +281,18 @@ class PeopleRules:
             if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):  # 理事长 is no 理事
                 return
             at = m.end() + (1 if self.t[m.end():m.end() + 1] in (":", "：") else 0)
-            while self.t[at:at + 1] in (" ", "\u3000"):  # 会长 王德明: a page's spacing
+            while self.t[at:at + 1] in (" ", "\u3000", "|", "｜"):  # 会长 王德明: a page's spacing; | 会长 | 王德明 |
                 at += 1
+            said = _SAID_TO_BE.match(self.t, at)  # 会长为王德明。 / 副会长分别是甲、乙: the names closing the clause
+            if said and at == m.end():
+                people = self._extend(names_list_at(self.t, said.end()), m.group(1))
+                if people and self.t[self._past_honorific(people[-1][1]):][:1] in _CLAUSE_END:
+                    self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+                    k = self._past_honorific(people[-1][1])
+                    if self.t[k:k + 1] in ("，", ",", "；", ";") and P.POSTS_AT.match(self.t, k + 1):
+                        k += 1
+                        continue
+                return
             people = names_list_at(self.t, at)
             while people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):
                 more = names_list_at(self.t, people[-1][1] + 1)  # 副会长：赵某 孙某 周某
@@ -267,14 +306,61 @@ class PeopleRules:
             if not people:
                 self._elected(c_start, m, chamber, conf) or self._bracketed(c_start, m, chamber, conf)
                 return
+            people = self._extend(people, m.group(1))
             # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
             self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
-            k = people[-1][1]
+            k = self._past_honorific(people[-1][1])
             if P.POSTS_AT.match(self.t, k) and not self.t.startswith("的", k):  # 赵晋川副秘书长杨庆华
                 continue
             if self.t[k:k + 1] not in ("、", ",", "，", "和", "及", "与") or not P.POSTS_AT.match(self.t, k + 1):
                 return
             k += 1
+
+    def _past_honorific(self, k) -> int:
+        """Past 先生 / 女士 / 同志 after a name ending at `k`."""
+        return k + 2 if self.t.startswith(_HONORIFICS, k) else k
+
+    def _extend(self, people, title) -> list:
+        """The names after one post beyond a list joined by 、: past an honorific (甲先生、乙女士), closed by
+        和 / 及 / 与 / 以及 (甲、乙和丙), or joined by commas (甲，乙，丙等). A post one person holds (会长,
+        秘书长) takes no more after 和 or a comma: 会长甲和乙 is not two 会长."""
+        if not people:
+            return people
+        people = list(people)
+        shared = not _ONE_HOLDER.fullmatch(title)
+        while True:
+            k = self._past_honorific(people[-1][1])
+            if self.t[k:k + 1] == "、" and (more := names_list_at(self.t, k + 1)):
+                people += more
+                continue
+            joined = _JOINED.match(self.t, k)
+            if joined and (shared or len(people) > 1):
+                span = name_at(self.t, joined.end())
+                if span and self._closes(span[1]):
+                    people.append(span)
+                    continue
+            if self.t[k:k + 1] in ("，", ",") and shared:
+                run, q = [], k
+                while self.t[q:q + 1] in ("，", ","):
+                    span = name_at(self.t, q + 1)
+                    if not span or not self._closes(span[1]):
+                        break
+                    run.append(span)
+                    q = self._past_honorific(span[1])
+                    if self.t[q:q + 1] == "等":
+                        break
+                if run and (len(run) > 1 or self.t[q:q + 1] == "等"):
+                    people += run
+                    continue
+            return people
+
+    def _closes(self, k) -> bool:
+        """Whether a name ending at `k` ends there: a boundary, an honorific, 等 or a verb's first character
+        follows it, not more of a word (张家口市) nor a post (李明副会长)."""
+        k = self._past_honorific(k)
+        c = self.t[k:k + 1]
+        return c == "" or c == "\n" or (c in P.STOP_AFTER_NAME and not P.POSTS_AT.match(self.t, k)) \
+            or self.t.startswith(_VERB_AFTER, k)
 
     def _after_company_post(self, k) -> list:
         """常务副会长兼秘书长、X有限公司董事长孙旭峰: the name after the company's post."""
