@@ -17,7 +17,7 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
-_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|"
+_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命|增补)(?:产生)?(?:了)?|"
                    rf"(?<![曾原历前经拟])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
@@ -53,6 +53,17 @@ _SENTENCE_END = re.compile("[。；;!！?？\n]")
 _SAID_TO_BE = re.compile(r"(?:分别)?(?:为|是)")
 _CLAUSE_END = ("", "，", ",", "。", "；", ";", "\n")
 _HONORIFICS = ("先生", "女士", "同志")
+# the verb between a name and the chamber whose post it is given (王德明当选/连任/被推选为/受聘担任<chamber>会长),
+# not a past one (曾任, 原任, 卸任)
+_ELECTED_BEFORE = re.compile(
+    r"(?<![曾原历前经卸])(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
+    r"(?:当选(?:为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
+    r"(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
+    r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$")
+# a line, in the post_lines pass; what may close a line holding a post alone (副会长名单：)
+_LINE = re.compile(r"[^\n]+")
+_LINE_TAIL = re.compile(r"(?:名单)?[ \t\u3000]*[:：]?[ \t\u3000|｜]*")
+_SENTENCE_STOP = re.compile("[。！？!?]")
 # posts one person holds at a time: after them 和 or a comma does not go on with the same post
 _ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
 _JOINED = re.compile(r"以及|和|及|与")
@@ -163,6 +174,55 @@ class PeopleRules:
             props["as_of"] = self.published
         self.f.rel("HOLDS_POST", self.person_node(a, b, MID), self.chamber_node(c), props, self.span(a, end), MID)
 
+    def post_lines(self) -> None:
+        """A 名单 block or a table (one cell a line): a line that is a post alone (会长 / 副会长名单： /
+        <chamber>副会长名单), then lines of names only (王德明 / 李文华、赵小燕 / 赵某 孙某), of the chamber
+        named before in the block's heading, with no sentence ended between."""
+        for line in _LINE.finditer(self.t):
+            a, b = line.start(), line.end()
+            m = P.POSTS_AT.search(self.t, a, b)
+            if not m or m.group().startswith("的") or not _LINE_TAIL.fullmatch(self.t, m.end(), b):
+                continue
+            # before the post: nothing, or the chamber (and its term: 第三届理事会) and nothing else
+            head = self.t[a:m.start()]
+            lead = a + len(head) - len(head.lstrip(" \t\u3000|｜"))
+            if lead < m.start() and not any(c.start == lead and not c.generic and (c.end == m.start() or P.POST_TERM.fullmatch(
+                    self.t, c.end, m.start())) for c in self.chambers):
+                continue
+            before = [c for c in self.chambers if c.end <= m.start()]
+            if not before or before[-1].generic or _SENTENCE_STOP.search(self.t, before[-1].end, a) \
+                    or self._unnamed_between(before[-1].end, m.start()):
+                continue
+            c = before[-1]
+            people, k = [], b
+            while True:
+                nxt = _LINE.search(self.t, k)
+                if not nxt or nxt.group().strip(" \t\u3000|｜") == "":
+                    break
+                row = self._names_line(nxt.start(), nxt.end())
+                if not row:
+                    break
+                people += row
+                k = nxt.end()
+            if people:
+                self._holds(m.start(), people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+
+    def _names_line(self, a, b) -> list:
+        """The names of a line that holds names only (王德明 / 李文华、赵小燕 / 赵某 孙某 周某), else []."""
+        k = a
+        while self.t[k:k + 1] in (" ", "\t", "\u3000", "|", "｜"):
+            k += 1
+        out = []
+        while k < b:
+            span = name_at(self.t, k)
+            if not span:
+                return []
+            out.append(span)
+            k = self._past_honorific(span[1])
+            while k < b and self.t[k] in " \t\u3000、，,;；。|｜":
+                k += 1
+        return out
+
     def _unnamed_between(self, lo, hi) -> bool:
         """，安邑商会改选，由某某任会长: a chamber the finder does not know (a place it does not know, then 商会)
         opens a clause between the chamber named before and the post; the post is that one's."""
@@ -208,27 +268,30 @@ class PeopleRules:
     def elected(self, i, j) -> None:
         """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
         named last before them."""
-        if "选" not in self.t[i:j] and "任" not in self.t[i:j]:
+        if "选" not in self.t[i:j] and "任" not in self.t[i:j] and "增补" not in self.t[i:j]:
             return
         named = None
         for v in _VOTE.finditer(self.t[i:j]):
             if named is None:
                 named = [c for c in self.chambers if not c.generic and c.start < j]
             a = i + v.start()
+            if v.group().startswith(("选", "推", "聘", "任命", "增补")) and self._vote_for_named(a, i + v.end(), j, named):
+                continue
             before = [c for c in named if c.end <= a]
             if not before:
                 continue
             c = before[-1]
             if _FOUNDED.search(self.t, c.end, a) or self._unnamed_between(c.end, a):  # 解县成立商会，张某任会长:
                 continue  # not the chamber named before
-            if not v.group().startswith(("选", "推", "聘", "任命")):  # 王某当选会长 / 王某任会长: the name right before
-                for n in (3, 2):
+            if not v.group().startswith(("选", "推", "聘", "任命", "增补")):  # 王某当选会长 / 王某任会长: the name right before
+                for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
-                    if span and span[-1][1] == a and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
+                    if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
                         q = P.POST_TERM.match(self.t, i + v.end())
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
                         if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
-                            self._holds(a - n, span[-1:], [m.group(1)], self.chamber_node(c), MID)
+                            people = self._list_before(span[-1])  # 李某、赵某当选副会长
+                            self._holds(people[0][0], people, [m.group(1)], self.chamber_node(c), MID)
                         break
                 continue
             k = i + v.end()
@@ -245,6 +308,21 @@ class PeopleRules:
                 if self.t[k:k + 1] not in ("，", ",", "、", "；", ";"):
                     break
                 k += 1
+
+    def _vote_for_named(self, a, k, j, named) -> bool:
+        """大会选举王德明为<chamber>会长: the names after the verb, then 为 and the chamber whose post follows."""
+        people = names_list_at(self.t, k)
+        if not people or not self.t.startswith("为", people[-1][1]):
+            return False
+        c = next((c for c in named if c.start == people[-1][1] + 1), None)
+        if c is None:
+            return False
+        q = P.POST_TERM.match(self.t, c.end)
+        m = P.POSTS_AT.match(self.t, q.end() if q else c.end)
+        if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
+            return False
+        self._holds(people[0][0], people, re.split(r"、", m.group(1)), self.chamber_node(c), MID, m.end())
+        return True
 
     def profile_posts(self, i, j, chambers) -> None:
         """现任/现为…、<chamber>会长、…: the posts a profile lists after 现任, held by the one it is about —
@@ -304,7 +382,8 @@ class PeopleRules:
             if not people:
                 people = self._after_company_post(m.end())
             if not people:
-                self._elected(c_start, m, chamber, conf) or self._bracketed(c_start, m, chamber, conf)
+                self._elected(c_start, m, chamber, conf) or self._bracketed(c_start, m, chamber, conf) \
+                    or self._as_post(c_start, m, chamber, conf)
                 return
             people = self._extend(people, m.group(1))
             # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
@@ -380,17 +459,30 @@ class PeopleRules:
     def _elected(self, c_start, m, chamber, conf) -> bool:
         """曾建新当选为新一届<chamber>会长 / 王某担任<chamber>会长: the name before the verb, the post after
         the chamber (not 曾任 / 原任: a past post)."""
-        before = re.search(r"(?<![曾原历前经])(?:当选(?:为)?|(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
-                           r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$", self.t[max(0, c_start - 12):c_start])
+        before = _ELECTED_BEFORE.search(self.t[max(0, c_start - 16):c_start])
         if not before:
             return False
-        at = c_start - (len(self.t[max(0, c_start - 12):c_start]) - before.start())
-        for n in (3, 2):
+        at = c_start - (len(self.t[max(0, c_start - 16):c_start]) - before.start())
+        if self.t[at - 2:at] in _HONORIFICS:  # 王德明先生当选…
+            at -= 2
+        for n in (5, 4, 3, 2):
             span = names_list_at(self.t, at - n)
-            if span and span[-1][1] == at and (at == n or self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理")):
+            if span and span[-1][1] == at and span[-1][0] == at - n \
+                    and (at == n or self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理")):
                 self._holds(c_start, self._list_before(span[-1]), [m.group(1)], chamber(), conf, m.end())
                 return True
         return False
+
+    def _as_post(self, c_start, m, chamber, conf) -> bool:
+        """作为<chamber>会长，王德明…: the name opening the clause after the post."""
+        if self.t[c_start - 2:c_start] not in ("作为", "身为") or self.t[c_start - 3:c_start - 2] not in P.NAME_BOUNDARY | {""} \
+                or self.t[m.end():m.end() + 1] not in ("，", ","):
+            return False
+        people = names_list_at(self.t, m.end() + 1)[:1]
+        if not people or not self._closes(people[0][1]) and not _CJK.match(self.t[people[0][1]:people[0][1] + 1]):
+            return False
+        self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+        return True
 
     def _list_before(self, last) -> list:
         """企业家胡某、郑某出任<chamber>副会长: the names joined by 、 that end with `last`, when the list opens
@@ -412,6 +504,8 @@ class PeopleRules:
         if self.t[c_start - 1:c_start] not in ("（", "(") or self.t[m.end():m.end() + 1] not in ("）", ")", "、", "，", ","):
             return False
         at = c_start - 1
+        if self.t[at - 2:at] in _HONORIFICS:  # 王德明先生（…会长）
+            at -= 2
         for n in (3, 2):
             span = names_list_at(self.t, at - n)
             if span and span[-1][1] == at and (at - n == 0 or self.t[at - n - 1] in P.NAME_BOUNDARY):
@@ -589,5 +683,11 @@ class PeopleRules:
         self.event = None  # run after the pass: which event a 我会 sentence is about is not known here
         for m in re.finditer(r"我会|本会", self.t):
             end = self.t.find("\n", m.end())
-            self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end,
-                             lambda m=m: self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH))
+            node = lambda m=m: self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH)  # noqa: E731
+            self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end, node)
+            # 我会王德明会长: the name, then the post (past an honorific)
+            span = names_list_at(self.t, m.end())[:1]
+            if span:
+                post = P.POSTS_AT.match(self.t, self._past_honorific(span[0][1]))
+                if post and not post.group().startswith("的") and not self.t.startswith(("单位", "长"), post.end()):
+                    self._holds(m.start(), span, re.split(r"、", post.group(1)), node(), MID, post.end())
