@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from loaders.articles import patterns as P
-from loaders.articles.entities import _VERB_AFTER, name_at, names_list_at
+from loaders.articles.entities import name_at, name_ends, names_list_at
 from loaders.articles.places import MUNICIPALITIES
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
@@ -64,6 +64,10 @@ _ELECTED_BEFORE = re.compile(
 _LINE = re.compile(r"[^\n]+")
 _LINE_TAIL = re.compile(r"(?:名单)?[ \t\u3000]*[:：]?[ \t\u3000|｜]*")
 _SENTENCE_STOP = re.compile("[。！？!?]")
+# another body and one of its titles, in one clause (协会会长, 工商联副主席, 人民政府副市长, 集团董事长)
+_OTHER_HOLDER = re.compile(
+    r"(?:协会|联合会|工商联|促进会|研究会|基金会|委员会|政府|集团|公司|局|厅|管委会|大学|学院|银行|医院|联谊会|同乡会|校友会|"
+    r"俱乐部|总商会)[^，,。；;、\n]{0,6}?(?:会长|主席|秘书长|主任|书记|市长|县长|区长|局长|厅长|董事长|总经理|总裁|理事长|校长|院长|行长)")
 # posts one person holds at a time: after them 和 or a comma does not go on with the same post
 _ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
 _JOINED = re.compile(r"以及|和|及|与")
@@ -113,7 +117,7 @@ class PeopleRules:
                     or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             c = before[-1]
-            if self._ours(c, p) or self._unnamed_between(c.end, p) or self._ambiguous(c, p):
+            if self._ours(c, p) or self._unnamed_between(c.end, p) or self._ambiguous(c, p) or self._other_holder(c.end, p):
                 continue
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
         for m in _LED_BY.finditer(self.t, i, j):
@@ -162,10 +166,25 @@ class PeopleRules:
                 if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
                                                    or right_after):
                     c = before[-1]
-                    if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)):
+                    if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)
+                                            or self._other_holder(c.end, a)):
                         break
                     self._post_before(a, p, end, m.group(), c)
                     break
+
+    def _other_holder(self, lo, hi) -> bool:
+        """…，山西省企业家协会会长李明，秘书长赵强 / 市工商联主席甲，副主席乙，秘书长丙: another body's office
+        holder told in the post's sentence, after the chamber named before; the post is rather that body's.
+        (A chamber the finder knows is no other body.)"""
+        lo = max([lo] + [self.t.rfind(x, lo, hi) + 1 for x in "。；;!！?？\n"])  # in the post's sentence
+        for m in _OTHER_HOLDER.finditer(self.t, lo, hi):
+            if any(c.start <= m.start() < c.end for c in self.chambers):
+                continue
+            # (商会会长、示例有限公司董事长王某: a chamber's post before the company's, in that clause, is one person's)
+            clause = max(self.t.rfind(x, lo, m.start()) for x in "，,。；;\n") + 1
+            if not _POST.search(self.t, max(clause, lo), m.start()):
+                return True
+        return False
 
     def _post_before(self, a, b, end, title, c) -> None:
         """王德明会长: the name at a..b, the post ending at `end`, of chamber `c`."""
@@ -379,6 +398,8 @@ class PeopleRules:
                 people += more
             if people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] not in ("", "\n", "，", ",", "；", ";", "。", " "):
                 people = []  # 会长：我们… is someone speaking, not a list of names
+            if people and not name_ends(self.t, self._past_honorific(people[-1][1])):
+                people = people[:-1]  # 会长金融服务 / 会长文明城市: a word, not a name
             if not people:
                 people = self._after_company_post(m.end())
             if not people:
@@ -437,9 +458,7 @@ class PeopleRules:
         """Whether a name ending at `k` ends there: a boundary, an honorific, 等 or a verb's first character
         follows it, not more of a word (张家口市) nor a post (李明副会长)."""
         k = self._past_honorific(k)
-        c = self.t[k:k + 1]
-        return c == "" or c == "\n" or (c in P.STOP_AFTER_NAME and not P.POSTS_AT.match(self.t, k)) \
-            or self.t.startswith(_VERB_AFTER, k)
+        return name_ends(self.t, k) and not P.POSTS_AT.match(self.t, k)
 
     def _after_company_post(self, k) -> list:
         """常务副会长兼秘书长、X有限公司董事长孙旭峰: the name after the company's post."""
