@@ -68,6 +68,10 @@ _SENTENCE_STOP = re.compile("[。！？!?]")
 _OTHER_HOLDER = re.compile(
     r"(?:协会|联合会|工商联|促进会|研究会|基金会|委员会|政府|集团|公司|局|厅|管委会|大学|学院|银行|医院|联谊会|同乡会|校友会|"
     r"俱乐部|总商会)[^，,。；;、\n]{0,6}?(?:会长|主席|秘书长|主任|书记|市长|县长|区长|局长|厅长|董事长|总经理|总裁|理事长|校长|院长|行长)")
+# what may stand right before a bare 商会 that is the chamber named before: a boundary, or a word that
+# points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会); any other word names another
+# chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
+_BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系") | {""})
 # posts one person holds at a time: after them 和 or a comma does not go on with the same post
 _ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
 _JOINED = re.compile(r"以及|和|及|与")
@@ -555,6 +559,8 @@ class PeopleRules:
                 before = [c for c in before if self.t[place.start:place.end] in self.t[c.start:c.end]]
             if m.group() == "商会" and not inside and self.t[a - 2:a] == "企业":
                 continue  # <place>企业商会 the finder did not read (北京陜西企业商会): a chamber of its own
+            if m.group() == "商会" and not inside and self.t[a - 1:a] not in _BEFORE_BARE_CHAMBER:
+                continue  # 兄弟商会 / 示例县商会 / 餐饮行业商会会长: a chamber of its own, not the one named before
             if before and not (m.group() == "商会" and (self._ours(before[-1], a) or self._ambiguous(before[-1], a))):
                 c = before[-1]
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
