@@ -72,6 +72,8 @@ _OTHER_HOLDER = re.compile(
 # points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会); any other word names another
 # chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
 _BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系") | {""})
+# words before a chamber that make the post told after it a past one
+_PAST_BEFORE = re.compile(r"曾|原任|历任|前任|卸任|原$")
 # posts one person holds at a time: after them 和 or a comma does not go on with the same post
 _ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
 _JOINED = re.compile(r"以及|和|及|与")
@@ -164,7 +166,8 @@ class PeopleRules:
                     break
                 # 王利明会长 after a boundary; or right after the chamber's name: 宁波晋商会刘某会长等 /
                 # 天津市山西商会王某会长出席
-                right_after = a == before[-1].end and not self.t.startswith("单位", end)
+                # (天津市山西商会的王某会长: 的 between)
+                right_after = a - (self.t[a - 1:a] == "的") == before[-1].end and not self.t.startswith("单位", end)
                 if self._place_not_name(a, p, end):
                     break
                 if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
@@ -406,6 +409,10 @@ class PeopleRules:
                 people = people[:-1]  # 会长金融服务 / 会长文明城市: a word, not a name
             if not people:
                 people = self._after_company_post(m.end())
+            if not people and self.t[m.end():m.end() + 1] == "的" and not _PAST_BEFORE.search(self.t, max(0, c_start - 6), c_start):
+                # 担任天津市山西商会会长的王德明表示…: the name after 的, closed (not 会长的讲话); not 曾任…会长的王某
+                people = names_list_at(self.t, m.end() + 1)
+                people = people if people and name_ends(self.t, self._past_honorific(people[-1][1])) else []
             if not people:
                 self._elected(c_start, m, chamber, conf) or self._bracketed(c_start, m, chamber, conf) \
                     or self._as_post(c_start, m, chamber, conf)
