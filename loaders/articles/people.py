@@ -9,6 +9,7 @@ from bisect import bisect_left
 from loaders.articles import patterns as P
 from loaders.articles.entities import name_at, name_ends, names_list_at
 from loaders.articles.places import MUNICIPALITIES
+from loaders.text import fold
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
 # what may stand before a bare 山西商会 that is the chamber named before (据山西商会秘书长…): nothing or
@@ -67,7 +68,8 @@ _SENTENCE_STOP = re.compile("[。！？!?]")
 # another body and one of its titles, in one clause (协会会长, 工商联副主席, 人民政府副市长, 集团董事长)
 _OTHER_HOLDER = re.compile(
     r"(?:协会|联合会|工商联|促进会|研究会|基金会|委员会|政府|集团|公司|局|厅|管委会|大学|学院|银行|医院|联谊会|同乡会|校友会|"
-    r"俱乐部|总商会)[^，,。；;、\n]{0,6}?(?:会长|主席|秘书长|主任|书记|市长|县长|区长|局长|厅长|董事长|总经理|总裁|理事长|校长|院长|行长)")
+    r"俱乐部|总商会|省委|市委|县委|区委|人大|政协|统战部)[^，,。；;、\n]{0,6}?"
+    r"(?:会长|主席|秘书长|主任|书记|市长|县长|区长|局长|厅长|部长|董事长|总经理|总裁|理事长|校长|院长|行长)")
 # what may stand right before a bare 商会 that is the chamber named before: a boundary, or a word that
 # points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会); any other word names another
 # chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
@@ -119,10 +121,19 @@ class PeopleRules:
             p = m.start()
             before = [c for c in named if c.end <= p]
             lead = p - 2 if self.t[p - 2:p] == "现任" else p  # 前任会长甲、现任会长乙: the current one
-            if not before or self.t[lead - 1:lead] not in "，,;；:：\n 、" or before[-1].end == p \
-                    or (lead == p and self.t[p - 1:p] == "、"):
+            if self.t[lead - 1:lead] not in "，,;；:：\n 、" or (lead == p and self.t[p - 1:p] == "、"):
+                continue
+            if not before:
+                # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's
+                if self.publisher_chamber and not any(c.start < p for c in self.chambers) and not self._other_holder(0, p) \
+                        and not _OUR_CITY.search(self.t, 0, p) and not _OUR_COUNTY.search(self.t, 0, p):
+                    self.posts_after(p, p, j, self._publisher_node(p, m.end()), conf=MID)
+                continue
+            if before[-1].end == p:
                 continue
             c = before[-1]
+            if self.publisher_chamber and not self._is_publisher(c):
+                continue  # a chamber's own page: 会长某 after a visiting chamber is named may be either's
             if self._ours(c, p) or self._unnamed_between(c.end, p) or self._ambiguous(c, p) or self._other_holder(c.end, p):
                 continue
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
@@ -178,6 +189,14 @@ class PeopleRules:
                         break
                     self._post_before(a, p, end, m.group(), c)
                     break
+
+    def _is_publisher(self, c) -> bool:
+        cid, _, name = self.publisher_chamber
+        return bool(c.known and c.known.id == cid) or re.sub("[省市]", "", fold(c.written)) == re.sub("[省市]", "", fold(name))
+
+    def _publisher_node(self, a, b):
+        cid, label, name = self.publisher_chamber
+        return lambda: self.f.node(cid, label, name, {}, self.span(a, b), MID)
 
     def _other_holder(self, lo, hi) -> bool:
         """…，山西省企业家协会会长李明，秘书长赵强 / 市工商联主席甲，副主席乙，秘书长丙: another body's office

@@ -64,6 +64,14 @@ POSTS = [
     (PUBLISHER + "我会副会长王德明、李文华和赵小燕参加。",
      {("王德明", TJ, "副会长"), ("李文华", TJ, "副会长"), ("赵小燕", TJ, "副会长")}),
     (PUBLISHER + "我会名誉会长黄国平先生，会长王德明先生出席。", {("黄国平", TJ, "名誉会长"), ("王德明", TJ, "会长")}),
+    # a chamber's own page that names no chamber before the post: the publisher's; after another chamber is
+    # named, 会长某 may be either's; not after our city's people (我市…)
+    (PUBLISHER + "5月9日，会长王德明带队赴太原考察，秘书长郭文斌陪同。", {("王德明", TJ, "会长"), ("郭文斌", TJ, "秘书长")}),
+    (PUBLISHER + "5月9日，苏州山西商会会长李文华来访，会长王德明接待。", {("李文华", SZ, "会长")}),
+    (PUBLISHER + "太原市工商联主席李明，秘书长赵强出席。", set()),
+    (PUBLISHER + "我市统战部副部长李明，会长王德明出席。", set()),
+    ("5月9日，会长王德明带队赴太原考察。", set()),
+    ("天津市山西商会举办年会。示例区委书记李明，秘书长赵强出席。", set()),
     # --- the post in brackets after the name, the chamber named before in the sentence
     ("天津市山西商会王德明（会长）、郭文斌（秘书长）出席。", {("王德明", TJ, "会长"), ("郭文斌", TJ, "秘书长")}),
     ("王德明先生（天津市山西商会会长）出席会议。", {("王德明", TJ, "会长")}),
