@@ -74,6 +74,8 @@ _OTHER_HOLDER = re.compile(
 # points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会); any other word names another
 # chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
 _BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系") | {""})
+# words for the group a list of people is told as (商会领导王某会长、李某秘书长)
+_GROUP_WORDS = ("领导", "嘉宾", "代表")
 # words before a chamber that make the post told after it a past one
 _PAST_BEFORE = re.compile(r"曾|原任|历任|前任|卸任|原$")
 # posts one person holds at a time: after them 和 or a comma does not go on with the same post
@@ -151,9 +153,12 @@ class PeopleRules:
         for m in _POST.finditer(self.t[i:j]):
             p = i + m.start()
             before = [c for c in named if c.end <= p]
-            if not before or self.t[p - 1:p] in ("副", "务", "誉", "会"):
+            if self.t[p - 1:p] in ("副", "务", "誉", "会"):
                 continue
             end = p + len(m.group())
+            if not before:
+                self._publisher_post_before(p, end, m.group())
+                continue
             # 王德明 会长 (a page's spacing), 王德明（会长）, 王德明先生: where the name ends
             if self.t[p - 1:p] in ("（", "(") and self.t[end:end + 1] in ("）", ")"):
                 p -= 1
@@ -181,7 +186,8 @@ class PeopleRules:
                 right_after = a - (self.t[a - 1:a] == "的") == before[-1].end and not self.t.startswith("单位", end)
                 if self._place_not_name(a, p, end):
                     break
-                if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
+                if span and span[0] == (a, p) and (a > before[-1].end and (self.t[a - 1] in P.NAME_BOUNDARY
+                                                                           or self.t[a - 2:a] in _GROUP_WORDS)
                                                    or right_after):
                     c = before[-1]
                     if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)
@@ -189,6 +195,23 @@ class PeopleRules:
                         break
                     self._post_before(a, p, end, m.group(), c)
                     break
+
+    def _publisher_post_before(self, p, end, title) -> None:
+        """王德明会长带队… on a chamber's own page that names no chamber before it: the publisher's post."""
+        if not self.publisher_chamber or any(c.start < p for c in self.chambers) or self._other_holder(0, p) \
+                or _OUR_CITY.search(self.t, 0, p) or _OUR_COUNTY.search(self.t, 0, p) or self.t.startswith("单位", end):
+            return
+        for n in (5, 4, 3, 2):
+            a = p - n
+            span = names_list_at(self.t, a)
+            if span and span[0] == (a, p) and (a == 0 or self.t[a - 1] in P.NAME_BOUNDARY):
+                cid, label, name = self.publisher_chamber
+                props = {"title": title}
+                if self.published:
+                    props["as_of"] = self.published
+                node = self.f.node(cid, label, name, {}, self.span(a, end), MID)
+                self.f.rel("HOLDS_POST", self.person_node(a, p, MID), node, props, self.span(a, end), MID)
+                return
 
     def _is_publisher(self, c) -> bool:
         cid, _, name = self.publisher_chamber
