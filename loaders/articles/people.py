@@ -65,6 +65,9 @@ _ELECTED_BEFORE = re.compile(
 _LINE = re.compile(r"[^\n]+")
 _LINE_TAIL = re.compile(r"(?:名单)?[ \t\u3000]*[:：]?[ \t\u3000|｜]*")
 _SENTENCE_STOP = re.compile("[。！？!?]")
+# bodies whose posts have the chambers' names (会长, 秘书长)
+_ASSOCIATION = re.compile(r"协会|促进会|研究会|基金会|联谊会|同乡会|校友会|俱乐部|(?<![晋工])(?:商业)?联合会|工商联|总商会")
+_IN_ASIDE = re.compile(r"[（(][^）)]*$")
 # another body and one of its titles, in one clause (协会会长, 工商联副主席, 人民政府副市长, 集团董事长)
 _OTHER_HOLDER = re.compile(
     r"(?:协会|联合会|工商联|促进会|研究会|基金会|委员会|政府|集团|公司|局|厅|管委会|大学|学院|银行|医院|联谊会|同乡会|校友会|"
@@ -223,9 +226,14 @@ class PeopleRules:
 
     def _other_holder(self, lo, hi) -> bool:
         """…，山西省企业家协会会长李明，秘书长赵强 / 市工商联主席甲，副主席乙，秘书长丙: another body's office
-        holder told in the post's sentence, after the chamber named before; the post is rather that body's.
-        (A chamber the finder knows is no other body.)"""
+        holder, or a body with posts of the same names (协会, 联合会), told in the post's sentence after the
+        chamber named before; the post is rather that body's. (A chamber the finder knows is no other body.)"""
         lo = max([lo] + [self.t.rfind(x, lo, hi) + 1 for x in "。；;!！?？\n"])  # in the post's sentence
+        # 示例协会成立，李某会长致辞: a body with posts of the same names (会长, 秘书长) named in the sentence
+        # (not one in an aside: 副会长甲(晋商俱乐部发起理事), 商会(中国晋商俱乐部联合发起机构))
+        for m in _ASSOCIATION.finditer(self.t, lo, hi):
+            if not any(c.start <= m.start() < c.end for c in self.chambers) and not _IN_ASIDE.search(self.t, lo, m.start()):
+                return True
         for m in _OTHER_HOLDER.finditer(self.t, lo, hi):
             if any(c.start <= m.start() < c.end for c in self.chambers):
                 continue
