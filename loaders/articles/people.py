@@ -84,6 +84,7 @@ _PAST_BEFORE = re.compile(r"曾|原任|历任|前任|卸任|原$")
 # posts one person holds at a time: after them 和 or a comma does not go on with the same post
 _ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
 _JOINED = re.compile(r"以及|和|及|与")
+_ATTEND = re.compile(r"[，,。；;、\n]|$|等|出席|参加|陪同|一行|到会|列席|莅临|参会|一同出席|共同出席|分别|参观|考察|走访|调研|看望|慰问")
 
 
 class PeopleRules:
@@ -497,7 +498,9 @@ class PeopleRules:
             joined = _JOINED.match(self.t, k)
             if joined and (shared or len(people) > 1):
                 span = name_at(self.t, joined.end())
-                if span and self._closes(span[1]):
+                # (副会长甲与乙共同签约: 与 / 和 may bring in the other party, not one more holder; so only where
+                # they are told as attending: 甲、乙和丙出席 / 甲及乙等)
+                if span and self._closes(span[1]) and _ATTEND.match(self.t, self._past_honorific(span[1])):
                     people.append(span)
                     continue
             if self.t[k:k + 1] in ("，", ",") and shared:
