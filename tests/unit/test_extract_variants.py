@@ -21,6 +21,7 @@ from loaders.text import fold
 from tests.unit import test_extract_chambers_any as chambers_any
 from tests.unit import test_extract_event_forms as events
 from tests.unit import test_extract_post_forms as posts
+from tests.unit import test_extract_post_forms_more as more_posts
 from tests.unit import test_extract_project_forms as projects
 from tests.unit import test_extract_places as places
 from tests.unit import test_extract_signed_forms as signed
@@ -124,6 +125,10 @@ for n, (text, want) in enumerate(posts.POSTS):
     if want:
         CASES.append((f"posts{n}", text, lambda t, w=want: posts.posts_of(t) == {tuple(map(fold, x)) for x in w},
                       _POST_HEAD))
+for n, (text, want) in enumerate(more_posts.POSTS):
+    if want:
+        CASES.append((f"more_posts{n}", text,
+                      lambda t, w=want: more_posts.posts_of(t) == {tuple(map(fold, x)) for x in w}, _POST_HEAD))
 for n, (text, want) in enumerate(posts.AMBASSADORS):
     CASES.append((f"ambassador{n}", text, lambda t, w=want: posts.ambassadors_of(t) == w, _POST_HEAD))
 for n, (text, want) in enumerate(posts.LIAISONS):
