@@ -63,7 +63,9 @@ _ELECTED_BEFORE = re.compile(
     r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$")
 # a line, in the post_lines pass; what may close a line holding a post alone (副会长名单：)
 _LINE = re.compile(r"[^\n]+")
-_LINE_TAIL = re.compile(r"(?:名单)?[ \t\u3000]*[:：]?[ \t\u3000|｜]*")
+_ORDER_NOTE = re.compile(r"[（(][^（()）\n]{0,12}(?:排序|为序|排名|排列|笔画|拼音)[^（()）\n]{0,6}[)）]")
+_COLON = re.compile(r"[ \t\u3000]*[:：]")
+_LINE_TAIL = re.compile(r"(?:名单)?(?:" + _ORDER_NOTE.pattern + r")?[ \t\u3000]*[:：]?[ \t\u3000|｜]*")
 _SENTENCE_STOP = re.compile("[。！？!?]")
 # bodies whose posts have the chambers' names (会长, 秘书长)
 _ASSOCIATION = re.compile(r"协会|促进会|研究会|基金会|联谊会|同乡会|校友会|俱乐部|(?<![晋工])(?:商业)?联合会|工商联|总商会")
@@ -435,7 +437,10 @@ class PeopleRules:
             first = False
             if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):  # 理事长 is no 理事
                 return
-            at = m.end() + (1 if self.t[m.end():m.end() + 1] in (":", "：") else 0)
+            # 副会长（按姓氏笔画排序）：甲、乙 / 秘书长 ：丙: an ordering note, the page's spacing, before the colon
+            order = _ORDER_NOTE.match(self.t, m.end())
+            colon = _COLON.match(self.t, order.end() if order else m.end())
+            at = colon.end() if colon else m.end()
             while self.t[at:at + 1] in (" ", "\u3000", "|", "｜"):  # 会长 王德明: a page's spacing; | 会长 | 王德明 |
                 at += 1
             said = _SAID_TO_BE.match(self.t, at)  # 会长为王德明。 / 副会长分别是甲、乙: the names closing the clause
