@@ -169,7 +169,7 @@ class PeopleRules:
             if self.t[p - 1:p] in ("（", "(") and self.t[end:end + 1] in ("）", ")"):
                 p -= 1
             else:
-                while self.t[p - 1:p] in (" ", "\u3000") and p - 1 > before[-1].end:
+                while self.t[p - 1:p] in (" ", "\u3000", "|", "｜") and p - 1 > before[-1].end:  # | 王德明 | 会长 |
                     p -= 1
             if self.t[p - 2:p] in _HONORIFICS:
                 p -= 2
@@ -274,7 +274,9 @@ class PeopleRules:
                 continue
             c = before[-1]
             people, k = [], b
-            while True:
+            between = self.t[c.end:a]
+            name_first = not head and "姓名" in between and between.find("姓名") < max(between.find("职务"), between.find("职位"))
+            while not name_first:
                 nxt = _LINE.search(self.t, k)
                 if not nxt or nxt.group().strip(" \t\u3000|｜") == "":
                     break
@@ -283,6 +285,11 @@ class PeopleRules:
                     break
                 people += row
                 k = nxt.end()
+            if name_first:
+                # a table of 姓名 | 职务 columns, one cell a line: the name on the line before the post
+                prev = [x for x in _LINE.finditer(self.t, c.end, a) if x.group().strip(" \t\u3000|｜")]
+                people = self._names_line(prev[-1].start(), prev[-1].end()) if prev else []
+                people = people if len(people) == 1 else []
             if people:
                 self._holds(m.start(), people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
 

@@ -129,6 +129,8 @@ POSTS = [
     # --- table rows: Markdown and HTML
     ("天津市山西商会领导班子\n\n| 职务 | 姓名 |\n| --- | --- |\n| 会长 | 王德明 |\n| 副会长 | 李文华、赵小燕 |\n| 秘书长 | 郭文斌 |\n",
      {("王德明", TJ, "会长"), ("李文华", TJ, "副会长"), ("赵小燕", TJ, "副会长"), ("郭文斌", TJ, "秘书长")}),
+    ("天津市山西商会领导班子\n\n| 姓名 | 职务 |\n| --- | --- |\n| 王德明 | 会长 |\n| 郭文斌 | 秘书长 |\n",
+     {("王德明", TJ, "会长"), ("郭文斌", TJ, "秘书长")}),
     # --- two-character names before verbs the third character must not be read into
     ("天津市山西商会会长张伟出席并致辞。", {("张伟", TJ, "会长")}),
     ("天津市山西商会会长王强表示，将组织会员回乡投资。", {("王强", TJ, "会长")}),
@@ -236,6 +238,16 @@ def test_an_html_table_row_gives_its_post():
     html = ("<p>天津市山西商会领导班子</p><table><tr><th>职务</th><th>姓名</th></tr>"
             "<tr><td>会长</td><td>王德明</td></tr><tr><td>副会长</td><td>李文华、赵小燕</td></tr></table>")
     assert posts_of(html, "t.html") == {("王德明", TJ, "会长"), ("李文华", TJ, "副会长"), ("赵小燕", TJ, "副会长")}
+
+
+def test_an_html_table_of_name_then_post_columns_gives_its_posts():
+    html = ("<p>天津市山西商会领导班子</p><table><tr><th>姓名</th><th>职务</th><th>企业</th></tr>"
+            "<tr><td>王德明</td><td>会长</td><td>示例集团</td></tr><tr><td>郭文斌</td><td>秘书长</td><td>示例有限公司</td></tr>"
+            "</table>")
+    assert posts_of(html, "t.html") == {("王德明", TJ, "会长"), ("郭文斌", TJ, "秘书长")}
+    two_columns = ("<p>天津市山西商会领导班子</p><table><tr><th>姓名</th><th>职务</th></tr>"
+                   "<tr><td>王德明</td><td>会长</td></tr><tr><td>郭文斌</td><td>秘书长</td></tr></table>")
+    assert posts_of(two_columns, "t.html") == {("王德明", TJ, "会长"), ("郭文斌", TJ, "秘书长")}
 
 
 @pytest.mark.parametrize("text,name", [
