@@ -633,10 +633,102 @@ _NOT_NAME = ("先后", "为了", "应邀", "同志", "发言", "发表", "作为
              "一道", "一致", "一再", "一是", "一方", "一次", "一个", "一些")
 
 
+# two-character words that follow a name: when the character after a surname and one more opens one of
+# these, that character is not the name's third (王强会见 / 刘军莅临 / 胡军上午 are 王强, 刘军, 胡军). Not
+# words whose first character often ends a given name (来到: 王德来; 高度: 李志高; 建议: 王德建)
+_VERB_AFTER = VERB_AFTER_NAME + (
+    "莅", "赴", "走访", "走进", "调研", "汇报", "颁发", "颁奖", "上午", "下午", "中午", "晚上", "亲切", "亲自", "亲临",
+    "会见", "会晤", "会同", "会后", "会上", "会前", "视察", "接见", "接待", "到会", "到场", "到访", "到达", "前往",
+    "专程", "特地", "特意", "特别", "随即", "随同", "再次", "还", "则", "又", "已", "便", "即", "此次", "这次", "本次",
+    "现场", "总结", "回顾", "解读", "讲解", "详细", "简要", "通报", "传达", "寄语", "祝贺", "捐赠", "捐款", "捐资",
+    "获评", "获颁", "获奖", "获聘", "获选", "荣膺", "领取", "受聘", "受到", "谈及", "听取", "观看", "深入", "实地",
+    "鼓励", "勉励", "赞扬", "点评", "呼吁", "倡议", "连任", "卸任", "增补", "夫妇", "积极", "充分", "认真", "全票",
+    "高票", "顺利", "光荣", "正式", "再度", "继续", "已经", "曾经", "首次", "视频", "线上", "通过")
+# two-character surnames (复姓): the given name is the one or two characters after them (欧阳明华, 上官云)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "司徒", "皇甫", "令狐", "夏侯", "慕容", "公孙", "尉迟", "端木",
+                      "宇文", "呼延", "澹台", "轩辕", "独孤", "申屠", "淳于", "钟离")
+# a name of parts joined by a middle dot (阿布都·热合曼, 迪丽拜尔·买买提): each part up to a character that
+# cannot be in it
+_DOTS = "·・•‧"
+_DOT_NAME = re.compile(rf"[{CJK}]{{1,5}}(?:[{_DOTS}][{CJK}]{{1,8}})+")
+
+
+# common words that open with a surname's character (高度评价, 全面总结, 任期三年, 包括, 项目): no name starts
+# there. Not words that open given names as often (高峰, 文明 aside: 王文明 starts at 王)
+_COMMON_WORDS = frozenset("""
+和大 和各 和全 和与 和我 和他 和她 和会 和企 和社 和谐 和广 向大 向各 向全 向与 向社 向他 向她 向我 向广 向来 向前
+于会 于是 于此 于今 任期 任上 任内 任务 任何 任职 时表 时间 时任 时期 时候 时代 时刻 时至 高度 高兴 高新 高层 高管
+高级 高质 高效 高票 高端 高速 高水 高规 高位 高校 高铁 严格 严肃 严重 简要 简单 简短 全面 全体 全力 全票 全程 全省
+全市 全县 全国 全部 全年 全新 全球 全方 全心 明确 明年 明天 明显 万分 万元 万人 常年 常态 常委 常住 常驻 关心 关于
+关注 关键 关系 关爱 关怀 方面 方式 方案 方向 方法 方针 包括 包含 包装 贺信 贺电 贺词 齐心 齐聚 齐全 华丽 华北 华东
+华南 华中 华夏 应邀 应对 应用 应该 应当 党建 党员 党委 党组 党支 党政 党的 党中 文化 文件 文旅 文艺 文章 文字 连续
+连日 连同 连接 连锁 路过 路线 路演 毕业 单独 单位 单纯 安排 安全 安置 安装 金融 金额 金属 司机 司法 成为 成立 成功
+成员 成果 成本 成效 车间 车辆 管理 管委 管道 计划 计算 易于 石油 石化 龙头 史上 施工 施行 章程 申请 申报 焦点 左右
+祝贺 祝福 祝愿 尚未 尚有 符合 纪念 纪律 纪委 凌晨 季度 苗木 盛会 盛大 盛情 盛典 蓝图 游客 游览 辛苦 房地 房屋 房产
+解决 解读 解放 解答 尤其 阳光 农业 农村 农民 农产 古城 古代 吉祥 项目 景区 景点 费用 卫生 宗旨 师生 师范 商务 商会
+商业 商贸 商品 商家 沙龙 荣获 荣誉 荣幸 查看 余人 余家 余位 余年 余名 余个 何时 许多 许可 马上 周边 周年 周末 周期
+周到 周围 曾经 董事 程序 范围 陆续 谢谢 付出 顾问 顾客 温暖 康养 庞大 殷切 卓越 冷链 席位 边境 巩固 薄弱 储备 储能
+畅通 畅谈 杜绝 欧洲 夏季 白天 陶瓷 牛年 乔迁 颜色 黎明 孔子 甘肃 梅花 童年 谷物 柳树 武装 邢台 吕梁 霍州 阳泉 宁波
+宁夏 苏州 唐山 沈阳 温州 杭州 桂林 兰州 柳州 武汉 成都 安阳 江苏 江西 江南 蒙古 吉林 韩国 黄河 林业 梁山
+""".split())
+# titles said after a surname alone (王会长, 李书记, 赵总经理): a way of address, not a name
+_TITLE_AFTER_SURNAME = ("书记", "主任", "局长", "市长", "县长", "区长", "部长", "处长", "科长", "主席", "校长", "院长",
+                        "厂长", "经理", "老师", "教授", "博士", "委员", "省长", "镇长", "乡长", "村长", "队长", "组长",
+                        "行长", "社长", "所长", "站长", "馆长", "团长", "总经理", "总裁", "董事长", "老板", "师傅")
+
+
+def name_ends(text: str, k: int) -> bool:
+    """Whether a name may end at `k`: what follows is no more of a word (金融服务, 任期三年) — a boundary, a
+    character that closes names (等, 在, 出…), a verb or word of address, an honorific or a post."""
+    c = text[k:k + 1]
+    return c == "" or not _CJK.match(c) or c in STOP_AFTER_NAME or c in _OPENS_AFTER_NAME \
+        or text.startswith(_VERB_AFTER, k) or bool(_POST_START.match(text, k))
+
+
+# single characters that open what is said after a name (王某携夫人, 王某到会, 王某用…, 王某还…)
+_OPENS_AFTER_NAME = frozenset("携到来用以给做都更回领亲深再已还又则便即曾让请送赴莅首随热现详重特专分正均率亦虽因但不没很非始一多")
+
+
+def _dot_name(text: str, i: int) -> tuple[int, int] | None:
+    m = _DOT_NAME.match(text, i)
+    if not m:
+        return None
+    parts = re.split(f"[{_DOTS}]", m.group())
+    if any(c in STOP_AFTER_NAME for c in "".join(parts[:-1])) or any(_POST_START.search(p) for p in parts[:-1]):
+        return None
+    last, k = parts[-1], 0
+    while k < len(last) and last[k] not in STOP_AFTER_NAME and not _POST_START.match(last, k) \
+            and not (k >= 2 and last.startswith(_VERB_AFTER, k)):
+        k += 1
+    if k < 2:
+        return None
+    return (i, m.end() - len(last) + k)
+
+
+def _compound(text: str, i: int) -> tuple[int, int] | None:
+    """欧阳明华 / 上官云: a two-character surname and one or two characters."""
+    j = i + 2
+    if j >= len(text) or not _CJK.match(text[j]) or text[j] in STOP_AFTER_NAME or _POST_START.match(text, j):
+        return None
+    if j + 1 < len(text) and _CJK.match(text[j + 1]) and text[j + 1] not in STOP_AFTER_NAME \
+            and not _POST_START.match(text, j + 1) and not text.startswith(_VERB_AFTER, j + 1):
+        return (i, j + 2)
+    return (i, j + 1)
+
+
 def name_at(text: str, i: int) -> tuple[int, int] | None:
-    """A person's name (surname + one or two characters) starting at text[i], or None."""
+    """A person's name (surname + one or two characters; a two-character surname + one or two; parts
+    joined by ·) starting at text[i], or None."""
+    if i < len(text) and any(c in text[i + 1:i + 7] for c in _DOTS):
+        dotted = _dot_name(text, i)
+        if dotted:
+            return dotted
+    if text.startswith(_COMPOUND_SURNAMES, i):
+        return _compound(text, i)
     if i >= len(text) or text[i] not in SURNAMES or _POST_START.match(text, i):
         return None
+    if text[i:i + 2] in _COMMON_WORDS or _POST_START.match(text, i + 1) or text.startswith(_TITLE_AFTER_SURNAME, i + 1):
+        return None  # 高度评价 / 王会长 / 李书记
     if text.startswith("商会", i + 2) or text.startswith("商会", i + 3):  # 成都商会: a chamber's place
         return None
     if i + 1 >= len(text) or not _CJK.match(text[i + 1]):
@@ -651,7 +743,7 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
         return None
     if i + 2 < len(text) and _CJK.match(text[i + 2]) and text[i + 2] not in STOP_AFTER_NAME \
             and not _POST_START.match(text, i + 2) \
-            and not text.startswith(VERB_AFTER_NAME, i + 2):  # 张新会长 / 兰勇接受: 张新 / 兰勇, then the post or verb
+            and not text.startswith(_VERB_AFTER, i + 2):  # 张新会长 / 兰勇接受: 张新 / 兰勇, then the post or verb
         return (i, i + 3)
     return (i, i + 2)
 

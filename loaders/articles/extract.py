@@ -462,6 +462,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 i, j = para.start() + m.start(), para.start() + m.end()
                 self.sentence(i, j)
         self.line_lists()
+        self.post_lines()
         self.project_records()
         self.we_chamber()
         self.merge_vague_events()

@@ -7,9 +7,10 @@ import re
 from bisect import bisect_left
 
 from loaders.articles import patterns as P
-from loaders.articles.entities import name_at, names_list_at
+from loaders.articles.entities import name_at, name_ends, names_list_at
 from loaders.articles.lookahead import quicken_all
 from loaders.articles.places import MUNICIPALITIES
+from loaders.text import fold
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
 # what may stand before a bare 山西商会 that is the chamber named before (据山西商会秘书长…): nothing or
@@ -18,7 +19,7 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
-_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命)(?:产生)?(?:了)?|"
+_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命|增补)(?:产生)?(?:了)?|"
                    rf"(?<![曾原历前经拟])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
@@ -63,6 +64,43 @@ _LEADS = re.compile(r"(?:的)?(?:带领|率领)下|(?:带领|率领|带队|率�
 # many chambers at once (来自28家在京省级商会…, 各地商会): after it, "商会" alone is no longer the one named before
 _MANY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)家[^。；;!！?？\n]{0,16}?商会|各(?:地|省|市|省市|兄弟)?商会")
 _SENTENCE_END = re.compile("[。；;!！?？\n]")
+# 会长为王德明 / 副会长分别是甲、乙: the post said of names that close the clause
+_SAID_TO_BE = re.compile(r"(?:分别)?(?:为|是)")
+_CLAUSE_END = ("", "，", ",", "。", "；", ";", "\n")
+_HONORIFICS = ("先生", "女士", "同志")
+# the verb between a name and the chamber whose post it is given (王德明当选/连任/被推选为/受聘担任<chamber>会长),
+# not a past one (曾任, 原任, 卸任)
+_ELECTED_BEFORE = re.compile(
+    r"(?<![曾原历前经卸])(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
+    r"(?:当选(?:为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
+    r"(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
+    r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$")
+# a line, in the post_lines pass; what may close a line holding a post alone (副会长名单：)
+_LINE = re.compile(r"[^\n]+")
+_ORDER_NOTE = re.compile(r"[（(][^（()）\n]{0,12}(?:排序|为序|排名|排列|笔画|拼音)[^（()）\n]{0,6}[)）]")
+_COLON = re.compile(r"[ \t\u3000]*[:：]")
+_LINE_TAIL = re.compile(r"(?:名单)?(?:" + _ORDER_NOTE.pattern + r")?[ \t\u3000]*[:：]?[ \t\u3000|｜]*")
+_SENTENCE_STOP = re.compile("[。！？!?]")
+# bodies whose posts have the chambers' names (会长, 秘书长)
+_ASSOCIATION = re.compile(r"协会|促进会|研究会|基金会|联谊会|同乡会|校友会|俱乐部|(?<![晋工])(?:商业)?联合会|工商联|总商会")
+_IN_ASIDE = re.compile(r"[（(][^）)]*$")
+# another body and one of its titles, in one clause (协会会长, 工商联副主席, 人民政府副市长, 集团董事长)
+_OTHER_HOLDER = re.compile(
+    r"(?:协会|联合会|工商联|促进会|研究会|基金会|委员会|政府|集团|公司|局|厅|管委会|大学|学院|银行|医院|联谊会|同乡会|校友会|"
+    r"俱乐部|总商会|省委|市委|县委|区委|人大|政协|统战部)[^，,。；;、\n]{0,6}?"
+    r"(?:会长|主席|秘书长|主任|书记|市长|县长|区长|局长|厅长|部长|董事长|总经理|总裁|理事长|校长|院长|行长)")
+# what may stand right before a bare 商会 that is the chamber named before: a boundary, or a word that
+# points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会); any other word names another
+# chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
+_BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系") | {""})
+# words for the group a list of people is told as (商会领导王某会长、李某秘书长)
+_GROUP_WORDS = ("领导", "嘉宾", "代表")
+# words before a chamber that make the post told after it a past one
+_PAST_BEFORE = re.compile(r"曾|原任|历任|前任|卸任|原$")
+# posts one person holds at a time: after them 和 or a comma does not go on with the same post
+_ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
+_JOINED = re.compile(r"以及|和|及|与")
+_ATTEND = re.compile(r"[，,。；;、\n]|$|等|出席|参加|陪同|一行|到会|列席|莅临|参会|一同出席|共同出席|分别|参观|考察|走访|调研|看望|慰问")
 
 
 class PeopleRules:
@@ -105,11 +143,20 @@ class PeopleRules:
             p = m.start()
             before = [c for c in named if c.end <= p]
             lead = p - 2 if self.t[p - 2:p] == "现任" else p  # 前任会长甲、现任会长乙: the current one
-            if not before or self.t[lead - 1:lead] not in "，,;；:：\n 、" or before[-1].end == p \
-                    or (lead == p and self.t[p - 1:p] == "、"):
+            if self.t[lead - 1:lead] not in "，,;；:：\n 、" or (lead == p and self.t[p - 1:p] == "、"):
+                continue
+            if not before:
+                # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's
+                if self.publisher_chamber and not any(c.start < p for c in self.chambers) and not self._other_holder(0, p) \
+                        and not _OUR_CITY.search(self.t, 0, p) and not _OUR_COUNTY.search(self.t, 0, p):
+                    self.posts_after(p, p, j, self._publisher_node(p, m.end()), conf=MID)
+                continue
+            if before[-1].end == p:
                 continue
             c = before[-1]
-            if self._ours(c, p) or self._unnamed_between(c.end, p) or self._ambiguous(c, p):
+            if self.publisher_chamber and not self._is_publisher(c):
+                continue  # a chamber's own page: 会长某 after a visiting chamber is named may be either's
+            if self._ours(c, p) or self._unnamed_between(c.end, p) or self._ambiguous(c, p) or self._other_holder(c.end, p):
                 continue
             self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
         for m in _LED_BY.finditer(self.t, i, j):
@@ -126,27 +173,155 @@ class PeopleRules:
         for m in _POST.finditer(self.t[i:j]):
             p = i + m.start()
             before = [c for c in named if c.end <= p]
-            if not before or self.t[p - 1:p] in ("副", "务", "誉", "会"):
+            if self.t[p - 1:p] in ("副", "务", "誉", "会"):
                 continue
-            for n in (3, 2):
+            end = p + len(m.group())
+            if not before:
+                self._publisher_post_before(p, end, m.group())
+                continue
+            # 王德明 会长 (a page's spacing), 王德明（会长）, 王德明先生: where the name ends
+            if self.t[p - 1:p] in ("（", "(") and self.t[end:end + 1] in ("）", ")"):
+                p -= 1
+            else:
+                while self.t[p - 1:p] in (" ", "\u3000", "|", "｜") and p - 1 > before[-1].end:  # | 王德明 | 会长 |
+                    p -= 1
+            if self.t[p - 2:p] in _HONORIFICS:
+                p -= 2
+            for n in (5, 4, 3, 2):
                 a = p - n
                 span = names_list_at(self.t, a)
+                if n > 3 and not (span and span[0] == (a, p)):
+                    continue  # (a two-character surname's name, or one with ·)
+                # 该会王德明会长 / 我会王德明会长: the chamber named before (我会: the publisher's, in we_chamber)
+                if span and span[0] == (a, p) and self.t[a - 2:a] in ("该会", "本会", "我会"):
+                    if self.t[a - 2:a] != "该会" and self.publisher_chamber:
+                        break
+                    c = before[-1]
+                    if not (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)):
+                        self._post_before(a, p, end, m.group(), c)
+                    break
                 # 王利明会长 after a boundary; or right after the chamber's name: 宁波晋商会刘某会长等 /
                 # 天津市山西商会王某会长出席
-                right_after = a == before[-1].end and not self.t.startswith("单位", p + len(m.group()))
-                if self._place_not_name(a, p, p + len(m.group())):
+                # (天津市山西商会的王某会长: 的 between)
+                right_after = a - (self.t[a - 1:a] == "的") == before[-1].end and not self.t.startswith("单位", end)
+                if self._place_not_name(a, p, end):
                     break
-                if span and span[0] == (a, p) and (a > before[-1].end and self.t[a - 1] in P.NAME_BOUNDARY
+                if span and span[0] == (a, p) and (a > before[-1].end and (self.t[a - 1] in P.NAME_BOUNDARY
+                                                                           or self.t[a - 2:a] in _GROUP_WORDS)
                                                    or right_after):
                     c = before[-1]
-                    if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)):
+                    if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)
+                                            or self._other_holder(c.end, a)):
                         break
-                    props = {"title": m.group()}
-                    if self.published:
-                        props["as_of"] = self.published
-                    self.f.rel("HOLDS_POST", self.person_node(a, p, MID), self.chamber_node(c), props,
-                               self.span(a, p + len(m.group())), MID)
+                    self._post_before(a, p, end, m.group(), c)
                     break
+
+    def _publisher_post_before(self, p, end, title) -> None:
+        """王德明会长带队… on a chamber's own page that names no chamber before it: the publisher's post."""
+        if not self.publisher_chamber or any(c.start < p for c in self.chambers) or self._other_holder(0, p) \
+                or _OUR_CITY.search(self.t, 0, p) or _OUR_COUNTY.search(self.t, 0, p) or self.t.startswith("单位", end):
+            return
+        for n in (5, 4, 3, 2):
+            a = p - n
+            span = names_list_at(self.t, a)
+            if span and span[0] == (a, p) and (a == 0 or self.t[a - 1] in P.NAME_BOUNDARY):
+                cid, label, name = self.publisher_chamber
+                props = {"title": title}
+                if self.published:
+                    props["as_of"] = self.published
+                node = self.f.node(cid, label, name, {}, self.span(a, end), MID)
+                self.f.rel("HOLDS_POST", self.person_node(a, p, MID), node, props, self.span(a, end), MID)
+                return
+
+    def _is_publisher(self, c) -> bool:
+        cid, _, name = self.publisher_chamber
+        return bool(c.known and c.known.id == cid) or re.sub("[省市]", "", fold(c.written)) == re.sub("[省市]", "", fold(name))
+
+    def _publisher_node(self, a, b):
+        cid, label, name = self.publisher_chamber
+        return lambda: self.f.node(cid, label, name, {}, self.span(a, b), MID)
+
+    def _other_holder(self, lo, hi) -> bool:
+        """…，山西省企业家协会会长李明，秘书长赵强 / 市工商联主席甲，副主席乙，秘书长丙: another body's office
+        holder, or a body with posts of the same names (协会, 联合会), told in the post's sentence after the
+        chamber named before; the post is rather that body's. (A chamber the finder knows is no other body.)"""
+        lo = max([lo] + [self.t.rfind(x, lo, hi) + 1 for x in "。；;!！?？\n"])  # in the post's sentence
+        # 示例协会成立，李某会长致辞: a body with posts of the same names (会长, 秘书长) named in the sentence
+        # (not one in an aside: 副会长甲(晋商俱乐部发起理事), 商会(中国晋商俱乐部联合发起机构))
+        for m in _ASSOCIATION.finditer(self.t, lo, hi):
+            if not any(c.start <= m.start() < c.end for c in self.chambers) and not _IN_ASIDE.search(self.t, lo, m.start()):
+                return True
+        for m in _OTHER_HOLDER.finditer(self.t, lo, hi):
+            if any(c.start <= m.start() < c.end for c in self.chambers):
+                continue
+            # (商会会长、示例有限公司董事长王某: a chamber's post before the company's, in that clause, is one person's)
+            clause = max(self.t.rfind(x, lo, m.start()) for x in "，,。；;\n") + 1
+            if not _POST.search(self.t, max(clause, lo), m.start()):
+                return True
+        return False
+
+    def _post_before(self, a, b, end, title, c) -> None:
+        """王德明会长: the name at a..b, the post ending at `end`, of chamber `c`."""
+        props = {"title": title}
+        if self.published:
+            props["as_of"] = self.published
+        self.f.rel("HOLDS_POST", self.person_node(a, b, MID), self.chamber_node(c), props, self.span(a, end), MID)
+
+    def post_lines(self) -> None:
+        """A 名单 block or a table (one cell a line): a line that is a post alone (会长 / 副会长名单： /
+        <chamber>副会长名单), then lines of names only (王德明 / 李文华、赵小燕 / 赵某 孙某), of the chamber
+        named before in the block's heading, with no sentence ended between."""
+        for line in _LINE.finditer(self.t):
+            a, b = line.start(), line.end()
+            m = P.POSTS_AT.search(self.t, a, b)
+            if not m or m.group().startswith("的") or not _LINE_TAIL.fullmatch(self.t, m.end(), b):
+                continue
+            # before the post: nothing, or the chamber (and its term: 第三届理事会) and nothing else
+            head = self.t[a:m.start()]
+            lead = a + len(head) - len(head.lstrip(" \t\u3000|｜"))
+            if lead < m.start() and not any(c.start == lead and not c.generic and (c.end == m.start() or P.POST_TERM.fullmatch(
+                    self.t, c.end, m.start())) for c in self.chambers):
+                continue
+            before = [c for c in self.chambers if c.end <= m.start()]
+            if not before or before[-1].generic or _SENTENCE_STOP.search(self.t, before[-1].end, a) \
+                    or self._unnamed_between(before[-1].end, m.start()):
+                continue
+            c = before[-1]
+            people, k = [], b
+            between = self.t[c.end:a]
+            name_first = not head and "姓名" in between and between.find("姓名") < max(between.find("职务"), between.find("职位"))
+            while not name_first:
+                nxt = _LINE.search(self.t, k)
+                if not nxt or nxt.group().strip(" \t\u3000|｜") == "":
+                    break
+                row = self._names_line(nxt.start(), nxt.end())
+                if not row:
+                    break
+                people += row
+                k = nxt.end()
+            if name_first:
+                # a table of 姓名 | 职务 columns, one cell a line: the name on the line before the post
+                prev = [x for x in _LINE.finditer(self.t, c.end, a) if x.group().strip(" \t\u3000|｜")]
+                people = self._names_line(prev[-1].start(), prev[-1].end()) if prev else []
+                people = people if len(people) == 1 else []
+            if people:
+                self._holds(m.start(), people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+
+    def _names_line(self, a, b) -> list:
+        """The names of a line that holds names only (王德明 / 李文华、赵小燕 / 赵某 孙某 周某), else []."""
+        k = a
+        while self.t[k:k + 1] in (" ", "\t", "\u3000", "|", "｜"):
+            k += 1
+        out = []
+        while k < b:
+            span = name_at(self.t, k)
+            if not span:
+                return []
+            out.append(span)
+            k = self._past_honorific(span[1])
+            while k < b and self.t[k] in " \t\u3000、，,;；。|｜":
+                k += 1
+        return out
 
     def _unnamed_between(self, lo, hi) -> bool:
         """，安邑商会改选，由某某任会长: a chamber the finder does not know (a place it does not know, then 商会)
@@ -193,27 +368,30 @@ class PeopleRules:
     def elected(self, i, j) -> None:
         """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
         named last before them."""
-        if "选" not in self.t[i:j] and "任" not in self.t[i:j]:
+        if "选" not in self.t[i:j] and "任" not in self.t[i:j] and "增补" not in self.t[i:j]:
             return
         named = None
         for v in _VOTE.finditer(self.t[i:j]):
             if named is None:
                 named = [c for c in self.chambers if not c.generic and c.start < j]
             a = i + v.start()
+            if v.group().startswith(("选", "推", "聘", "任命", "增补")) and self._vote_for_named(a, i + v.end(), j, named):
+                continue
             before = [c for c in named if c.end <= a]
             if not before:
                 continue
             c = before[-1]
             if _FOUNDED.search(self.t, c.end, a) or self._unnamed_between(c.end, a):  # 解县成立商会，张某任会长:
                 continue  # not the chamber named before
-            if not v.group().startswith(("选", "推", "聘", "任命")):  # 王某当选会长 / 王某任会长: the name right before
-                for n in (3, 2):
+            if not v.group().startswith(("选", "推", "聘", "任命", "增补")):  # 王某当选会长 / 王某任会长: the name right before
+                for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
-                    if span and span[-1][1] == a and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
+                    if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
                         q = P.POST_TERM.match(self.t, i + v.end())
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
                         if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
-                            self._holds(a - n, span[-1:], [m.group(1)], self.chamber_node(c), MID)
+                            people = self._list_before(span[-1])  # 李某、赵某当选副会长
+                            self._holds(people[0][0], people, [m.group(1)], self.chamber_node(c), MID)
                         break
                 continue
             k = i + v.end()
@@ -230,6 +408,21 @@ class PeopleRules:
                 if self.t[k:k + 1] not in ("，", ",", "、", "；", ";"):
                     break
                 k += 1
+
+    def _vote_for_named(self, a, k, j, named) -> bool:
+        """大会选举王德明为<chamber>会长: the names after the verb, then 为 and the chamber whose post follows."""
+        people = names_list_at(self.t, k)
+        if not people or not self.t.startswith("为", people[-1][1]):
+            return False
+        c = next((c for c in named if c.start == people[-1][1] + 1), None)
+        if c is None:
+            return False
+        q = P.POST_TERM.match(self.t, c.end)
+        m = P.POSTS_AT.match(self.t, q.end() if q else c.end)
+        if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
+            return False
+        self._holds(people[0][0], people, re.split(r"、", m.group(1)), self.chamber_node(c), MID, m.end())
+        return True
 
     def profile_posts(self, i, j, chambers) -> None:
         """现任/现为…、<chamber>会长、…: the posts a profile lists after 现任, held by the one it is about —
@@ -265,9 +458,22 @@ class PeopleRules:
             first = False
             if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):  # 理事长 is no 理事
                 return
-            at = m.end() + (1 if self.t[m.end():m.end() + 1] in (":", "：") else 0)
-            while self.t[at:at + 1] in (" ", "\u3000"):  # 会长 王德明: a page's spacing
+            # 副会长（按姓氏笔画排序）：甲、乙 / 秘书长 ：丙: an ordering note, the page's spacing, before the colon
+            order = _ORDER_NOTE.match(self.t, m.end())
+            colon = _COLON.match(self.t, order.end() if order else m.end())
+            at = colon.end() if colon else m.end()
+            while self.t[at:at + 1] in (" ", "\u3000", "|", "｜"):  # 会长 王德明: a page's spacing; | 会长 | 王德明 |
                 at += 1
+            said = _SAID_TO_BE.match(self.t, at)  # 会长为王德明。 / 副会长分别是甲、乙: the names closing the clause
+            if said and at == m.end():
+                people = self._extend(names_list_at(self.t, said.end()), m.group(1))
+                if people and self.t[self._past_honorific(people[-1][1]):][:1] in _CLAUSE_END:
+                    self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+                    k = self._past_honorific(people[-1][1])
+                    if self.t[k:k + 1] in ("，", ",", "；", ";") and P.POSTS_AT.match(self.t, k + 1):
+                        k += 1
+                        continue
+                return
             people = names_list_at(self.t, at)
             while people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):
                 more = names_list_at(self.t, people[-1][1] + 1)  # 副会长：赵某 孙某 周某
@@ -276,19 +482,73 @@ class PeopleRules:
                 people += more
             if people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] not in ("", "\n", "，", ",", "；", ";", "。", " "):
                 people = []  # 会长：我们… is someone speaking, not a list of names
+            if people and not name_ends(self.t, self._past_honorific(people[-1][1])):
+                people = people[:-1]  # 会长金融服务 / 会长文明城市: a word, not a name
             if not people:
                 people = self._after_company_post(m.end())
+            if not people and self.t[m.end():m.end() + 1] == "的" and not _PAST_BEFORE.search(self.t, max(0, c_start - 6), c_start):
+                # 担任天津市山西商会会长的王德明表示…: the name after 的, closed (not 会长的讲话); not 曾任…会长的王某
+                people = names_list_at(self.t, m.end() + 1)
+                people = people if people and name_ends(self.t, self._past_honorific(people[-1][1])) else []
             if not people:
-                self._elected(c_start, m, chamber, conf) or self._bracketed(c_start, m, chamber, conf)
+                self._elected(c_start, m, chamber, conf) or self._bracketed(c_start, m, chamber, conf) \
+                    or self._as_post(c_start, m, chamber, conf)
                 return
+            people = self._extend(people, m.group(1))
             # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
             self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
-            k = people[-1][1]
+            k = self._past_honorific(people[-1][1])
             if P.POSTS_AT.match(self.t, k) and not self.t.startswith("的", k):  # 赵晋川副秘书长杨庆华
                 continue
             if self.t[k:k + 1] not in ("、", ",", "，", "和", "及", "与") or not P.POSTS_AT.match(self.t, k + 1):
                 return
             k += 1
+
+    def _past_honorific(self, k) -> int:
+        """Past 先生 / 女士 / 同志 after a name ending at `k`."""
+        return k + 2 if self.t.startswith(_HONORIFICS, k) else k
+
+    def _extend(self, people, title) -> list:
+        """The names after one post beyond a list joined by 、: past an honorific (甲先生、乙女士), closed by
+        和 / 及 / 与 / 以及 (甲、乙和丙), or joined by commas (甲，乙，丙等). A post one person holds (会长,
+        秘书长) takes no more after 和 or a comma: 会长甲和乙 is not two 会长."""
+        if not people:
+            return people
+        people = list(people)
+        shared = not _ONE_HOLDER.fullmatch(title)
+        while True:
+            k = self._past_honorific(people[-1][1])
+            if self.t[k:k + 1] == "、" and (more := names_list_at(self.t, k + 1)):
+                people += more
+                continue
+            joined = _JOINED.match(self.t, k)
+            if joined and (shared or len(people) > 1):
+                span = name_at(self.t, joined.end())
+                # (副会长甲与乙共同签约: 与 / 和 may bring in the other party, not one more holder; so only where
+                # they are told as attending: 甲、乙和丙出席 / 甲及乙等)
+                if span and self._closes(span[1]) and _ATTEND.match(self.t, self._past_honorific(span[1])):
+                    people.append(span)
+                    continue
+            if self.t[k:k + 1] in ("，", ",") and shared:
+                run, q = [], k
+                while self.t[q:q + 1] in ("，", ","):
+                    span = name_at(self.t, q + 1)
+                    if not span or not self._closes(span[1]):
+                        break
+                    run.append(span)
+                    q = self._past_honorific(span[1])
+                    if self.t[q:q + 1] == "等":
+                        break
+                if run and (len(run) > 1 or self.t[q:q + 1] == "等"):
+                    people += run
+                    continue
+            return people
+
+    def _closes(self, k) -> bool:
+        """Whether a name ending at `k` ends there: a boundary, an honorific, 等 or a verb's first character
+        follows it, not more of a word (张家口市) nor a post (李明副会长)."""
+        k = self._past_honorific(k)
+        return name_ends(self.t, k) and not P.POSTS_AT.match(self.t, k)
 
     def _after_company_post(self, k) -> list:
         """常务副会长兼秘书长、X有限公司董事长孙旭峰: the name after the company's post."""
@@ -308,17 +568,30 @@ class PeopleRules:
     def _elected(self, c_start, m, chamber, conf) -> bool:
         """曾建新当选为新一届<chamber>会长 / 王某担任<chamber>会长: the name before the verb, the post after
         the chamber (not 曾任 / 原任: a past post)."""
-        before = re.search(r"(?<![曾原历前经])(?:当选(?:为)?|(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
-                           r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$", self.t[max(0, c_start - 12):c_start])
+        before = _ELECTED_BEFORE.search(self.t[max(0, c_start - 16):c_start])
         if not before:
             return False
-        at = c_start - (len(self.t[max(0, c_start - 12):c_start]) - before.start())
-        for n in (3, 2):
+        at = c_start - (len(self.t[max(0, c_start - 16):c_start]) - before.start())
+        if self.t[at - 2:at] in _HONORIFICS:  # 王德明先生当选…
+            at -= 2
+        for n in (5, 4, 3, 2):
             span = names_list_at(self.t, at - n)
-            if span and span[-1][1] == at and (at == n or self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理")):
+            if span and span[-1][1] == at and span[-1][0] == at - n \
+                    and (at == n or self.t[at - n - 1:at - n] in P.NAME_BOUNDARY | set("长事理")):
                 self._holds(c_start, self._list_before(span[-1]), [m.group(1)], chamber(), conf, m.end())
                 return True
         return False
+
+    def _as_post(self, c_start, m, chamber, conf) -> bool:
+        """作为<chamber>会长，王德明…: the name opening the clause after the post."""
+        if self.t[c_start - 2:c_start] not in ("作为", "身为") or self.t[c_start - 3:c_start - 2] not in P.NAME_BOUNDARY | {""} \
+                or self.t[m.end():m.end() + 1] not in ("，", ","):
+            return False
+        people = names_list_at(self.t, m.end() + 1)[:1]
+        if not people or not self._closes(people[0][1]) and not _CJK.match(self.t[people[0][1]:people[0][1] + 1]):
+            return False
+        self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+        return True
 
     def _list_before(self, last) -> list:
         """企业家胡某、郑某出任<chamber>副会长: the names joined by 、 that end with `last`, when the list opens
@@ -340,6 +613,8 @@ class PeopleRules:
         if self.t[c_start - 1:c_start] not in ("（", "(") or self.t[m.end():m.end() + 1] not in ("）", ")", "、", "，", ","):
             return False
         at = c_start - 1
+        if self.t[at - 2:at] in _HONORIFICS:  # 王德明先生（…会长）
+            at -= 2
         for n in (3, 2):
             span = names_list_at(self.t, at - n)
             if span and span[-1][1] == at and (at - n == 0 or self.t[at - n - 1] in P.NAME_BOUNDARY):
@@ -370,6 +645,8 @@ class PeopleRules:
                 before = [c for c in before if self.t[place.start:place.end] in self.t[c.start:c.end]]
             if m.group() == "商会" and not inside and self.t[a - 2:a] == "企业":
                 continue  # <place>企业商会 the finder did not read (北京陜西企业商会): a chamber of its own
+            if m.group() == "商会" and not inside and self.t[a - 1:a] not in _BEFORE_BARE_CHAMBER:
+                continue  # 兄弟商会 / 示例县商会 / 餐饮行业商会会长: a chamber of its own, not the one named before
             if before and not (m.group() == "商会" and (self._ours(before[-1], a) or self._ambiguous(before[-1], a))):
                 c = before[-1]
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
@@ -571,8 +848,14 @@ class PeopleRules:
         self.event = None  # run after the pass: which event a 我会 sentence is about is not known here
         for m in re.finditer(r"我会|本会", self.t):
             end = self.t.find("\n", m.end())
-            self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end,
-                             lambda m=m: self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH))
+            node = lambda m=m: self.f.node(cid, label, name, {}, self.span(m.start(), m.end()), HIGH)  # noqa: E731
+            self.posts_after(m.start(), m.end(), len(self.t) if end < 0 else end, node)
+            # 我会王德明会长: the name, then the post (past an honorific)
+            span = names_list_at(self.t, m.end())[:1]
+            if span:
+                post = P.POSTS_AT.match(self.t, self._past_honorific(span[0][1]))
+                if post and not post.group().startswith("的") and not self.t.startswith(("单位", "长"), post.end()):
+                    self._holds(m.start(), span, re.split(r"、", post.group(1)), node(), MID, post.end())
 
 
 quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

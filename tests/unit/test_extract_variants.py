@@ -23,6 +23,7 @@ from tests.unit import test_extract_chamber_names_more as chamber_names
 from tests.unit import test_extract_event_forms as events
 from tests.unit import test_extract_event_forms_more as events_more
 from tests.unit import test_extract_post_forms as posts
+from tests.unit import test_extract_post_forms_more as more_posts
 from tests.unit import test_extract_project_forms as projects
 from tests.unit import test_extract_project_forms_more as projects_more
 from tests.unit import test_extract_liaison_forms as liaison_forms
@@ -129,6 +130,10 @@ for n, (text, want) in enumerate(posts.POSTS):
     if want:
         CASES.append((f"posts{n}", text, lambda t, w=want: posts.posts_of(t) == {tuple(map(fold, x)) for x in w},
                       _POST_HEAD))
+for n, (text, want) in enumerate(more_posts.POSTS):
+    if want:
+        CASES.append((f"more_posts{n}", text,
+                      lambda t, w=want: more_posts.posts_of(t) == {tuple(map(fold, x)) for x in w}, _POST_HEAD))
 for n, (text, want) in enumerate(posts.AMBASSADORS):
     CASES.append((f"ambassador{n}", text, lambda t, w=want: posts.ambassadors_of(t) == w, _POST_HEAD))
 for n, (text, want) in enumerate(posts.LIAISONS):
