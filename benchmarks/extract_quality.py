@@ -378,19 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--stats", action="store_true", help="describe the development set and exit")
-    ap.add_argument("--set", choices=("dev", "heldout", "test", "test2", "test3", "dev2", "dev3", "test4", "test5"), default="dev",
-                    help="dev: the development set (default); heldout: benchmarks/devset/heldout.yaml and the texts "
-                         "under /work/devset/heldout (env JINSHANG_HELDOUT), articles the rules were not written against; "
-                         "test: benchmarks/devset/test.yaml and the texts under /work/devset/test (env JINSHANG_TEST), "
-                         "articles no rule is ever tuned on; test2: benchmarks/devset/test2.yaml and the texts under "
-                         "/work/devset/test2 (env JINSHANG_TEST2), a second test set; test3: benchmarks/devset/test3.yaml "
-                         "and the texts under /work/devset/test3 (env JINSHANG_TEST3), a third, untouched test set; dev2: "
-                         "benchmarks/devset/dev2.yaml and the texts under /work/devset/dev2 (env JINSHANG_DEV2), a second "
-                         "development set to tune on; dev3: benchmarks/devset/dev3.yaml and the texts under /work/devset/dev3 "
-                         "(env JINSHANG_DEV3), a third development set to tune on; test4: benchmarks/devset/test4.yaml and the "
-                         "texts under /work/devset/test4 (env JINSHANG_TEST4), a fourth, untouched test set; test5: "
-                         "benchmarks/devset/test5.yaml and the texts under /work/devset/test5 (env JINSHANG_TEST5), a "
-                         "fifth, untouched test set")
+    ap.add_argument("--set", choices=("dev", *OTHER_SETS), default="dev",
+                    help="which annotated set: dev (annotations.yaml, texts under /work/devset/articles, the default) "
+                         "or benchmarks/devset/<set>.yaml with its texts under /work/devset/<set> (env JINSHANG_<SET>); "
+                         "benchmarks/devset/README.md says which sets are tuned on and which is the untouched test set")
     args = ap.parse_args(argv)
     if args.set != "dev":  # only the paths change; --articles/--annotations given explicitly still win
         annotations, env, texts = OTHER_SETS[args.set]
