@@ -10,7 +10,10 @@ POSTS = ("永久名誉会长", "永久荣誉会长", "名誉会长", "荣誉会�
          "秘书长", "监事长", "副监事长", "常务理事", "理事", "党支部书记", "党委书记", "监事", "会员部部长", "执行秘书长",
          # more of the titles chambers give: rotating, chief, founding, lifelong; party deputies
          "轮值会长", "首席会长", "常务会长", "创会会长", "终身名誉会长", "党委副书记", "党支部副书记", "监事会副主席",
-         "执行副会长", "名誉副会长", "荣誉副会长", "常务监事")
+         "执行副会长", "名誉副会长", "荣誉副会长", "常务监事",
+         # a post held for now or first: acting, first (代理会长, 首任会长; not 候任会长, one not yet held); an executive
+         # supervisor, a resident secretary-general
+         "代理会长", "代理秘书长", "首任会长", "首任秘书长", "执行监事长", "驻会秘书长", "常务副监事长")
 POST_RE = "|".join(sorted(POSTS, key=len, reverse=True))
 # a post or several joined by 兼 (副会长兼常务副秘书长) or 、 (会长、党支部书记)
 # a company post between a chamber post and the name: 秘书长、X有限公司董事长孙旭峰

@@ -72,7 +72,7 @@ _HONORIFICS = ("先生", "女士", "同志")
 # not a past one (曾任, 原任, 卸任)
 _ELECTED_BEFORE = re.compile(
     r"(?<![曾原历前经卸])(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
-    r"(?:当选(?:为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
+    r"(?:当选(?:为)?|获选(?:担任|为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
     r"(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
     r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$")
 # a line, in the post_lines pass; what may close a line holding a post alone (副会长名单：)
@@ -100,6 +100,11 @@ _PAST_BEFORE = re.compile(r"曾|原任|历任|前任|卸任|原$")
 # posts one person holds at a time: after them 和 or a comma does not go on with the same post
 _ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
 _JOINED = re.compile(r"以及|和|及|与")
+# a body (a chamber, an association, a firm, an office) and one person's post in it, up to the name that follows
+_OTHER_BODY_POST = re.compile(
+    rf"([{P.CJK}A-Za-z0-9（）()]{{2,24}}?(?:商会|协会|促进会|联合会|工商联|研究会|基金会|联谊会|同乡会|公司|集团|事务所|"
+    rf"委员会|中心|银行|医院|学院|大学|研究院|厂))(?:第[一二三四五六七八九十\d]+届)?"
+    rf"(?:{P.POST_RE}|董事长|总经理|总裁|董事|创始人|主任|副主任|主席|副主席|理事长|副理事长|执委|常委|委员|合伙人|所长|院长|校长|行长)+")
 _ATTEND = re.compile(r"[，,。；;、\n]|$|等|出席|参加|陪同|一行|到会|列席|莅临|参会|一同出席|共同出席|分别|参观|考察|走访|调研|看望|慰问")
 
 
@@ -143,7 +148,7 @@ class PeopleRules:
             p = m.start()
             before = [c for c in named if c.end <= p]
             lead = p - 2 if self.t[p - 2:p] == "现任" else p  # 前任会长甲、现任会长乙: the current one
-            if self.t[lead - 1:lead] not in "，,;；:：\n 、" or (lead == p and self.t[p - 1:p] == "、"):
+            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?" or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             if not before:
                 # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's
@@ -331,8 +336,10 @@ class PeopleRules:
             if any(c.start <= q < c.end for c in self.chambers):
                 continue
             word = self.t[q - 2:q]
+            # (更是商会建设的展示 / 推动了商会发展: a word that ends as a verb or a function word points at the
+            # chamber named before, it names no place)
             if len(word) == 2 and all(_CJK.match(x) for x in word) and self.t[q - 3:q - 2] in P.NAME_BOUNDARY | {""} \
-                    and word not in _NOT_PLACE:
+                    and word not in _NOT_PLACE and word[1] not in _BEFORE_BARE_CHAMBER:
                 return True
         return False
 
@@ -563,6 +570,13 @@ class PeopleRules:
         if m and not re.search(rf"{P.POST_RE}|商会|[的和与及在]", m.group()[:-2]):
             at = k + 1 + m.end()
             return names_list_at(self.t, at)[:1] if self.t[at:at + 1] not in "和及与兼" else []
+        # 会长、中山市客家文化促进会会长李某 / 副会长、山西示例律师事务所主任高某: the one person's post in
+        # another body, then the name, which closes there
+        m = _OTHER_BODY_POST.match(self.t, k + 1)
+        if m and not re.search(r"[的和与及在是为]", m.group(1)):
+            people = names_list_at(self.t, m.end())[:1]
+            if people and self._closes(people[0][1]) and self.t[people[0][1]:people[0][1] + 1] not in ("和", "及", "与", "兼", "、"):
+                return people
         return []
 
     def _elected(self, c_start, m, chamber, conf) -> bool:
