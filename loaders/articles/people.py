@@ -20,7 +20,8 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
 _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命|增补)(?:产生)?(?:了)?|"
-                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
+                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|获选(?:担任|为)?|(?:担|出|继|接|兼)?任)"
+                   rf"(?=(?:新一届|新一任|新任|首任|首届|第[一二三四五六七八九十\d]+[届任])?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 # what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号), up to the title
@@ -100,11 +101,13 @@ _PAST_BEFORE = re.compile(r"曾|原任|历任|前任|卸任|原$")
 # posts one person holds at a time: after them 和 or a comma does not go on with the same post
 _ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
 _JOINED = re.compile(r"以及|和|及|与")
+_OTHER_TITLES = (rf"{P.POST_RE}|董事长|总经理|总裁|董事|创始人|副主任|主任|副主席|主席|副理事长|理事长|执委|常委|委员|代表|"
+                 r"合伙人|所长|院长|校长|行长")
 # a body (a chamber, an association, a firm, an office) and one person's post in it, up to the name that follows
 _OTHER_BODY_POST = re.compile(
     rf"([{P.CJK}A-Za-z0-9（）()]{{2,24}}?(?:商会|协会|促进会|联合会|工商联|研究会|基金会|联谊会|同乡会|公司|集团|事务所|"
-    rf"委员会|中心|银行|医院|学院|大学|研究院|厂))(?:第[一二三四五六七八九十\d]+届)?"
-    rf"(?:{P.POST_RE}|董事长|总经理|总裁|董事|创始人|主任|副主任|主席|副主席|理事长|副理事长|执委|常委|委员|合伙人|所长|院长|校长|行长)+")
+    rf"委员会|中心|银行|医院|学院|大学|研究院|厂|政协|人大))(?:第[一二三四五六七八九十\d]+届)?"
+    rf"(?:(?:{_OTHER_TITLES})(?:兼(?:{_OTHER_TITLES}))*)")
 _ATTEND = re.compile(r"[，,。；;、\n]|$|等|出席|参加|陪同|一行|到会|列席|莅临|参会|一同出席|共同出席|分别|参观|考察|走访|调研|看望|慰问")
 
 
@@ -394,7 +397,7 @@ class PeopleRules:
                 for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
                     if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
-                        q = P.POST_TERM.match(self.t, i + v.end())
+                        q = P.POST_TERM.match(self.t, i + v.end()) or P.FIRST_TERM.match(self.t, i + v.end())
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
                         if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
                             people = self._list_before(span[-1])  # 李某、赵某当选副会长
@@ -406,7 +409,7 @@ class PeopleRules:
                 people = names_list_at(self.t, k)
                 if not people or not self.t.startswith("为", people[-1][1]):
                     break
-                q = P.POST_TERM.match(self.t, people[-1][1] + 1)
+                q = P.POST_TERM.match(self.t, people[-1][1] + 1) or P.FIRST_TERM.match(self.t, people[-1][1] + 1)
                 m = P.POSTS_AT.match(self.t, q.end() if q else people[-1][1] + 1)
                 if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
                     break
@@ -424,7 +427,7 @@ class PeopleRules:
         c = next((c for c in named if c.start == people[-1][1] + 1), None)
         if c is None:
             return False
-        q = P.POST_TERM.match(self.t, c.end)
+        q = P.POST_TERM.match(self.t, c.end) or P.FIRST_TERM.match(self.t, c.end)  # (选举王某为<chamber>首届会长)
         m = P.POSTS_AT.match(self.t, q.end() if q else c.end)
         if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
             return False
@@ -461,6 +464,8 @@ class PeopleRules:
             k = aside.end()
         while True:
             q = P.POST_TERM.match(self.t, k) if first else None
+            if first and not q and P.FIRST_TERM.match(self.t, k) and _ELECTED_BEFORE.search(self.t[max(0, c_start - 16):c_start]):
+                q = P.FIRST_TERM.match(self.t, k)  # 获选担任<chamber>首任会长: elected the first one
             m = P.POSTS_AT.match(self.t, q.end() if q else k)
             first = False
             if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):  # 理事长 is no 理事
@@ -564,12 +569,14 @@ class PeopleRules:
         for a, b, _ in self.companies:
             if a == k + 1:
                 m = P.COMPANY_POST.match(self.t, b)
-                return names_list_at(self.t, m.end())[:1] if m and self.t[m.end():m.end() + 1] not in "和及与兼" else []
+                if m and self.t[m.end():m.end() + 1] not in "和及与兼":
+                    return names_list_at(self.t, m.end())[:1]
         # a company named without 有限公司: 会长、重庆示例实业总裁陈某 (a short run, then the company's post)
         m = re.match(rf"[{P.CJK}]{{2,14}}?(?:{P.COMPANY_POST.pattern})", self.t[k + 1:k + 20])
         if m and not re.search(rf"{P.POST_RE}|商会|[的和与及在]", m.group()[:-2]):
             at = k + 1 + m.end()
-            return names_list_at(self.t, at)[:1] if self.t[at:at + 1] not in "和及与兼" else []
+            if self.t[at:at + 1] not in "和及与兼":
+                return names_list_at(self.t, at)[:1]
         # 会长、中山市客家文化促进会会长李某 / 副会长、山西示例律师事务所主任高某: the one person's post in
         # another body, then the name, which closes there
         m = _OTHER_BODY_POST.match(self.t, k + 1)
@@ -641,6 +648,8 @@ class PeopleRules:
         for m in _REFERRING.finditer(self.t[i:j]):
             a, b = i + m.start(), i + m.end()
             q = P.POST_TERM.match(self.t, b)  # 当选商会第二届理事会会长
+            if not q and P.FIRST_TERM.match(self.t, b) and _ELECTED_BEFORE.search(self.t[max(0, a - 16):a]):
+                q = P.FIRST_TERM.match(self.t, b)  # 获选担任该商会首任会长
             if not P.POSTS_AT.match(self.t, q.end() if q else b):
                 continue
             inside = [c for c in self.chambers if c.start <= a < c.end]
