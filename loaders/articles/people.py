@@ -154,10 +154,14 @@ class PeopleRules:
             if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?" or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             if not before:
-                # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's
-                if self.publisher_chamber and not any(c.start < p for c in self.chambers) and not self._other_holder(0, p) \
+                # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's;
+                # an article whose title names the one chamber it names: that one
+                if not any(c.start < p for c in self.chambers) and not self._other_holder(0, p) \
                         and not _OUR_CITY.search(self.t, 0, p) and not _OUR_COUNTY.search(self.t, 0, p):
-                    self.posts_after(p, p, j, self._publisher_node(p, m.end()), conf=MID)
+                    if self.publisher_chamber:
+                        self.posts_after(p, p, j, self._publisher_node(p, m.end()), conf=MID)
+                    elif (c := self._title_chamber()) is not None:
+                        self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
                 continue
             if before[-1].end == p:
                 continue
@@ -225,21 +229,36 @@ class PeopleRules:
                     break
 
     def _publisher_post_before(self, p, end, title) -> None:
-        """王德明会长带队… on a chamber's own page that names no chamber before it: the publisher's post."""
-        if not self.publisher_chamber or any(c.start < p for c in self.chambers) or self._other_holder(0, p) \
-                or _OUR_CITY.search(self.t, 0, p) or _OUR_COUNTY.search(self.t, 0, p) or self.t.startswith("单位", end):
+        """王德明会长带队… on a chamber's own page that names no chamber before it: the publisher's post (in an
+        article whose title names the one chamber it names: that one's)."""
+        if not (self.publisher_chamber or self._title_chamber()) or any(c.start < p for c in self.chambers) \
+                or self._other_holder(0, p) or _OUR_CITY.search(self.t, 0, p) or _OUR_COUNTY.search(self.t, 0, p) \
+                or self.t.startswith("单位", end):
             return
         for n in (5, 4, 3, 2):
             a = p - n
             span = names_list_at(self.t, a)
             if span and span[0] == (a, p) and (a == 0 or self.t[a - 1] in P.NAME_BOUNDARY):
-                cid, label, name = self.publisher_chamber
                 props = {"title": title}
                 if self.published:
                     props["as_of"] = self.published
-                node = self.f.node(cid, label, name, {}, self.span(a, end), MID)
+                if self.publisher_chamber:
+                    cid, label, name = self.publisher_chamber
+                    node = self.f.node(cid, label, name, {}, self.span(a, end), MID)
+                else:
+                    node = self.chamber_node(self._title_chamber())
                 self.f.rel("HOLDS_POST", self.person_node(a, p, MID), node, props, self.span(a, end), MID)
                 return
+
+    def _title_chamber(self):
+        """The chamber an article is about: its title names it and the text names no other (its first mention)."""
+        if not hasattr(self, "_title_chamber_found"):
+            norm = lambda x: re.sub("[省市]", "", fold(x))  # noqa: E731
+            named = [c for c in self.chambers if not c.generic]
+            title = norm(str(self.a.meta.get("title") or ""))
+            one = len({norm(c.written) for c in named}) == 1 and norm(named[0].written) in title
+            self._title_chamber_found = named[0] if one and not any(x.generic for x in self.chambers) else None
+        return self._title_chamber_found
 
     def _is_publisher(self, c) -> bool:
         cid, _, name = self.publisher_chamber

@@ -66,6 +66,10 @@ POSTS = [
     (ART + "天津市山西商会年会举行。会上，监事长陈立军作监事会报告！副会长李文华主持。",
      {("陈立军", TJ, "监事长"), ("李文华", TJ, "副会长")}),
     (ART + "天津市山西商会召开理事会。会长王德明总结了全年工作。", {("王德明", TJ, "会长")}),
+    # (before the chamber is named in the text: the one the title names, when the text names no other)
+    (ART + "5月9日，执行会长孙建国带队走访会员企业。天津市山西商会成立于2010年。", {("孙建国", TJ, "执行会长")}),
+    (ART + "5月9日，孙建国会长带队走访会员企业。天津市山西商会成立于2010年。", {("孙建国", TJ, "会长")}),
+    (ART + "常务副会长王德明主持年会。天津市山西商会会员二百余人参加。", {("王德明", TJ, "常务副会长")}),
     # --- 该商会 / 该会 / 商会 after the chamber was named: that one
     ("天津市山西商会获授牌匾，由该商会监事长陈立军接牌。", {("陈立军", TJ, "监事长")}),
     ("天津市山西商会获授牌匾，该商会会长王德明接过牌匾。", {("王德明", TJ, "会长")}),
@@ -109,6 +113,10 @@ POSTS = [
     # (two chambers named, then a bare post: whose?)
     ("天津市山西商会与苏州山西商会签约。会长王德明致辞。", set()),
     ("天津市山西商会、苏州山西商会共同举办年会。执行会长孙建国公布了财务报告。", set()),
+    # (a bare post before any chamber, and the title names none, or the text names two)
+    ("---\ntitle: 年会\ndate: 2024-05-10\n---\n5月9日，执行会长孙建国带队走访会员企业。天津市山西商会成立于2010年。", set()),
+    (ART + "5月9日，执行会长孙建国带队走访。天津市山西商会与苏州山西商会签约。", set()),
+    (ART + "5月9日，孙建国会长带队走访。天津市山西商会与苏州山西商会签约。", set()),
     # (a government official, an association's or a federation's post in the sentence)
     ("天津市山西商会举办年会。天津市副市长王德明致辞。", set()),
     ("天津市山西商会举办年会。天津市示例协会会长王德明致辞。", set()),
