@@ -20,7 +20,9 @@ POST_RE = "|".join(sorted(POSTS, key=len, reverse=True))
 COMPANY_POST = re.compile(r"(?:董事长|总经理|总裁|董事|创始人)+")
 POSTS_AT = re.compile(rf"(?:的)?((?:{POST_RE})(?:[兼、](?:{POST_RE}))*)")
 # the term a post is of, between the chamber and the post: 商会第三届会长 / 新一届会长 / 现任会长
-POST_TERM = re.compile(r"(?:第[一二三四五六七八九十\d]+届|新一届|新一任|新任|现任|新当选的?)(?:理事会|监事会)?的?")
+# (or the chamber's organ a post is in: 商会监事会监事长 / 理事会副会长 / 秘书处秘书长; not 监事会主席, a post itself)
+POST_TERM = re.compile(r"(?:(?:第[一二三四五六七八九十\d]+届|新一届|新一任|新任|现任|新当选的?)(?:理事会|监事会)?|"
+                       r"监事会(?=(?:副|常务)?监事)|理事会(?=(?:常务|执行)?(?:副)?会长|(?:常务)?理事)|秘书处(?=(?:常务)?(?:副)?秘书长))的?")
 # the first or n-th one to hold a post (首任会长 / 首届会长 / 第二任会长): a past holder, unless told as elected to it
 # (获选担任该商会首任会长: the post is 会长)
 FIRST_TERM = re.compile(r"(?:首任|首届|第[一二三四五六七八九十\d]+任)(?:理事会)?的?")
