@@ -643,7 +643,8 @@ _VERB_AFTER = VERB_AFTER_NAME + (
     "现场", "总结", "回顾", "解读", "讲解", "详细", "简要", "通报", "传达", "寄语", "祝贺", "捐赠", "捐款", "捐资",
     "获评", "获颁", "获奖", "获聘", "获选", "荣膺", "领取", "受聘", "受到", "谈及", "听取", "观看", "深入", "实地",
     "鼓励", "勉励", "赞扬", "点评", "呼吁", "倡议", "连任", "卸任", "增补", "夫妇", "积极", "充分", "认真", "全票",
-    "高票", "顺利", "光荣", "正式", "再度", "继续", "已经", "曾经", "首次", "视频", "线上", "通过")
+    "高票", "顺利", "光荣", "正式", "再度", "继续", "已经", "曾经", "首次", "视频", "线上", "通过",
+    "接牌", "接过", "公布", "致辞")
 # two-character surnames (复姓): the given name is the one or two characters after them (欧阳明华, 上官云)
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "司徒", "皇甫", "令狐", "夏侯", "慕容", "公孙", "尉迟", "端木",
                       "宇文", "呼延", "澹台", "轩辕", "独孤", "申屠", "淳于", "钟离")
@@ -737,7 +738,8 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
         # 赵向东、 / 高先中签署: a given name that opens with a character that is also a verb, when a
         # third character closes the name before a boundary or a verb
         if text[i + 1] in _NAME_TOO and i + 3 < len(text) and _CJK.match(text[i + 2]) \
-                and text[i + 2] not in STOP_AFTER_NAME and (text[i + 3] in STOP_AFTER_NAME or text[i + 3] == "\n") \
+                and text[i + 2] not in STOP_AFTER_NAME and (text[i + 3] in STOP_AFTER_NAME or text[i + 3] == "\n"
+                                                        or text.startswith(_VERB_AFTER, i + 3) or bool(_POST_START.match(text, i + 3))) \
                 and not text.startswith(_NOT_NAME, i + 1):
             return (i, i + 3)
         return None

@@ -10,14 +10,22 @@ POSTS = ("永久名誉会长", "永久荣誉会长", "名誉会长", "荣誉会�
          "秘书长", "监事长", "副监事长", "常务理事", "理事", "党支部书记", "党委书记", "监事", "会员部部长", "执行秘书长",
          # more of the titles chambers give: rotating, chief, founding, lifelong; party deputies
          "轮值会长", "首席会长", "常务会长", "创会会长", "终身名誉会长", "党委副书记", "党支部副书记", "监事会副主席",
-         "执行副会长", "名誉副会长", "荣誉副会长", "常务监事")
+         "执行副会长", "名誉副会长", "荣誉副会长", "常务监事",
+         # a post held for now (代理会长; not 候任会长, one not yet held); an executive supervisor, a resident
+         # secretary-general
+         "代理会长", "代理秘书长", "执行监事长", "驻会秘书长", "常务副监事长")
 POST_RE = "|".join(sorted(POSTS, key=len, reverse=True))
 # a post or several joined by 兼 (副会长兼常务副秘书长) or 、 (会长、党支部书记)
 # a company post between a chamber post and the name: 秘书长、X有限公司董事长孙旭峰
 COMPANY_POST = re.compile(r"(?:董事长|总经理|总裁|董事|创始人)+")
 POSTS_AT = re.compile(rf"(?:的)?((?:{POST_RE})(?:[兼、](?:{POST_RE}))*)")
 # the term a post is of, between the chamber and the post: 商会第三届会长 / 新一届会长 / 现任会长
-POST_TERM = re.compile(r"(?:第[一二三四五六七八九十\d]+届|新一届|新一任|新任|现任|新当选的?)(?:理事会|监事会)?的?")
+# (or the chamber's organ a post is in: 商会监事会监事长 / 理事会副会长 / 秘书处秘书长; not 监事会主席, a post itself)
+POST_TERM = re.compile(r"(?:(?:第[一二三四五六七八九十\d]+届|新一届|新一任|新任|现任|新当选的?)(?:理事会|监事会)?|"
+                       r"监事会(?=(?:副|常务)?监事)|理事会(?=(?:常务|执行)?(?:副)?会长|(?:常务)?理事)|秘书处(?=(?:常务)?(?:副)?秘书长))的?")
+# the first or n-th one to hold a post (首任会长 / 首届会长 / 第二任会长): a past holder, unless told as elected to it
+# (获选担任该商会首任会长: the post is 会长)
+FIRST_TERM = re.compile(r"(?:首任|首届|第[一二三四五六七八九十\d]+任)(?:理事会)?的?")
 NAME_BOUNDARY = set("，,、。；;：: \n“”\"(（)）由和与及对向请为")
 MEMBER_AT = re.compile(rf"(?:的)?((?:{POST_RE}|会员)单位|会员企业)")
 EVENT_KINDS = ("招商引资推介会", "招商推介会", "推介会", "恳谈会", "招商会", "招商大会", "博览会", "交易会", "洽谈会",

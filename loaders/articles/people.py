@@ -20,7 +20,8 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
 _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命|增补)(?:产生)?(?:了)?|"
-                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|(?:担|出|继|接|兼)?任)(?=(?:新一届|新一任|新任)?(?:{P.POST_RE}))")
+                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|获选(?:担任|为)?|(?:担|出|继|接|兼)?任)"
+                   rf"(?=(?:新一届|新一任|新任|首任|首届|第[一二三四五六七八九十\d]+[届任])?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 # what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号), up to the title
@@ -72,7 +73,7 @@ _HONORIFICS = ("先生", "女士", "同志")
 # not a past one (曾任, 原任, 卸任)
 _ELECTED_BEFORE = re.compile(
     r"(?<![曾原历前经卸])(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
-    r"(?:当选(?:为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
+    r"(?:当选(?:为)?|获选(?:担任|为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
     r"(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
     r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$")
 # a line, in the post_lines pass; what may close a line holding a post alone (副会长名单：)
@@ -100,6 +101,13 @@ _PAST_BEFORE = re.compile(r"曾|原任|历任|前任|卸任|原$")
 # posts one person holds at a time: after them 和 or a comma does not go on with the same post
 _ONE_HOLDER = re.compile(r"(?:会长|秘书长|监事长|执行秘书长|首席会长|创会会长|创始会长|党支部书记|党委书记|监事会主席)")
 _JOINED = re.compile(r"以及|和|及|与")
+_OTHER_TITLES = (rf"{P.POST_RE}|董事长|总经理|总裁|董事|创始人|副主任|主任|副主席|主席|副理事长|理事长|执委|常委|委员|代表|"
+                 r"合伙人|所长|院长|校长|行长")
+# a body (a chamber, an association, a firm, an office) and one person's post in it, up to the name that follows
+_OTHER_BODY_POST = re.compile(
+    rf"([{P.CJK}A-Za-z0-9（）()]{{2,24}}?(?:商会|协会|促进会|联合会|工商联|研究会|基金会|联谊会|同乡会|公司|集团|事务所|"
+    rf"委员会|中心|银行|医院|学院|大学|研究院|厂|政协|人大))(?:第[一二三四五六七八九十\d]+届)?"
+    rf"(?:(?:{_OTHER_TITLES})(?:兼(?:{_OTHER_TITLES}))*)")
 _ATTEND = re.compile(r"[，,。；;、\n]|$|等|出席|参加|陪同|一行|到会|列席|莅临|参会|一同出席|共同出席|分别|参观|考察|走访|调研|看望|慰问")
 
 
@@ -143,13 +151,17 @@ class PeopleRules:
             p = m.start()
             before = [c for c in named if c.end <= p]
             lead = p - 2 if self.t[p - 2:p] == "现任" else p  # 前任会长甲、现任会长乙: the current one
-            if self.t[lead - 1:lead] not in "，,;；:：\n 、" or (lead == p and self.t[p - 1:p] == "、"):
+            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?" or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             if not before:
-                # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's
-                if self.publisher_chamber and not any(c.start < p for c in self.chambers) and not self._other_holder(0, p) \
+                # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's;
+                # an article whose title names the one chamber it names: that one
+                if not any(c.start < p for c in self.chambers) and not self._other_holder(0, p) \
                         and not _OUR_CITY.search(self.t, 0, p) and not _OUR_COUNTY.search(self.t, 0, p):
-                    self.posts_after(p, p, j, self._publisher_node(p, m.end()), conf=MID)
+                    if self.publisher_chamber:
+                        self.posts_after(p, p, j, self._publisher_node(p, m.end()), conf=MID)
+                    elif (c := self._title_chamber()) is not None:
+                        self.posts_after(p, p, j, lambda c=c: self.chamber_node(c), conf=MID)
                 continue
             if before[-1].end == p:
                 continue
@@ -217,21 +229,36 @@ class PeopleRules:
                     break
 
     def _publisher_post_before(self, p, end, title) -> None:
-        """王德明会长带队… on a chamber's own page that names no chamber before it: the publisher's post."""
-        if not self.publisher_chamber or any(c.start < p for c in self.chambers) or self._other_holder(0, p) \
-                or _OUR_CITY.search(self.t, 0, p) or _OUR_COUNTY.search(self.t, 0, p) or self.t.startswith("单位", end):
+        """王德明会长带队… on a chamber's own page that names no chamber before it: the publisher's post (in an
+        article whose title names the one chamber it names: that one's)."""
+        if not (self.publisher_chamber or self._title_chamber()) or any(c.start < p for c in self.chambers) \
+                or self._other_holder(0, p) or _OUR_CITY.search(self.t, 0, p) or _OUR_COUNTY.search(self.t, 0, p) \
+                or self.t.startswith("单位", end):
             return
         for n in (5, 4, 3, 2):
             a = p - n
             span = names_list_at(self.t, a)
             if span and span[0] == (a, p) and (a == 0 or self.t[a - 1] in P.NAME_BOUNDARY):
-                cid, label, name = self.publisher_chamber
                 props = {"title": title}
                 if self.published:
                     props["as_of"] = self.published
-                node = self.f.node(cid, label, name, {}, self.span(a, end), MID)
+                if self.publisher_chamber:
+                    cid, label, name = self.publisher_chamber
+                    node = self.f.node(cid, label, name, {}, self.span(a, end), MID)
+                else:
+                    node = self.chamber_node(self._title_chamber())
                 self.f.rel("HOLDS_POST", self.person_node(a, p, MID), node, props, self.span(a, end), MID)
                 return
+
+    def _title_chamber(self):
+        """The chamber an article is about: its title names it and the text names no other (its first mention)."""
+        if not hasattr(self, "_title_chamber_found"):
+            norm = lambda x: re.sub("[省市]", "", fold(x))  # noqa: E731
+            named = [c for c in self.chambers if not c.generic]
+            title = norm(str(self.a.meta.get("title") or ""))
+            one = len({norm(c.written) for c in named}) == 1 and norm(named[0].written) in title
+            self._title_chamber_found = named[0] if one and not any(x.generic for x in self.chambers) else None
+        return self._title_chamber_found
 
     def _is_publisher(self, c) -> bool:
         cid, _, name = self.publisher_chamber
@@ -331,8 +358,10 @@ class PeopleRules:
             if any(c.start <= q < c.end for c in self.chambers):
                 continue
             word = self.t[q - 2:q]
+            # (更是商会建设的展示 / 推动了商会发展: a word that ends as a verb or a function word points at the
+            # chamber named before, it names no place)
             if len(word) == 2 and all(_CJK.match(x) for x in word) and self.t[q - 3:q - 2] in P.NAME_BOUNDARY | {""} \
-                    and word not in _NOT_PLACE:
+                    and word not in _NOT_PLACE and word[1] not in _BEFORE_BARE_CHAMBER:
                 return True
         return False
 
@@ -387,7 +416,7 @@ class PeopleRules:
                 for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
                     if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
-                        q = P.POST_TERM.match(self.t, i + v.end())
+                        q = P.POST_TERM.match(self.t, i + v.end()) or P.FIRST_TERM.match(self.t, i + v.end())
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
                         if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
                             people = self._list_before(span[-1])  # 李某、赵某当选副会长
@@ -399,7 +428,7 @@ class PeopleRules:
                 people = names_list_at(self.t, k)
                 if not people or not self.t.startswith("为", people[-1][1]):
                     break
-                q = P.POST_TERM.match(self.t, people[-1][1] + 1)
+                q = P.POST_TERM.match(self.t, people[-1][1] + 1) or P.FIRST_TERM.match(self.t, people[-1][1] + 1)
                 m = P.POSTS_AT.match(self.t, q.end() if q else people[-1][1] + 1)
                 if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
                     break
@@ -417,7 +446,7 @@ class PeopleRules:
         c = next((c for c in named if c.start == people[-1][1] + 1), None)
         if c is None:
             return False
-        q = P.POST_TERM.match(self.t, c.end)
+        q = P.POST_TERM.match(self.t, c.end) or P.FIRST_TERM.match(self.t, c.end)  # (选举王某为<chamber>首届会长)
         m = P.POSTS_AT.match(self.t, q.end() if q else c.end)
         if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
             return False
@@ -454,6 +483,8 @@ class PeopleRules:
             k = aside.end()
         while True:
             q = P.POST_TERM.match(self.t, k) if first else None
+            if first and not q and P.FIRST_TERM.match(self.t, k) and _ELECTED_BEFORE.search(self.t[max(0, c_start - 16):c_start]):
+                q = P.FIRST_TERM.match(self.t, k)  # 获选担任<chamber>首任会长: elected the first one
             m = P.POSTS_AT.match(self.t, q.end() if q else k)
             first = False
             if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):  # 理事长 is no 理事
@@ -557,12 +588,21 @@ class PeopleRules:
         for a, b, _ in self.companies:
             if a == k + 1:
                 m = P.COMPANY_POST.match(self.t, b)
-                return names_list_at(self.t, m.end())[:1] if m and self.t[m.end():m.end() + 1] not in "和及与兼" else []
+                if m and self.t[m.end():m.end() + 1] not in "和及与兼":
+                    return names_list_at(self.t, m.end())[:1]
         # a company named without 有限公司: 会长、重庆示例实业总裁陈某 (a short run, then the company's post)
         m = re.match(rf"[{P.CJK}]{{2,14}}?(?:{P.COMPANY_POST.pattern})", self.t[k + 1:k + 20])
         if m and not re.search(rf"{P.POST_RE}|商会|[的和与及在]", m.group()[:-2]):
             at = k + 1 + m.end()
-            return names_list_at(self.t, at)[:1] if self.t[at:at + 1] not in "和及与兼" else []
+            if self.t[at:at + 1] not in "和及与兼":
+                return names_list_at(self.t, at)[:1]
+        # 会长、中山市客家文化促进会会长李某 / 副会长、山西示例律师事务所主任高某: the one person's post in
+        # another body, then the name, which closes there
+        m = _OTHER_BODY_POST.match(self.t, k + 1)
+        if m and not re.search(r"[的和与及在是为]", m.group(1)):
+            people = names_list_at(self.t, m.end())[:1]
+            if people and self._closes(people[0][1]) and self.t[people[0][1]:people[0][1] + 1] not in ("和", "及", "与", "兼", "、"):
+                return people
         return []
 
     def _elected(self, c_start, m, chamber, conf) -> bool:
@@ -627,6 +667,8 @@ class PeopleRules:
         for m in _REFERRING.finditer(self.t[i:j]):
             a, b = i + m.start(), i + m.end()
             q = P.POST_TERM.match(self.t, b)  # 当选商会第二届理事会会长
+            if not q and P.FIRST_TERM.match(self.t, b) and _ELECTED_BEFORE.search(self.t[max(0, a - 16):a]):
+                q = P.FIRST_TERM.match(self.t, b)  # 获选担任该商会首任会长
             if not P.POSTS_AT.match(self.t, q.end() if q else b):
                 continue
             inside = [c for c in self.chambers if c.start <= a < c.end]

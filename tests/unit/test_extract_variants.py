@@ -24,6 +24,7 @@ from tests.unit import test_extract_event_forms as events
 from tests.unit import test_extract_event_forms_more as events_more
 from tests.unit import test_extract_post_forms as posts
 from tests.unit import test_extract_post_forms_more as more_posts
+from tests.unit import test_extract_post_kinds as post_kinds
 from tests.unit import test_extract_project_forms as projects
 from tests.unit import test_extract_project_forms_more as projects_more
 from tests.unit import test_extract_liaison_forms as liaison_forms
@@ -134,6 +135,10 @@ for n, (text, want) in enumerate(more_posts.POSTS):
     if want:
         CASES.append((f"more_posts{n}", text,
                       lambda t, w=want: more_posts.posts_of(t) == {tuple(map(fold, x)) for x in w}, _POST_HEAD))
+for n, (text, want) in enumerate(post_kinds.POSTS):
+    if want:
+        CASES.append((f"post_kinds{n}", text,
+                      lambda t, w=want: post_kinds.posts_of(t) == {tuple(map(fold, x)) for x in w}, _POST_HEAD))
 for n, (text, want) in enumerate(posts.AMBASSADORS):
     CASES.append((f"ambassador{n}", text, lambda t, w=want: posts.ambassadors_of(t) == w, _POST_HEAD))
 for n, (text, want) in enumerate(posts.LIAISONS):
