@@ -725,9 +725,15 @@ _CLASS = re.compile(r"^(?:全县|全市|全区|全省|全国|省市|市县|县�
                     r"(?:重点|重大|招商|产业链|民生)(?:工程)?项目$|^(?:重点|重大)?工程项目$")
 
 
+# a sector's or a stage's projects, named by nothing else: 基础设施项目, 社会事业项目, 储备项目, 在建项目
+_SECTOR = re.compile(r"^(?:重点|重大)?(?:基础设施|社会事业|社会民生|公共服务|工业|农业|服务业|文旅|文化旅游|新能源|新材料|高新技术"
+                     r"|现代农业|产业|技改|城建|交通|水利|教育|卫生|医疗|环保|生态|推介|储备|谋划|在建|续建|新建|拟建|备选"
+                     r"|意向|入库|对接|合作|投资|引进|落地|投产|竣工)(?:类)?(?:工程)?项目$")
+
+
 def a_class(name: str) -> bool:
     """A class of projects, not one (what the event's project rule and the amount rule leave out)."""
-    return _generic(name) or bool(_CLASS.search(name))
+    return _generic(name) or bool(_CLASS.search(name)) or bool(_SECTOR.search(name))
 
 
 # ----- a project named with its amount next to it (the general form) ------------------------------
@@ -863,7 +869,7 @@ _ITEM_SEP = re.compile(r"、|以及|和|及|与|[；;][ \t]*")
 _ITEM_ASIDE = re.compile(r"[（(][^（()）\n]{2,20}[)）]")
 _LIST_END = r"(?=[，,。；;！!]|$)"
 # after the last name heard of: 情况介绍 / 的基本情况 / 建设情况汇报 / 的汇报
-_HEARD_TAIL = re.compile(rf"(?:的)?(?:基本|建设|推进|进展|有关|相关|具体|总体|投资)?(?:情况)?(?:介绍|汇报)?{_LIST_END}")
+_HEARD_TAIL = re.compile(rf"(?:等(?:{P.NUMBER}个)?(?:项目)?)?(?:的)?(?:基本|建设|推进|进展|有关|相关|具体|总体|投资)?(?:情况)?(?:介绍|汇报)?{_LIST_END}")
 # after the last name of what was signed or started: 等 / 等6个项目 / …项目合作协议
 _NAMES_TAIL = re.compile(rf"(?:等(?:{P.NUMBER}个)?(?:项目)?)?(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?{_LIST_END}")
 # the names before the verb: A项目、B项目进行了现场签约 / 同时开工 / 在仪式上签约 / 由县领导现场签约
