@@ -288,16 +288,17 @@ class ProjectRules:
         lists = []
         if kind in ("签约仪式", "开工仪式") or _NAMES_DONE.search(self.f.nodes[occasion].name):
             for m in _NAMES_HEARD.finditer(self.t, i, j):  # 会议听取… / 介绍了…: what the occasion presented
-                lists.append((m.end(), _HEARD_TAIL, "开工" if kind == "开工仪式" else "签约"))
+                lists.append((m.end(), _HEARD_TAIL, "开工" if kind == "开工仪式" else "签约", None))
         if signs:
             for m in _NAMES_HEAD.finditer(self.t, i, j):  # 签约项目包括… / 开工的有… / 签约了…
                 done = self.t[i:m.end()]
-                if _NAMES_DONE.search(done):
-                    lists.append((m.end(), _NAMES_TAIL, _stage_of(done)))
+                if _NAMES_DONE.search(done):  # (项目包括…: the items may end in 园 / 厂 / 基地 …)
+                    wide = _ITEM_ENDS_WIDE if m.group().startswith(("项目", "工程")) else None
+                    lists.append((m.end(), _NAMES_TAIL, _stage_of(done), wide))
             for c in [i] + [k + 1 for k in range(i, j) if self.t[k] in "，,：:；;"]:
-                lists.append((c, _VERB_TAIL, None))  # A项目、B项目进行了现场签约
-        for start, tail, stage in lists:
-            items, end = self._name_list(start, j, tail)
+                lists.append((c, _VERB_TAIL, None, None))  # A项目、B项目进行了现场签约
+        for start, tail, stage, ends in lists:
+            items, end = self._name_list(start, j, tail, ends)
             if not items:
                 continue
             # one name before a bare verb (…按照项目开工建设) is too weak: two names, or a word of the occasion
@@ -318,34 +319,47 @@ class ProjectRules:
                 if stage == "签约":
                     self.f.rel("SIGNED", occasion, pid, {}, self.span(a, b), MID)
 
-    def _name_list(self, k, j, tail):
-        """The names from k: each up to its 项目 or 工程, joined by 、 / 和 / 及 / 与 / ；, the list ended
-        by `tail`; (the spans, where the list ends), or ([], k) when any item is no project's name. An
-        item with its amount attached (A项目（总投资2亿元）) is left to the amount rule; a list that opens
-        its line's end (开工的项目有：) runs on over the lines after it, one name a line."""
+    def _name_list(self, k, j, tail, ends=None):
+        """The names from k, joined by 、 / 和 / 及 / 与 / ；, the list ended by `tail`: (the spans, where the
+        list ends), or ([], k) when any item is no project's name. Each name ends at the first 项目 or 工程
+        (or, after a head that says 项目, 园 / 厂 / 基地 / 中心 …: `ends`) that a separator and another name,
+        or the list's end, follows; so a name may hold 与 / 和 / 及. An item with its amount attached
+        (A项目（总投资2亿元）) is left to the amount rule; a list that opens its line's end (开工的项目有：)
+        runs on over the lines after it, one name a line."""
+        ends = ends or _ITEM_END
         items = []
         if tail is not _VERB_TAIL and re.match(r"[:：]?[ \t]*\n", self.t[k:j + 1]) and j < len(self.t):
             return self._name_lines(j)
         at = k
         while True:
-            m = _ITEM_NAME.match(self.t, at, j)
-            if not m:
+            a = at + len(_ITEM_LEAD.match(self.t, at, j).group())
+            stop = _ITEM_STOP.search(self.t, a, j)
+            stop = stop.start() if stop else j
+            for m in ends.finditer(self.t, a, stop):
+                b = m.end()
+                if b - a < 5:
+                    continue
+                aside = _ITEM_ASIDE.match(self.t, b, j)
+                after = aside.end() if aside else b
+                sep = _ITEM_SEP.match(self.t, after, j)
+                nxt = sep and _ITEM_STOP.search(self.t, sep.end(), j)
+                if sep and ends.search(self.t, sep.end(), nxt.start() if nxt else j):
+                    break  # another name follows
+                ended = tail.match(self.t, after, j)
+                if ended:
+                    sep = None
+                    break
+            else:
                 return [], k
-            a, b = m.start(), m.end()
-            a += len(_ITEM_LEAD.match(self.t, a, b).group())
             if b in self.listed_ends or not self._one_name(a, b):
                 return [], k
-            aside = _ITEM_ASIDE.match(self.t, b, j)
             attached = _AMOUNT_BY.match(self.t, b, j) if aside else None
             if not attached and not _AMOUNT_OF.search(self.t, max(k, a - 30), a):
                 items.append((a, b))
-            after = aside.end() if aside else b
-            sep = _ITEM_SEP.match(self.t, after, j)
-            if sep and _ITEM_NAME.match(self.t, sep.end(), j):
+            if sep:
                 at = sep.end()
                 continue
-            ended = tail.match(self.t, after, j)
-            return (items, ended.end()) if ended else ([], k)
+            return items, ended.end()
 
     def _name_lines(self, j):
         """开工的项目有：⏎1. A项目⏎2. B工程: the names one a line after the head, numbered or not."""
@@ -366,7 +380,7 @@ class ProjectRules:
     def _one_name(self, a, b) -> bool:
         """Is t[a:b] one project's name (not a class, a kind counted, a clause or figures)?"""
         name = self.t[a:b]
-        core = name[:-2]
+        core = name[:-len(_ITEM_WIDE.search(name).group())]
         if len(name) < 5 or not re.search(rf"[{P.CJK}]", core) or core[-1] in "、和及与的" \
                 or _NOT_IN_NAME.search(name) or _NOT_NAME_START.match(name) or a_class(name) or _NOT_ONE.search(name):
             return False
@@ -862,8 +876,12 @@ _NAMES_HEAD = re.compile(r"(?:项目|工程|的)(?:主要|分别|还)?(?:包括|
                          r"|其中(?:包括|有)[:：]?|(?:签约|开工|签署|签订)了?(?!仪式|活动|大会|会|项目|后|时|前|现场|金额|总额|额|资金"
                          r"|企业|单位|协议|合同|的|地|[，,。；;：:、])")
 _NAMES_DONE = re.compile(r"签约|签署|签订|开工|开建")
-# a name: up to the first 项目 or 工程 (a name holds no clause mark, no quote and no 、)
-_ITEM_NAME = re.compile(r"[^，,。；;：:“”《》、\n]{3,40}?(?:项目|工程)")
+# a name's last word: 项目 or 工程; after a head that says 项目, also what a project builds (园, 厂, 基地 …)
+_ITEM_END = re.compile(r"项目|工程")
+_ITEM_WIDE = re.compile(r"(?:项目|工程|产业园|园区|基地|厂|中心|小镇|园)$")
+_ITEM_ENDS_WIDE = re.compile(r"项目|工程|产业园|园区|基地|厂|中心|小镇|园")
+# a name holds no clause mark, no quote and no 、
+_ITEM_STOP = re.compile(r"[，,。；;：:“”《》、\n]")
 _ITEM_LEAD = re.compile(r"(?:了|关于|对)?[ \t]*")
 _ITEM_SEP = re.compile(r"、|以及|和|及|与|[；;][ \t]*")
 _ITEM_ASIDE = re.compile(r"[（(][^（()）\n]{2,20}[)）]")
