@@ -315,7 +315,7 @@ class ProjectRules:
             for a, b in items:
                 place = self._project_place(i, j, a, b) or self._only_place(a) or False
                 pid = self._project(a, b, i, stage, len(self.t), place)  # (no amount looked for after it)
-                self.listed_ends.add(b)
+                self.listed_ends.update(x.end() for x in _ITEM_END.finditer(self.t, a, b))  # (…项目生产项目: one)
                 if stage == "签约":
                     self.f.rel("SIGNED", occasion, pid, {}, self.span(a, b), MID)
 
