@@ -8,7 +8,11 @@ article that tells of projects signed or started; its place is the county or zon
 its clause names, it is placed in after it (落户/位于/在…, （<county>）), its sentence or paragraph names
 (not one opening another project's name), else the article's only one. Also 项目名称/投资额/建设地点
 records and tables of projects one a row. Amounts in 万元 become 亿元; 亿美元 gives none (the sets'
-conventions); classes (农业项目6个, 亿元以上项目, 全县重点…项目) and published-only projects are none."""
+conventions); classes (农业项目6个, 亿元以上项目, 全县重点…项目) and published-only projects are none.
+
+Names listed without amounts (`named_lists`) at a signing or start the article tells of: what its meeting heard
+of (会议听取A项目、B项目情况介绍), what the signed or started projects include (签约项目包括…), the names after
+the verb (签约了…) or before it (A项目、B项目现场签约); each in its county, else the article's one county."""
 from __future__ import annotations
 
 import re
