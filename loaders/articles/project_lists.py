@@ -8,7 +8,11 @@ article that tells of projects signed or started; its place is the county or zon
 its clause names, it is placed in after it (落户/位于/在…, （<county>）), its sentence or paragraph names
 (not one opening another project's name), else the article's only one. Also 项目名称/投资额/建设地点
 records and tables of projects one a row. Amounts in 万元 become 亿元; 亿美元 gives none (the sets'
-conventions); classes (农业项目6个, 亿元以上项目, 全县重点…项目) and published-only projects are none."""
+conventions); classes (农业项目6个, 亿元以上项目, 全县重点…项目) and published-only projects are none.
+
+Names listed without amounts (`named_lists`) at a signing or start the article tells of: what its meeting heard
+of (会议听取A项目、B项目情况介绍), what the signed or started projects include (签约项目包括…), the names after
+the verb (签约了…) or before it (A项目、B项目现场签约); each in its county, else the article's one county."""
 from __future__ import annotations
 
 import re
@@ -264,8 +268,127 @@ class ProjectRules:
             a, b = i + m.start(3), i + m.end(3)
             if not _generic(self.t[a:b]):
                 self._project(a, b, i, "签约", b, False, amount=amount_yi(m.group(1), m.group(2)))
+        self.named_lists(i, j)
         self.respective_amounts(i, j)
         self.amount_projects(i, j)
+
+    # ----- projects named in a list, with no amount --------------------------------------------
+    def named_lists(self, i, j) -> None:
+        """Projects named one after another without amounts at a signing or a start: what the meeting heard
+        of (会议听取A项目、B项目情况介绍 / 介绍了…的基本情况), what the signed or started projects include
+        (签约项目包括 / 开工的有 / 其中包括), what was signed or started (签约了A项目、B项目), or the names
+        before the verb (A项目、B项目进行了现场签约). The list splits only after a name's 项目 or 工程, so
+        a name may hold 与 / 和 / 及 (稀土与锂资源…项目) and open with a capacity (年产5000吨…项目); every
+        item must be one project's name, or none is taken. Each in the county its name opens with, its
+        clause or sentence names, else the article's one county."""
+        s = self.t[i:j]
+        if "项目" not in s and "工程" not in s:
+            return
+        occasion = self.event or (self.last_event if len(self.events_told()) == 1 else None)
+        if occasion is None:
+            return
+        kind = self.f.nodes[occasion].properties.get("kind") or ""
+        signs = _NAMES_DONE.search(s)
+        lists = []
+        if kind in ("签约仪式", "开工仪式") or _NAMES_DONE.search(self.f.nodes[occasion].name):
+            for m in _NAMES_HEARD.finditer(self.t, i, j):  # 会议听取… / 介绍了…: what the occasion presented
+                lists.append((m.end(), _HEARD_TAIL, "开工" if kind == "开工仪式" else "签约", None))
+        if signs:
+            for m in _NAMES_HEAD.finditer(self.t, i, j):  # 签约项目包括… / 开工的有… / 签约了…
+                done = self.t[i:m.end()]
+                if _NAMES_DONE.search(done):  # (项目包括…: the items may end in 园 / 厂 / 基地 …)
+                    wide = _ITEM_ENDS_WIDE if m.group().startswith(("项目", "工程")) else None
+                    lists.append((m.end(), _NAMES_TAIL, _stage_of(done), wide))
+            for c in [i] + [k + 1 for k in range(i, j) if self.t[k] in "，,：:；;"]:
+                lists.append((c, _VERB_TAIL, None, None))  # A项目、B项目进行了现场签约
+        for start, tail, stage, ends in lists:
+            items, end = self._name_list(start, j, tail, ends)
+            if not items:
+                continue
+            # one name before a bare verb (…按照项目开工建设) is too weak: two names, or a word of the occasion
+            # between (现场 / 同时 / 正式 / 在仪式上 …); the event's own project rule reads the rest
+            if tail is _VERB_TAIL and len(items) < 2 and not _AT_OCCASION.search(self.t, items[-1][1], end):
+                continue
+            if stage is None:  # the verb after the names says what was done
+                stage = _stage_of(self.t[end:j])
+            if "分别" in self.t[end:j]:
+                continue  # A项目、B项目，总投资分别为…: each its amount (respective_amounts)
+            last = items[-1][1]
+            if _AMOUNT_BY.match(self.t, last, j) or self.t[j - 1:j] == "。" and _THIS_ONE.match(self.t, j):
+                items = items[:-1]  # …项目，总投资X亿元 / …项目成功签约。该项目总投资…: the amount rule's
+            for a, b in items:
+                place = self._project_place(i, j, a, b) or self._only_place(a) or False
+                pid = self._project(a, b, i, stage, len(self.t), place)  # (no amount looked for after it)
+                self.listed_ends.update(x.end() for x in _ITEM_END.finditer(self.t, a, b))  # (…项目生产项目: one)
+                if stage == "签约":
+                    self.f.rel("SIGNED", occasion, pid, {}, self.span(a, b), MID)
+
+    def _name_list(self, k, j, tail, ends=None):
+        """The names from k, joined by 、 / 和 / 及 / 与 / ；, the list ended by `tail`: (the spans, where the
+        list ends), or ([], k) when any item is no project's name. Each name ends at the first 项目 or 工程
+        (or, after a head that says 项目, 园 / 厂 / 基地 / 中心 …: `ends`) that a separator and another name,
+        or the list's end, follows; so a name may hold 与 / 和 / 及. An item with its amount attached
+        (A项目（总投资2亿元）) is left to the amount rule; a list that opens its line's end (开工的项目有：)
+        runs on over the lines after it, one name a line."""
+        ends = ends or _ITEM_END
+        items = []
+        if tail is not _VERB_TAIL and re.match(r"[:：]?[ \t]*\n", self.t[k:j + 1]) and j < len(self.t):
+            return self._name_lines(j)
+        at = k
+        while True:
+            a = at + len(_ITEM_LEAD.match(self.t, at, j).group())
+            stop = _ITEM_STOP.search(self.t, a, j)
+            stop = stop.start() if stop else j
+            for m in ends.finditer(self.t, a, stop):
+                b = m.end()
+                if b - a < 5:
+                    continue
+                aside = _ITEM_ASIDE.match(self.t, b, j)
+                after = aside.end() if aside else b
+                sep = _ITEM_SEP.match(self.t, after, j)
+                nxt = sep and _ITEM_STOP.search(self.t, sep.end(), j)
+                if sep and ends.search(self.t, sep.end(), nxt.start() if nxt else j):
+                    break  # another name follows
+                ended = tail.match(self.t, after, j)
+                if ended:
+                    sep = None
+                    break
+            else:
+                return [], k
+            if b in self.listed_ends or not self._one_name(a, b):
+                return [], k
+            attached = _AMOUNT_BY.match(self.t, b, j) if aside else None
+            if not attached and not _AMOUNT_OF.search(self.t, max(k, a - 30), a):
+                items.append((a, b))
+            if sep:
+                at = sep.end()
+                continue
+            return items, ended.end()
+
+    def _name_lines(self, j):
+        """开工的项目有：⏎1. A项目⏎2. B工程: the names one a line after the head, numbered or not."""
+        items, k = [], j
+        while k < len(self.t) and self.t[k] == "\n":
+            m = _NAME_LINE.match(self.t, k + 1)
+            if not m:
+                break
+            a, b = m.span(1)
+            if b in self.listed_ends or not self._one_name(a, b):
+                return [], j
+            items.append((a, b))
+            k = m.end()
+        if _LINE_TAIL.match(self.t, k) and _AMOUNT_OPENS_LINE.match(self.t, _LINE_TAIL.match(self.t, k).end()):
+            return [], j  # the names, then a line with their total: the amount rule's call (none of them)
+        return (items, j) if len(items) >= 2 else ([], j)
+
+    def _one_name(self, a, b) -> bool:
+        """Is t[a:b] one project's name (not a class, a kind counted, a clause or figures)?"""
+        name = self.t[a:b]
+        core = name[:-len(_ITEM_WIDE.search(name).group())]
+        if len(name) < 5 or not re.search(rf"[{P.CJK}]", core) or core[-1] in "、和及与的" \
+                or _NOT_IN_NAME.search(name) or _NOT_NAME_START.match(name) or a_class(name) or _NOT_ONE.search(name):
+            return False
+        return not re.search(r"\d", _CAPACITY.sub("", name))
 
     def _listed_project(self, a, b, i, stage) -> None:
         item = self.t[a:b]
@@ -615,14 +738,20 @@ def _generic(name: str) -> bool:
 
 
 # a class of projects by whose they are or what they are for: 全县重点产业链招商项目, 省市重点工程项目,
-# 重大工程项目, 民生项目
-_CLASS = re.compile(r"^(?:全县|全市|全区|全省|全国|省市|市县|县乡|我[县市区省]|本[县市区省])|"
+# 重大工程项目, 民生项目; a batch of them (一批新能源项目)
+_CLASS = re.compile(r"^(?:全县|全市|全区|全省|全国|省市|市县|县乡|我[县市区省]|本[县市区省])|^(?:一|两|几|多|若干|数)[批些类]|"
                     r"(?:重点|重大|招商|产业链|民生)(?:工程)?项目$|^(?:重点|重大)?工程项目$")
+
+
+# a sector's or a stage's projects, named by nothing else: 基础设施项目, 社会事业项目, 储备项目, 在建项目
+_SECTOR = re.compile(r"^(?:重点|重大)?(?:基础设施|社会事业|社会民生|公共服务|工业|农业|服务业|文旅|文化旅游|新能源|新材料|高新技术"
+                     r"|现代农业|产业|技改|城建|交通|水利|教育|卫生|医疗|环保|生态|推介|储备|谋划|在建|续建|新建|拟建|备选"
+                     r"|意向|入库|对接|合作|投资|引进|落地|投产|竣工)(?:类)?(?:工程)?项目$")
 
 
 def a_class(name: str) -> bool:
     """A class of projects, not one (what the event's project rule and the amount rule leave out)."""
-    return _generic(name) or bool(_CLASS.search(name))
+    return _generic(name) or bool(_CLASS.search(name)) or bool(_SECTOR.search(name))
 
 
 # ----- a project named with its amount next to it (the general form) ------------------------------
@@ -741,6 +870,50 @@ _DONE = re.compile(r"签约|签署|签订|开工|落户|落地|奠基|开建|投
 _GOES_ON = re.compile(r"[ \t]*其中[，,：:]")
 _DONE_TOLD = re.compile("开工|签[约署订]")  # (amount_projects' own, compiled once: it runs for every sentence)
 _SIGNED_TOLD = re.compile("签[约署订]")
+
+
+# ----- names in a list (named_lists) ----------------------------------------------------------
+# what the occasion heard of or presented: 会议听取… / 介绍了… / 听取了关于…的汇报
+_NAMES_HEARD = re.compile(r"(?:听取|介绍|汇报|通报)了?(?:关于)?")
+# what opens a list of what was signed or started: 签约项目包括 / 开工的有 / 项目主要有 / 其中包括 / 签约了
+_NAMES_HEAD = re.compile(r"(?:项目|工程|的)(?:主要|分别|还)?(?:包括|涉及|涵盖|有(?![力所关效序机])|为|是)[:：]?"
+                         r"|其中(?:包括|有)[:：]?|(?:签约|开工|签署|签订)了?(?!仪式|活动|大会|会|项目|后|时|前|现场|金额|总额|额|资金"
+                         r"|企业|单位|协议|合同|的|地|[，,。；;：:、])")
+_NAMES_DONE = re.compile(r"签约|签署|签订|开工|开建")
+# a name's last word: 项目 or 工程; after a head that says 项目, also what a project builds (园, 厂, 基地 …)
+_ITEM_END = re.compile(r"项目|工程")
+_ITEM_WIDE = re.compile(r"(?:项目|工程|产业园|园区|基地|厂|中心|小镇|园)$")
+_ITEM_ENDS_WIDE = re.compile(r"项目|工程|产业园|园区|基地|厂|中心|小镇|园")
+# a name holds no clause mark, no quote and no 、
+_ITEM_STOP = re.compile(r"[，,。；;：:“”《》、\n]")
+_ITEM_LEAD = re.compile(r"(?:了|关于|对)?[ \t]*")
+_ITEM_SEP = re.compile(r"、|以及|和|及|与|[；;][ \t]*")
+_ITEM_ASIDE = re.compile(r"[（(][^（()）\n]{2,20}[)）]")
+_LIST_END = r"(?=[，,。；;！!]|$)"
+# after the last name heard of: 情况介绍 / 的基本情况 / 建设情况汇报 / 的汇报
+_HEARD_TAIL = re.compile(rf"(?:等(?:{P.NUMBER}个)?(?:项目)?)?(?:的)?(?:基本|建设|推进|进展|有关|相关|具体|总体|投资)?(?:情况)?(?:介绍|汇报)?{_LIST_END}")
+# after the last name of what was signed or started: 等 / 等6个项目 / …项目合作协议
+_NAMES_TAIL = re.compile(rf"(?:等(?:{P.NUMBER}个)?(?:项目)?)?(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?{_LIST_END}")
+# the names before the verb: A项目、B项目进行了现场签约 / 同时开工 / 在仪式上签约 / 由县领导现场签约
+_VERB_TAIL = re.compile(r"(?:等(?:\d+个)?(?:项目)?)?(?:进行了?|在[^，,。；;]{1,12}?上|由[^，,。；;]{1,16}?|同时|现场|集中|正式|当天|当日"
+                        r"|顺利|成功|均|已|也)*(?:签约|开工|签署|开建)(?!仪式|活动|大会)")
+# one name a line after the list's head: 1. A项目 / （2）B工程 / ①C项目
+_NAME_LINE = re.compile(r"[ \t\u3000]*(?:\d+[.、．]|[（(]\d+[)）]|[①-⑳]|[一二三四五六七八九十]+、)?[ \t]*"
+                        r"([^，,。；;：:“”《》、\n]{3,40}?(?:项目|工程))[ \t]*[。；;，,]?[ \t]*(?=\n|$)")
+# what a project's name never holds: a clause's words, a verb of the list's head
+_NOT_IN_NAME = re.compile(r"[的了着将已均]|情况|领域|方面|包括|涉及|涵盖|签约|签署|开工|听取|介绍|汇报|宣布|举行|推进|谋划|储备")
+# how a clause opens that is no name: adverbs, prepositions and verbs of a plan (进一步按照项目开工…)
+_NOT_NAME_START = re.compile(r"进一步|按照|根据|通过|继续|加快|推动|确保|积极|全力|努力|围绕|依托|抓好|做好|聚焦|推进|实施|引进"
+                             r"|打造|将(?!军)|把|让|使")
+# the words of the occasion between names and their verb: 进行了现场签约 / 同时开工 / 在仪式上签约
+_AT_OCCASION = re.compile(r"进行|在|由|同时|现场|集中|正式|当天|当日|顺利|成功|均|等")
+# a capacity in a name (年产5000吨 / 200兆瓦 / 5GWh / 2×30MW), the only figures a name holds
+_CAPACITY = re.compile(r"\d+(?:\.\d+)?(?:[×xX*]\d+(?:\.\d+)?)?(?:万|千|亿)?(?:吨|兆瓦|千瓦|瓦|MW|GW|MWh|GWh|Wh|千伏|kV|头|只|亩"
+                       r"|辆|套|台|立方米|平方米|标准箱|张|件|条)|\d+G")
+
+
+def _stage_of(told: str) -> str:
+    return "开工" if ("开工" in told or "开建" in told) and not _SIGNED_TOLD.search(told) else "签约"
 
 
 def _amount(number: str, unit: str):

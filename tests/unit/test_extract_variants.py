@@ -27,6 +27,7 @@ from tests.unit import test_extract_post_forms_more as more_posts
 from tests.unit import test_extract_post_kinds as post_kinds
 from tests.unit import test_extract_project_forms as projects
 from tests.unit import test_extract_project_forms_more as projects_more
+from tests.unit import test_extract_project_kinds as project_kinds
 from tests.unit import test_extract_liaison_forms as liaison_forms
 from tests.unit import test_extract_places as places
 from tests.unit import test_extract_signed_forms as signed
@@ -154,6 +155,9 @@ for n, (text, want) in enumerate(projects.FORMS):
                   _with_head(projects.HEAD)))
 for n, (text, want) in enumerate(projects_more.FORMS):
     CASES.append((f"projectmore{n:02d}", text, lambda t, w=want: projects.unmatched(t, w) == ([], []),
+                  _with_head(projects.HEAD)))
+for n, (text, want) in enumerate(project_kinds.FORMS):
+    CASES.append((f"projectkind{n:02d}", text, lambda t, w=want: projects.unmatched(t, w) == ([], []),
                   _with_head(projects.HEAD)))
 for n, (text, want) in enumerate(liaison_forms.LIAISONS):
     CASES.append((f"liaisonmore{n}", text, lambda t, w=want: {(fold(a), b) for a, b in posts.liaisons_of(t)}
