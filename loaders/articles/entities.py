@@ -296,8 +296,8 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
             middle = text[place.end:m.start()].lstrip("省市")
             if len(middle) > 8 or re.search("[等的和与、及以是在为]|商会", middle) or _MIDDLE_VERB.search(middle):
                 continue
-            if county_host and not re.match("山西|晋", middle):
-                continue  # 神木山西商会, 晋江晋商会: only a chamber of Shanxi people
+            if county_host and not re.match("山西|晋", middle) and (middle or text[place.end - 1] not in "市区县旗"):
+                continue  # 神木山西商会, 晋江晋商会: a chamber of Shanxi people; 晋江市商会, 顺德区商会: the place's own
             if not _shanxi_tie(place, middle):
                 named = _named_middle(text, place, m.start() - len(middle), m, places_)
                 if named is None:
@@ -330,6 +330,8 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                 found = known
             elif own := _county_own(text, left, m, index):
                 found = own
+            elif local := _local_own(text, left, m, places_, index):
+                found = local
             elif text[left:q].endswith(("山西商会", "晋商会", "晋商商会", "山西企业商会")):
                 listed = _listed_places(text, m.start(), places_)
                 if listed:
@@ -494,6 +496,95 @@ def _district_host(text: str, left: int, m: re.Match) -> ChamberMention | None:
     return None
 
 
+# a district's, county's, banner's, town's or street's name (东区, 宝安区, 小榄镇, 东区街道; 蓬江区杜阮镇: a district,
+# then its town) between a city and 商会 or named alone; not a common noun's (乡镇, 城镇, 特色小镇, 古镇 alone, 开发区 …)
+_LOCAL = re.compile(rf"(?:[{CJK}]{{1,3}}?(?:新区|区|县|旗))?[{CJK}]{{1,3}}?(?:新区|街道|区|镇|县|旗)")
+_NOT_TOWN = re.compile("(?:乡|城|集|小|古|名|重|强|专业|特色|建制|中心|村|县|区|全|各|该|本|我|每|一|这|那)镇$|^市镇$|"
+                       "^[各该本我全辖此其每等多外异某一这那]|湾区$")
+# after its city a district's name may end as a common noun does (深圳市南山区, 北京市东城区, 神农架林区)
+_NOT_DISTRICT_IN_CITY = re.compile("(?:地|园|开发|社|小|景|片|郊|辖|市|县|灾|老|特|试验|示范|自贸|功能|保税|校|街|商|牧|"
+                                   "高新|产业|经济|工业|自治|行政|民族|贫困)区$|^[各该本我全辖此其每等多外异某]")
+# a title in the words before 商会 (中山市副市长李镇商会…): a person's, not a place's
+_NOT_LOCAL_WORD = re.compile("书记|主任|局长|市长|县长|区长|部长|处长|科长|主席|镇长|委员|常委|执委|副")
+
+
+def _local_word(word: str, in_city: bool = False) -> bool:
+    """Whether `word` (…区, …镇, …街道, a district then its town) names one district, county, banner, town or
+    street; `in_city`: written after its city's name, where fewer words are common nouns (南山区, 东城区)."""
+    if not _LOCAL.fullmatch(word) or _NOT_LOCAL_WORD.search(word) or _POST_START.search(word):
+        return False
+    if word in places.TOWNS:
+        return True
+    not_district = _NOT_DISTRICT_IN_CITY if in_city else _NOT_DISTRICT
+    return not any(not_district.search(part) or _NOT_TOWN.search(part)
+                   for part in re.findall(r".+?(?:新区|街道|区|镇|县|旗)", word))
+
+
+def _local_tail(words: str) -> bool:
+    """The words between a city and 商会 are a district's or town's name and a trade's (东区, 小榄镇, 古镇镇灯饰,
+    龙华区服装) — not its 总商会, which the conventions leave open (as a Shanxi county's, _county_own)."""
+    for j in range(2, len(words) + 1):
+        if _local_word(words[:j], in_city=True) and _TRADE_TAIL.fullmatch(words, j) and "总" not in words[j:]:
+            return True
+    return False
+
+
+_SENTENCE_END = re.compile("[。！？!?；;\n]")
+
+
+def _local_own(text: str, left: int, m: re.Match, places_: "Places", index: Index) -> ChamberMention | None:
+    """小榄镇商会, 北滘镇商会, 余杭区商会, 平遥县古陶镇商会: a town's (street's, district's) chamber named by the place
+    alone, its name starting the run or after a word that opens one, or after its Shanxi county. Its host: the
+    town's city (places.TOWNS), the Shanxi county's city, or else the city the sentence named before it; none
+    known, no chamber (东区商会 alone)."""
+    if m.group() != "商会":
+        return None
+    at = m.start()
+    for k in range(at - 2, left - 1, -1):  # the shortest name first: 走访了柳市镇 is 柳市镇 after a verb
+        for j in range(k + 2, at + 1):
+            if _local_word(text[k:j]) and _TRADE_TAIL.fullmatch(text, j, at) and "总" not in text[j:at]:
+                break
+        else:
+            continue
+        word = text[k:j]
+        start, host = k, None
+        county = next(((a, _COUNTY_FORMS[text[a:k]]) for a in range(max(left, k - 5), k - 1)
+                       if text[a:k] in _COUNTY_FORMS and (a == left or _NAME_OPENS.search(text, left, a))), None)
+        if county and word.endswith(("镇", "街道")):
+            start, host = county[0], _city_place(county[0], k, county[1][1], index)  # 平遥县古陶镇商会
+        elif k > left and not _NAME_OPENS.search(text, left, k):
+            continue
+        if _NOT_ONE_BEFORE.search(text, left, start):
+            return None
+        if host is None and word in places.TOWNS:
+            host = _city_place(k, j, places.TOWNS[word], index)
+        if host is None and (word.endswith(("镇", "街道")) or word.endswith("区")):
+            host = _sentence_city(text, start, places_, shanxi=not word.endswith("区"))
+        if host is None:
+            return None
+        written = text[start:m.end()]
+        return ChamberMention(start, m.end(), written, host, index.lookup(written, ("Chamber",)))
+    return None
+
+
+def _sentence_city(text: str, at: int, places_: "Places", shanxi: bool) -> Place | None:
+    """The last city (直辖市) the sentence names before `at`: a town's or district's city where its chamber is
+    named by it alone (温州市领导走访了柳市镇商会). Not a Shanxi city for a district (`shanxi` False): Shanxi's
+    districts are all known (entities._county_own), so one that is not is in another city."""
+    start = max((s.end() for s in _SENTENCE_END.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
+    cities = [p for p in places_.find(text[start:at])
+              if p.label == "City" or (p.label == "Province" and p.name in places.MUNICIPALITIES)]
+    if not cities:
+        return None
+    p = cities[-1]
+    if not shanxi and p.name in _SHANXI_CITY_FULL:
+        return None
+    place = Place(start + p.start, start + p.end, p.id, p.label, p.name, p.known)
+    if place.label == "City" and place.name in places.MUNICIPALITIES:
+        place = places_.at(text, place.start, ("Province",)) or place
+    return place
+
+
 _CHINA_PREFIXED = frozenset(places.SARS + ("台湾省",))
 _SHANXI_CITY_FULL = frozenset(places.CITIES[c] for c in places.SHANXI_CITIES)
 
@@ -535,7 +626,9 @@ _TRADES = ("总", "工商", "国际", "进出口", "外商投资企业", "民营
            "酒业", "陶瓷", "五金", "机电", "化工", "塑料", "皮革", "鞋业", "服饰", "家居", "装饰", "建筑", "建筑装饰", "会展",
            "教育", "健康", "养老", "食品", "粮油", "农产品", "中医药", "光伏", "半导体", "人工智能", "数字经济", "跨境电商",
            "供应链", "航运", "保险", "投资", "融资担保", "广告", "家电", "电器", "眼镜", "钟表", "玩具", "印刷", "包装",
-           "水泥", "玻璃", "铝业", "焦化", "冶金", "矿业", "商贸", "物业", "美容美发", "烹饪", "汽车用品", "环保", "节能")
+           "水泥", "玻璃", "铝业", "焦化", "冶金", "矿业", "商贸", "物业", "美容美发", "烹饪", "汽车用品", "环保", "节能",
+           # the trades of towns' and districts' chambers (中山市古镇镇灯饰商会, 东莞市大朗镇毛织商会)
+           "灯饰", "照明", "毛织", "红木", "家纺", "内衣", "模具", "卫浴", "花木", "水产", "小家电", "五金机电")
 _TRADE = re.compile("|".join(sorted(_TRADES, key=len, reverse=True)))
 _TRADE_TAIL = re.compile(rf"{_MEMBERS}(?:{_TRADE.pattern})?")
 # 浙商 / 豫商 / 粤商: a province's merchants as a chamber's home (not 新/青, which open other words)
@@ -549,17 +642,23 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     各地, 异地, 企业, a verb) or leave the host open (河北唐山商会: 唐山 is in 河北, the host is not named)."""
     middle = text[at:m.start()]
     if not middle:
-        # 运城商会: a Shanxi city's own chamber (a gazetteer's history of the city's chambers)
-        return host if m.group() == "商业联合会" or places.short(host.name) in places.SHANXI_CITIES else None
+        # 运城商会: a Shanxi city's own chamber (a gazetteer's history of the city's chambers); 义乌市商会, 晋江市商会,
+        # 顺德区商会: a county-level place's own, written with its 市 / 区 (not 义乌商会: a chamber of 义乌 people)
+        own = text[at - 1:at] in ("市", "区", "县", "旗") and (
+            text[host.start:at] in places.COUNTY_CITIES or bool(_HOST_COUNTY.fullmatch(text, host.start, at)))
+        return host if own or m.group() == "商业联合会" or places.short(host.name) in places.SHANXI_CITIES else None
+    if (host.label == "City" or host.name in places.MUNICIPALITIES) and _local_tail(middle):
+        return host  # 中山市东区商会, 中山市小榄镇商会, 深圳市龙华区服装商会: a district's or town's, in its city
     i, home = _home(middle)
     if home and _parent(home) == host.name:
         # 湖南省长沙市浙江商会: the province's city is the host when another home follows it
         j, home2 = _home(middle[i:])
-        if home2 is None:
-            return None
         city = places_.at(text, at, ("City",))
         if city is None or city.end != at + i:  # a city the built-in list leaves out (四川遂宁浙江商会)
             city = Place(at, at + i, f"city:{home}", "City", home, False)
+        if home2 is None:
+            # 广东省深圳市南山区商会: the province's city, then its district or town
+            return city if _local_tail(middle[i:]) else None
         host, i, home = city, i + j, home2
     if home and (home == host.name or _parent(host.name) == home):
         return None  # 北京北京商会, 深圳广东商会: one place twice, no name
@@ -570,9 +669,13 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     return host if home or _TRADE.search(tail.group()) or "企业家" in tail.group() else None
 
 
+_COMMUNITIES = frozenset(places.COMMUNITIES)
+
+
 def _home(middle: str) -> tuple[int, str | None]:
     """The home place at the start of the words between a host and 商会: 浙江, 河北唐山 (a province and its
-    city), 武乡 (a county), 美国, 浙商. Returns (its length, its full name or the written form)."""
+    city), 武乡 (a county), 美国, 浙商, 客家 / 潮汕 / 苏北 (a dialect group or home region, places.COMMUNITIES).
+    Returns (its length, its full name or the written form)."""
     if _MERCHANTS.match(middle):
         return 2, middle[:2]
     for n in range(min(len(middle), 8), 1, -1):
@@ -585,7 +688,7 @@ def _home(middle: str) -> tuple[int, str | None]:
                 if inner and _parent(inner[0].full) == full:
                     return n + m, inner[0].full
             return n, full
-        if word in places.COUNTRIES or word in _SHANXI_COUNTIES:
+        if word in places.COUNTRIES or word in _SHANXI_COUNTIES or word in _COMMUNITIES:
             return n, word
     return 0, None
 
