@@ -169,12 +169,18 @@ class Places:
     def _in_context(self, text: str, start: int, end: int, key: str) -> bool:
         """An ambiguous short form is a place right after its own province (广西来宾, 甘肃省白银), or as the
         host of a chamber of Shanxi's or another province's people that no word runs into (来宾山西商会,
-        ，黄山浙江商会 — not 与会来宾山西商会会长)."""
+        ，黄山浙江商会 — not 与会来宾山西商会会长), or before one of its own towns (中山小榄镇商会)."""
         if text.endswith(self.contextual[key], 0, start):
             return True
         if start > 0 and _CJK.match(text[start - 1]):
             return False
-        return bool(_CHAMBER_AFTER.match(text, end))
+        return bool(_CHAMBER_AFTER.match(text, end)) or text.startswith(_TOWNS_OF.get(places.CITIES[key], ()), end)
+
+
+# a city's towns, written in full (中山 → 小榄镇 …) or by their short form after the city (东莞虎门商会)
+_TOWNS_OF: dict[str, tuple[str, ...]] = {}
+for _town, _city in places.TOWNS.items():
+    _TOWNS_OF[_city] = _TOWNS_OF.get(_city, ()) + (_town,)
 
 
 def _automaton(keys) -> ahocorasick.Automaton:
@@ -344,7 +350,7 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                     continue
                 found = _district_host(text, left, m) or ChamberMention(left, q, text[left:q], None, None, generic=True)
         if found:
-            out.extend(_listed_before(text, found, places_, index))
+            out.extend(_listed_before(text, found, places_, index) or _listed_locals(text, found, places_, index))
             out.append(found)
     return out
 
@@ -529,6 +535,39 @@ def _local_tail(words: str) -> bool:
     return False
 
 
+def _listed_locals(text: str, found: ChamberMention, places_: "Places", index: Index) -> list[ChamberMention]:
+    """深圳市宝安区、龙岗区商会 / 小榄镇、古镇镇商会: districts or towns listed before a district's or town's chamber
+    share the words after it; each is a chamber of its own (listed), in the town table's city or the chamber's."""
+    k = found.start
+    if k < 2 or text[k - 1] not in "、和及" or found.place is None or found.prefix or found.generic:
+        return []
+    end = next((j for j in range(k + 2, found.end - 1) if _local_word(text[k:j])
+                and _TRADE_TAIL.fullmatch(text, j, found.end - 2)), None)
+    if end is None:
+        return []
+    out = []
+    while k >= 2 and text[k - 1] in "、和及":
+        sep = k - 1
+        j = run_left(text, sep, 8)
+        a = next((a for a in range(j, sep - 1) if _local_word(text[a:sep]) and text[a] not in "市省"
+                  and (a == j or _NAME_OPENS.search(text, j, a) or _ends_place(text, j, a, places_))), None)
+        if a is None:
+            break
+        word = text[a:sep]
+        town = places.TOWNS.get(word)
+        place = _city_place(a, sep, town, index) if town else found.place
+        name = word + text[end:found.end]
+        out.append(ChamberMention(a, sep, name, place, index.lookup(name, ("Chamber",)), listed=True,
+                                  suffix=(end, found.end)))
+        k = a
+    return list(reversed(out))
+
+
+def _ends_place(text: str, j: int, a: int, places_: "Places") -> bool:
+    """Whether a city's or province's name ends at `a` (深圳市|宝安区)."""
+    return any((p := places_.at(text, b, ("City", "Province"))) and p.end == a for b in range(max(j, a - 8), a))
+
+
 _SENTENCE_END = re.compile("[。！？!?；;\n]")
 
 
@@ -649,6 +688,9 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
         return host if own or m.group() == "商业联合会" or places.short(host.name) in places.SHANXI_CITIES else None
     if (host.label == "City" or host.name in places.MUNICIPALITIES) and _local_tail(middle):
         return host  # 中山市东区商会, 中山市小榄镇商会, 深圳市龙华区服装商会: a district's or town's, in its city
+    town = next((t for t in _TOWNS_OF.get(host.name, ()) if middle.startswith(t.removesuffix("镇").removesuffix("街道"))), None)
+    if town and _TRADE_TAIL.fullmatch(middle, len(town.removesuffix("镇").removesuffix("街道"))) and "总" not in middle:
+        return host  # 东莞虎门商会: a town of the city by its short form
     i, home = _home(middle)
     if home and _parent(home) == host.name:
         # 湖南省长沙市浙江商会: the province's city is the host when another home follows it
@@ -666,7 +708,7 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     if tail is None:
         return None
     # 山西省青年企业家商会, 太原市女企业家商会: a place's (young, women) entrepreneurs are members enough
-    return host if home or _TRADE.search(tail.group()) or "企业家" in tail.group() else None
+    return host if home or _TRADE.search(tail.group()) or "企业家" in tail.group() or tail.group() == "青年" else None
 
 
 _COMMUNITIES = frozenset(places.COMMUNITIES)

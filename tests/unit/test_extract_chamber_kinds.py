@@ -111,6 +111,20 @@ NAMED = [
     ("佛山市陶瓷商会与晋城市签约。", {"佛山市陶瓷商会": "佛山市"}),
     ("东莞市家具商会会长出席。", {"东莞市家具商会": "东莞市"}),
     ("东莞市大朗镇毛织商会组团考察。", {"东莞市大朗镇毛织商会": "东莞市"}),
+    # a town of 东莞 or 中山 after its city: by its short form too; 中山 (alone an everyday word) before its town
+    ("东莞虎门商会会长出席座谈会。", {"东莞虎门商会": "东莞市"}),
+    ("中山小榄镇商会会长带队考察。", {"中山小榄镇商会": "中山市"}),
+    # a city's district, town, county, or a district then its town, with the province or city before it
+    ("佛山市顺德区北滘镇商会成立。", {"佛山市顺德区北滘镇商会": "佛山市"}),
+    ("河南省许昌市襄城县商会成立。", {"河南省许昌市襄城县商会": "许昌市"}),
+    ("重庆市渝中区商会会长出席。", {"重庆市渝中区商会": "重庆市"}),
+    ("中山市青年商会举行换届大会。", {"中山市青年商会": "中山市"}),  # a place's young merchants
+    # lists of districts or towns that share one chamber's words: each has its own chamber
+    ("深圳市宝安区、龙岗区商会负责人出席。", {"宝安区商会": "深圳市", "龙岗区商会": "深圳市"}),
+    ("小榄镇、古镇镇商会会长出席。", {"小榄镇商会": "中山市", "古镇镇商会": "中山市"}),
+    ("广州市天河区、越秀区和海珠区商会联合举办活动。",
+     {"天河区商会": "广州市", "越秀区商会": "广州市", "海珠区商会": "广州市"}),
+    ("中山市东区、西区服装商会会长出席。", {"东区服装商会": "中山市", "西区服装商会": "中山市"}),
     # two kinds in one sentence
     ("中山市东区商会秘书长、中山市客家商会秘书长一同参加。",
      {"中山市东区商会": "中山市", "中山市客家商会": "中山市"}),
@@ -146,6 +160,8 @@ NOT_ONE = [
     "潮汕商人遍布各地。",
     "中山市的商会组织发展迅速。",
     "东区商会组织会员学习。",  # a district no place table holds, no city in the sentence: not placed
+    "会长李东区、王西区商会会员出席。",  # names, not a list of districts
+    "中山市工商联组织交流活动。小榄商会会长发言。",  # a town's short form alone is no place
 ]
 
 # bodies the conventions leave open: a district's or a town's 总商会 (a 工商联 body)
