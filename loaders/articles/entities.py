@@ -703,15 +703,32 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
             return city if _local_tail(middle[i:]) else None
         host, i, home = city, i + j, home2
     if home and (home == host.name or _parent(host.name) == home):
-        return None  # 北京北京商会, 深圳广东商会: one place twice, no name
+        # 北京北京商会, 深圳广东商会: one place twice, no name; 深圳市广东潮汕商会: the province, then the home in it
+        j, home2 = _home(middle[i:])
+        return host if home2 and _TRADE_TAIL.fullmatch(middle, i + j) and "总" not in middle else None
     tail = _TRADE_TAIL.fullmatch(middle, i)
     if tail is None:
-        return None
+        # 深圳市湖南邵东商会, 上海市河南固始商会: a home province, then one of its counties the place list leaves out
+        return host if home in _PROVINCE_NAMES and _county_of_home(middle[i:]) else None
     # 山西省青年企业家商会, 太原市女企业家商会: a place's (young, women) entrepreneurs are members enough
     return host if home or _TRADE.search(tail.group()) or "企业家" in tail.group() or tail.group() == "青年" else None
 
 
 _COMMUNITIES = frozenset(places.COMMUNITIES)
+_PROVINCE_NAMES = frozenset(places.PROVINCES.values())
+# a county's (county-level city's) name after its province, with or without its suffix: 邵东, 固始县, 晋江市 — not
+# a word of kind or place (异地, 各地, 驻京, 籍, 同乡 …), nor one that runs into another chamber or body
+_HOME_COUNTY = re.compile(rf"[{CJK}]{{2,3}}(?:县|市|区|旗)?")
+_NOT_HOME_COUNTY = re.compile("[各异地籍外省等的和与及在为是了驻京沪津渝商会企业青年女总工行协乡联同镇街村]")
+
+
+def _county_of_home(words: str) -> bool:
+    """Whether `words` are a county's name and the chamber's members or trade (邵东, 固始县企业家)."""
+    for n in range(2, min(len(words), 4) + 1):
+        if _HOME_COUNTY.fullmatch(words, 0, n) and not _NOT_HOME_COUNTY.search(words[:n]) \
+                and _TRADE_TAIL.fullmatch(words, n) and "总" not in words[n:]:
+            return True
+    return False
 
 
 def _home(middle: str) -> tuple[int, str | None]:
