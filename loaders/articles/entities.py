@@ -380,7 +380,8 @@ def _county_own(text: str, left: int, m: re.Match, index: Index) -> ChamberMenti
         for n in range(min(5, at - k), 1, -1):
             hit = _COUNTY_FORMS.get(text[k:k + n])
             # (not a county's 总商会, its federation of industry and commerce: the convention leaves it open)
-            if hit is None or not _TRADE_TAIL.fullmatch(text, k + n, at) or "总" in text[k + n:at]:
+            if hit is None or "总" in text[k + n:at] or not (
+                    _TRADE_TAIL.fullmatch(text, k + n, at) or _other_home(text[k + n:at])):
                 continue
             full, city, former = hit
             if (former or len(full) == 2) and k > left and not _NAME_OPENS.search(text, left, k):
@@ -394,6 +395,13 @@ def _county_own(text: str, left: int, m: re.Match, index: Index) -> ChamberMenti
 
 
 _HOST_COUNTY = re.compile("(?:%s)(?:市|区|县|旗|新区)?" % "|".join(sorted(places.CHAMBER_HOST_COUNTIES, key=len, reverse=True)))
+
+
+def _other_home(words: str) -> bool:
+    """浙江, 河南企业家 after a Shanxi county (平遥县浙江商会, 孝义市河南商会): a chamber of another place's people there."""
+    i, home = _home(words)
+    return bool(home) and home != "山西省" and home not in _SHANXI_CITY_FULL and home not in _SHANXI_COUNTIES \
+        and _parent(home) not in ("山西省", *_SHANXI_CITY_FULL) and bool(_TRADE_TAIL.fullmatch(words, i))
 
 
 def _county_host(text: str, k: int, index: Index) -> Place | None:
@@ -424,6 +432,9 @@ def _shanxi_own(text: str, at: int, m: re.Match, index: Index) -> Place | None:
         city = places.CITIES.get(words[:n])
         if city in _SHANXI_CITY_FULL and _home(words[n:].lstrip("市"))[1]:
             return _city_place(at, at + n, city, index)
+        hit = _COUNTY_FORMS.get(words[:n])  # 平遥浙江, 孝义市河南: a county of Shanxi, then the home
+        if hit and _other_home(words[n:]):
+            return _city_place(at, at + n, hit[1], index)
     return None
 
 
@@ -650,6 +661,8 @@ def _shanxi_tie(place, middle: str) -> bool:
         return True
     in_shanxi = place.name == "山西省" or places.short(place.name) in places.SHANXI_CITIES
     home = middle.removesuffix("企业")
+    if place.name == "山西省" and any(_COUNTY_FORMS.get(middle[:n]) and _other_home(middle[n:]) for n in range(2, 5)):
+        return True  # 山西平遥浙江商会: a Shanxi county, then another place's people
     # the people's home province or county: 广东, 河南, 武乡 — not 异地, 各异地, 建立
     return in_shanxi and 2 <= len(home) <= 3 and not re.search("[地各建立新老总联]", home)
 
