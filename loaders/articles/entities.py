@@ -242,8 +242,10 @@ _GAP_IN_NAME = re.compile(rf"(?<=[{CJK}])(?:[ \t\u3000\xa0]+\n?|\n)[ \t\u3000\xa
 def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
     """Chambers named in full, known chambers by name, and generic mentions. A full name is <host>…商会
     with a Shanxi tie (深圳市山西商会, 山西省广东商会) or any other name of the annotation convention's form
-    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place. A name a
-    line break or a space cuts is read without it; its span in `text` runs over the gap."""
+    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place. A district's or
+    town's chamber (中山市东区商会, 小榄镇商会, see _local_tail and _local_own) is based in its city; a home may be a
+    dialect group or region (中山市客家商会, places.COMMUNITIES). A name a line break or a space cuts is read without
+    it; its span in `text` runs over the gap."""
     # a line break only where the words around it tie the name to Shanxi (深圳市山西⏎商会), not after a
     # heading that ends in a place (走进忻州⏎商会会长…)
     gaps = [g.span() for g in _GAP_IN_NAME.finditer(text)
@@ -608,7 +610,7 @@ def _local_own(text: str, left: int, m: re.Match, places_: "Places", index: Inde
             return None
         if host is None and word in places.TOWNS:
             host = _city_place(k, j, places.TOWNS[word], index)
-        if host is None and (word.endswith(("镇", "街道")) or word.endswith("区")):
+        if host is None and word.endswith(("镇", "街道", "区")):
             host = _sentence_city(text, start, places_, shanxi=not word.endswith("区"))
         if host is None:
             return None
