@@ -169,12 +169,18 @@ class Places:
     def _in_context(self, text: str, start: int, end: int, key: str) -> bool:
         """An ambiguous short form is a place right after its own province (广西来宾, 甘肃省白银), or as the
         host of a chamber of Shanxi's or another province's people that no word runs into (来宾山西商会,
-        ，黄山浙江商会 — not 与会来宾山西商会会长)."""
+        ，黄山浙江商会 — not 与会来宾山西商会会长), or before one of its own towns (中山小榄镇商会)."""
         if text.endswith(self.contextual[key], 0, start):
             return True
         if start > 0 and _CJK.match(text[start - 1]):
             return False
-        return bool(_CHAMBER_AFTER.match(text, end))
+        return bool(_CHAMBER_AFTER.match(text, end)) or text.startswith(_TOWNS_OF.get(places.CITIES[key], ()), end)
+
+
+# a city's towns, written in full (中山 → 小榄镇 …) or by their short form after the city (东莞虎门商会)
+_TOWNS_OF: dict[str, tuple[str, ...]] = {}
+for _town, _city in places.TOWNS.items():
+    _TOWNS_OF[_city] = _TOWNS_OF.get(_city, ()) + (_town,)
 
 
 def _automaton(keys) -> ahocorasick.Automaton:
@@ -236,8 +242,10 @@ _GAP_IN_NAME = re.compile(rf"(?<=[{CJK}])(?:[ \t\u3000\xa0]+\n?|\n)[ \t\u3000\xa
 def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMention]:
     """Chambers named in full, known chambers by name, and generic mentions. A full name is <host>…商会
     with a Shanxi tie (深圳市山西商会, 山西省广东商会) or any other name of the annotation convention's form
-    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place. A name a
-    line break or a space cuts is read without it; its span in `text` runs over the gap."""
+    <host><home|企业|trade>商会 (北京浙江商会, see _named_middle); the host is the leading place. A district's or
+    town's chamber (中山市东区商会, 小榄镇商会, see _local_tail and _local_own) is based in its city; a home may be a
+    dialect group or region (中山市客家商会, places.COMMUNITIES). A name a line break or a space cuts is read without
+    it; its span in `text` runs over the gap."""
     # a line break only where the words around it tie the name to Shanxi (深圳市山西⏎商会), not after a
     # heading that ends in a place (走进忻州⏎商会会长…)
     gaps = [g.span() for g in _GAP_IN_NAME.finditer(text)
@@ -296,8 +304,8 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
             middle = text[place.end:m.start()].lstrip("省市")
             if len(middle) > 8 or re.search("[等的和与、及以是在为]|商会", middle) or _MIDDLE_VERB.search(middle):
                 continue
-            if county_host and not re.match("山西|晋", middle):
-                continue  # 神木山西商会, 晋江晋商会: only a chamber of Shanxi people
+            if county_host and not re.match("山西|晋", middle) and (middle or text[place.end - 1] not in "市区县旗"):
+                continue  # 神木山西商会, 晋江晋商会: a chamber of Shanxi people; 晋江市商会, 顺德区商会: the place's own
             if not _shanxi_tie(place, middle):
                 named = _named_middle(text, place, m.start() - len(middle), m, places_)
                 if named is None:
@@ -330,6 +338,8 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                 found = known
             elif own := _county_own(text, left, m, index):
                 found = own
+            elif local := _local_own(text, left, m, places_, index):
+                found = local
             elif text[left:q].endswith(("山西商会", "晋商会", "晋商商会", "山西企业商会")):
                 listed = _listed_places(text, m.start(), places_)
                 if listed:
@@ -342,7 +352,7 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                     continue
                 found = _district_host(text, left, m) or ChamberMention(left, q, text[left:q], None, None, generic=True)
         if found:
-            out.extend(_listed_before(text, found, places_, index))
+            out.extend(_listed_before(text, found, places_, index) or _listed_locals(text, found, places_, index))
             out.append(found)
     return out
 
@@ -372,7 +382,8 @@ def _county_own(text: str, left: int, m: re.Match, index: Index) -> ChamberMenti
         for n in range(min(5, at - k), 1, -1):
             hit = _COUNTY_FORMS.get(text[k:k + n])
             # (not a county's 总商会, its federation of industry and commerce: the convention leaves it open)
-            if hit is None or not _TRADE_TAIL.fullmatch(text, k + n, at) or "总" in text[k + n:at]:
+            if hit is None or "总" in text[k + n:at] or not (
+                    _TRADE_TAIL.fullmatch(text, k + n, at) or _other_home(text[k + n:at])):
                 continue
             full, city, former = hit
             if (former or len(full) == 2) and k > left and not _NAME_OPENS.search(text, left, k):
@@ -386,6 +397,13 @@ def _county_own(text: str, left: int, m: re.Match, index: Index) -> ChamberMenti
 
 
 _HOST_COUNTY = re.compile("(?:%s)(?:市|区|县|旗|新区)?" % "|".join(sorted(places.CHAMBER_HOST_COUNTIES, key=len, reverse=True)))
+
+
+def _other_home(words: str) -> bool:
+    """浙江, 河南企业家 after a Shanxi county (平遥县浙江商会, 孝义市河南商会): a chamber of another place's people there."""
+    i, home = _home(words)
+    return bool(home) and home != "山西省" and home not in _SHANXI_CITY_FULL and home not in _SHANXI_COUNTIES \
+        and _parent(home) not in ("山西省", *_SHANXI_CITY_FULL) and bool(_TRADE_TAIL.fullmatch(words, i))
 
 
 def _county_host(text: str, k: int, index: Index) -> Place | None:
@@ -416,6 +434,9 @@ def _shanxi_own(text: str, at: int, m: re.Match, index: Index) -> Place | None:
         city = places.CITIES.get(words[:n])
         if city in _SHANXI_CITY_FULL and _home(words[n:].lstrip("市"))[1]:
             return _city_place(at, at + n, city, index)
+        hit = _COUNTY_FORMS.get(words[:n])  # 平遥浙江, 孝义市河南: a county of Shanxi, then the home
+        if hit and _other_home(words[n:]):
+            return _city_place(at, at + n, hit[1], index)
     return None
 
 
@@ -494,6 +515,128 @@ def _district_host(text: str, left: int, m: re.Match) -> ChamberMention | None:
     return None
 
 
+# a district's, county's, banner's, town's or street's name (东区, 宝安区, 小榄镇, 东区街道; 蓬江区杜阮镇: a district,
+# then its town) between a city and 商会 or named alone; not a common noun's (乡镇, 城镇, 特色小镇, 古镇 alone, 开发区 …)
+_LOCAL = re.compile(rf"(?:[{CJK}]{{1,3}}?(?:新区|区|县|旗))?[{CJK}]{{1,3}}?(?:新区|街道|区|镇|县|旗)")
+_NOT_TOWN = re.compile("(?:乡|城|集|小|古|名|重|强|专业|特色|建制|中心|村|县|区|全|各|该|本|我|每|一|这|那)镇$|^市镇$|"
+                       "^[各该本我全辖此其每等多外异某一这那]|湾区$")
+# after its city a district's name may end as a common noun does (深圳市南山区, 北京市东城区, 神农架林区)
+_NOT_DISTRICT_IN_CITY = re.compile("(?:地|园|开发|社|小|景|片|郊|辖|市|县|灾|老|特|试验|示范|自贸|功能|保税|校|街|商|牧|"
+                                   "高新|产业|经济|工业|自治|行政|民族|贫困)区$|^[各该本我全辖此其每等多外异某]")
+# a title in the words before 商会 (中山市副市长李镇商会…): a person's, not a place's
+_NOT_LOCAL_WORD = re.compile("书记|主任|局长|市长|县长|区长|部长|处长|科长|主席|镇长|委员|常委|执委|副")
+
+
+def _local_word(word: str, in_city: bool = False) -> bool:
+    """Whether `word` (…区, …镇, …街道, a district then its town) names one district, county, banner, town or
+    street; `in_city`: written after its city's name, where fewer words are common nouns (南山区, 东城区)."""
+    if not _LOCAL.fullmatch(word) or _NOT_LOCAL_WORD.search(word) or _POST_START.search(word):
+        return False
+    if word in places.TOWNS:
+        return True
+    not_district = _NOT_DISTRICT_IN_CITY if in_city else _NOT_DISTRICT
+    return not any(not_district.search(part) or _NOT_TOWN.search(part)
+                   for part in re.findall(r".+?(?:新区|街道|区|镇|县|旗)", word))
+
+
+def _local_tail(words: str) -> bool:
+    """The words between a city and 商会 are a district's or town's name and a trade's (东区, 小榄镇, 古镇镇灯饰,
+    龙华区服装) — not its 总商会, which the conventions leave open (as a Shanxi county's, _county_own)."""
+    for j in range(2, len(words) + 1):
+        if _local_word(words[:j], in_city=True) and _TRADE_TAIL.fullmatch(words, j) and "总" not in words[j:]:
+            return True
+    return False
+
+
+def _listed_locals(text: str, found: ChamberMention, places_: "Places", index: Index) -> list[ChamberMention]:
+    """深圳市宝安区、龙岗区商会 / 小榄镇、古镇镇商会: districts or towns listed before a district's or town's chamber
+    share the words after it; each is a chamber of its own (listed), in the town table's city or the chamber's."""
+    k = found.start
+    if k < 2 or text[k - 1] not in "、和及" or found.place is None or found.prefix or found.generic:
+        return []
+    end = next((j for j in range(k + 2, found.end - 1) if _local_word(text[k:j])
+                and _TRADE_TAIL.fullmatch(text, j, found.end - 2)), None)
+    if end is None:
+        return []
+    out = []
+    while k >= 2 and text[k - 1] in "、和及":
+        sep = k - 1
+        j = run_left(text, sep, 8)
+        a = next((a for a in range(j, sep - 1) if _local_word(text[a:sep]) and text[a] not in "市省"
+                  and (a == j or _NAME_OPENS.search(text, j, a) or _ends_place(text, j, a, places_))), None)
+        if a is None:
+            break
+        word = text[a:sep]
+        town = places.TOWNS.get(word)
+        place = _city_place(a, sep, town, index) if town else found.place
+        name = word + text[end:found.end]
+        out.append(ChamberMention(a, sep, name, place, index.lookup(name, ("Chamber",)), listed=True,
+                                  suffix=(end, found.end)))
+        k = a
+    return list(reversed(out))
+
+
+def _ends_place(text: str, j: int, a: int, places_: "Places") -> bool:
+    """Whether a city's or province's name ends at `a` (深圳市|宝安区)."""
+    return any((p := places_.at(text, b, ("City", "Province"))) and p.end == a for b in range(max(j, a - 8), a))
+
+
+_SENTENCE_END = re.compile("[。！？!?；;\n]")
+
+
+def _local_own(text: str, left: int, m: re.Match, places_: "Places", index: Index) -> ChamberMention | None:
+    """小榄镇商会, 北滘镇商会, 余杭区商会, 平遥县古陶镇商会: a town's (street's, district's) chamber named by the place
+    alone, its name starting the run or after a word that opens one, or after its Shanxi county. Its host: the
+    town's city (places.TOWNS), the Shanxi county's city, or else the city the sentence named before it; none
+    known, no chamber (东区商会 alone)."""
+    if m.group() != "商会":
+        return None
+    at = m.start()
+    for k in range(at - 2, left - 1, -1):  # the shortest name first: 走访了柳市镇 is 柳市镇 after a verb
+        for j in range(k + 2, at + 1):
+            if _local_word(text[k:j]) and _TRADE_TAIL.fullmatch(text, j, at) and "总" not in text[j:at]:
+                break
+        else:
+            continue
+        word = text[k:j]
+        start, host = k, None
+        county = next(((a, _COUNTY_FORMS[text[a:k]]) for a in range(max(left, k - 5), k - 1)
+                       if text[a:k] in _COUNTY_FORMS and (a == left or _NAME_OPENS.search(text, left, a))), None)
+        if county and word.endswith(("镇", "街道")):
+            start, host = county[0], _city_place(county[0], k, county[1][1], index)  # 平遥县古陶镇商会
+        elif k > left and not _NAME_OPENS.search(text, left, k):
+            continue
+        if _NOT_ONE_BEFORE.search(text, left, start):
+            return None
+        if host is None and word in places.TOWNS:
+            host = _city_place(k, j, places.TOWNS[word], index)
+        if host is None and word.endswith(("镇", "街道", "区")):
+            host = _sentence_city(text, start, places_, shanxi=not word.endswith("区"))
+        if host is None:
+            return None
+        written = text[start:m.end()]
+        return ChamberMention(start, m.end(), written, host, index.lookup(written, ("Chamber",)))
+    return None
+
+
+def _sentence_city(text: str, at: int, places_: "Places", shanxi: bool) -> Place | None:
+    """The last city (直辖市) the sentence names before `at`: a town's or district's city where its chamber is
+    named by it alone (温州市领导走访了柳市镇商会). Not a Shanxi city for a district (`shanxi` False): Shanxi's
+    districts are all known (entities._county_own), so one that is not is in another city."""
+    start = max((s.end() for s in _SENTENCE_END.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
+    cities = [p for p in places_.find(text[start:at])
+              if p.label == "City" or (p.label == "Province" and p.name in places.MUNICIPALITIES)]
+    if not cities:
+        return None
+    p = cities[-1]
+    if not shanxi and p.name in _SHANXI_CITY_FULL:
+        return None
+    place = Place(start + p.start, start + p.end, p.id, p.label, p.name, p.known)
+    if place.label == "City" and place.name in places.MUNICIPALITIES:
+        place = places_.at(text, place.start, ("Province",)) or place
+    return place
+
+
 _CHINA_PREFIXED = frozenset(places.SARS + ("台湾省",))
 _SHANXI_CITY_FULL = frozenset(places.CITIES[c] for c in places.SHANXI_CITIES)
 
@@ -520,6 +663,8 @@ def _shanxi_tie(place, middle: str) -> bool:
         return True
     in_shanxi = place.name == "山西省" or places.short(place.name) in places.SHANXI_CITIES
     home = middle.removesuffix("企业")
+    if place.name == "山西省" and any(_COUNTY_FORMS.get(middle[:n]) and _other_home(middle[n:]) for n in range(2, 5)):
+        return True  # 山西平遥浙江商会: a Shanxi county, then another place's people
     # the people's home province or county: 广东, 河南, 武乡 — not 异地, 各异地, 建立
     return in_shanxi and 2 <= len(home) <= 3 and not re.search("[地各建立新老总联]", home)
 
@@ -535,7 +680,9 @@ _TRADES = ("总", "工商", "国际", "进出口", "外商投资企业", "民营
            "酒业", "陶瓷", "五金", "机电", "化工", "塑料", "皮革", "鞋业", "服饰", "家居", "装饰", "建筑", "建筑装饰", "会展",
            "教育", "健康", "养老", "食品", "粮油", "农产品", "中医药", "光伏", "半导体", "人工智能", "数字经济", "跨境电商",
            "供应链", "航运", "保险", "投资", "融资担保", "广告", "家电", "电器", "眼镜", "钟表", "玩具", "印刷", "包装",
-           "水泥", "玻璃", "铝业", "焦化", "冶金", "矿业", "商贸", "物业", "美容美发", "烹饪", "汽车用品", "环保", "节能")
+           "水泥", "玻璃", "铝业", "焦化", "冶金", "矿业", "商贸", "物业", "美容美发", "烹饪", "汽车用品", "环保", "节能",
+           # the trades of towns' and districts' chambers (中山市古镇镇灯饰商会, 东莞市大朗镇毛织商会)
+           "灯饰", "照明", "毛织", "红木", "家纺", "内衣", "模具", "卫浴", "花木", "水产", "小家电", "五金机电")
 _TRADE = re.compile("|".join(sorted(_TRADES, key=len, reverse=True)))
 _TRADE_TAIL = re.compile(rf"{_MEMBERS}(?:{_TRADE.pattern})?")
 # 浙商 / 豫商 / 粤商: a province's merchants as a chamber's home (not 新/青, which open other words)
@@ -549,30 +696,60 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     各地, 异地, 企业, a verb) or leave the host open (河北唐山商会: 唐山 is in 河北, the host is not named)."""
     middle = text[at:m.start()]
     if not middle:
-        # 运城商会: a Shanxi city's own chamber (a gazetteer's history of the city's chambers)
-        return host if m.group() == "商业联合会" or places.short(host.name) in places.SHANXI_CITIES else None
+        # 运城商会: a Shanxi city's own chamber (a gazetteer's history of the city's chambers); 义乌市商会, 晋江市商会,
+        # 顺德区商会: a county-level place's own, written with its 市 / 区 (not 义乌商会: a chamber of 义乌 people)
+        own = text[at - 1:at] in ("市", "区", "县", "旗") and (
+            text[host.start:at] in places.COUNTY_CITIES or bool(_HOST_COUNTY.fullmatch(text, host.start, at)))
+        return host if own or m.group() == "商业联合会" or places.short(host.name) in places.SHANXI_CITIES else None
+    if (host.label == "City" or host.name in places.MUNICIPALITIES) and _local_tail(middle):
+        return host  # 中山市东区商会, 中山市小榄镇商会, 深圳市龙华区服装商会: a district's or town's, in its city
+    town = next((t for t in _TOWNS_OF.get(host.name, ()) if middle.startswith(t.removesuffix("镇").removesuffix("街道"))), None)
+    if town and _TRADE_TAIL.fullmatch(middle, len(town.removesuffix("镇").removesuffix("街道"))) and "总" not in middle:
+        return host  # 东莞虎门商会: a town of the city by its short form
     i, home = _home(middle)
     if home and _parent(home) == host.name:
         # 湖南省长沙市浙江商会: the province's city is the host when another home follows it
         j, home2 = _home(middle[i:])
-        if home2 is None:
-            return None
         city = places_.at(text, at, ("City",))
         if city is None or city.end != at + i:  # a city the built-in list leaves out (四川遂宁浙江商会)
             city = Place(at, at + i, f"city:{home}", "City", home, False)
+        if home2 is None:
+            # 广东省深圳市南山区商会: the province's city, then its district or town
+            return city if _local_tail(middle[i:]) else None
         host, i, home = city, i + j, home2
     if home and (home == host.name or _parent(host.name) == home):
-        return None  # 北京北京商会, 深圳广东商会: one place twice, no name
+        # 北京北京商会, 深圳广东商会: one place twice, no name; 深圳市广东潮汕商会: the province, then the home in it
+        j, home2 = _home(middle[i:])
+        return host if home2 and _TRADE_TAIL.fullmatch(middle, i + j) and "总" not in middle else None
     tail = _TRADE_TAIL.fullmatch(middle, i)
     if tail is None:
-        return None
+        # 深圳市湖南邵东商会, 上海市河南固始商会: a home province, then one of its counties the place list leaves out
+        return host if home in _PROVINCE_NAMES and _county_of_home(middle[i:]) else None
     # 山西省青年企业家商会, 太原市女企业家商会: a place's (young, women) entrepreneurs are members enough
-    return host if home or _TRADE.search(tail.group()) or "企业家" in tail.group() else None
+    return host if home or _TRADE.search(tail.group()) or "企业家" in tail.group() or tail.group() == "青年" else None
+
+
+_COMMUNITIES = frozenset(places.COMMUNITIES)
+_PROVINCE_NAMES = frozenset(places.PROVINCES.values())
+# a county's (county-level city's) name after its province, with or without its suffix: 邵东, 固始县, 晋江市 — not
+# a word of kind or place (异地, 各地, 驻京, 籍, 同乡 …), nor one that runs into another chamber or body
+_HOME_COUNTY = re.compile(rf"[{CJK}]{{2,3}}(?:县|市|区|旗)?")
+_NOT_HOME_COUNTY = re.compile("[各异地籍外省等的和与及在为是了驻京沪津渝商会企业青年女总工行协乡联同镇街村]")
+
+
+def _county_of_home(words: str) -> bool:
+    """Whether `words` are a county's name and the chamber's members or trade (邵东, 固始县企业家)."""
+    for n in range(2, min(len(words), 4) + 1):
+        if _HOME_COUNTY.fullmatch(words, 0, n) and not _NOT_HOME_COUNTY.search(words[:n]) \
+                and _TRADE_TAIL.fullmatch(words, n) and "总" not in words[n:]:
+            return True
+    return False
 
 
 def _home(middle: str) -> tuple[int, str | None]:
     """The home place at the start of the words between a host and 商会: 浙江, 河北唐山 (a province and its
-    city), 武乡 (a county), 美国, 浙商. Returns (its length, its full name or the written form)."""
+    city), 武乡 (a county), 美国, 浙商, 客家 / 潮汕 / 苏北 (a dialect group or home region, places.COMMUNITIES).
+    Returns (its length, its full name or the written form)."""
     if _MERCHANTS.match(middle):
         return 2, middle[:2]
     for n in range(min(len(middle), 8), 1, -1):
@@ -585,7 +762,7 @@ def _home(middle: str) -> tuple[int, str | None]:
                 if inner and _parent(inner[0].full) == full:
                     return n + m, inner[0].full
             return n, full
-        if word in places.COUNTRIES or word in _SHANXI_COUNTIES:
+        if word in places.COUNTRIES or word in _SHANXI_COUNTIES or word in _COMMUNITIES:
             return n, word
     return 0, None
 

@@ -122,6 +122,27 @@ CHAMBER_HOST_COUNTIES = {
 }
 
 
+# Towns and streets (镇, 街道) of the two prefecture-level cities that have no counties, 东莞 and 中山 (GB/T 2260
+# township level, with towns merged since whose chambers keep their names: 东升镇 into 小榄, 民众镇 and 南朗镇
+# now streets): a chamber named by its town alone (小榄镇商会, 虎门镇商会) is based in the town's city. Other towns'
+# chambers take their city from their name (江门市蓬江区杜阮镇商会) or from the sentence that names it first.
+TOWNS = {
+    **{f"{t}镇": "中山市" for t in "小榄 古镇 港口 黄圃 东凤 东升 南头 阜沙 三角 横栏 沙溪 大涌 三乡 坦洲 板芙 神湾 民众 南朗".split()},
+    **{f"{t}街道": "中山市" for t in "石岐 东区 西区 南区 五桂山 民众 南朗 中山港 火炬开发区".split()},
+    **{f"{t}镇": "东莞市" for t in "石碣 石龙 茶山 石排 企石 横沥 桥头 谢岗 东坑 常平 寮步 樟木头 大朗 黄江 清溪 塘厦 凤岗 "
+                                 "大岭山 长安 虎门 厚街 沙田 道滘 洪梅 麻涌 望牛墩 中堂 高埗".split()},
+    **{f"{t}街道": "东莞市" for t in "莞城 南城 东城 万江".split()},
+}
+
+# Dialect groups, communities and home regions that chambers of their people elsewhere are named after (中山市客家
+# 商会, 深圳潮汕商会, 厦门闽南商会, 苏州市苏北商会), beyond the provinces and cities of the place dictionary: a home
+# like 浙江 or 温州 in such a name. Parts of a province named by its abbreviation and a direction (苏北, 陕北, 赣南).
+COMMUNITIES = tuple(
+    "客家 潮汕 潮梅 闽南 闽东 闽西 闽北 闽中 莆仙 兴化 海陆丰 雷州 粤东 粤西 粤北 桂东 桂南 桂北 湘南 湘中 湘东 赣南 赣东北 "
+    "赣西 鄂西 鄂东 鄂北 豫南 豫东 豫北 豫西 皖北 皖南 皖西 皖江 苏北 苏南 苏中 浙南 浙东 浙西 浙北 川南 川东 川北 川西 "
+    "黔东 黔南 黔北 滇西 滇南 陕北 陕南 关中 胶东 鲁南 鲁西南 鲁西 冀中 冀南 冀东 辽西 辽南 东北 西北 江淮 温台".split())
+
+
 def short(name: str) -> str:
     """A place's name without its 省/市/自治区 suffix: 吉林省 → 吉林; a prefecture's short form from the
     dictionary: 恩施土家族苗族自治州 → 恩施."""

@@ -20,6 +20,7 @@ from loaders.articles.view import build_view
 from loaders.text import fold
 from tests.unit import test_extract_chambers_any as chambers_any
 from tests.unit import test_extract_chamber_names_more as chamber_names
+from tests.unit import test_extract_chamber_kinds as chamber_kinds
 from tests.unit import test_extract_event_forms as events
 from tests.unit import test_extract_event_forms_more as events_more
 from tests.unit import test_extract_post_forms as posts
@@ -193,6 +194,9 @@ for n, (text, name, host) in enumerate(chambers_any.OTHER_NAMED):
     CASES.append((f"chamber{n}", text, lambda t, a=name, b=host: _chamber_named(t, a, b), _with_head("")))
 for n, (text, want) in enumerate(chamber_names.NAMED):
     CASES.append((f"chamber_name{n}", text, lambda t, w=want: chamber_names.named(t) == {fold(k): v for k, v in w.items()},
+                  _with_head("")))
+for n, (text, want) in enumerate(chamber_kinds.NAMED):
+    CASES.append((f"chamber_kind{n}", text, lambda t, w=want: chamber_kinds.named(t) == {fold(k): v for k, v in w.items()},
                   _with_head("")))
 for n, (text, place) in enumerate(places.CITY_FORMS):
     CASES.append((f"place{n}", text, lambda t, p=place: _place_found(t, p), _with_head("")))
