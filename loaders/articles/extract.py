@@ -96,6 +96,9 @@ _THESE_AGAIN_AT = re.compile(r"(\d+)" + _THESE_AGAIN)
 # 协议投资额 / 涉及资金), or the sentence speaks of the projects together (集中签约 / 一批 / 等 / 共 / 这些),
 # not of one project (示例项目签约，总投资30亿元)
 _SIGNED_AMOUNT_WORD = re.compile(r"签约|协议|合同|总金额|涉及")
+# …or the verb of signing right before its word: 现场签约投资总额达16.76亿元 / 共签约总投资X亿元
+_HALL = re.compile(r"展厅|展区|展馆|展台|展位|馆")
+_SIGNED_BEFORE = re.compile(r"签约(?:的)?(?:项目)?$")
 _COLLECTIVE = re.compile(r"集中|一批|批次|第[一二三四五六七八九十\d]+批|等[\d一二三四五六七八九十两]*个?项目|共(?:签约|签订|签署|有)|"
                          r"总计|合计|累计|所有|全部|这些|上述|多个|[两几\d]+个|各类")
 # a figure of the same span a year before, told for comparison: 去年同期,全市签约项目90个
@@ -173,7 +176,13 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
     return out
 
 # a signing told by its verb: …24个项目在X产业园集中签约 / …项目现场签约 (not 签约仪式, an event word)
-_SIGNING_VERB = re.compile(r"项目(在[^，,。；;]{2,30}?)?(集中|现场)签约(?![仪大活会])")
+_SIGNING_VERB = re.compile(r"项目(?:\d{1,2}月\d{1,2}[日号](?:上午|下午)?)?(在[^，,。；;]{2,30}?)?(集中|现场)签约(?![仪大活会])")
+# …and a ground-breaking told the same way: 3月5日,沁源县今年第二批重点项目集中开工 (not 集中开工仪式 / 活动, an
+# event word, nor 开工动员会 / 开工以来 / 开工建设的, which speak of something else)
+_STARTING_VERB = re.compile(r"项目(?:\d{1,2}月\d{1,2}[日号](?:上午|下午)?)?(在[^，,。；;]{2,30}?)?(集中)(?:开复工|开工|复工)"
+                            r"(?![仪大活会典动以建的率])")
+# the holder before a signing's or a start's verb when the name was cut there: 太谷区举行重点项目集中签约
+_PLACE_HOLDS = re.compile(rf"([{P.CJK}]{{2,8}}?[县市区])(?:举行|举办|组织|开展)了?$")
 # a sentence saying an event was held: 举办招商引资“云推介”暨签约仪式 / 举行了X推介会
 _HOLDS = re.compile(rf"(?:举办|举行|召开)了?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})")
 # a meeting a county or city holds, by its verb: 芮城县邀请X和企业家代表座谈交流 (the place opens the clause)
@@ -818,6 +827,7 @@ class _Extractor(PeopleRules, ProjectRules):
                     # 为期两天的X会议…10日在大同结束: an event spanning days takes its first day
                     back = date.fromordinal(d.day.toordinal() - to_number(lasting.group(1)) + 1)
                     d = DateMention(d.start, d.end, back, d.day, d.approx, d.year_given)
+                d = self._named_year(d, written)
                 city = self._event_city(i, j, start, kw_end)
                 if city is None and isinstance(d, DateMention):
                     # X商会召开会员代表会议, no place named: the meeting of a chamber is held in its city
@@ -843,6 +853,24 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
 
+    def _named_year(self, d, name: str):
+        """今年9月20日,在2013平遥古城招商洽谈会上: in an article that gives no date of its own, a day stated
+        without a year is in the year the event's name opens with (2013…会, 2024年…大会; not 2023年度…, a
+        year reviewed), rather than a year the text names in passing (从2006年起 …)."""
+        m = re.match(r"(?:第[^届]{1,4}届)?((?:19|20)\d{2})(?!年度|\d)", _fold(name))
+        if m is None or self.published is not None:
+            return d
+        year = int(m.group(1))
+        try:
+            if isinstance(d, MonthDay):
+                return DateMention(d.start, d.end, date(year, d.month, d.day), None, d.approx, True)
+            if isinstance(d, DateMention) and not d.year_given and d.day.year != year:
+                end = d.end_day.replace(year=d.end_day.year + year - d.day.year) if d.end_day else None
+                return DateMention(d.start, d.end, d.day.replace(year=year), end, d.approx, True)
+        except ValueError:  # 2月29日 of a year without one
+            pass
+        return d
+
     def _held_there(self, i, start, kw_end) -> bool:
         """The clause before an event's name says where it was held (在杭州举办 / 赴苏州举办); one that
         attends (参加 / 出席) only right after a place (赴晋城参加, not 在太原会见了前来参加)."""
@@ -864,11 +892,20 @@ class _Extractor(PeopleRules, ProjectRules):
     def signing_event(self, i, j, dates) -> None:
         """A dated signing told by its verb, with no event word: 5月29日上午,X开发区招商引资24个项目在
         Y产业园集中签约 is the 签约仪式 "X开发区招商引资项目集中签约", where the clause says it was."""
-        m = _SIGNING_VERB.search(self.t, i, j) if "签约" in self.t[i:j] else None
+        s = self.t[i:j]
+        m = _SIGNING_VERB.search(self.t, i, j) if "签约" in s else None
+        kind, verb = "签约仪式", "签约"
+        if m is None and "开工" in s or "复工" in s:
+            m, kind, verb = _STARTING_VERB.search(self.t, i, j), "开工仪式", "开工"
         if m is None:
             return
         start = self._name_start(m.start(), i)
         subject = re.sub(r"\d+[个個]", "", self.written(start, m.start()))  # (個: as written)
+        holder = _PLACE_HOLDS.search(self.t, i, start)
+        if holder and any(p.start == holder.start(1) and p.end == holder.end(1) and p.label in ("City", "County")
+                          for p in self.places_in(holder.start(1), holder.end(1))):
+            # 太谷区举行重点项目集中签约: the place that holds it opens the name
+            start, subject = holder.start(1), self.written(holder.start(1), holder.end(1)) + subject
         if len(subject) < 4 or not self._is_name(subject + "项目"):
             return
         city = self._event_city(i, j, start, m.start())
@@ -876,9 +913,9 @@ class _Extractor(PeopleRules, ProjectRules):
             return
         exact = [x for x in dates if not x.approx]
         d = ([x for x in exact if x.start < m.start()] or exact or dates)[-1]
-        name = f"{subject}项目{m.group(2)}签约"
+        name = f"{subject}项目{m.group(2)}{verb}"
         eid, props, conf = self._event_when(d, city, name)
-        props["kind"] = "签约仪式"
+        props["kind"] = kind
         if conf is None:
             conf = LOW if d.approx else MID
         span = self.span(min(d.start, start), m.end())
@@ -1106,7 +1143,8 @@ class _Extractor(PeopleRules, ProjectRules):
         capital = self._provincial_capital(i, j)
         if capital is not None:
             return capital
-        found = self.places_in(i, j)
+        # (吕梁展厅 / 晋城馆: an exhibitor's hall named after its city, inside a fair held elsewhere)
+        found = [p for p in self.places_in(i, j) if not _HALL.match(self.t, p.end)]
         # (only the chambers and companies that reach into the sentence can hold one of its places)
         inside_entity = [(c.start, c.end) for c in self.chambers if c.start < j and c.end > i] + \
             [(a, b) for a, b, _ in self.companies if a < j and b > i]
@@ -1130,6 +1168,13 @@ class _Extractor(PeopleRules, ProjectRules):
                      and self.t[p.start - 1] in "(（" and self.t[p.end:p.end + 1] in (")", "）")]
         if not triggered and bracketed:
             return bracketed[0]
+        # 太原市组团在平遥县参加推介会: a county the clause says it was held in (在/赴/于 …) before an untriggered
+        # city (the travellers' or organisers'): the county's city
+        at_county = [p for p in away if p.label == "County" and p.id.count("/") == 1 and self._triggered(i, p)]
+        if not triggered and at_county:
+            city = at_county[0].id.split(":", 1)[1].split("/")[0]
+            known = self.index.lookup(city, ("City",))
+            return _place(at_county[0].start, at_county[0].end, known.id if known else f"city:{city}", city, bool(known))
         if not triggered and opening:
             return opening[0]
         if not triggered and any(p.label == "Province" and p.start >= name_end and self.t[p.start - 1:p.start] == "在"
@@ -1244,8 +1289,11 @@ class _Extractor(PeopleRules, ProjectRules):
             if total and count and total.start() >= count[1] and (_PART_OR_KIND.search(s, count[1], total.start())
                                                                    or _ANOTHER_COUNT.search(s, count[1], total.start())):
                 total = None  # 签约项目16个,其中亿元以上项目10个,总投资X亿元: the part's amount, not the tally's
-        if total and not count and not (_SIGNED_AMOUNT_WORD.match(total.group()) or _COLLECTIVE.search(s)):
+        if total and not count and not (_SIGNED_AMOUNT_WORD.match(total.group()) or _COLLECTIVE.search(s)
+                                        or _SIGNED_BEFORE.search(s, max(0, total.start() - 6), total.start())):
             total = None  # X项目签约，总投资30亿元: one project's amount, not the occasion's tally
+        if total and not count and (_LAST_YEAR.search(s, 0, total.start()) or _EARLIER_OCCASION.search(s, 0, total.start())):
+            total = None  # 去年同期签约投资总额X亿元 / 上届…签约总额: a figure for comparison, not this occasion's
         if total and (count or "签约" in s and not _NOT_SIGNED.search(s)) and not others:
             ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
