@@ -97,6 +97,7 @@ _THESE_AGAIN_AT = re.compile(r"(\d+)" + _THESE_AGAIN)
 # not of one project (示例项目签约，总投资30亿元)
 _SIGNED_AMOUNT_WORD = re.compile(r"签约|协议|合同|总金额|涉及")
 # …or the verb of signing right before its word: 现场签约投资总额达16.76亿元 / 共签约总投资X亿元
+_TAKES_PART = re.compile(r"(?:委|政府)?[^，,。；;在赴于]{0,12}?(?:组团|组织[^，,。；;在赴于]{0,10}?参展|参展|参会|代表团)")
 _HALL = re.compile(r"展厅|展区|展馆|展台|展位|馆")
 _SIGNED_BEFORE = re.compile(r"签约(?:的)?(?:项目)?$")
 _COLLECTIVE = re.compile(r"集中|一批|批次|第[一二三四五六七八九十\d]+批|等[\d一二三四五六七八九十两]*个?项目|共(?:签约|签订|签署|有)|"
@@ -217,6 +218,9 @@ _DATED_PLACE = re.compile(r"\s*于")
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
 # a sentence opening at an event: 集中签约仪式上, / 在X推介会上, (本次大会上 is the one told of before)
 _AT_EVENT = re.compile(rf"^(?!在?(?:本次|此次|这次|该|会议))(?:在)?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})上[，,]")
+# …or at or during an event (在X会上, / 于X会上, / X博览会期间,), to be dated by the sentence before it
+_AT_PARAGRAPH_EVENT = re.compile(rf"^(?!(?:在|于)?(?:本次|此次|这次|本届|该|会议|大会|活动))(?:在|于)?[^，,。；;]{{0,30}}?"
+                                 rf"(?:{'|'.join(P.EVENT_KINDS)})(?:上|期间)[，,]")
 # a place trigger right before a place, or before a province's name and the place (在山西省太原市):
 # every trigger in one pattern, compiled once (_triggered runs for each place of each event sentence)
 _TRIGGERED = re.compile(rf"(?:{'|'.join(P.PLACE_TRIGGER)})(?:\Z|[{P.CJK}]{{0,3}}(?:省|自治区)$)")
@@ -501,6 +505,10 @@ class _Extractor(PeopleRules, ProjectRules):
             self.campaign_totals(i, j, dates, province)
             self.lost_tallies(i, j)
             return
+        if dates and self.event is None and all(isinstance(d, DateMention) and d.approx and self.t[d.start:d.end] == "期间"
+                                                for d in dates):
+            # 9月20日,平遥国际摄影大展开幕。大展期间,X洽谈会举行: the period of what the paragraph dated before
+            dates = self._paragraph_day(i) or dates
         if dates:
             before = self.event
             self.new_event(i, j, dates, chambers)
@@ -516,6 +524,10 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.chamber_meeting(i, j, dates, chambers)
             if self.event == before:
                 self.promotion_trip(i, j, dates)
+        elif self.event is None and _AT_PARAGRAPH_EVENT.match(s) and self._paragraph_day(i):
+            # 9月20日,第23届平遥国际摄影大展开幕。在2024平遥古城招商洽谈会上,签约…: a sentence opening at an event,
+            # in a paragraph dated by an earlier sentence that named none, is on that day
+            self.new_event(i, j, self._paragraph_day(i), chambers)
         elif self.published and self.event is None and self.last_event is None and _AT_EVENT.match(s) \
                 and not self._dated_paragraph(i) and not any(d.start < i and not d.approx for d in self.dates):
             # 集中签约仪式上,… in an article that dates nothing before it and has told of no event: the
@@ -853,6 +865,15 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
 
+    def _paragraph_day(self, i) -> list:
+        """The exact day an earlier sentence of this paragraph states last (before i), as a list for new_event;
+        none where the paragraph has told of an event already (self.event)."""
+        if self.event is not None:
+            return []
+        found = [d for d in _within(self.dates, self._date_starts, self.para_start, i) if not d.approx] or \
+            _within(self.yearless, self._yearless_starts, self.para_start, i)
+        return found[-1:]
+
     def _named_year(self, d, name: str):
         """今年9月20日,在2013平遥古城招商洽谈会上: in an article that gives no date of its own, a day stated
         without a year is in the year the event's name opens with (2013…会, 2024年…大会; not 2023年度…, a
@@ -906,7 +927,9 @@ class _Extractor(PeopleRules, ProjectRules):
                           for p in self.places_in(holder.start(1), holder.end(1))):
             # 太谷区举行重点项目集中签约: the place that holds it opens the name
             start, subject = holder.start(1), self.written(holder.start(1), holder.end(1)) + subject
-        if len(subject) < 4 or not self._is_name(subject + "项目"):
+        whole_place = any(p.start == start and self.written(p.start, p.end) == subject and p.label in ("City", "County")
+                          for p in self.places_in(start, m.start()))  # 昔阳县12个项目集中签约: 昔阳县项目集中签约
+        if not whole_place and (len(subject) < 4 or not self._is_name(subject + "项目")):
             return
         city = self._event_city(i, j, start, m.start())
         if city is None:
@@ -1151,7 +1174,9 @@ class _Extractor(PeopleRules, ProjectRules):
         outside = [p for p in found if not (name_start <= p.start < name_end)
                    and not any(a <= p.start < b for a, b in inside_entity)
                    and self.t[p.start - 1:p.start] != "驻"  # 驻上海办事处 names an office, not the venue
-                   and not _DATELINE.match(self.t, p.end)]  # 新华网太原5月10日电: where the report was filed
+                   and not _DATELINE.match(self.t, p.end)  # 新华网太原5月10日电: where the report was filed
+                   # 吕梁市组织60家企业参展 / 晋城市组团参加: who took part, not where (unless 在/赴 … says so)
+                   and not (_TAKES_PART.match(self.t, p.end) and not self._triggered(i, p))]
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
             away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
