@@ -927,7 +927,8 @@ class _Extractor(PeopleRules, ProjectRules):
                           for p in self.places_in(holder.start(1), holder.end(1))):
             # 太谷区举行重点项目集中签约: the place that holds it opens the name
             start, subject = holder.start(1), self.written(holder.start(1), holder.end(1)) + subject
-        whole_place = any(p.start == start and self.written(p.start, p.end) == subject and p.label in ("City", "County")
+        # (only with its count cut out: 古交市项目集中签约 leaves 古交市项目 to the project rules)
+        whole_place = subject != self.written(start, m.start()) and any(p.start == start and self.written(p.start, p.end) == subject and p.label in ("City", "County")
                           for p in self.places_in(start, m.start()))  # 昔阳县12个项目集中签约: 昔阳县项目集中签约
         if not whole_place and (len(subject) < 4 or not self._is_name(subject + "项目")):
             return
