@@ -57,7 +57,7 @@ _SIGNED_COUNT = re.compile(
     # 15家企业现场签约: the companies that signed at the occasion (意向签约 is no signing: _NOT_SIGNED)
     rf"{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|客商)(?:现场|集中|成功|正式){{1,2}}签约|"
     # the amount first, then how many projects: 签约总金额62.8亿元，共15个项目
-    rf"签约(?:总金额|金额|总额|额|资金)[^，,。；;]{{0,12}}?元[，,]?(?:共|共计|涉及)(?:项目)?{P.NUMBER}[个项宗](?:项目)?|"
+    rf"签约(?:总金额|金额|总额|额|资金|投资总额|总投资|投资额)[^，,。；;]{{0,12}}?元[，,]?(?:共|共计|涉及)(?:项目)?{P.NUMBER}[个项宗](?:项目)?|"
     # 与山西签订6个项目的合作 / 签署了12个合作项目
     rf"签[署订]了?{P.NUMBER}个(?:合作|投资|招商引资)?项目|"
     rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项份]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
@@ -351,6 +351,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self._tally_at: tuple = (-1, -1, [])
         self._events_at: tuple = (-1, -1, [])
         self._lede: tuple | None = None  # (day, end) of a dated opening sentence that named no event
+        self._last_event_at = -1  # where the sentence that told of the last event begins
 
     # ----- helpers -------------------------------------------------------------------------
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -558,12 +559,16 @@ class _Extractor(PeopleRules, ProjectRules):
                 and isinstance(dates[0], DateMention) and not dates[0].approx:
             self._lede = (dates[0], j)  # a dated lede that named no event, and where it ends
         if self.event:
-            self.last_event = self.event
+            self.last_event, self._last_event_at = self.event, i
         elif self.last_event and (_THIS_EVENT.match(s) or _THEN.match(s)):
             self.event = self.last_event  # 这次…活动 / 随后,… in a later paragraph: the same occasion
         elif self.last_event and not dates and _may_sign(s) and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
                 and "signed_count" not in self.f.nodes[self.last_event].properties:
             # an undated tally in a later paragraph of an article telling of one event is that event's
+            self.event = self.last_event
+        elif self.last_event and not dates and "签" in s and len(self.events_told()) == 1 \
+                and "signed_total_yi" not in self.f.nodes[self.last_event].properties and self._signed_amount_only(s):
+            # 此次签约的项目投资总额达4.5亿元 in a later paragraph of an article telling of one event: its amount
             self.event = self.last_event
         elif self.last_event and not dates and _SETTLES.search(s) and len(self.events_told()) == 1 \
                 and self.f.nodes[self.last_event].properties.get("kind") == "签约仪式":
@@ -870,9 +875,25 @@ class _Extractor(PeopleRules, ProjectRules):
         none where the paragraph has told of an event already (self.event)."""
         if self.event is not None:
             return []
-        found = [d for d in _within(self.dates, self._date_starts, self.para_start, i) if not d.approx] or \
-            _within(self.yearless, self._yearless_starts, self.para_start, i)
-        return found[-1:]
+        floors = [self.para_start]
+        before = self.t.rfind("\n", 0, max(0, self.para_start - 1)) + 1
+        if 0 < self.para_start and not _SENT_END.search(self.t, before, max(before, self.para_start - 2)):
+            floors.append(before)  # else the paragraph before, when it is one sentence a page set on a line
+        for floor in floors:
+            floor = max(floor, self._last_event_at + 1)
+            found = [d for d in _within(self.dates, self._date_starts, floor, i) if not d.approx] or \
+                _within(self.yearless, self._yearless_starts, floor, i)
+            if found:
+                return found[-1:]
+        return []
+
+    def _signed_amount_only(self, s: str) -> bool:
+        """The sentence gives an amount signed, with no count: 此次签约的项目投资总额达4.5亿元 / 签约金额X亿元."""
+        total = _SIGNED_TOTAL.search(s)
+        return bool(total) and not _TALLY_GATE.search(s) and not _NOT_SIGNED.search(s) \
+            and not _LAST_YEAR.search(s) and not _EARLIER_OCCASION.search(s) \
+            and bool(_SIGNED_AMOUNT_WORD.match(total.group()) or _SIGNED_BEFORE.search(s, max(0, total.start() - 6),
+                                                                                      total.start()))
 
     def _named_year(self, d, name: str):
         """今年9月20日,在2013平遥古城招商洽谈会上: in an article that gives no date of its own, a day stated
@@ -1316,7 +1337,8 @@ class _Extractor(PeopleRules, ProjectRules):
                                                                    or _ANOTHER_COUNT.search(s, count[1], total.start())):
                 total = None  # 签约项目16个,其中亿元以上项目10个,总投资X亿元: the part's amount, not the tally's
         if total and not count and not (_SIGNED_AMOUNT_WORD.match(total.group()) or _COLLECTIVE.search(s)
-                                        or _SIGNED_BEFORE.search(s, max(0, total.start() - 6), total.start())):
+                                        or "signed_count" not in ev.properties
+                                        and _SIGNED_BEFORE.search(s, max(0, total.start() - 6), total.start())):
             total = None  # X项目签约，总投资30亿元: one project's amount, not the occasion's tally
         if total and not count and (_LAST_YEAR.search(s, 0, total.start()) or _EARLIER_OCCASION.search(s, 0, total.start())):
             total = None  # 去年同期签约投资总额X亿元 / 上届…签约总额: a figure for comparison, not this occasion's
