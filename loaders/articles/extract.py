@@ -76,7 +76,7 @@ _AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签�
                 r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资额|签约投资|拟投资|"
                 # 签约项目计划投资额817.1亿元 / 签约投资额29.88亿元: what the signed projects plan to invest
                 r"计划投资额|投资额|资金总额|(?<!融资)金额|(?<!拟)引资|投资规模|总规模)")
-_AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近)?"
+_AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近|突破|高达|总计|合计)?"
 _SIGNED_TOTAL = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _TOTAL_AFTER = re.compile(
     rf"[，,]?(?:{_AMOUNT_WORD[3:-1]}|投资)(?:达到|达|为|约|超过|超|共计|共)?"
@@ -97,10 +97,11 @@ _THESE_AGAIN_AT = re.compile(r"(\d+)" + _THESE_AGAIN)
 # not of one project (示例项目签约，总投资30亿元)
 _SIGNED_AMOUNT_WORD = re.compile(r"签约|协议|合同|总金额|涉及")
 # …or the verb of signing right before its word: 现场签约投资总额达16.76亿元 / 共签约总投资X亿元
+_OURS = re.compile(r"[我本全][县市]")
 _TAKES_PART = re.compile(r"(?:委|政府)?[^，,。；;在赴于]{0,12}?(?:组团|组织[^，,。；;在赴于]{0,10}?参展|参展|参会|代表团)")
 _HALL = re.compile(r"展厅|展区|展馆|展台|展位|馆")
 _SIGNED_BEFORE = re.compile(r"签约(?:的)?(?:项目)?$")
-_COLLECTIVE = re.compile(r"集中|一批|批次|第[一二三四五六七八九十\d]+批|等[\d一二三四五六七八九十两]*个?项目|共(?:签约|签订|签署|有)|"
+_COLLECTIVE = re.compile(r"集中|签约(?:的)?项目(?![\d一二三四五六七八九十两]|名称)|一批|批次|第[一二三四五六七八九十\d]+批|等[\d一二三四五六七八九十两]*个?项目|共(?:签约|签订|签署|有)|"
                          r"总计|合计|累计|所有|全部|这些|上述|多个|[两几\d]+个|各类")
 # a figure of the same span a year before, told for comparison: 去年同期,全市签约项目90个
 # (or an earlier occasion's: 上届推介会共签约… / 去年推介会签约的20个项目)
@@ -1234,6 +1235,13 @@ class _Extractor(PeopleRules, ProjectRules):
                 return triggered[0]
             if cities:
                 return cities[0]
+        # 我县 / 我市 (全县 / 本市 …) holding it: the publishing county's city, the home city; not one that only
+        # takes part (我市组织企业参展)
+        ours = _OURS.search(self.t, i, j)
+        if ours and not _TAKES_PART.match(self.t, ours.end()):
+            home = self.home_county if ours.group()[1] == "县" else self.home
+            if home is not None:
+                return home
         # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
         short = _SHORT_CITY_RE.search(self.t, i, j)
         if short:
@@ -1342,10 +1350,11 @@ class _Extractor(PeopleRules, ProjectRules):
             total = None  # X项目签约，总投资30亿元: one project's amount, not the occasion's tally
         if total and not count and (_LAST_YEAR.search(s, 0, total.start()) or _EARLIER_OCCASION.search(s, 0, total.start())):
             total = None  # 去年同期签约投资总额X亿元 / 上届…签约总额: a figure for comparison, not this occasion's
-        if total and (count or "签约" in s and not _NOT_SIGNED.search(s)) and not others:
+        # (a plan told after the amount, 预计年产值…, leaves it the occasion's)
+        if total and (count or "签约" in s and not _NOT_SIGNED.search(s, 0, total.end())) and not others:
             ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
-            if re.search(r"(?:超过|超|逾)$", s[:total.start(1)]) and \
+            if re.search(r"(?:超过|超|逾|突破)$", s[:total.start(1)]) and \
                     ev.properties["signed_total_yi"] == amount_yi(total.group(1), total.group(2)):
                 self._lower_bound.add(ev.id)  # 总投资超过1万亿元: a later exact figure may refine it
         elif not others:
