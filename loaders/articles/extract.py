@@ -97,6 +97,7 @@ _THESE_AGAIN_AT = re.compile(r"(\d+)" + _THESE_AGAIN)
 # not of one project (示例项目签约，总投资30亿元)
 _SIGNED_AMOUNT_WORD = re.compile(r"签约|协议|合同|总金额|涉及")
 # …or the verb of signing right before its word: 现场签约投资总额达16.76亿元 / 共签约总投资X亿元
+_OFFICIAL = re.compile(r"(?:市|县|区)?(?:委|政府|人民政府|人大|政协)?(?:常委|常务)?副?(?:市长|县长|区长|书记|领导|主任|负责人)")
 _OURS = re.compile(r"[我本全][县市]")
 _TAKES_PART = re.compile(r"(?:委|政府)?[^，,。；;在赴于]{0,12}?(?:组团|组织[^，,。；;在赴于]{0,10}?参展|参展|参会|代表团)")
 _HALL = re.compile(r"展厅|展区|展馆|展台|展位|馆")
@@ -213,7 +214,7 @@ _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)
 _SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:签约)?(?:落地|落户)(?!后|以来)")  # …项目签约落户榆次区 too
 _HELD_IN_PROVINCE = re.compile(r"(?:省|自治区)?(?:圆满|隆重|成功)?(?:举行|举办|召开)")
 _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
-_DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
+_DATELINE = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)|讯)")  # (本报太原讯 too)
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
@@ -1199,7 +1200,9 @@ class _Extractor(PeopleRules, ProjectRules):
                    and self.t[p.start - 1:p.start] != "驻"  # 驻上海办事处 names an office, not the venue
                    and not _DATELINE.match(self.t, p.end)  # 新华网太原5月10日电: where the report was filed
                    # 吕梁市组织60家企业参展 / 晋城市组团参加: who took part, not where (unless 在/赴 … says so)
-                   and not (_TAKES_PART.match(self.t, p.end) and not self._triggered(i, p))]
+                   and not (_TAKES_PART.match(self.t, p.end) and not self._triggered(i, p))
+                   # 晋城市副市长甲出席 / 晋城市委书记: an official's title, not where the event is
+                   and not (_OFFICIAL.match(self.t, p.end) and not self._triggered(i, p))]
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
             away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
@@ -1237,7 +1240,9 @@ class _Extractor(PeopleRules, ProjectRules):
                 return cities[0]
         # 我县 / 我市 (全县 / 本市 …) holding it: the publishing county's city, the home city; not one that only
         # takes part (我市组织企业参展)
-        ours = _OURS.search(self.t, i, j)
+        # (in the clause of the name, before it or opening it: 全县…集中开工 / 我市举行…仪式)
+        clause = max(i, max(self.t.rfind(c, i, name_start) for c in "，,；;") + 1)
+        ours = _OURS.search(self.t, clause, name_end)
         if ours and not _TAKES_PART.match(self.t, ours.end()):
             home = self.home_county if ours.group()[1] == "县" else self.home
             if home is not None:

@@ -72,7 +72,9 @@ FORMS = [
     (_doc("5月9日，示例商会在沁源县举办座谈会。"), {("座谈会", "2024-05-09", "长治市")}),
     (_doc("5月9日，平遥县在太原举办文旅推介会。"), {("推介会", "2024-05-09", "太原市")}),
     (_doc("5月9日，晋中市招商推介会在介休市举行。"), {("推介会", "2024-05-09", "晋中市")}),
-    # a city that takes part is not where the event is
+    # a city that takes part, an official's city, a dateline: not where the event is
+    (_doc("5月9日，示例推介会在太原举行，晋城市市长甲致辞。", publisher="晋城日报"), {("推介会", "2024-05-09", "太原市")}),
+    (_doc("本报太原讯 5月9日，示例推介会在深圳举行。"), {("推介会", "2024-05-09", "深圳市")}),
     (_doc("5月9日，示例博览会在深圳开幕，吕梁市组织60家企业参展。"), {("博览会", "2024-05-09", "深圳市")}),
     (_doc("5月9日，晋城市组团赴深圳参加示例博览会。"), {("博览会", "2024-05-09", "深圳市")}),
 ]
@@ -86,6 +88,12 @@ NONE = [
     _doc("5月9日，示例博览会开幕，晋城市代表团参会。"),
     _doc("5月9日，示例博览会开幕，晋城市60家企业参展。", publisher="晋城日报"),
     _doc("5月9日，示例博览会开幕，我市组织30家企业参展。", publisher="晋城市人民政府"),
+    _doc("5月9日，第十届示例博览会开幕，全市各级领导参观。", publisher="晋城市人民政府"),
+    # a city before an official's title (副市长 / 委书记 / 领导), a dateline written 太原讯, on a city paper's page
+    _doc("5月9日，第十届示例博览会开幕，晋城市副市长甲出席。", publisher="晋城日报"),
+    _doc("5月9日，第十届示例博览会开幕，晋城市委书记甲出席开幕式。", publisher="晋城日报"),
+    _doc("5月9日，第十届示例博览会开幕，晋城市领导甲参观了展馆。", publisher="晋城日报"),
+    _doc("太原讯 5月9日，第十届示例博览会开幕。", publisher="晋城日报"),
     # a meeting about starting, a plan, a rate, one project started, time since, planned with no day, no event
     _doc("3月5日，沁源县召开重点项目集中开工动员会。"),
     _doc("3月5日，沁源县计划今年集中开工项目30个。"),
