@@ -181,9 +181,9 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
 # a signing told by its verb: …24个项目在X产业园集中签约 / …项目现场签约 (not 签约仪式, an event word)
 _SIGNING_VERB = re.compile(r"项目(?:\d{1,2}月\d{1,2}[日号](?:上午|下午)?)?(在[^，,。；;]{2,30}?)?(集中|现场)签约(?![仪大活会])")
 # …and a ground-breaking told the same way: 3月5日,沁源县今年第二批重点项目集中开工 (not 集中开工仪式 / 活动, an
-# event word, nor 开工动员会 / 开工以来 / 开工建设的, which speak of something else)
+# event word, nor 开工动员会 / 开工以来 / 开工建设的 / 开工情况 / 开工现场会, which speak of something else)
 _STARTING_VERB = re.compile(r"项目(?:\d{1,2}月\d{1,2}[日号](?:上午|下午)?)?(在[^，,。；;]{2,30}?)?(集中)(?:开复工|开工|复工)"
-                            r"(?![仪大活会典动以建的率])")
+                            r"(?![仪大活会典动以建的率情工进现])")
 # the holder before a signing's or a start's verb when the name was cut there: 太谷区举行重点项目集中签约
 _PLACE_HOLDS = re.compile(rf"([{P.CJK}]{{2,8}}?[县市区])(?:举行|举办|组织|开展)了?$")
 # a sentence saying an event was held: 举办招商引资“云推介”暨签约仪式 / 举行了X推介会
@@ -898,12 +898,13 @@ class _Extractor(PeopleRules, ProjectRules):
                                                                                       total.start()))
 
     def _named_year(self, d, name: str):
-        """今年9月20日,在2013平遥古城招商洽谈会上: in an article that gives no date of its own, a day stated
-        without a year is in the year the event's name opens with (2013…会, 2024年…大会; not 2023年度…, a
-        year reviewed), rather than a year the text names in passing (从2006年起 …)."""
+        """今年9月20日,在2013平遥古城招商洽谈会上: a day stated without a year is in the year the event's name
+        opens with (2013…会, 2024年…大会; not 2023年度…, a year reviewed), rather than a year the text names in
+        passing (从2006年起 …) or the year of a later repost's date; a name's year after the article's is a
+        goal's, not the event's."""
         m = re.match(r"(?:第[^届]{1,4}届)?((?:19|20)\d{2})(?!年度|\d)", _fold(name))
-        if m is None or self.published is not None:
-            return d
+        if m is None or self.published is not None and not self.published.year - 30 < int(m.group(1)) <= self.published.year:
+            return d  # (2030碳达峰推进会 in a 2024 article: a goal's year, not the event's)
         year = int(m.group(1))
         try:
             if isinstance(d, MonthDay):
