@@ -502,7 +502,10 @@ class _Extractor(PeopleRules, ProjectRules):
             and not P.EVENT_RE.search(s) and self.home_province is not None
         # 2023年,X市共签约… (also after 记者获悉,): a year's total
         yearly = bool(_YEARLY.search(s))
-        if (_CAMPAIGN_WORDS.search(s) and (yearly or P.CAMPAIGN_HINT.search(s))
+        # (3月5日,平遥县一季度重点项目集中开工,共开工项目12个: a day's ground-breaking or signing, an event)
+        day_of = any(isinstance(d, DateMention) and not d.approx for d in dates) and \
+            bool(_STARTING_VERB.search(s) or _SIGNING_VERB.search(s))
+        if (_CAMPAIGN_WORDS.search(s) and (yearly or P.CAMPAIGN_HINT.search(s)) and not day_of
                 and not any(not _COUNTED.match(s, m.end()) for m in P.EVENT_RE.finditer(s))) or \
                 (self.campaign and _CAMPAIGN_MORE.search(s)) or province:
             self.campaign_totals(i, j, dates, province)
