@@ -57,7 +57,7 @@ _SIGNED_COUNT = re.compile(
     # 15家企业现场签约: the companies that signed at the occasion (意向签约 is no signing: _NOT_SIGNED)
     rf"{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|客商)(?:现场|集中|成功|正式){{1,2}}签约|"
     # the amount first, then how many projects: 签约总金额62.8亿元，共15个项目
-    rf"签约(?:总金额|金额|总额|额|资金)[^，,。；;]{{0,12}}?元[，,]?(?:共|共计|涉及)(?:项目)?{P.NUMBER}[个项宗](?:项目)?|"
+    rf"签约(?:总金额|金额|总额|额|资金|投资总额|总投资|投资额)[^，,。；;]{{0,12}}?元[，,]?(?:共|共计|涉及)(?:项目)?{P.NUMBER}[个项宗](?:项目)?|"
     # 与山西签订6个项目的合作 / 签署了12个合作项目
     rf"签[署订]了?{P.NUMBER}个(?:合作|投资|招商引资)?项目|"
     rf"签[署订][^，,。；;\d]{{0,6}}?(?:合同|协议){P.NUMBER}[个项份]|{P.NUMBER}项[^，,。；;\d]{{0,4}}?协议[^，,。；;\d]{{0,8}}?签约|"
@@ -76,7 +76,7 @@ _AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签�
                 r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资额|签约投资|拟投资|"
                 # 签约项目计划投资额817.1亿元 / 签约投资额29.88亿元: what the signed projects plan to invest
                 r"计划投资额|投资额|资金总额|(?<!融资)金额|(?<!拟)引资|投资规模|总规模)")
-_AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近)?"
+_AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近|突破|高达|总计|合计)?"
 _SIGNED_TOTAL = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _TOTAL_AFTER = re.compile(
     rf"[，,]?(?:{_AMOUNT_WORD[3:-1]}|投资)(?:达到|达|为|约|超过|超|共计|共)?"
@@ -96,7 +96,13 @@ _THESE_AGAIN_AT = re.compile(r"(\d+)" + _THESE_AGAIN)
 # 协议投资额 / 涉及资金), or the sentence speaks of the projects together (集中签约 / 一批 / 等 / 共 / 这些),
 # not of one project (示例项目签约，总投资30亿元)
 _SIGNED_AMOUNT_WORD = re.compile(r"签约|协议|合同|总金额|涉及")
-_COLLECTIVE = re.compile(r"集中|一批|批次|第[一二三四五六七八九十\d]+批|等[\d一二三四五六七八九十两]*个?项目|共(?:签约|签订|签署|有)|"
+# …or the verb of signing right before its word: 现场签约投资总额达16.76亿元 / 共签约总投资X亿元
+_OFFICIAL = re.compile(r"(?:市|县|区)?(?:委|政府|人民政府|人大|政协)?(?:常委|常务)?副?(?:市长|县长|区长|书记|领导|主任|负责人)")
+_OURS = re.compile(r"[我本全][县市]")
+_TAKES_PART = re.compile(r"(?:委|政府)?[^，,。；;在赴于]{0,12}?(?:组团|组织[^，,。；;在赴于]{0,10}?参展|参展|参会|代表团)")
+_HALL = re.compile(r"展厅|展区|展馆|展台|展位|馆")
+_SIGNED_BEFORE = re.compile(r"签约(?:的)?(?:项目)?$")
+_COLLECTIVE = re.compile(r"集中|签约(?:的)?项目(?![\d一二三四五六七八九十两]|名称)|一批|批次|第[一二三四五六七八九十\d]+批|等[\d一二三四五六七八九十两]*个?项目|共(?:签约|签订|签署|有)|"
                          r"总计|合计|累计|所有|全部|这些|上述|多个|[两几\d]+个|各类")
 # a figure of the same span a year before, told for comparison: 去年同期,全市签约项目90个
 # (or an earlier occasion's: 上届推介会共签约… / 去年推介会签约的20个项目)
@@ -173,7 +179,13 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
     return out
 
 # a signing told by its verb: …24个项目在X产业园集中签约 / …项目现场签约 (not 签约仪式, an event word)
-_SIGNING_VERB = re.compile(r"项目(在[^，,。；;]{2,30}?)?(集中|现场)签约(?![仪大活会])")
+_SIGNING_VERB = re.compile(r"项目(?:\d{1,2}月\d{1,2}[日号](?:上午|下午)?)?(在[^，,。；;]{2,30}?)?(集中|现场)签约(?![仪大活会])")
+# …and a ground-breaking told the same way: 3月5日,沁源县今年第二批重点项目集中开工 (not 集中开工仪式 / 活动, an
+# event word, nor 开工动员会 / 开工以来 / 开工建设的 / 开工情况 / 开工现场会, which speak of something else)
+_STARTING_VERB = re.compile(r"项目(?:\d{1,2}月\d{1,2}[日号](?:上午|下午)?)?(在[^，,。；;]{2,30}?)?(集中)(?:开复工|开工|复工)"
+                            r"(?![仪大活会典动以建的率情工进现])")
+# the holder before a signing's or a start's verb when the name was cut there: 太谷区举行重点项目集中签约
+_PLACE_HOLDS = re.compile(rf"([{P.CJK}]{{2,8}}?[县市区])(?:举行|举办|组织|开展)了?$")
 # a sentence saying an event was held: 举办招商引资“云推介”暨签约仪式 / 举行了X推介会
 _HOLDS = re.compile(rf"(?:举办|举行|召开)了?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})")
 # a meeting a county or city holds, by its verb: 芮城县邀请X和企业家代表座谈交流 (the place opens the clause)
@@ -202,12 +214,15 @@ _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)
 _SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:签约)?(?:落地|落户)(?!后|以来)")  # …项目签约落户榆次区 too
 _HELD_IN_PROVINCE = re.compile(r"(?:省|自治区)?(?:圆满|隆重|成功)?(?:举行|举办|召开)")
 _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
-_DATELINE = re.compile(r"[ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)")
+_DATELINE = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)|讯)")  # (本报太原讯 too)
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
 # a sentence opening at an event: 集中签约仪式上, / 在X推介会上, (本次大会上 is the one told of before)
 _AT_EVENT = re.compile(rf"^(?!在?(?:本次|此次|这次|该|会议))(?:在)?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})上[，,]")
+# …or at or during an event (在X会上, / 于X会上, / X博览会期间,), to be dated by the sentence before it
+_AT_PARAGRAPH_EVENT = re.compile(rf"^(?!(?:在|于)?(?:本次|此次|这次|本届|该|会议|大会|活动))(?:在|于)?[^，,。；;]{{0,30}}?"
+                                 rf"(?:{'|'.join(P.EVENT_KINDS)})(?:上|期间)[，,]")
 # a place trigger right before a place, or before a province's name and the place (在山西省太原市):
 # every trigger in one pattern, compiled once (_triggered runs for each place of each event sentence)
 _TRIGGERED = re.compile(rf"(?:{'|'.join(P.PLACE_TRIGGER)})(?:\Z|[{P.CJK}]{{0,3}}(?:省|自治区)$)")
@@ -338,6 +353,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self._tally_at: tuple = (-1, -1, [])
         self._events_at: tuple = (-1, -1, [])
         self._lede: tuple | None = None  # (day, end) of a dated opening sentence that named no event
+        self._last_event_at = -1  # where the sentence that told of the last event begins
 
     # ----- helpers -------------------------------------------------------------------------
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -486,12 +502,19 @@ class _Extractor(PeopleRules, ProjectRules):
             and not P.EVENT_RE.search(s) and self.home_province is not None
         # 2023年,X市共签约… (also after 记者获悉,): a year's total
         yearly = bool(_YEARLY.search(s))
-        if (_CAMPAIGN_WORDS.search(s) and (yearly or P.CAMPAIGN_HINT.search(s))
+        # (3月5日,平遥县一季度重点项目集中开工,共开工项目12个: a day's ground-breaking or signing, an event)
+        day_of = any(isinstance(d, DateMention) and not d.approx for d in dates) and \
+            bool(_STARTING_VERB.search(s) or _SIGNING_VERB.search(s))
+        if (_CAMPAIGN_WORDS.search(s) and (yearly or P.CAMPAIGN_HINT.search(s)) and not day_of
                 and not any(not _COUNTED.match(s, m.end()) for m in P.EVENT_RE.finditer(s))) or \
                 (self.campaign and _CAMPAIGN_MORE.search(s)) or province:
             self.campaign_totals(i, j, dates, province)
             self.lost_tallies(i, j)
             return
+        if dates and self.event is None and all(isinstance(d, DateMention) and d.approx and self.t[d.start:d.end] == "期间"
+                                                for d in dates):
+            # 9月20日,平遥国际摄影大展开幕。大展期间,X洽谈会举行: the period of what the paragraph dated before
+            dates = self._paragraph_day(i) or dates
         if dates:
             before = self.event
             self.new_event(i, j, dates, chambers)
@@ -507,6 +530,10 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.chamber_meeting(i, j, dates, chambers)
             if self.event == before:
                 self.promotion_trip(i, j, dates)
+        elif self.event is None and _AT_PARAGRAPH_EVENT.match(s) and self._paragraph_day(i):
+            # 9月20日,第23届平遥国际摄影大展开幕。在2024平遥古城招商洽谈会上,签约…: a sentence opening at an event,
+            # in a paragraph dated by an earlier sentence that named none, is on that day
+            self.new_event(i, j, self._paragraph_day(i), chambers)
         elif self.published and self.event is None and self.last_event is None and _AT_EVENT.match(s) \
                 and not self._dated_paragraph(i) and not any(d.start < i and not d.approx for d in self.dates):
             # 集中签约仪式上,… in an article that dates nothing before it and has told of no event: the
@@ -537,12 +564,16 @@ class _Extractor(PeopleRules, ProjectRules):
                 and isinstance(dates[0], DateMention) and not dates[0].approx:
             self._lede = (dates[0], j)  # a dated lede that named no event, and where it ends
         if self.event:
-            self.last_event = self.event
+            self.last_event, self._last_event_at = self.event, i
         elif self.last_event and (_THIS_EVENT.match(s) or _THEN.match(s)):
             self.event = self.last_event  # 这次…活动 / 随后,… in a later paragraph: the same occasion
         elif self.last_event and not dates and _may_sign(s) and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
                 and "signed_count" not in self.f.nodes[self.last_event].properties:
             # an undated tally in a later paragraph of an article telling of one event is that event's
+            self.event = self.last_event
+        elif self.last_event and not dates and "签" in s and len(self.events_told()) == 1 \
+                and "signed_total_yi" not in self.f.nodes[self.last_event].properties and self._signed_amount_only(s):
+            # 此次签约的项目投资总额达4.5亿元 in a later paragraph of an article telling of one event: its amount
             self.event = self.last_event
         elif self.last_event and not dates and _SETTLES.search(s) and len(self.events_told()) == 1 \
                 and self.f.nodes[self.last_event].properties.get("kind") == "签约仪式":
@@ -818,6 +849,7 @@ class _Extractor(PeopleRules, ProjectRules):
                     # 为期两天的X会议…10日在大同结束: an event spanning days takes its first day
                     back = date.fromordinal(d.day.toordinal() - to_number(lasting.group(1)) + 1)
                     d = DateMention(d.start, d.end, back, d.day, d.approx, d.year_given)
+                d = self._named_year(d, written)
                 city = self._event_city(i, j, start, kw_end)
                 if city is None and isinstance(d, DateMention):
                     # X商会召开会员代表会议, no place named: the meeting of a chamber is held in its city
@@ -843,6 +875,50 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.f.rel("PART_OF", eid, self.campaign, {}, ev_span, MID)
             return
 
+    def _paragraph_day(self, i) -> list:
+        """The exact day an earlier sentence of this paragraph states last (before i), as a list for new_event;
+        none where the paragraph has told of an event already (self.event)."""
+        if self.event is not None:
+            return []
+        floors = [self.para_start]
+        before = self.t.rfind("\n", 0, max(0, self.para_start - 1)) + 1
+        if 0 < self.para_start and not _SENT_END.search(self.t, before, max(before, self.para_start - 2)):
+            floors.append(before)  # else the paragraph before, when it is one sentence a page set on a line
+        for floor in floors:
+            floor = max(floor, self._last_event_at + 1)
+            found = [d for d in _within(self.dates, self._date_starts, floor, i) if not d.approx] or \
+                _within(self.yearless, self._yearless_starts, floor, i)
+            if found:
+                return found[-1:]
+        return []
+
+    def _signed_amount_only(self, s: str) -> bool:
+        """The sentence gives an amount signed, with no count: 此次签约的项目投资总额达4.5亿元 / 签约金额X亿元."""
+        total = _SIGNED_TOTAL.search(s)
+        return bool(total) and not _TALLY_GATE.search(s) and not _NOT_SIGNED.search(s) \
+            and not _LAST_YEAR.search(s) and not _EARLIER_OCCASION.search(s) \
+            and bool(_SIGNED_AMOUNT_WORD.match(total.group()) or _SIGNED_BEFORE.search(s, max(0, total.start() - 6),
+                                                                                      total.start()))
+
+    def _named_year(self, d, name: str):
+        """今年9月20日,在2013平遥古城招商洽谈会上: a day stated without a year is in the year the event's name
+        opens with (2013…会, 2024年…大会; not 2023年度…, a year reviewed), rather than a year the text names in
+        passing (从2006年起 …) or the year of a later repost's date; a name's year after the article's is a
+        goal's, not the event's."""
+        m = re.match(r"(?:第[^届]{1,4}届)?((?:19|20)\d{2})(?!年度|\d)", _fold(name))
+        if m is None or self.published is not None and not self.published.year - 30 < int(m.group(1)) <= self.published.year:
+            return d  # (2030碳达峰推进会 in a 2024 article: a goal's year, not the event's)
+        year = int(m.group(1))
+        try:
+            if isinstance(d, MonthDay):
+                return DateMention(d.start, d.end, date(year, d.month, d.day), None, d.approx, True)
+            if isinstance(d, DateMention) and not d.year_given and d.day.year != year:
+                end = d.end_day.replace(year=d.end_day.year + year - d.day.year) if d.end_day else None
+                return DateMention(d.start, d.end, d.day.replace(year=year), end, d.approx, True)
+        except ValueError:  # 2月29日 of a year without one
+            pass
+        return d
+
     def _held_there(self, i, start, kw_end) -> bool:
         """The clause before an event's name says where it was held (在杭州举办 / 赴苏州举办); one that
         attends (参加 / 出席) only right after a place (赴晋城参加, not 在太原会见了前来参加)."""
@@ -864,21 +940,33 @@ class _Extractor(PeopleRules, ProjectRules):
     def signing_event(self, i, j, dates) -> None:
         """A dated signing told by its verb, with no event word: 5月29日上午,X开发区招商引资24个项目在
         Y产业园集中签约 is the 签约仪式 "X开发区招商引资项目集中签约", where the clause says it was."""
-        m = _SIGNING_VERB.search(self.t, i, j) if "签约" in self.t[i:j] else None
+        s = self.t[i:j]
+        m = _SIGNING_VERB.search(self.t, i, j) if "签约" in s else None
+        kind, verb = "签约仪式", "签约"
+        if m is None and "开工" in s or "复工" in s:
+            m, kind, verb = _STARTING_VERB.search(self.t, i, j), "开工仪式", "开工"
         if m is None:
             return
         start = self._name_start(m.start(), i)
         subject = re.sub(r"\d+[个個]", "", self.written(start, m.start()))  # (個: as written)
-        if len(subject) < 4 or not self._is_name(subject + "项目"):
+        holder = _PLACE_HOLDS.search(self.t, i, start)
+        if holder and any(p.start == holder.start(1) and p.end == holder.end(1) and p.label in ("City", "County")
+                          for p in self.places_in(holder.start(1), holder.end(1))):
+            # 太谷区举行重点项目集中签约: the place that holds it opens the name
+            start, subject = holder.start(1), self.written(holder.start(1), holder.end(1)) + subject
+        # (only with its count cut out: 古交市项目集中签约 leaves 古交市项目 to the project rules)
+        whole_place = subject != self.written(start, m.start()) and any(p.start == start and self.written(p.start, p.end) == subject and p.label in ("City", "County")
+                          for p in self.places_in(start, m.start()))  # 昔阳县12个项目集中签约: 昔阳县项目集中签约
+        if not whole_place and (len(subject) < 4 or not self._is_name(subject + "项目")):
             return
         city = self._event_city(i, j, start, m.start())
         if city is None:
             return
         exact = [x for x in dates if not x.approx]
         d = ([x for x in exact if x.start < m.start()] or exact or dates)[-1]
-        name = f"{subject}项目{m.group(2)}签约"
+        name = f"{subject}项目{m.group(2)}{verb}"
         eid, props, conf = self._event_when(d, city, name)
-        props["kind"] = "签约仪式"
+        props["kind"] = kind
         if conf is None:
             conf = LOW if d.approx else MID
         span = self.span(min(d.start, start), m.end())
@@ -1106,14 +1194,19 @@ class _Extractor(PeopleRules, ProjectRules):
         capital = self._provincial_capital(i, j)
         if capital is not None:
             return capital
-        found = self.places_in(i, j)
+        # (吕梁展厅 / 晋城馆: an exhibitor's hall named after its city, inside a fair held elsewhere)
+        found = [p for p in self.places_in(i, j) if not _HALL.match(self.t, p.end)]
         # (only the chambers and companies that reach into the sentence can hold one of its places)
         inside_entity = [(c.start, c.end) for c in self.chambers if c.start < j and c.end > i] + \
             [(a, b) for a, b, _ in self.companies if a < j and b > i]
         outside = [p for p in found if not (name_start <= p.start < name_end)
                    and not any(a <= p.start < b for a, b in inside_entity)
                    and self.t[p.start - 1:p.start] != "驻"  # 驻上海办事处 names an office, not the venue
-                   and not _DATELINE.match(self.t, p.end)]  # 新华网太原5月10日电: where the report was filed
+                   and not _DATELINE.match(self.t, p.end)  # 新华网太原5月10日电: where the report was filed
+                   # 吕梁市组织60家企业参展 / 晋城市组团参加: who took part, not where (unless 在/赴 … says so)
+                   and not (_TAKES_PART.match(self.t, p.end) and not self._triggered(i, p))
+                   # 晋城市副市长甲出席 / 晋城市委书记: an official's title, not where the event is
+                   and not (_OFFICIAL.match(self.t, p.end) and not self._triggered(i, p))]
         away = outside
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
             away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
@@ -1130,6 +1223,13 @@ class _Extractor(PeopleRules, ProjectRules):
                      and self.t[p.start - 1] in "(（" and self.t[p.end:p.end + 1] in (")", "）")]
         if not triggered and bracketed:
             return bracketed[0]
+        # 太原市组团在平遥县参加推介会: a county the clause says it was held in (在/赴/于 …) before an untriggered
+        # city (the travellers' or organisers'): the county's city
+        at_county = [p for p in away if p.label == "County" and p.id.count("/") == 1 and self._triggered(i, p)]
+        if not triggered and at_county:
+            city = at_county[0].id.split(":", 1)[1].split("/")[0]
+            known = self.index.lookup(city, ("City",))
+            return _place(at_county[0].start, at_county[0].end, known.id if known else f"city:{city}", city, bool(known))
         if not triggered and opening:
             return opening[0]
         if not triggered and any(p.label == "Province" and p.start >= name_end and self.t[p.start - 1:p.start] == "在"
@@ -1142,6 +1242,15 @@ class _Extractor(PeopleRules, ProjectRules):
                 return triggered[0]
             if cities:
                 return cities[0]
+        # 我县 / 我市 (全县 / 本市 …) holding it: the publishing county's city, the home city; not one that only
+        # takes part (我市组织企业参展)
+        # (in the clause of the name, before it or opening it: 全县…集中开工 / 我市举行…仪式)
+        clause = max(i, max(self.t.rfind(c, i, name_start) for c in "，,；;") + 1)
+        ours = _OURS.search(self.t, clause, name_end)
+        if ours and not _TAKES_PART.match(self.t, ours.end()):
+            home = self.home_county if ours.group()[1] == "县" else self.home
+            if home is not None:
+                return home
         # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
         short = _SHORT_CITY_RE.search(self.t, i, j)
         if short:
@@ -1244,12 +1353,17 @@ class _Extractor(PeopleRules, ProjectRules):
             if total and count and total.start() >= count[1] and (_PART_OR_KIND.search(s, count[1], total.start())
                                                                    or _ANOTHER_COUNT.search(s, count[1], total.start())):
                 total = None  # 签约项目16个,其中亿元以上项目10个,总投资X亿元: the part's amount, not the tally's
-        if total and not count and not (_SIGNED_AMOUNT_WORD.match(total.group()) or _COLLECTIVE.search(s)):
+        if total and not count and not (_SIGNED_AMOUNT_WORD.match(total.group()) or _COLLECTIVE.search(s)
+                                        or "signed_count" not in ev.properties
+                                        and _SIGNED_BEFORE.search(s, max(0, total.start() - 6), total.start())):
             total = None  # X项目签约，总投资30亿元: one project's amount, not the occasion's tally
-        if total and (count or "签约" in s and not _NOT_SIGNED.search(s)) and not others:
+        if total and not count and (_LAST_YEAR.search(s, 0, total.start()) or _EARLIER_OCCASION.search(s, 0, total.start())):
+            total = None  # 去年同期签约投资总额X亿元 / 上届…签约总额: a figure for comparison, not this occasion's
+        # (a plan told after the amount, 预计年产值…, leaves it the occasion's)
+        if total and (count or "签约" in s and not _NOT_SIGNED.search(s, 0, total.end())) and not others:
             ev.properties.setdefault("signed_total_yi", amount_yi(total.group(1), total.group(2)))
             ev.evidence.append(self.span(i + total.start(), i + total.end()))
-            if re.search(r"(?:超过|超|逾)$", s[:total.start(1)]) and \
+            if re.search(r"(?:超过|超|逾|突破)$", s[:total.start(1)]) and \
                     ev.properties["signed_total_yi"] == amount_yi(total.group(1), total.group(2)):
                 self._lower_bound.add(ev.id)  # 总投资超过1万亿元: a later exact figure may refine it
         elif not others:

@@ -23,6 +23,7 @@ from tests.unit import test_extract_chamber_names_more as chamber_names
 from tests.unit import test_extract_chamber_kinds as chamber_kinds
 from tests.unit import test_extract_event_forms as events
 from tests.unit import test_extract_event_forms_more as events_more
+from tests.unit import test_extract_event_kinds as event_kinds
 from tests.unit import test_extract_post_forms as posts
 from tests.unit import test_extract_post_forms_more as more_posts
 from tests.unit import test_extract_post_kinds as post_kinds
@@ -33,6 +34,7 @@ from tests.unit import test_extract_liaison_forms as liaison_forms
 from tests.unit import test_extract_places as places
 from tests.unit import test_extract_signed_forms as signed
 from tests.unit import test_extract_signed_forms_more as signed_more
+from tests.unit import test_extract_signed_kinds as signed_kinds
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 
@@ -151,6 +153,8 @@ for n, (body, want) in enumerate(signed.FIRES + signed.PARTS):
 for n, (body, want) in enumerate(signed_more.FIRES):
     if want:
         CASES.append((f"signed_more{n}", body, lambda t, w=want: signed.tallies(t) == w, _with_head(signed.HEAD)))
+for n, (body, want) in enumerate(signed_kinds.FIRES):
+    CASES.append((f"signed_kinds{n}", body, lambda t, w=want: signed.tallies(t) == w, _with_head(signed.HEAD)))
 for n, (text, want) in enumerate(projects.FORMS):
     CASES.append((f"project{n:02d}", text, lambda t, w=want: projects.unmatched(t, w) == ([], []),
                   _with_head(projects.HEAD)))
@@ -172,6 +176,8 @@ for n, (text, want) in enumerate(events.FORMS + getattr(events, "COVERAGE", []))
         CASES.append((f"event{n}", text, lambda t, w=want: events._events(t) == w, _with_head("")))
 for n, (text, want) in enumerate(events_more.FORMS):
     CASES.append((f"event_more{n}", text, lambda t, w=want: events._events(t) == w, _with_head("")))
+for n, (text, want) in enumerate(event_kinds.FORMS):
+    CASES.append((f"event_kinds{n}", text, lambda t, w=want: events._events(t) == w, _with_head("")))
 
 
 
