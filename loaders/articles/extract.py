@@ -270,7 +270,7 @@ _AS_OF_NOW = re.compile(r"截[至止]目前|截[至止]今天|目前为止")
 # preparation, its documents (论坛组委会在太原成立 / 推介会筹备工作 / 博览会参展指南)
 _EVENT_BODY = re.compile(r"(?:组委会|筹委会|执委会|组织委员会|秘书处|办公室|筹备|方案|指南|手册|章程|参展|会徽|吉祥物)")
 # events counted, not one held: 共举办招商推介会12场 / 推介会3次
-_COUNTED = re.compile(rf"\s?(?:\d+|[一二三四五六七八九十两]+)(?:场|次)")
+_COUNTED = re.compile(r"\s?(?:\d+|[一二三四五六七八九十两]+)(?:场|次)")
 
 
 def extract(article: Article, index: Index | None = None, places_: Places | None = None) -> Facts:
