@@ -334,6 +334,8 @@ class _Extractor(PeopleRules, ProjectRules):
         self.companies = find_companies(self.t)
         self._date_starts = [d.start for d in self.dates]
         self._chamber_starts = [c.start for c in self.chambers]
+        # the positions inside a chamber's name, for the rules asking whether one is (a set, not a scan)
+        self._chamber_cover = frozenset(x for c in self.chambers for x in range(c.start, c.end))
         self.home = self._home_city()
         self.publisher_chamber = self._publisher_chamber()
         self.home_county = self._home_county()
@@ -1196,11 +1198,8 @@ class _Extractor(PeopleRules, ProjectRules):
             return capital
         # (吕梁展厅 / 晋城馆: an exhibitor's hall named after its city, inside a fair held elsewhere)
         found = [p for p in self.places_in(i, j) if not _HALL.match(self.t, p.end)]
-        # (only the chambers and companies that reach into the sentence can hold one of its places)
-        inside_entity = [(c.start, c.end) for c in self.chambers if c.start < j and c.end > i] + \
-            [(a, b) for a, b, _ in self.companies if a < j and b > i]
         outside = [p for p in found if not (name_start <= p.start < name_end)
-                   and not any(a <= p.start < b for a, b in inside_entity)
+                   and not self._inside_entity(p.start)  # (inside a chamber's or company's name)
                    and self.t[p.start - 1:p.start] != "驻"  # 驻上海办事处 names an office, not the venue
                    and not _DATELINE.match(self.t, p.end)  # 新华网太原5月10日电: where the report was filed
                    # 吕梁市组织60家企业参展 / 晋城市组团参加: who took part, not where (unless 在/赴 … says so)
