@@ -202,10 +202,14 @@ _CHAMBER_AFTER = re.compile(rf"市?(?:山西|晋|{'|'.join(sorted(places.PROVINC
 
 
 def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
-    i = end
-    while i > 0 and end - i < limit and chars.match(text[i - 1]):
-        i -= 1
-    return i
+    """Where the run of `chars` (a pattern of one character) ending at `end` starts, at most `limit` back."""
+    run = _RUNS.get((chars, limit))
+    if run is None:  # one search from the farthest start, in C, not a step per character
+        run = _RUNS[(chars, limit)] = re.compile(rf"(?:{chars.pattern}){{0,{limit}}}\Z", chars.flags)
+    return run.search(text, max(0, end - limit), end).start()
+
+
+_RUNS: dict = {}
 
 
 _MIDDLE_VERB = re.compile("了|举行|举办|组织|召开|成立|参加|出席|来到|前往|[向驻赴给]")
@@ -828,6 +832,7 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "司徒", "皇甫"
 # a name of parts joined by a middle dot (阿布都·热合曼, 迪丽拜尔·买买提): each part up to a character that
 # cannot be in it
 _DOTS = "·・•‧"
+_DOT = re.compile(f"[{_DOTS}]")
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,5}}(?:[{_DOTS}][{CJK}]{{1,8}})+")
 
 
@@ -897,7 +902,7 @@ def _compound(text: str, i: int) -> tuple[int, int] | None:
 def name_at(text: str, i: int) -> tuple[int, int] | None:
     """A person's name (surname + one or two characters; a two-character surname + one or two; parts
     joined by ·) starting at text[i], or None."""
-    if i < len(text) and any(c in text[i + 1:i + 7] for c in _DOTS):
+    if i < len(text) and _DOT.search(text, i + 1, i + 7):  # (a ·, ・, • or ‧ in the next six characters)
         dotted = _dot_name(text, i)
         if dotted:
             return dotted

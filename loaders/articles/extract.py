@@ -1183,7 +1183,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 break
         run = t[left:kw_start]
         # words inside a quoted part do not cut the name: “迎老乡、回故乡”恳谈会
-        run = re.sub(r"“[^”]*”", lambda q: "“" + "Q" * (len(q.group()) - 2) + "”", run)
+        if "“" in run:
+            run = re.sub(r"“[^”]*”", lambda q: "“" + "Q" * (len(q.group()) - 2) + "”", run)
         cuts = list(P.NAME_CUT.finditer(run))
         start = left + (cuts[-1].end() if cuts else 0)
         lead = P.LEADING.match(t[start:kw_start])
