@@ -30,6 +30,14 @@ class Place:
     known: bool
 
 
+def _moved(p: Place, start: int, end: int) -> Place:
+    """Place p at start..end, the same as Place(start, end, p.id, …) but made without the frozen class's
+    field-by-field __init__ (the place finder makes over a hundred an article)."""
+    q = object.__new__(Place)
+    q.__dict__.update(p.__dict__, start=start, end=end)
+    return q
+
+
 @dataclass(frozen=True)
 class ChamberMention:
     start: int
@@ -137,8 +145,8 @@ class Places:
         out = []
         for end, key in self.auto.iter_long(text):
             start = end - len(key) + 1
-            for p in self.candidates(key):
-                out.append(Place(start, end + 1, p.id, p.label, p.name, p.known))
+            for p in self._candidates.get(key) or self.candidates(key):
+                out.append(_moved(p, start, end + 1))
         if self.contextual:
             taken = [(p.start, p.end) for p in out]
             extra = []
