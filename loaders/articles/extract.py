@@ -431,9 +431,10 @@ class _Extractor(PeopleRules, ProjectRules):
             return None
         # the same mention at the same confidence again (rule after rule, sentence after sentence)
         # finds its node, place and BASED_IN there already, with this evidence: nothing to add
-        if (c, conf) in self._chamber_done:
-            return self._chamber_done[(c, conf)]
-        self._chamber_done[(c, conf)] = cid = self._chamber_node(c, conf)
+        key = (c, conf)  # (hashed once: a mention's hash walks its place and spans)
+        cid = self._chamber_done.get(key, self)
+        if cid is self:
+            self._chamber_done[key] = cid = self._chamber_node(c, conf)
         return cid
 
     def _chamber_node(self, c: ChamberMention, conf) -> str:
@@ -1369,9 +1370,12 @@ class _Extractor(PeopleRules, ProjectRules):
         elif not others:
             self.refine_total(i, j, ev)
         # who attended: chambers, their people, counties, companies
-        roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid} if chambers else ()
+        roles = None  # (the organisers, found by a scan of every relationship only once a chamber needs them;
+        # chamber_node and ATTENDED add none)
         for c in chambers:
             cid = self.chamber_node(c, MID)
+            if cid and roles is None:
+                roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid}
             if cid and cid not in roles:
                 self.f.rel("ATTENDED", cid, eid, {}, self.span(c.start, c.end), MID)
         attending = _ATTENDING.search(s)
