@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -908,9 +907,6 @@ def _compound(text: str, i: int) -> tuple[int, int] | None:
     return (i, j + 1)
 
 
-# (name_at and names_list_at are asked again and again at the same places of one text, rule after
-# rule: each answer, a pure function of the text and the position, is kept for the next asker)
-@lru_cache(maxsize=16384)
 def name_at(text: str, i: int) -> tuple[int, int] | None:
     """A person's name (surname + one or two characters; a two-character surname + one or two; parts
     joined by ·) starting at text[i], or None."""
@@ -946,11 +942,6 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
 
 def names_list_at(text: str, i: int) -> list[tuple[int, int]]:
     """Names separated by 、 starting at text[i]: 李建国、赵文祥、张再炜."""
-    return list(_names_list_at(text, i))  # (a new list: callers extend theirs)
-
-
-@lru_cache(maxsize=16384)
-def _names_list_at(text: str, i: int) -> tuple[tuple[int, int], ...]:
     out = []
     while True:
         span = name_at(text, i)
@@ -961,7 +952,7 @@ def _names_list_at(text: str, i: int) -> tuple[tuple[int, int], ...]:
             i = span[1] + 1
             continue
         break
-    return tuple(out)
+    return out
 
 
 def folded(text: str) -> str:
