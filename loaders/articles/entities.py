@@ -29,6 +29,14 @@ class Place:
     known: bool
 
 
+def _moved(p: Place, start: int, end: int) -> Place:
+    """Place p at start..end, the same as Place(start, end, p.id, …) but made without the frozen class's
+    field-by-field __init__ (the place finder makes over a hundred an article)."""
+    q = object.__new__(Place)
+    q.__dict__.update(p.__dict__, start=start, end=end)
+    return q
+
+
 @dataclass(frozen=True)
 class ChamberMention:
     start: int
@@ -136,8 +144,8 @@ class Places:
         out = []
         for end, key in self.auto.iter_long(text):
             start = end - len(key) + 1
-            for p in self.candidates(key):
-                out.append(Place(start, end + 1, p.id, p.label, p.name, p.known))
+            for p in self._candidates.get(key) or self.candidates(key):
+                out.append(_moved(p, start, end + 1))
         if self.contextual:
             taken = [(p.start, p.end) for p in out]
             extra = []
@@ -202,10 +210,14 @@ _CHAMBER_AFTER = re.compile(rf"市?(?:山西|晋|{'|'.join(sorted(places.PROVINC
 
 
 def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
-    i = end
-    while i > 0 and end - i < limit and chars.match(text[i - 1]):
-        i -= 1
-    return i
+    """Where the run of `chars` (a pattern of one character) ending at `end` starts, at most `limit` back."""
+    run = _RUNS.get((chars, limit))
+    if run is None:  # one search from the farthest start, in C, not a step per character
+        run = _RUNS[(chars, limit)] = re.compile(rf"(?:{chars.pattern}){{0,{limit}}}\Z", chars.flags)
+    return run.search(text, max(0, end - limit), end).start()
+
+
+_RUNS: dict = {}
 
 
 _MIDDLE_VERB = re.compile("了|举行|举办|组织|召开|成立|参加|出席|来到|前往|[向驻赴给]")
@@ -828,6 +840,7 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "司徒", "皇甫"
 # a name of parts joined by a middle dot (阿布都·热合曼, 迪丽拜尔·买买提): each part up to a character that
 # cannot be in it
 _DOTS = "·・•‧"
+_DOT = re.compile(f"[{_DOTS}]")
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,5}}(?:[{_DOTS}][{CJK}]{{1,8}})+")
 
 
@@ -897,7 +910,7 @@ def _compound(text: str, i: int) -> tuple[int, int] | None:
 def name_at(text: str, i: int) -> tuple[int, int] | None:
     """A person's name (surname + one or two characters; a two-character surname + one or two; parts
     joined by ·) starting at text[i], or None."""
-    if i < len(text) and any(c in text[i + 1:i + 7] for c in _DOTS):
+    if i < len(text) and _DOT.search(text, i + 1, i + 7):  # (a ·, ・, • or ‧ in the next six characters)
         dotted = _dot_name(text, i)
         if dotted:
             return dotted

@@ -334,6 +334,8 @@ class _Extractor(PeopleRules, ProjectRules):
         self.companies = find_companies(self.t)
         self._date_starts = [d.start for d in self.dates]
         self._chamber_starts = [c.start for c in self.chambers]
+        # the positions inside a chamber's name, for the rules asking whether one is (a set, not a scan)
+        self._chamber_cover = frozenset(x for c in self.chambers for x in range(c.start, c.end))
         self.home = self._home_city()
         self.publisher_chamber = self._publisher_chamber()
         self.home_county = self._home_county()
@@ -429,9 +431,10 @@ class _Extractor(PeopleRules, ProjectRules):
             return None
         # the same mention at the same confidence again (rule after rule, sentence after sentence)
         # finds its node, place and BASED_IN there already, with this evidence: nothing to add
-        if (c, conf) in self._chamber_done:
-            return self._chamber_done[(c, conf)]
-        self._chamber_done[(c, conf)] = cid = self._chamber_node(c, conf)
+        key = (c, conf)  # (hashed once: a mention's hash walks its place and spans)
+        cid = self._chamber_done.get(key, self)
+        if cid is self:
+            self._chamber_done[key] = cid = self._chamber_node(c, conf)
         return cid
 
     def _chamber_node(self, c: ChamberMention, conf) -> str:
@@ -1181,7 +1184,8 @@ class _Extractor(PeopleRules, ProjectRules):
                 break
         run = t[left:kw_start]
         # words inside a quoted part do not cut the name: “迎老乡、回故乡”恳谈会
-        run = re.sub(r"“[^”]*”", lambda q: "“" + "Q" * (len(q.group()) - 2) + "”", run)
+        if "“" in run:
+            run = re.sub(r"“[^”]*”", lambda q: "“" + "Q" * (len(q.group()) - 2) + "”", run)
         cuts = list(P.NAME_CUT.finditer(run))
         start = left + (cuts[-1].end() if cuts else 0)
         lead = P.LEADING.match(t[start:kw_start])
@@ -1196,11 +1200,8 @@ class _Extractor(PeopleRules, ProjectRules):
             return capital
         # (吕梁展厅 / 晋城馆: an exhibitor's hall named after its city, inside a fair held elsewhere)
         found = [p for p in self.places_in(i, j) if not _HALL.match(self.t, p.end)]
-        # (only the chambers and companies that reach into the sentence can hold one of its places)
-        inside_entity = [(c.start, c.end) for c in self.chambers if c.start < j and c.end > i] + \
-            [(a, b) for a, b, _ in self.companies if a < j and b > i]
         outside = [p for p in found if not (name_start <= p.start < name_end)
-                   and not any(a <= p.start < b for a, b in inside_entity)
+                   and not self._inside_entity(p.start)  # (inside a chamber's or company's name)
                    and self.t[p.start - 1:p.start] != "驻"  # 驻上海办事处 names an office, not the venue
                    and not _DATELINE.match(self.t, p.end)  # 新华网太原5月10日电: where the report was filed
                    # 吕梁市组织60家企业参展 / 晋城市组团参加: who took part, not where (unless 在/赴 … says so)
@@ -1369,9 +1370,12 @@ class _Extractor(PeopleRules, ProjectRules):
         elif not others:
             self.refine_total(i, j, ev)
         # who attended: chambers, their people, counties, companies
-        roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid} if chambers else ()
+        roles = None  # (the organisers, found by a scan of every relationship only once a chamber needs them;
+        # chamber_node and ATTENDED add none)
         for c in chambers:
             cid = self.chamber_node(c, MID)
+            if cid and roles is None:
+                roles = {r.start for r in self.f.rels.values() if r.type == "ORGANIZED" and r.end == eid}
             if cid and cid not in roles:
                 self.f.rel("ATTENDED", cid, eid, {}, self.span(c.start, c.end), MID)
         attending = _ATTENDING.search(s)

@@ -276,10 +276,10 @@ class PeopleRules:
         # 示例协会成立，李某会长致辞: a body with posts of the same names (会长, 秘书长) named in the sentence
         # (not one in an aside: 副会长甲(晋商俱乐部发起理事), 商会(中国晋商俱乐部联合发起机构))
         for m in _ASSOCIATION.finditer(self.t, lo, hi):
-            if not any(c.start <= m.start() < c.end for c in self.chambers) and not _IN_ASIDE.search(self.t, lo, m.start()):
+            if m.start() not in self._chamber_cover and not _IN_ASIDE.search(self.t, lo, m.start()):
                 return True
         for m in _OTHER_HOLDER.finditer(self.t, lo, hi):
-            if any(c.start <= m.start() < c.end for c in self.chambers):
+            if m.start() in self._chamber_cover:
                 continue
             # (商会会长、示例有限公司董事长王某: a chamber's post before the company's, in that clause, is one person's)
             clause = max(self.t.rfind(x, lo, m.start()) for x in "，,。；;\n") + 1
@@ -355,7 +355,7 @@ class PeopleRules:
         opens a clause between the chamber named before and the post; the post is that one's."""
         q = lo - 1
         while (q := self.t.find("商会", q + 1, hi)) >= 0:
-            if any(c.start <= q < c.end for c in self.chambers):
+            if q in self._chamber_cover:
                 continue
             word = self.t[q - 2:q]
             # (更是商会建设的展示 / 推动了商会发展: a word that ends as a verb or a function word points at the
@@ -823,7 +823,7 @@ class PeopleRules:
 
     def _people_only(self, span):
         """A list of names up to the first that opens a chamber's name (王某、苏州山西商会…: 苏州山 is none)."""
-        inside = next((n for n, (a, _) in enumerate(span) if any(c.start <= a < c.end for c in self.chambers)), None)
+        inside = next((n for n, (a, _) in enumerate(span) if a in self._chamber_cover), None)
         return span if inside is None else span[:inside]
 
     def _ambassador_place(self, i, p):
@@ -831,7 +831,7 @@ class PeopleRules:
         does not know (中山区, not 中山市) stands for the city of a chamber named in the sentence."""
         named = [x for x in self.places_in(i, p) if x.label in ("County", "City") and x.end <= p]
         # a place that is no chamber's host first (晋城市聘请天津市山西商会会长…为招商顾问: 晋城市)
-        named = [x for x in named if not any(c.start <= x.start < c.end for c in self.chambers)] or named
+        named = [x for x in named if x.start not in self._chamber_cover] or named
         if not named:
             return None
         place = named[-1]

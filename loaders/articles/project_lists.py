@@ -16,6 +16,7 @@ the verb (签约了…) or before it (A项目、B项目现场签约); each in it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.articles import patterns as P
 from loaders.articles import places
@@ -853,6 +854,7 @@ _THIS_ONE = re.compile(rf"\s*(?:据悉|据了解|据介绍)?[，,]?该项目(?:(
 _DESCRIBES = re.compile(r"[，,]?(?:位于|坐落于?|地处|是|系|属于|列入)")
 
 
+@lru_cache(maxsize=8192)  # each project told is compared with every one before it: fold each name once
 def _retold(name: str) -> str:
     """A project's name as a retelling may shorten it: folded, without 年产 and a trailing 项目."""
     return re.sub(r"年产|项目$", "", fold(name))

@@ -67,3 +67,46 @@ def test_the_check_sees_a_form_without_the_words():
 def test_may_sign():
     assert E._may_sign("共签约项目12个") and E._may_sign("5个项目落户忻州") and E._may_sign("达成合作项目3个")
     assert not E._may_sign("12个项目开工")
+
+
+# ----- the speed pass's equivalents: each shortcut gives what the plain code gave ------------------
+def test_run_left_is_the_run_found_character_by_character():
+    import random
+
+    from loaders.articles import entities as N
+
+    def stepwise(text, end, limit, chars):
+        i = end
+        while i > 0 and end - i < limit and chars.match(text[i - 1]):
+            i -= 1
+        return i
+
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice("山西商会有限公司a1 ，。\n（)·") for _ in range(rng.randint(0, 40)))
+        end, limit, chars = rng.randint(0, len(text)), rng.choice((8, 12, 24, 30)), rng.choice((N._CJK, N._COMPANY_CHAR))
+        assert N.run_left(text, end, limit, chars) == stepwise(text, end, limit, chars), (text, end, limit)
+
+
+def test_the_dot_check_knows_every_dot():
+    from loaders.articles import entities as N
+
+    assert all(N._DOT.fullmatch(c) for c in N._DOTS) and not N._DOT.search("王建国、李明")
+
+
+def test_names_list_at_hands_each_caller_a_list_of_its_own():
+    from loaders.articles.entities import names_list_at
+
+    text = "会长王建国、李文华出席"
+    first = names_list_at(text, 2)
+    first += [(0, 1)]  # a caller extends its list (posts_after does): the next caller is not to see it
+    assert names_list_at(text, 2) == [(2, 5), (6, 9)]
+
+
+def test_a_moved_place_is_the_place_built_there():
+    from loaders.articles.entities import Place, _moved
+
+    p = Place(0, 0, "city:太原市", "City", "太原市", True)
+    q = _moved(p, 3, 5)
+    assert q == Place(3, 5, "city:太原市", "City", "太原市", True) and hash(q) == hash(Place(3, 5, "city:太原市", "City", "太原市", True))
+    assert (p.start, p.end) == (0, 0)
