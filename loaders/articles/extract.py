@@ -800,11 +800,12 @@ class _Extractor(PeopleRules, ProjectRules):
         s = self.t[i:j]
         matches = self.events_in(i, j)
         held = [m for m in matches if _HELD.match(self.t, i + m.end())]
-        held += [m for m in matches if m not in held and _HELD_ON.match(self.t, i + m.end())
-                 and _HELD_ON.match(self.t, i + m.end()).group("day")]  # 推介会将于5月28日在深圳举行
+        held += [m for m in matches if m not in held and (on := _HELD_ON.match(self.t, i + m.end()))
+                 and on.group("day")]  # 推介会将于5月28日在深圳举行
         for m in held + [m for m in matches if m not in held]:
             kw_end = i + m.end()
             kw_start = kw_end - len(m.group())
+            on = _HELD_ON.match(self.t, kw_end)  # held, and on which day where one is told: 推介会将于5月28日在深圳举行
             if self.t.rfind("《", i, kw_start) > self.t.rfind("》", i, kw_start) and not (
                     self.t.startswith("》", kw_end) and _HELD.match(self.t, kw_end)):
                 continue  # 《示例推介会工作方案》: inside a book's or a plan's title, not the event (《X论坛》在太原举行 is one)
@@ -830,8 +831,7 @@ class _Extractor(PeopleRules, ProjectRules):
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
             elif (len(name_v) < 4 or not self._is_name(name_v)) and not (
-                    (self._held_there(i, start, kw_end) or _HELD_ON.match(self.t, kw_end)
-                     and (name_v[:-len(m.group())] or _HELD_ON.match(self.t, kw_end).group("day")))
+                    (self._held_there(i, start, kw_end) or on and (name_v[:-len(m.group())] or on.group("day")))
                     and not re.fullmatch(r"本次|此次|这次|该|上述|本届|会议|活动|展会|大会", name_v[:-len(m.group())])):
                 # a short name (示例推介会) is one where the clause holds it: …推介会在太原举行 / 在杭州举办推介会
                 continue
@@ -842,7 +842,6 @@ class _Extractor(PeopleRules, ProjectRules):
                 d, city = None, next((p for p in self.places_in(start, kw_end) if p.label == "City"), None)
             else:
                 exact = [x for x in dates if not x.approx]
-                on = _HELD_ON.match(self.t, kw_end)
                 # 推介会将于5月28日在深圳举行 / X会于9日在太原召开: the day told right after the name is its own
                 own = [x for x in exact if on and kw_end <= x.start < on.end()]
                 day = own or [x for x in exact if x.start < kw_end] or exact or [x for x in dates if x.start < kw_end] or dates
@@ -946,7 +945,7 @@ class _Extractor(PeopleRules, ProjectRules):
         s = self.t[i:j]
         m = _SIGNING_VERB.search(self.t, i, j) if "签约" in s else None
         kind, verb = "签约仪式", "签约"
-        if m is None and "开工" in s or "复工" in s:
+        if m is None and ("开工" in s or "复工" in s):
             m, kind, verb = _STARTING_VERB.search(self.t, i, j), "开工仪式", "开工"
         if m is None:
             return
