@@ -278,7 +278,7 @@ def find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMenti
         return keep[i - 1] + 1 if i > 0 else 0
 
     def place(p: Place | None) -> Place | None:
-        return p and Place(start(p.start), end(p.end), p.id, p.label, p.name, p.known)
+        return p and _moved(p, start(p.start), end(p.end))
 
     return [ChamberMention(start(c.start), end(c.end), c.written, place(c.place), c.known, c.generic, c.listed,
                            c.prefix and (start(c.prefix[0]), end(c.prefix[1])),
@@ -506,8 +506,12 @@ def _listed_before(text: str, found: ChamberMention, places_: "Places", index: I
 # a district, county or banner named with its suffix, as a chamber's host the built-in list does not hold
 # (宝安区山西商会, 滨海新区山西商会, 准格尔旗山西商会); not a common noun's 区 (开发区, 园区, 老区, 地区 …)
 _DISTRICT = re.compile(rf"[{CJK}]{{1,5}}?(?:新区|区|县|旗)")
-_NOT_DISTRICT = re.compile("(?:地|园|开发|社|小|景|片|城|郊|矿|辖|市|县|山|灾|老|特|试验|示范|自贸|功能|保税|校|街|营|商|牧|林|"
-                           "高新|产业|经济|工业|自治|行政|民族|贫困)区$|(?:贫困|重点|兄弟|邻近|周边)县$|^[各该本我全辖此其每等多外异某]")
+# (after its city a district's name may end as a common noun does — 南山区, 东城区, 神农架林区 — so _NOT_DISTRICT_IN_CITY
+# leaves out the endings 城 山 矿 营 林 and the common nouns' 县)
+_COMMON_AREAS = ("地 园 开发 社 小 景 片 郊 辖 市 县 灾 老 特 试验 示范 自贸 功能 保税 校 街 商 牧 高新 产业 经济 工业 自治 行政 "
+                 "民族 贫困").split()
+_NOT_ONE_PLACE = "^[各该本我全辖此其每等多外异某]"
+_NOT_DISTRICT = re.compile(f"(?:{'|'.join(_COMMON_AREAS + '城 矿 山 营 林'.split())})区$|(?:贫困|重点|兄弟|邻近|周边)县$|{_NOT_ONE_PLACE}")
 
 
 def _district_host(text: str, left: int, m: re.Match) -> ChamberMention | None:
@@ -532,9 +536,7 @@ def _district_host(text: str, left: int, m: re.Match) -> ChamberMention | None:
 _LOCAL = re.compile(rf"(?:[{CJK}]{{1,3}}?(?:新区|区|县|旗))?[{CJK}]{{1,3}}?(?:新区|街道|区|镇|县|旗)")
 _NOT_TOWN = re.compile("(?:乡|城|集|小|古|名|重|强|专业|特色|建制|中心|村|县|区|全|各|该|本|我|每|一|这|那)镇$|^市镇$|"
                        "^[各该本我全辖此其每等多外异某一这那]|湾区$")
-# after its city a district's name may end as a common noun does (深圳市南山区, 北京市东城区, 神农架林区)
-_NOT_DISTRICT_IN_CITY = re.compile("(?:地|园|开发|社|小|景|片|郊|辖|市|县|灾|老|特|试验|示范|自贸|功能|保税|校|街|商|牧|"
-                                   "高新|产业|经济|工业|自治|行政|民族|贫困)区$|^[各该本我全辖此其每等多外异某]")
+_NOT_DISTRICT_IN_CITY = re.compile(f"(?:{'|'.join(_COMMON_AREAS)})区$|{_NOT_ONE_PLACE}")
 # a title in the words before 商会 (中山市副市长李镇商会…): a person's, not a place's
 _NOT_LOCAL_WORD = re.compile("书记|主任|局长|市长|县长|区长|部长|处长|科长|主席|镇长|委员|常委|执委|副")
 
@@ -643,7 +645,7 @@ def _sentence_city(text: str, at: int, places_: "Places", shanxi: bool) -> Place
     p = cities[-1]
     if not shanxi and p.name in _SHANXI_CITY_FULL:
         return None
-    place = Place(start + p.start, start + p.end, p.id, p.label, p.name, p.known)
+    place = _moved(p, start + p.start, start + p.end)
     if place.label == "City" and place.name in places.MUNICIPALITIES:
         place = places_.at(text, place.start, ("Province",)) or place
     return place
@@ -782,7 +784,7 @@ def _home(middle: str) -> tuple[int, str | None]:
 # a Shanxi county as the home (北京平遥商会); a district's short form (城区, 迎泽) is no home
 _SHANXI_COUNTIES = frozenset(f for full, short, _ in places.shanxi_counties()
                              for f in ((full, short) if full.endswith(("县", "市")) else (full,)) if len(f) >= 2) | \
-    frozenset(f for f, (_, _, former) in places.shanxi_county_forms().items() if former)  # 北京安邑商会
+    frozenset(f for f, (_, _, former) in _COUNTY_FORMS.items() if former)  # 北京安邑商会
 
 
 def _parent(full: str) -> str | None:
