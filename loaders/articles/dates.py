@@ -277,8 +277,9 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         for m in _RELATIVE.finditer(text) if any(w in text for w in _RELATIVE_DAYS) else ():  # 昨日 in a daily: the day before
             d = date.fromordinal(published.toordinal() - _RELATIVE_DAYS[m.group()])
             out.append(DateMention(m.start() + base, m.end() + base, d, None, False, False))
-        weekdays = {m.start() for m in _WEEKDAY.finditer(text)} if "周" in text or "星期" in text else set()
-        for m in _WEEKDAY.finditer(text) if weekdays else ():
+        named_days = list(_WEEKDAY.finditer(text)) if "周" in text or "星期" in text else []
+        weekdays = {m.start() for m in named_days}
+        for m in named_days:
             monday = published.toordinal() - published.weekday() - (7 if m.group(1) == "上" else 0)
             d = date.fromordinal(monday + _WEEKDAYS.index(m.group(2).replace("天", "日")))
             if d <= published:
