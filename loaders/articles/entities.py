@@ -3,6 +3,7 @@ people's names. Each finder returns (start, end, …) positions in the view."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 import ahocorasick
@@ -957,8 +958,11 @@ def names_list_at(text: str, i: int) -> list[tuple[int, int]]:
     return out
 
 
-def folded(text: str) -> str:
-    return fold(text)
+@lru_cache(maxsize=4096)
+def chamber_key(name: str) -> str:
+    """A chamber's matching key within an article: its folded name, 省 and 市 aside (柬埔寨山西省商会 is
+    柬埔寨山西商会, 深圳山西商会 深圳市山西商会)."""
+    return re.sub("[省市]", "", fold(name))
 
 
 quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

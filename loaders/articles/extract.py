@@ -17,7 +17,7 @@ from loaders.articles import patterns as P
 from loaders.articles import places
 from loaders.articles.dates import (DateMention, MonthDay, amount_yi, find_dates, passing_years, to_number,
                                     year_marks, yearless_dates)
-from loaders.articles.entities import (ChamberMention, Places, find_chambers, find_companies,
+from loaders.articles.entities import (ChamberMention, Places, chamber_key, find_chambers, find_companies,
                                        run_left)
 from loaders.articles.facts import UNDATED, Facts
 from loaders.articles.lookahead import quicken_all
@@ -449,7 +449,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 (self.written(*c.suffix) if c.suffix else "")
             name = re.sub(r"\s+", "", name)  # a line break or space the page set inside the name
             # 柬埔寨山西省商会 and later 柬埔寨山西商会: one chamber, named as the article first writes it
-            first = self._chamber_ids.setdefault(re.sub("[省市]", "", _fold(name)), f"chamber:{name}")
+            first = self._chamber_ids.setdefault(chamber_key(name), f"chamber:{name}")
             cid = self.f.node(first, "Chamber", self.f.nodes[first].name if first in self.f.nodes else name,
                               props, span, conf if c.place else MID)
         if c.place:

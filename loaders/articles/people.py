@@ -7,10 +7,9 @@ import re
 from bisect import bisect_left
 
 from loaders.articles import patterns as P
-from loaders.articles.entities import name_at, name_ends, names_list_at
+from loaders.articles.entities import chamber_key, name_at, name_ends, names_list_at
 from loaders.articles.lookahead import quicken_all
 from loaders.articles.places import MUNICIPALITIES
-from loaders.text import fold
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
 # what may stand before a bare 山西商会 that is the chamber named before (据山西商会秘书长…): nothing or
@@ -253,16 +252,15 @@ class PeopleRules:
     def _title_chamber(self):
         """The chamber an article is about: its title names it and the text names no other (its first mention)."""
         if not hasattr(self, "_title_chamber_found"):
-            norm = lambda x: re.sub("[省市]", "", fold(x))  # noqa: E731
             named = [c for c in self.chambers if not c.generic]
-            title = norm(str(self.a.meta.get("title") or ""))
-            one = len({norm(c.written) for c in named}) == 1 and norm(named[0].written) in title
+            title = chamber_key(str(self.a.meta.get("title") or ""))
+            one = len({chamber_key(c.written) for c in named}) == 1 and chamber_key(named[0].written) in title
             self._title_chamber_found = named[0] if one and not any(x.generic for x in self.chambers) else None
         return self._title_chamber_found
 
     def _is_publisher(self, c) -> bool:
         cid, _, name = self.publisher_chamber
-        return bool(c.known and c.known.id == cid) or re.sub("[省市]", "", fold(c.written)) == re.sub("[省市]", "", fold(name))
+        return bool(c.known and c.known.id == cid) or chamber_key(c.written) == chamber_key(name)
 
     def _publisher_node(self, a, b):
         cid, label, name = self.publisher_chamber
