@@ -378,7 +378,7 @@ class ProjectRules:
                 return [], j
             items.append((a, b))
             k = m.end()
-        if _LINE_TAIL.match(self.t, k) and _AMOUNT_OPENS_LINE.match(self.t, _LINE_TAIL.match(self.t, k).end()):
+        if (tail := _LINE_TAIL.match(self.t, k)) and _AMOUNT_OPENS_LINE.match(self.t, tail.end()):
             return [], j  # the names, then a line with their total: the amount rule's call (none of them)
         return (items, j) if len(items) >= 2 else ([], j)
 
@@ -884,8 +884,8 @@ _NAMES_HEAD = re.compile(r"(?:项目|工程|的)(?:主要|分别|还)?(?:包括|
 _NAMES_DONE = re.compile(r"签约|签署|签订|开工|开建")
 # a name's last word: 项目 or 工程; after a head that says 项目, also what a project builds (园, 厂, 基地 …)
 _ITEM_END = re.compile(r"项目|工程")
-_ITEM_WIDE = re.compile(r"(?:项目|工程|产业园|园区|基地|厂|中心|小镇|园)$")
 _ITEM_ENDS_WIDE = re.compile(r"项目|工程|产业园|园区|基地|厂|中心|小镇|园")
+_ITEM_WIDE = re.compile(rf"(?:{_ITEM_ENDS_WIDE.pattern})$")
 # a name holds no clause mark, no quote and no 、
 _ITEM_STOP = re.compile(r"[，,。；;：:“”《》、\n]")
 _ITEM_LEAD = re.compile(r"(?:了|关于|对)?[ \t]*")
