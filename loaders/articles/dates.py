@@ -85,9 +85,9 @@ _SAME_DAY_WORDS = ("当天", "当日", "同日", "次日", "翌日")  # one of t
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # no day at all: the publication date stands for it (上周/本周: that week's Monday); 期间 only
 # after what is held (博览会期间, 活动期间), not 十三五期间
-_VAGUE = re.compile(r"日前|近日|近期|上周|上星期|本周|(?<=[会展节动])期间")
-_WEEKS_BACK = {"上周": 1, "上星期": 1, "本周": 0}
-_VAGUE_WORDS = ("日前", "近日", "近期", "上周", "上星期", "本周", "期间")  # one of them in every _VAGUE match
+_VAGUE = re.compile(r"日前|近日|近期|上周|上星期|上礼拜|本周|(?<=[会展节动])期间")
+_WEEKS_BACK = {"上周": 1, "上星期": 1, "上礼拜": 1, "本周": 0}
+_VAGUE_WORDS = ("日前", "近日", "近期", "上周", "上星期", "上礼拜", "本周", "期间")  # one of them in every _VAGUE match
 AHEAD = timedelta(days=7)  # an event announced for the coming week is still this year's
 
 
@@ -277,7 +277,7 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         for m in _RELATIVE.finditer(text) if any(w in text for w in _RELATIVE_DAYS) else ():  # 昨日 in a daily: the day before
             d = date.fromordinal(published.toordinal() - _RELATIVE_DAYS[m.group()])
             out.append(DateMention(m.start() + base, m.end() + base, d, None, False, False))
-        named_days = list(_WEEKDAY.finditer(text)) if "周" in text or "星期" in text else []
+        named_days = list(_WEEKDAY.finditer(text)) if "周" in text or "星期" in text or "礼拜" in text else []
         weekdays = {m.start() for m in named_days}
         for m in named_days:
             monday = published.toordinal() - published.weekday() - (7 if m.group(1) == "上" else 0)
