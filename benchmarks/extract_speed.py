@@ -18,6 +18,7 @@ Aim (issue 15): ≥ 50 articles of 2,000 characters per second.
 from __future__ import annotations
 
 import argparse
+import glob
 import random
 import time
 from pathlib import Path
@@ -109,7 +110,10 @@ def main() -> None:
     rng = random.Random(args.seed)
     corpora["dense"] = [article(rng) for _ in range(args.articles)]
     if args.dir:
-        files = sorted(f for f in args.dir.rglob("*") if f.suffix in (".md", ".txt", ".html"))
+        files = sorted(Path(f) for f in glob.glob(f"{args.dir}/**/*", recursive=True)  # (through links)
+                       if Path(f).suffix in (".md", ".txt", ".html"))
+        if not files:
+            ap.error(f"no article (*.md, *.txt, *.html) under {args.dir}")
         corpora[f"real ({args.dir})"] = [f.read_text(encoding="utf-8") for f in files]
 
     t0 = time.perf_counter()
