@@ -29,6 +29,7 @@ _POST = re.compile(P.POST_RE)
 # the patterns of the rules run for every sentence, compiled once (re's cache look-up for an inline
 # pattern string costs more than the search of a short sentence)
 _REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
+_WE = re.compile(r"我会|本会|商会")  # the publishing chamber, on its own page
 _AMBASSADOR_TITLE = re.compile(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)")
 _CITY_LAST = re.compile(rf"([{P.CJK}]{{2,5}}?市)$")
 _APPOINTED_AFTER_POST = re.compile(r"[^，,。；;]{0,16}" + _APPOINTED)
@@ -44,7 +45,12 @@ _NAMED_OFFICE = re.compile(r"[市县区省](?:驻[\u4e00-\u9fff]{1,3}?)?(?:招�
                            r"(?:联络处|工作站|联络站|服务站|联络点)")
 _OFFICE_OWNERS = ("City", "County", "Province")
 _IS_MEMBER = re.compile(r"(?:是|系|为|已成为|成为|当选为|当选)$")  # a company, then the chamber whose member it is
-_HANDED = re.compile(r"(?:颁发|颁授|授予)了?[^，,。；;]{0,8}")  # 向<chamber>会长王某颁发…聘书
+# 向<chamber>会长王某颁发…聘书 / 为甲、乙等5人颁发“招商大使”聘书 / 为甲、乙颁发聘书，聘任二人为…大使
+_HANDED = re.compile(r"(?:等[\d一二三四五六七八九十两]+[人位名])?(?:颁发|颁授|授予)了?"
+                     r"(?:聘书[，,]?(?:聘任|聘请|聘)(?:[二两三四五\d]+[人位]|他们|其|他|她)?(?:为|担任))?[^，,。；;]{0,8}")
+# what may stand between the one given a title and the title: its quote and the place it is of (授予<chamber>
+# 会长王某“吕梁市招商大使”称号)
+_TITLE_OPENS = re.compile(rf"[“\"「『]?(?:[{P.CJK}]{{2,6}}?[市县区省])?")
 _LISTED_AFTER = re.compile(r"(?:有|是|为|包括)[:：]")
 _CHAIN = re.compile(rf"、[^、，,。；;：:]{{0,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
@@ -776,9 +782,9 @@ class PeopleRules:
             # boundary is the one appointed only when 受聘 follows it (王某被聘为…), not a chamber's place
             before = self.t[lo:span[0][0]]  # 向<chamber>会长王某颁发…聘书 / 授予<chamber>会长王某“招商大使”称号
             handed = after_post and (_HANDED.fullmatch(tail) and re.search("[向为给]", before)
-                                     or re.fullmatch(r"[“\"「『]?", tail) and "授予" in before)
+                                     or _TITLE_OPENS.fullmatch(tail) and "授予" in before)
             if handed or (_APPOINTED_AFTER_POST if after_post else _APPOINTED_AFTER_NAME).fullmatch(tail) or \
-                    (re.fullmatch(r"为[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
+                    (re.fullmatch(r"(?:为|担任|作为)[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
                 for a, b in span:
                     seen.update(range(a, b + 1))
                     self.f.rel("AMBASSADOR_OF", self.person_node(a, b, MID), city_id,
@@ -857,11 +863,28 @@ class PeopleRules:
                          and not any(c.start <= p.start < c.end for c in chambers) and self.t[p.start - 1:p.start] != "驻"), None)
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         day = dates[-1].day if dates else self.event_date or self.published  # else the article's date
+        props = {"since": day} if day else {}
         for c in chambers:
             cid = self.chamber_node(c)
             if cid and city_id:
-                props = {"since": day} if day else {}
                 self.f.rel("LIAISON_OFFICE_OF", cid, city_id, props, self.span(min(c.start, i + m.start()), max(c.end, i + m.end())), HIGH)
+        we = self._we_at(i, j) if not chambers and city_id else None
+        if we:  # 吕梁市向我会授予“吕梁市招商引资联络处”牌匾: the publishing chamber
+            cid, label, name = self.publisher_chamber
+            node = self.f.node(cid, label, name, {}, self.span(*we), MID)
+            self.f.rel("LIAISON_OFFICE_OF", node, city_id, props, self.span(min(we[0], i + m.start()), max(we[1], i + m.end())), MID)
+
+    def _we_at(self, i, j):
+        """Where 我会 / 本会, or a bare 商会 before any chamber is named (为商会授予…), stands between i and j
+        on a chamber's own page: the publishing chamber (the people rules read 我会 so in we_chamber)."""
+        if not self.publisher_chamber:
+            return None
+        for m in _WE.finditer(self.t, i, j):
+            a = m.start()
+            if m.group() != "商会" or (a not in self._chamber_cover and self.t[a - 1:a] in _BEFORE_BARE_CHAMBER
+                                       and not any(c.start < a for c in self.chambers)):
+                return a, m.end()
+        return None
 
     def hometowns(self, i, j) -> None:
         s = self.t[i:j]

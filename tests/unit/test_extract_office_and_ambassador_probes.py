@@ -1,0 +1,80 @@
+"""Liaison offices and investment ambassadors as a probe of chamber and government news found them missed
+(issue 15): the publishing chamber told as 我会 / 本会 / a bare 商会 (on its own page, the front matter's
+publisher) receiving the plaque, and ambassadors handed their letters of appointment as a list (为甲会长A、
+乙会长B等5人颁发“招商大使”聘书 / 颁发聘书，聘任二人为…大使), given the title with its city (授予…“吕梁市
+招商大使”称号) or asked to serve (聘请…担任…顾问). Short sentences written for this test, names invented."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_extract_post_forms import ambassadors_of, liaisons_of
+
+OURS = "---\ndate: 2024-05-10\npublisher: 宁波市山西商会\n---\n"  # a chamber's own page
+PAPER = "---\ndate: 2024-05-10\npublisher: 吕梁日报\n---\n"  # a daily's: 我会 is nobody here
+NB = "宁波市山西商会"
+
+WE_OFFICES = [
+    ("对接会上，吕梁市向我会授予“吕梁市招商引资联络处”牌匾。", {(NB, "吕梁市")}),
+    ("吕梁市在本会设立招商引资联络处。", {(NB, "吕梁市")}),
+    ("会上，吕梁市为本会揭牌“吕梁市驻宁波招商联络处”。", {(NB, "吕梁市")}),
+    ("我会被授予“吕梁市招商引资联络处”牌匾。", {(NB, "吕梁市")}),
+    ("我会正式挂牌成为晋中市驻甬招商联络处。", {(NB, "晋中市")}),
+    ("晋中市驻宁波招商工作站在我会揭牌。", {(NB, "晋中市")}),
+    ("会上，吕梁市人民政府为商会授予“吕梁市招商引资联络处”牌匾。", {(NB, "吕梁市")}),
+    ("長治市向本會授予「長治市駐上海招商聯絡處」牌匾。", {(NB, "长治市")}),
+]
+
+WE_OFFICE_NEGATIVES = [
+    "晋中市驻宁波办事处主任李明来我会走访。",  # an office's head visiting, no office set up
+    "我会设立了联络部，负责会员联络。",  # the chamber's own department
+    "兄弟商会被授予“吕梁市招商引资联络处”牌匾。",  # another chamber, unnamed
+    "吕梁市驻宁波招商联络处主任李明出席我会年会。",
+]
+
+
+@pytest.mark.parametrize("text,expected", WE_OFFICES)
+def test_the_publishing_chamber_told_as_we_receives_the_office(text, expected):
+    assert liaisons_of(OURS + text) == expected
+
+
+@pytest.mark.parametrize("text", [t for t, _ in WE_OFFICES])
+def test_we_on_a_page_no_chamber_publishes_is_no_office_holder(text):
+    assert liaisons_of(PAPER + text) == set()
+
+
+@pytest.mark.parametrize("text", WE_OFFICE_NEGATIVES)
+def test_no_office_from_these(text):
+    assert liaisons_of(OURS + text) == set()
+
+
+AMBASSADORS = [
+    # the publishing chamber's people
+    ("吕梁市聘请我会会长张建国为吕梁市招商大使。", {("张建国", "吕梁市")}),
+    ("会上，吕梁市为我会会长张建国、常务副会长刘明远颁发“招商大使”聘书。", {("张建国", "吕梁市"), ("刘明远", "吕梁市")}),
+    ("吕梁市人民政府授予我会会长张建国“吕梁市招商大使”称号。", {("张建国", "吕梁市")}),
+    ("我会会长张建国、执行会长李红受聘担任晋中市招商顾问。", {("张建国", "晋中市"), ("李红", "晋中市")}),
+    # letters handed to a list, the title told after them
+    ("晋城市人民政府为苏州市山西商会会长赵德胜、执行会长李红颁发聘书，聘任二人为晋城市招商引资形象大使。",
+     {("赵德胜", "晋城市"), ("李红", "晋城市")}),
+    ("大同市为深圳市山西商会会长马振华、上海市山西商会会长何立群等5人颁发“大同市招商大使”聘书。",
+     {("马振华", "大同市"), ("何立群", "大同市")}),
+    ("晋城市向苏州市山西商会会长赵德胜颁发了聘书，聘请其为晋城市招商顾问。", {("赵德胜", "晋城市")}),
+    ("平遥县聘请天津市山西商会会长王德明担任平遥县招商顾问。", {("王德明", "平遥县")}),
+    ("晋城市副市长王立新为苏州市山西商会会长赵德胜颁发“招商引资形象大使”证书。", {("赵德胜", "晋城市")}),
+]
+
+AMBASSADOR_NEGATIVES = [
+    "会上，晋城市委书记王立新为新聘任的12名招商大使颁发聘书。",  # no names
+    "晋城市人民政府授予苏州市山西商会会长赵德胜“优秀企业家”称号。",  # no investment title
+    "大同市为深圳市山西商会会长马振华颁发荣誉证书，并聘任其为经济顾问。",  # no investment promotion
+]
+
+
+@pytest.mark.parametrize("text,expected", AMBASSADORS)
+def test_ambassadors_handed_their_letters(text, expected):
+    assert ambassadors_of(OURS + text) == expected
+
+
+@pytest.mark.parametrize("text", AMBASSADOR_NEGATIVES)
+def test_no_ambassador_from_these(text):
+    assert ambassadors_of(OURS + text) == set()
