@@ -1479,6 +1479,7 @@ class _Extractor(PeopleRules, ProjectRules):
             for a, b, _ in self.companies:  # X公司投资建设的Y项目
                 if i <= a < start and re.fullmatch(r"(?:投资|投资建设|出资建设|出资)的?", self.t[b:start]):
                     self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
+            self.investor(pid, i, start, end)  # X公司与Y县签约Z项目 / X有限公司Z项目 / Z项目…由X公司投资建设
 
     # ----- campaign totals ---------------------------------------------------------------------
     def campaign_totals(self, i, j, dates, province=False) -> None:

@@ -34,7 +34,7 @@ _LIST_OPEN = re.compile(r"项目(?:分别)?(?:是|为|包括)[:：]|重点推介
 _ITEM_SPLIT = re.compile(r"、|；|;|以及|和(?=[^、]*等\d+个项目)")
 # the parties before the project: X人民政府和Y有限公司签署(的)
 _PARTIES = re.compile(r"^.*?(?:签署了|签署|签约了|签约|签订)(?:的)?")
-_AMOUNT_AFTER = re.compile(rf"^[”\"]?[，,]?(?:拟投资|计划投资|总投资|投资)(?:额)?(?:约|达|为)?{P.NUMBER}{P.UNIT}")
+_AMOUNT_AFTER = re.compile(rf"^[”\"]?[，,]?(?:拟投资|计划投资|总投资|投资)(?:金额|额)?(?:约|达|为)?{P.NUMBER}{P.UNIT}")
 # <county>与<party>签约“<name>”,拟投资4850万元; 签署《<name>项目投资合作协议》
 _QUOTED = re.compile(r"(?:签约|签署|签订)(?:了)?(?:“([^”]{4,40})”|《([^》]{4,40}?项目)[^》]{0,10}协议》"
                      r"|《([^》]{4,40}?)(?:框架|合作|战略|投资)*协议》)")
@@ -73,6 +73,7 @@ _AT_PLACE = re.compile(rf"((?![我本全该各])[{P.CJK}]{{1,6}}?(?:{_DEV_ZONES}
 # (digits only as a capacity: 签约200兆瓦风力发电项目 / 20000吨染料…项目)
 _SIGNED_NAMED = re.compile(r"(?:签订|签署|签约)了?((?:[^，,。；;“”《》、的\d]|\d+(?:\.\d+)?(?=万?(?:兆瓦|千瓦|吨|MW|GW|头|只)))"
                            r"{4,30}?项目)(?=[，,。；;]|$)")
+_TWO_NAMES = re.compile(r"(?:项目|工程)(?:和|及|与|以及)")
 _BUILT_WITH = re.compile(r"(?:投资建设|合作建设|共同建设|联合建设)([^，,。；;“”《》、的\d]{4,30}?项目)(?=[，,。；;]|$)")
 
 
@@ -182,8 +183,8 @@ class ProjectRules:
             last = None
             for m in rx.finditer(self.t, i, j):
                 a, b = m.span(1)
-                if b in self.listed_ends or _generic(self.t[a:b]):
-                    continue
+                if b in self.listed_ends or _generic(self.t[a:b]) or _TWO_NAMES.search(self.t, a, b):
+                    continue  # (签约A项目和B项目: two names, their counties told 分别, not one project)
                 clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "；;。，,:：") + 1)
                 if "与" not in self.t[clause:m.start()]:
                     continue
@@ -461,7 +462,22 @@ class ProjectRules:
         if county:
             cid = self.place_node(county, county.start, county.end, MID)
             self.f.rel("LOCATED_IN", pid, cid, {}, self.span(min(start, county.start), max(end, county.end)), MID)
+        self.investor(pid, i, start, end)
         return pid
+
+    def investor(self, pid, i, start, end) -> None:
+        """The company that invests in the project named at start..end: its name right before the project's
+        (X有限公司(的)Y项目), a party that signs it in the project's clause (X公司与Y县签约Z项目 / Y县与X公司签订Z项目),
+        or the one that builds it, told after it (Z项目，总投资…，由X公司投资建设)."""
+        if not self.companies:
+            return
+        clause = max(i, max(self.t.rfind(x, i, start) for x in "，,；;。：:\n") + 1)
+        stop = min(k for k in [len(self.t)] + [self.t.find(x, end) for x in "；;。\n"] if k >= 0)
+        for a, b, _ in self.companies:
+            if clause <= a and b <= start and (b == start or self.t[b:start] == "的" or _SIGNS_IT.fullmatch(self.t, b, start)) \
+                    or end <= a < stop and self.t[a - 1:a] == "由" and _BUILDS.match(self.t, b) \
+                    and not _NAME_END.search(self.t, end, a):
+                self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(min(a, start), max(b, end)), MID)
 
     def _told_before(self, name: str) -> str | None:
         """The project a shorter retelling names: 聚义富康500万吨焦化项目 after 聚义富康年产500万吨焦化项目."""
@@ -766,7 +782,7 @@ _NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·×]")  # × of a capacity: 2×30M
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
 _NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|[亿万]元?(?:在[^，,。；;]{2,10}?)?(?:建设|新建|兴建|打造)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
 # the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
-_INVEST = r"(?:(?:计划|预计|估算|建设)?总投资|投资总额|投资规模|投资额|拟投资|计划投资|预计投资|协议投资|协议金额|签约金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?[:：]?"
+_INVEST = r"(?:(?:计划|预计|估算|建设)?总投资|投资总额|投资规模|投资金额|投资额|拟投资|计划投资|预计投资|协议投资|协议金额|签约金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?[:：]?"
 _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
 # right after the name: …项目（总投资3.2亿元） / …项目，总投资5亿元 / …项目（15亿元） / …项目计划总投资4.5亿元
 # and after what the project's own clause says of it: …项目落户绛县，总投资3亿元 / …项目正式签约，占地200亩，
@@ -814,6 +830,11 @@ _NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|�
 # what lies between a company and the project it invests in: 投资建设的 / 在屯留区投资1.5亿美元建设的
 _INVESTS = re.compile(rf"(?:在[^，,。；;]{{0,10}}?)?(?:投资|出资)(?:建设|兴建)?(?:约|超|逾)?(?:{P.NUMBER}{_CURRENCY})?"
                       r"(?:建设|兴建|打造)?的?")
+# between a company and the project it signs for: 与Y县签约 / 签订了总投资5亿元的 (Y县与X公司签约Z项目)
+_SIGNS_IT = re.compile(rf"(?:与[^，,。；;、]{{2,16}}?)?(?:正式|现场|成功|集中)?(?:签约|签订|签署)了?"
+                       rf"(?:{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的)?")
+# what the company told after a project does with it: 由X公司投资建设 / 负责实施
+_BUILDS = re.compile(r"(?:投资|建设|投建|实施|承建|出资)")
 # the columns of a table of projects: its name, its investment, where it is built
 _COLUMNS = {"name": re.compile(r"项目名称|^项目$"), "amount": re.compile(r"投资"),
             "place": re.compile(r"建设地点|项目地点|所在地|实施地点|落地|县|区|地点")}
