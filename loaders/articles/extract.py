@@ -483,6 +483,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.line_lists()
         self.post_lines()
         self.project_records()
+        self.project_rows()
         self.we_chamber()
         self.merge_vague_events()
         self.drop_repeated_tallies()

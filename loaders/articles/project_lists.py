@@ -196,8 +196,10 @@ class ProjectRules:
                 if not counties:
                     continue
                 last = counties[-1]
-                self._project(a, b, i, "签约", b, counties[-1])
+                pid = self._project(a, b, i, "签约", b, counties[-1])
                 self.listed_ends.add(b)
+                if rx is _SIGNED_NAMED and self.event:  # signed at the sentence's event
+                    self.f.rel("SIGNED", self.event, pid, {}, self.span(a, b), MID)
 
     def counted_names(self, i, j) -> None:
         """签约A和B两个项目 / 签约A、B、C三个项目: the names, as many as the count after them says; the total
@@ -236,6 +238,8 @@ class ProjectRules:
             self.listed_ends.add(b)
 
     def project_lists(self, i, j) -> None:
+        if "分别与" in self.t[i:j]:
+            self.paired_parties(i, j)
         self.zone_list(i, j)
         self.including_list(i, j)
         self.named_after_verb(i, j)
@@ -273,6 +277,38 @@ class ProjectRules:
         self.named_lists(i, j)
         self.respective_amounts(i, j)
         self.amount_projects(i, j)
+
+    def paired_parties(self, i, j) -> None:
+        """A、B分别与C、D签约P项目、Q项目(，投资额分别为X、Y): the parties, the projects (and their amounts)
+        paired in order, one side the counties, the other (may be) the companies; as many of each, or none."""
+        for m in _PAIRED.finditer(self.t, i, j):
+            clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "，,；;。：:\n") + 1)
+            sides = [_items(self.t, clause, m.start()), _items(self.t, m.start(1), m.end(1))]
+            names = _items(self.t, m.start(2), m.end(2), _NAMES_APART)
+            counties = next((x for x in ([self._county_cell(a, b) for a, b in side] for side in sides) if all(x)), None)
+            if not counties or len(counties) != len(names) or any(not _ROW_NAME.search(self.t, a, b) or
+                                                                  a_class(self.t[a:b]) for a, b in names):
+                continue
+            other = sides[1] if counties[0].start == sides[0][0][0] else sides[0]
+            companies = [next(((a, b) for a, b, _ in self.companies if (a, b) == x), None) for x in other]
+            companies = companies * len(names) if len(companies) == 1 else companies  # 分别与X公司签约A、B
+            companies = companies if len(companies) == len(names) else [None] * len(names)
+            stop = min([j] + [k for k in (self.t.find(x, m.end(), j) for x in "；;。") if k >= 0])
+            told = _RESPECTIVE.search(self.t, m.end(), stop)
+            amounts = list(re.finditer(rf"(?:{P.NUMBER}){_CURRENCY}", self.t[told.end():stop])) if told else []
+            amounts = amounts if len(amounts) == len(names) else [None] * len(names)
+            for (a, b), county, company, amount in zip(names, counties, companies, amounts):
+                pid = self._project(a, b, i, "签约", b, county,
+                                    amount=_amount(amount.group(1), amount.group(2)) if amount else None)
+                self.listed_ends.add(b)
+                if company:
+                    self.f.rel("INVESTS_IN", self.company_node(*company), pid, {}, self.span(company[0], b), MID)
+                if self.event:
+                    self.f.rel("SIGNED", self.event, pid, {}, self.span(a, b), MID)
+
+    def _county_cell(self, a, b):
+        """The county that a..b names, wholly (not one inside a longer name)."""
+        return next((p for p in self.places_in(a, b) if p.label == "County" and (p.start, p.end) == (a, b)), None)
 
     # ----- projects named in a list, with no amount --------------------------------------------
     def named_lists(self, i, j) -> None:
@@ -403,10 +439,14 @@ class ProjectRules:
         amount, told = None, re.search(rf"[（(][约超逾]?(?:{P.NUMBER}){_CURRENCY}[)）]$", self.t[start:end])
         if told:
             end, amount = start + told.start(), _amount(told.group(1), told.group(2))
+        firm = next(((x, y) for x, y, _ in self.companies if x == start and y < end), None)
+        start = firm[1] if firm else start  # X有限公司Y项目，…: the company invests, the name is Y项目 (investor)
         name = self.t[start:end]
         if len(name) < 4 or _generic(name) or not re.search(rf"[{P.CJK}]", name):
             return
         county = (self._county_at(a, start) or False) if parties else None
+        if firm and not parties:  # …项目，投资8.6亿元，落户高平市: where the item places it
+            county = self._project_place(a, b, start, end)
         self._project(start, end, i, stage, end, county, amount=amount)
 
     def _county_at(self, a, b):
@@ -473,8 +513,12 @@ class ProjectRules:
             return
         clause = max(i, max(self.t.rfind(x, i, start) for x in "，,；;。：:\n") + 1)
         stop = min(k for k in [len(self.t)] + [self.t.find(x, end) for x in "；;。\n"] if k >= 0)
+        if _BUILD_LEAD.fullmatch(self.t, clause, start) and clause > i + 1:  # X公司与Y县签约，投资5亿元建设Z项目
+            clause = max(i, max(self.t.rfind(x, i, clause - 1) for x in "，,；;。：:\n") + 1)
+            start = clause + len(_SIGNED_CLAUSE.match(self.t, clause).group()) if _SIGNED_CLAUSE.match(self.t, clause) else start
+        one = sum(clause <= a and b <= start for a, b, _ in self.companies) == 1  # (not 甲公司、乙公司分别与…签约)
         for a, b, _ in self.companies:
-            if clause <= a and b <= start and (b == start or self.t[b:start] == "的" or _SIGNS_IT.fullmatch(self.t, b, start)) \
+            if clause <= a and b <= start and (b == start or self.t[b:start] == "的" or one and _SIGNS_IT.fullmatch(self.t, b, start)) \
                     or end <= a < stop and self.t[a - 1:a] == "由" and _BUILDS.match(self.t, b) \
                     and not _NAME_END.search(self.t, end, a):
                 self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(min(a, start), max(b, end)), MID)
@@ -594,9 +638,11 @@ class ProjectRules:
             told = self.t[self.para_start:j]
             stage = "开工" if "开工" in told and not re.search("签[约署订]", told) else "签约"
             for (a, e), amount in zip(names, amounts):
-                self._project(a, e, i, stage, e, self._project_place(i, j, a, e) or False,
-                              amount=_amount(amount.group(1), amount.group(2)))
+                pid = self._project(a, e, i, stage, e, self._project_place(i, j, a, e) or False,
+                                    amount=_amount(amount.group(1), amount.group(2)))
                 self.listed_ends.add(e)
+                if stage == "签约" and self.event:  # (at the sentence's event, as the other list rules)
+                    self.f.rel("SIGNED", self.event, pid, {}, self.span(a, e), MID)
 
     def _project_name_start(self, i, k) -> int:
         """Where the name ending at k begins: the run of name characters before it, after the last
@@ -735,6 +781,41 @@ class ProjectRules:
                 self._project(a, b, a, stage, b, place, amount=amount)
                 self.listed_ends.add(b)
 
+    def project_rows(self) -> None:
+        """A project a line, its cells apart by spaces and with no header (陕西甲公司 侯马市 年产3万吨碳纤维项目
+        10亿元): a cell that is a project's name, one that is its amount with its unit, and one that is its
+        county or its company, in any order; signed at the one event the article tells of."""
+        if not _DONE.search(self.t):
+            return
+        events = [n.id for n in self.events_told()]
+        for line in _SPACED_ROW.finditer(self.t):
+            cells = [(m.start(), m.end()) for m in _CELL.finditer(self.t, line.start(1), line.end(1))]
+            name = amount = county = company = None
+            for a, b in cells:
+                cell = self.t[a:b]
+                if _ROW_AMOUNT.fullmatch(cell):
+                    amount = amount or (a, b)
+                elif any(c[0] == a and c[1] == b for c in self.companies):
+                    company = company or (a, b)
+                elif (p := next((p for p in self.places_in(a, b) if p.label == "County" and (p.start, p.end) == (a, b)), None)):
+                    county = county or p
+                elif _ROW_NAME.search(cell) and len(cell) >= 4:
+                    name = name or (a, b)
+            if not (name and amount and (county or company)) or name[1] in self.listed_ends:
+                continue
+            a, b = name
+            if a_class(self.t[a:b]) or _NOT_ONE.search(self.t[a:b]) or re.search(r"\d", _CAPACITY.sub("", self.t[a:b])):
+                continue
+            found = _ROW_AMOUNT.fullmatch(self.t[amount[0]:amount[1]])
+            stage = _stage_of(self.t[max(0, line.start() - 300):line.start()])
+            pid = self._project(a, b, a, stage, b, county or self._project_place_from(a, b, at_start=True) or False,
+                                amount=_amount(found.group(1), found.group(2)))
+            self.listed_ends.add(b)
+            if company:
+                self.f.rel("INVESTS_IN", self.company_node(*company), pid, {}, self.span(min(a, company[0]), max(b, company[1])), MID)
+            if stage == "签约" and len(events) == 1:
+                self.f.rel("SIGNED", events[0], pid, {}, self.span(a, b), MID)
+
     def project_records(self) -> None:
         """项目名称：X / 投资额：7.6亿元 / 建设地点：沁县, one field a line: one project."""
         for m in _RECORD.finditer(self.t):
@@ -830,9 +911,34 @@ _NOT_ONE = re.compile(r"^(?:所有|全部|这些|这个|该|此|各|本|其他|�
 # what lies between a company and the project it invests in: 投资建设的 / 在屯留区投资1.5亿美元建设的
 _INVESTS = re.compile(rf"(?:在[^，,。；;]{{0,10}}?)?(?:投资|出资)(?:建设|兴建)?(?:约|超|逾)?(?:{P.NUMBER}{_CURRENCY})?"
                       r"(?:建设|兴建|打造)?的?")
+# A、B分别与C、D签约P、Q: two lists of parties and the projects, paired in order (paired_parties)
+_PAIRED = re.compile(r"分别与([^，,。；;：:]{2,80}?)(?:正式|现场|集中)?(?:签约|签订|签署)了?([^，,。；;：:]{4,120}?)(?=[，,。；;]|$)")
+_APART = re.compile(r"、|以及|和|及|与")
+_NAMES_APART = re.compile(r"(?<=项目|工程)(?:、|以及|和|及|与)|(?<=基地|园区)、")
+
+
+def _items(text: str, a: int, b: int, apart=_APART) -> list[tuple[int, int]]:
+    """The spans of a..b's items, apart at `apart`."""
+    out, k = [], a
+    for m in apart.finditer(text, a, b):
+        out.append((k, m.start()))
+        k = m.end()
+    out.append((k, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+# a line of three to five cells apart by spaces (a list number before them may), none holding a clause's mark
+_SPACED_ROW = re.compile(r"^[ \t\u3000]*(?:\d+[.、．]|[（(]\d+[)）]|[①-⑳])?[ \t\u3000]*"
+                         r"([^\s，,。；;：:]+(?:[ \t\u3000]+[^\s，,。；;：:]+){2,4})[ \t\u3000]*$", re.M)
+_CELL = re.compile(r"[^\s]+")
+_ROW_NAME = re.compile(r"(?:项目|工程|基地|园区|园|厂)$")
+_ROW_AMOUNT = re.compile(rf"(?:{_INVEST})?(?:约)?(\d+(?:\.\d+)?){_CURRENCY}")
 # between a company and the project it signs for: 与Y县签约 / 签订了总投资5亿元的 (Y县与X公司签约Z项目)
 _SIGNS_IT = re.compile(rf"(?:与[^，,。；;、]{{2,16}}?)?(?:正式|现场|成功|集中)?(?:签约|签订|签署)了?"
                        rf"(?:{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的)?")
+# a clause that builds the project after the one that signs it: 与Y县签约，投资5亿元建设Z项目
+_BUILD_LEAD = re.compile(rf"(?:拟|计划|将)?投资(?:约)?(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造)")
+_SIGNED_CLAUSE = re.compile(r"[^，,。；;]*?(?:签约|签订|签署)了?(?=[，,]$|[，,])")
 # what the company told after a project does with it: 由X公司投资建设 / 负责实施
 _BUILDS = re.compile(r"(?:投资|建设|投建|实施|承建|出资)")
 # the columns of a table of projects: its name, its investment, where it is built

@@ -1,0 +1,102 @@
+"""Projects with the company that invests in them, their county, amount and signing, as a probe of city
+and county news found them missed (issue 15): the company right before the project's name (X有限公司Y项目 /
+X公司的Y项目), a party to the signing (X公司与Y县签约Z项目 / Y县与X公司签订… / X公司与Y县签约，投资…建设Z项目),
+the builder told after it (…，由X公司投资建设), lists paired in order (甲公司、乙公司分别与A县、B县签约P项目、Q项目，
+投资额分别为…), a project a line with its cells apart by spaces (公司 县 项目 金额), 投资金额, and a company
+not opened by the words before it (其中 / 包括 / 的是). Short texts written for this test, names invented.
+
+Conventions decided here: a company is an investor only where the sentence ties it to that one project; two
+companies before one 签约 (甲公司、乙公司分别与…) tie none by that rule; a line is a project only with its name,
+its amount with the unit, and its county or company."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.articles import extract_text
+from loaders.text import fold
+
+HEAD = "---\ndate: 2024-05-10\npublisher: 示例日报\n---\n5月9日，晋城市签约仪式举行。"
+
+
+def told(text):
+    """{(project, amount in 亿元, county, (investing companies…), at the event)} as folded names."""
+    f = extract_text(HEAD + text, "t.md")
+    n = f.nodes
+    county = {r.start: n[r.end].name for r in f.rels.values() if r.type == "LOCATED_IN"}
+    firms: dict = {}
+    for r in f.rels.values():
+        if r.type == "INVESTS_IN":
+            firms.setdefault(r.end, set()).add(fold(n[r.start].name))
+    signed = {r.end for r in f.rels.values() if r.type == "SIGNED"}
+    return {(fold(p.name), p.properties.get("amount_yi"), county.get(k), tuple(sorted(firms.get(k, ()))), k in signed)
+            for k, p in n.items() if p.label == "Project"}
+
+
+HR, TC = "苏州恒瑞光电有限公司", "苏州天成机械有限公司"
+
+FORMS = [
+    # a party to the signing, either way round
+    ("深圳华创能源有限公司与云冈区签约储能电站项目，总投资15亿元。",
+     {("储能电站项目", 15.0, "云冈区", ("深圳华创能源有限公司",), True)}),
+    ("广灵县与深圳博远科技有限公司签约智能制造基地项目，总投资9.8亿元。",
+     {("智能制造基地项目", 9.8, "广灵县", ("深圳博远科技有限公司",), True)}),
+    ("上海晋鑫实业有限公司与潞城区签约高端装备制造项目，投资金额3.5亿元。",
+     {("高端装备制造项目", 3.5, "潞城区", ("上海晋鑫实业有限公司",), True)}),
+    ("北京京晋能源有限公司与原平市签订光储一体化项目投资协议，项目总投资5亿元。",
+     {("光储一体化项目", 5.0, "原平市", ("北京京晋能源有限公司",), True)}),
+    ("原平市与北京京晋能源有限公司签订了总投资5亿元的光储一体化项目。",
+     {("光储一体化项目", 5.0, "原平市", ("北京京晋能源有限公司",), True)}),
+    (f"{HR}与高平市签约，投资8.6亿元建设光伏组件项目。", {("光伏组件项目", 8.6, "高平市", (HR,), True)}),
+    ("蘇州恆瑞光電有限公司與高平市簽約光伏組件項目，總投資8.6億元。", {("光伏组件项目", 8.6, "高平市", (HR,), True)}),
+    # the company right before the name, or 的 between
+    (f"签约项目分别是：{HR}光伏组件项目，投资8.6亿元，落户高平市；{TC}精密铸造项目，投资6亿元，落户泽州县。",
+     {("光伏组件项目", 8.6, "高平市", (HR,), True), ("精密铸造项目", 6.0, "泽州县", (TC,), True)}),
+    (f"{HR}的光伏组件项目落户高平市，总投资8.6亿元。", {("光伏组件项目", 8.6, "高平市", (HR,), True)}),
+    (f"签约项目如下：\n高平市：{HR}光伏组件项目，总投资8.6亿元；\n泽州县：{TC}精密铸造项目，总投资6亿元。",
+     {("光伏组件项目", 8.6, "高平市", (HR,), True), ("精密铸造项目", 6.0, "泽州县", (TC,), True)}),
+    # the builder after the name
+    ("高平市光伏组件项目，总投资8.6亿元，由苏州恒瑞光电有限公司投资建设。",
+     {("高平市光伏组件项目", 8.6, "高平市", (HR,), True)}),
+    # words before a company are not its name
+    (f"共签约项目3个，其中{HR}投资8亿元的光伏组件项目落户高平市。", {("光伏组件项目", 8.0, "高平市", (HR,), True)}),
+    (f"签约项目中，投资最大的是{HR}在高平市投资建设的光伏组件项目，总投资8.6亿元。",
+     {("光伏组件项目", 8.6, "高平市", (HR,), True)}),
+    (f"签约项目包括{HR}投资5亿元的高平市光伏组件项目、{TC}投资8000万元的泽州县精密铸造项目。",
+     {("高平市光伏组件项目", 5.0, "高平市", (HR,), True), ("泽州县精密铸造项目", 0.8, "泽州县", (TC,), True)}),
+    # lists paired in order
+    (f"{HR}、{TC}分别与高平市、泽州县签约光伏组件项目、精密铸造项目，投资额分别为8.6亿元、6亿元。",
+     {("光伏组件项目", 8.6, "高平市", (HR,), True), ("精密铸造项目", 6.0, "泽州县", (TC,), True)}),
+    (f"高平市、泽州县分别与{HR}、{TC}签约光伏组件项目和精密铸造项目，投资额分别为5亿元和8000万元。",
+     {("光伏组件项目", 5.0, "高平市", (HR,), True), ("精密铸造项目", 0.8, "泽州县", (TC,), True)}),
+    (f"高平市、泽州县分别与{HR}签约光伏组件项目和精密铸造项目。",
+     {("光伏组件项目", None, "高平市", (HR,), True), ("精密铸造项目", None, "泽州县", (HR,), True)}),
+    ("高平市光伏组件项目、泽州县精密铸造项目分别签约，总投资分别为8.6亿元、6亿元。",
+     {("高平市光伏组件项目", 8.6, "高平市", (), True), ("泽州县精密铸造项目", 6.0, "泽州县", (), True)}),
+    # a project a line, cells apart by spaces, in any order
+    (f"现场签约项目2个，其中：\n{HR} 高平市 光伏组件项目 8.6亿元\n{TC} 泽州县 精密铸造项目 6000万元",
+     {("光伏组件项目", 8.6, "高平市", (HR,), True), ("精密铸造项目", 0.6, "泽州县", (TC,), True)}),
+    ("\n1. 高平市 光伏组件项目 总投资8.6亿元\n2. 泽州县 冷链物流园项目 总投资6亿元",
+     {("光伏组件项目", 8.6, "高平市", (), True), ("冷链物流园项目", 6.0, "泽州县", (), True)}),
+]
+
+NEGATIVES = [
+    "高平市、泽州县分别与客商代表签约。",  # no project named
+    "\n工业项目 8个 30亿元\n农业项目 3个 5亿元",  # classes counted, not projects
+    "\n出席嘉宾 王立新 李红 赵德胜\n签约地点 高平市 会议中心",  # a line of cells, no project
+    "\n光伏组件项目 介绍 高平市",  # no amount on the line
+]
+
+
+@pytest.mark.parametrize("text,want", FORMS, ids=[f"form{k:02d}" for k in range(len(FORMS))])
+def test_a_project_with_its_company_county_and_amount(text, want):
+    assert told(text) == want
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_project_from_these(text):
+    assert told(text) == set()
+
+
+def test_two_companies_before_one_signing_tie_neither_to_a_project_by_the_party_rule():
+    got = told(f"{HR}、{TC}与高平市签约光伏组件项目，总投资8.6亿元。")
+    assert got == {("光伏组件项目", 8.6, "高平市", (), True)}
