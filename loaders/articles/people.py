@@ -37,7 +37,7 @@ _APPOINTED_AFTER_NAME = re.compile(rf"(?:先生|女士|同志|{P.POST_RE})?(?:[�
                                    r"(?:等[\d一二三四五六七八九十两几多]+[人位名])?" + _APPOINTED)
 _APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
 # what sets up a liaison office (a plaque handed over, hung or unveiled, an office set up)
-_SETS_UP = re.compile(r"授牌|挂牌|授予|获授|设立|揭牌|成立|成为|颁发|确定为|命名为|认定为|落户")
+_SETS_UP = re.compile(r"授牌|挂牌|授予|获授|荣获|设立|设在|设于|揭牌|成立|成为|颁发|确定为|命名为|认定为|落户")
 # an office followed by a person's title is where someone works (驻津联络处主任李某致辞), not one set up
 _OFFICE_STAFF = re.compile(r"(?:副?主任|负责人|工作人员|处长|站长)")
 # the place an office is named for, right before its name: 忻州市招商引资联络处 / 吉林省驻津招商联络处
@@ -54,7 +54,7 @@ _TITLE_OPENS = re.compile(rf"[“\"「『]?(?:[{P.CJK}]{{2,6}}?[市县区省])?"
 _LISTED_AFTER = re.compile(r"(?:有|是|为|包括)[:：]")
 _CHAIN = re.compile(rf"、[^、，,。；;：:]{{0,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
-_OFFICE = re.compile(r"联络处|(?<=招商|引资|投资|工作)(?:工作站|联络站|服务站|联络点)")
+_OFFICE = re.compile(r"联络处|(?<=招商|引资|投资|工作)(?:工作站|联络站|服务站|联络点)|(?<=招商服务)工作站")
 # a sentence about the publishing place's own people (我市统战部副部长…，商会执行会长某某): its unnamed 商会
 # is that city's (county's), not a chamber of a province or a county named before
 _OUR_CITY = re.compile(r"我市|本市")
@@ -836,6 +836,8 @@ class PeopleRules:
         named = [x for x in self.places_in(i, p) if x.label in ("County", "City") and x.end <= p]
         # a place that is no chamber's host first (晋城市聘请天津市山西商会会长…为招商顾问: 晋城市)
         named = [x for x in named if x.start not in self._chamber_cover] or named
+        # (not the place an office is in: 在我会设立驻宁波招商联络处，聘请…为招商顾问)
+        named = [x for x in named if self.t[x.start - 1:x.start] != "驻"]
         if not named:
             return None
         place = named[-1]

@@ -22,13 +22,30 @@ WE_OFFICES = [
     ("晋中市驻宁波招商工作站在我会揭牌。", {(NB, "晋中市")}),
     ("会上，吕梁市人民政府为商会授予“吕梁市招商引资联络处”牌匾。", {(NB, "吕梁市")}),
     ("長治市向本會授予「長治市駐上海招商聯絡處」牌匾。", {(NB, "长治市")}),
+    ("本会荣获“平遥县招商引资联络处”称号。", {(NB, "平遥县")}),
+    ("平遥县驻甬招商引资联络处在我会正式挂牌。", {(NB, "平遥县")}),
+    ("会上，平遥县县长李明为商会授牌，商会成为平遥县驻甬招商联络处。", {(NB, "平遥县")}),
 ]
+
+# the office set in a chamber named in full
+OFFICES = [
+    ("平遥县驻天津招商联络处设在天津市山西商会。", {("天津市山西商会", "平遥县")}),
+    ("平遥县在天津市山西商会设立招商服务工作站。", {("天津市山西商会", "平遥县")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", OFFICES)
+def test_an_office_set_in_a_chamber(text, expected):
+    assert liaisons_of(PAPER + text) == expected
+
 
 WE_OFFICE_NEGATIVES = [
     "晋中市驻宁波办事处主任李明来我会走访。",  # an office's head visiting, no office set up
     "我会设立了联络部，负责会员联络。",  # the chamber's own department
     "兄弟商会被授予“吕梁市招商引资联络处”牌匾。",  # another chamber, unnamed
     "吕梁市驻宁波招商联络处主任李明出席我会年会。",
+    "我会设立会员服务工作站，方便会员办事。",  # no investment promotion
+    "我会荣获“五好商会”称号。",
 ]
 
 
@@ -61,6 +78,9 @@ AMBASSADORS = [
     ("晋城市向苏州市山西商会会长赵德胜颁发了聘书，聘请其为晋城市招商顾问。", {("赵德胜", "晋城市")}),
     ("平遥县聘请天津市山西商会会长王德明担任平遥县招商顾问。", {("王德明", "平遥县")}),
     ("晋城市副市长王立新为苏州市山西商会会长赵德胜颁发“招商引资形象大使”证书。", {("赵德胜", "晋城市")}),
+    # the title without its place: the place that appoints, not the one an office is in (驻宁波)
+    ("平遥县在我会设立驻宁波招商联络处，聘请我会会长王德明为招商顾问。", {("王德明", "平遥县")}),
+    ("平遙縣向天津市山西商會會長王德明頒發「招商大使」聘書。", {("王德明", "平遥县")}),
 ]
 
 AMBASSADOR_NEGATIVES = [
