@@ -67,6 +67,10 @@ _SIGNED_COUNT = re.compile(
 _SIGN_WORDS = ("签", "落户", "达成", "合同项目")
 
 
+# a project's aside naming who invests, then the amount: （X有限公司，5亿元）
+_ASIDE_AMOUNT = re.compile(rf"[（(][^（()）]{{2,30}}?[，,](?:总投资|投资|计划投资)?(?:额)?(?:约)?{P.NUMBER}{P.UNIT}[)）]")
+
+
 def _may_sign(s: str) -> bool:
     return any(w in s for w in _SIGN_WORDS)
 
@@ -1465,7 +1469,7 @@ class _Extractor(PeopleRules, ProjectRules):
             if stage == "签约":  # the schema has no edge for "started at an event"; the stage says it
                 self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
             amount = re.match(rf"(?:开工|签约|落地)?[，,]?(?:总投资|投资|计划投资)(?:额)?(?:达|为|约)?{P.NUMBER}{P.UNIT}",
-                              self.t[end:j])
+                              self.t[end:j]) or _ASIDE_AMOUNT.match(self.t, end, j)  # …项目（X公司，5亿元）
             before = re.search(rf"(?:总投资|投资){P.NUMBER}{P.UNIT}的$", self.t[i:start])
             if amount or before:
                 mm = amount or before

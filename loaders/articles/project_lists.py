@@ -238,8 +238,9 @@ class ProjectRules:
             self.listed_ends.add(b)
 
     def project_lists(self, i, j) -> None:
-        if "分别与" in self.t[i:j]:
+        if "分别" in self.t[i:j]:
             self.paired_parties(i, j)
+            self.settled_apart(i, j)
         self.zone_list(i, j)
         self.including_list(i, j)
         self.named_after_verb(i, j)
@@ -304,6 +305,33 @@ class ProjectRules:
                 if company:
                     self.f.rel("INVESTS_IN", self.company_node(*company), pid, {}, self.span(company[0], b), MID)
                 if self.event:
+                    self.f.rel("SIGNED", self.event, pid, {}, self.span(a, b), MID)
+
+    def settled_apart(self, i, j) -> None:
+        """(X公司)P项目、(Y公司)Q项目分别落户A县、B县(，投资额分别为…): each project its county (and amount,
+        and the company opening its item), in order; as many of each, or none."""
+        for m in _SETTLED_APART.finditer(self.t, i, j):
+            clause = max(i, max(self.t.rfind(x, i, m.start()) for x in "，,；;。：:\n") + 1)
+            items = _items(self.t, clause, m.start(), _NAMES_APART)
+            counties = [self._county_cell(a, b) for a, b in _items(self.t, m.start(1), m.end(1))]
+            if len(items) < 2 or len(counties) != len(items) or not all(counties):
+                continue
+            firms = [next(((x, y) for x, y, _ in self.companies if x == a and y < b), None) for a, b in items]
+            names = [(f[1] if f else a, b) for (a, b), f in zip(items, firms)]
+            if any(not _ROW_NAME.search(self.t, a, b) or len(self.t[a:b]) < 4 or a_class(self.t[a:b]) for a, b in names):
+                continue
+            stop = min([j] + [k for k in (self.t.find(x, m.end(), j) for x in "；;。") if k >= 0])
+            told = _RESPECTIVE.search(self.t, m.end(), stop)
+            amounts = list(re.finditer(rf"(?:{P.NUMBER}){_CURRENCY}", self.t[told.end():stop])) if told else []
+            amounts = amounts if len(amounts) == len(names) else [None] * len(names)
+            stage = _stage_of(self.t[self.para_start:j])
+            for (a, b), county, firm, amount in zip(names, counties, firms, amounts):
+                pid = self._project(a, b, i, stage, b, county,
+                                    amount=_amount(amount.group(1), amount.group(2)) if amount else None)
+                self.listed_ends.add(b)
+                if firm:
+                    self.f.rel("INVESTS_IN", self.company_node(*firm), pid, {}, self.span(firm[0], b), MID)
+                if self.event and stage == "签约":
                     self.f.rel("SIGNED", self.event, pid, {}, self.span(a, b), MID)
 
     def _county_cell(self, a, b):
@@ -507,21 +535,25 @@ class ProjectRules:
 
     def investor(self, pid, i, start, end) -> None:
         """The company that invests in the project named at start..end: its name right before the project's
-        (X有限公司(的)Y项目), a party that signs it in the project's clause (X公司与Y县签约Z项目 / Y县与X公司签订Z项目),
-        or the one that builds it, told after it (Z项目，总投资…，由X公司投资建设)."""
+        (X有限公司(的)Y项目); the one company of its clause (or the clause before) that signs or builds it
+        (X公司与Y县签约Z项目 / Y县与X公司签订Z项目 / X公司与Y县签约，投资5亿元建设Z项目 / X公司计划投资5亿元在
+        Y县建设Z项目); or the one told after it that builds it (Z项目，总投资…，由X公司投资建设 / 投资方为X公司), or in
+        brackets (Z项目（X公司，5亿元）)."""
         if not self.companies:
             return
         clause = max(i, max(self.t.rfind(x, i, start) for x in "，,；;。：:\n") + 1)
+        prev = max(i, max(self.t.rfind(x, i, clause - 1) for x in "，,；;。：:\n") + 1) \
+            if clause > i and self.t[clause - 1] in "，," else clause
         stop = min(k for k in [len(self.t)] + [self.t.find(x, end) for x in "；;。\n"] if k >= 0)
-        if _BUILD_LEAD.fullmatch(self.t, clause, start) and clause > i + 1:  # X公司与Y县签约，投资5亿元建设Z项目
-            clause = max(i, max(self.t.rfind(x, i, clause - 1) for x in "，,；;。：:\n") + 1)
-            start = clause + len(_SIGNED_CLAUSE.match(self.t, clause).group()) if _SIGNED_CLAUSE.match(self.t, clause) else start
-        one = sum(clause <= a and b <= start for a, b, _ in self.companies) == 1  # (not 甲公司、乙公司分别与…签约)
+        firms = [(a, b) for a, b, _ in self.companies if prev <= a and b <= start]
+        for a, b in firms:  # (one company only: not 甲公司、乙公司分别与…签约)
+            if clause <= a and self.t[b:start] in ("", "的") or len(firms) == 1 and _SIGNS_IT.fullmatch(self.t, b, start):
+                self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(a, end), MID)
         for a, b, _ in self.companies:
-            if clause <= a and b <= start and (b == start or self.t[b:start] == "的" or one and _SIGNS_IT.fullmatch(self.t, b, start)) \
-                    or end <= a < stop and self.t[a - 1:a] == "由" and _BUILDS.match(self.t, b) \
+            if end <= a < stop and (self.t[a - 1:a] == "由" and _BUILDS.match(self.t, b) or _INVESTOR_IS.search(self.t, end, a)
+                                    or a == end + 1 and self.t[end] in "（(") \
                     and not _NAME_END.search(self.t, end, a):
-                self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(min(a, start), max(b, end)), MID)
+                self.f.rel("INVESTS_IN", self.company_node(a, b), pid, {}, self.span(start, b), MID)
 
     def _told_before(self, name: str) -> str | None:
         """The project a shorter retelling names: 聚义富康500万吨焦化项目 after 聚义富康年产500万吨焦化项目."""
@@ -861,7 +893,7 @@ _NAME_STOP = re.compile(r"[，,。；;：:（(、\s]|$|由|分别|同时|也|将
                         r"当日|当天|均|已|于|顺利|集中")
 _NAME_CHAR = re.compile(rf"[{P.CJK}0-9A-Za-z.·×]")  # × of a capacity: 2×30MW发电项目
 # what a name never holds: verbs and links before it (PROJECT_CUT), a company that invests, list marks
-_NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|[亿万]元?(?:在[^，,。；;]{2,10}?)?(?:建设|新建|兴建|打造)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
+_NAME_CUT = re.compile(r"^(?:主要|用于)?(?:建设|新建|兴建)|^在[^，,。；;]{2,10}?(?:建设|新建|兴建|打造)|[亿万]元?(?:在[^，,。；;]{2,10}?)?(?:建设|新建|兴建|打造)|公司(?!总部)|其中|位于|落户|[一二三四五六七八九十]是|首先|此外|另外|以及|打造|推进|实施|引进|围绕|依托|推动|加快")
 # the amount: 总投资约9亿元 / 计划总投资4.5亿元 / 投资额为6亿元; 亿美元 and 万美元 are not 亿元
 _INVEST = r"(?:(?:计划|预计|估算|建设)?总投资|投资总额|投资规模|投资金额|投资额|拟投资|计划投资|预计投资|协议投资|协议金额|签约金额|投资)(?:额)?(?:为|达到|达|约|超过|超|逾|近)?[:：]?"
 _CURRENCY = r"(万亿元|亿元|万元|亿美元|万美元|亿(?!美))"
@@ -914,6 +946,8 @@ _INVESTS = re.compile(rf"(?:在[^，,。；;]{{0,10}}?)?(?:投资|出资)(?:建�
 # A、B分别与C、D签约P、Q: two lists of parties and the projects, paired in order (paired_parties)
 _PAIRED = re.compile(r"分别与([^，,。；;：:]{2,80}?)(?:正式|现场|集中)?(?:签约|签订|签署)了?([^，,。；;：:]{4,120}?)(?=[，,。；;]|$)")
 _APART = re.compile(r"、|以及|和|及|与")
+# P项目、Q项目分别落户A县、B县 (settled_apart)
+_SETTLED_APART = re.compile(r"分别(?:签约)?(?:落户|落地|位于|选址)(?:于|在)?([^，,。；;]{2,60}?)(?=[，,。；;]|$)")
 _NAMES_APART = re.compile(r"(?<=项目|工程)(?:、|以及|和|及|与)|(?<=基地|园区)、")
 
 
@@ -934,13 +968,14 @@ _CELL = re.compile(r"[^\s]+")
 _ROW_NAME = re.compile(r"(?:项目|工程|基地|园区|园|厂)$")
 _ROW_AMOUNT = re.compile(rf"(?:{_INVEST})?(?:约)?(\d+(?:\.\d+)?){_CURRENCY}")
 # between a company and the project it signs for: 与Y县签约 / 签订了总投资5亿元的 (Y县与X公司签约Z项目)
-_SIGNS_IT = re.compile(rf"(?:与[^，,。；;、]{{2,16}}?)?(?:正式|现场|成功|集中)?(?:签约|签订|签署)了?"
-                       rf"(?:{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的)?")
-# a clause that builds the project after the one that signs it: 与Y县签约，投资5亿元建设Z项目
-_BUILD_LEAD = re.compile(rf"(?:拟|计划|将)?投资(?:约)?(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造)")
-_SIGNED_CLAUSE = re.compile(r"[^，,。；;]*?(?:签约|签订|签署)了?(?=[，,]$|[，,])")
+_SIGNS_IT = re.compile(
+    rf"(?:(?:与[^，,。；;、]{{2,16}}?)?(?:正式|现场|成功|集中)?(?:签约|签订|签署)了?[，,]?)?"  # 与Y县签约(，)
+    rf"(?:(?:计划|拟|将|预计)?(?:在[^，,。；;]{{2,10}}?)?(?:投资|出资)(?:约)?(?:{P.NUMBER}{_CURRENCY})?[，,]?"  # 投资5亿元在Y县建设
+    rf"(?:在[^，,。；;]{{2,10}}?)?(?:建设|兴建|新建|打造)?的?|{_INVEST}(?:{P.NUMBER}){_CURRENCY}(?:建设|兴建|打造|实施)?的)?")
+# the company named after the project as its investor: …项目投资方为X公司 / ，投资主体是X公司
+_INVESTOR_IS = re.compile(r"(?:投资方|投资主体|投资企业|投资单位|建设单位|实施主体)(?:为|是)$")
 # what the company told after a project does with it: 由X公司投资建设 / 负责实施
-_BUILDS = re.compile(r"(?:投资|建设|投建|实施|承建|出资)")
+_BUILDS = re.compile(r"(?:负责)?(?:投资|建设|投建|实施|承建|出资)")
 # the columns of a table of projects: its name, its investment, where it is built
 _COLUMNS = {"name": re.compile(r"项目名称|^项目$"), "amount": re.compile(r"投资"),
             "place": re.compile(r"建设地点|项目地点|所在地|实施地点|落地|县|区|地点")}
