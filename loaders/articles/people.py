@@ -34,7 +34,8 @@ _AMBASSADOR_TITLE = re.compile(r"(?:招商|投资|引资|引智)[^，,。；;]{0
 _CITY_LAST = re.compile(rf"([{P.CJK}]{{2,5}}?市)$")
 _APPOINTED_AFTER_POST = re.compile(r"[^，,。；;]{0,16}" + _APPOINTED)
 _APPOINTED_AFTER_NAME = re.compile(rf"(?:先生|女士|同志|{P.POST_RE})?(?:[（(][^（()）]{{2,20}}[)）])?"
-                                   r"(?:等[\d一二三四五六七八九十两几多]+[人位名])?" + _APPOINTED)
+                                   rf"(?:等?[\d一二三四五六七八九十两几多]+[人位名](?:{P.POST_RE})?)?" + _APPOINTED)
+_COUNT_DIGITS = "二两三四五六七八九十"  # a figure a name's last character may be taken for (赵强三位会长)
 _APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
 # what sets up a liaison office (a plaque handed over, hung or unveiled, an office set up)
 _SETS_UP = re.compile(r"授牌|挂牌|授予|获授|荣获|设立|设在|设于|揭牌|成立|成为|颁发|确定为|命名为|认定为|落户")
@@ -772,7 +773,8 @@ class PeopleRules:
         for sm in _SURNAME.finditer(self.t, lo, i + m.start()):  # where a name may start
             k = sm.start()
             after_post = k in post_ends
-            if k in seen or not (after_post or k == 0 or self.t[k - 1] in P.NAME_BOUNDARY):
+            if k in seen or not (after_post or k == 0 or self.t[k - 1] in P.NAME_BOUNDARY
+                                 or self.t[k - 2:k] in ("我会", "本会", "该会")):  # 我会王某会长受聘…
                 continue
             span = self._people_only(names_list_at(self.t, k))
             if not span:
@@ -784,7 +786,7 @@ class PeopleRules:
             handed = after_post and (_HANDED.fullmatch(tail) and re.search("[向为给]", before)
                                      or _TITLE_OPENS.fullmatch(tail) and "授予" in before)
             if handed or (_APPOINTED_AFTER_POST if after_post else _APPOINTED_AFTER_NAME).fullmatch(tail) or \
-                    (re.fullmatch(r"(?:为|担任|作为)[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
+                    (re.fullmatch(r"(?:先生|女士|同志)?(?:为|担任|作为)[^，,。；;]{0,8}", tail) and re.search(r"聘请|聘任|聘", self.t[lo:span[0][0]])):
                 for a, b in span:
                     seen.update(range(a, b + 1))
                     self.f.rel("AMBASSADOR_OF", self.person_node(a, b, MID), city_id,
@@ -826,9 +828,14 @@ class PeopleRules:
                     self.f.rel("NATIVE_OF", pid, prov, {}, self.span(a, i + s.find("山西籍") + 3), MID)
 
     def _people_only(self, span):
-        """A list of names up to the first that opens a chamber's name (王某、苏州山西商会…: 苏州山 is none)."""
+        """A list of names up to the first that opens a chamber's name (王某、苏州山西商会…: 苏州山 is none); the
+        last without a count's figure after it (甲、乙、赵强三位会长: 赵强)."""
         inside = next((n for n, (a, _) in enumerate(span) if a in self._chamber_cover), None)
-        return span if inside is None else span[:inside]
+        span = span if inside is None else span[:inside]
+        if span and span[-1][1] - span[-1][0] == 3 and self.t[span[-1][1] - 1] in _COUNT_DIGITS \
+                and self.t[span[-1][1]:span[-1][1] + 1] in ("位", "名", "人"):
+            span = span[:-1] + [(span[-1][0], span[-1][1] - 1)]
+        return span
 
     def _ambassador_place(self, i, p):
         """The county or city named last before 招商大使 (迎泽区为…招商大使授牌); a district the place list
