@@ -785,9 +785,10 @@ class ProjectRules:
     def project_tables(self) -> None:
         """A table of projects, one a row (Markdown | or tab cells), under a header naming the project,
         its investment (in 亿元 or 万元, as the header says) and where it is built."""
-        if "|" not in self.t and "\t" not in self.t:
+        if "|" not in self.t and "\t" not in self.t and "  " not in self.t and "\u3000" not in self.t:
             return
         lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", self.t)]
+        self._rows_signed = []
         k = 0
         while k < len(lines):
             head = _cells(*lines[k])
@@ -799,7 +800,7 @@ class ProjectRules:
             unit = "万元" if "万" in head[cols["amount"]][2] else "亿元"
             before = self.t[max(0, lines[k - 1][0] - 300):lines[k - 1][0]]
             stage = "开工" if "开工" in before and not re.search("签[约署订]", before) else "签约"
-            while k < len(lines) and len(row := _cells(*lines[k])) == len(head):
+            while k < len(lines) and len(row := _row(_cells(*lines[k]), head)) == len(head):
                 k += 1
                 a, b, name = row[cols["name"]]
                 figure = re.search(rf"(?:{P.NUMBER})({_CURRENCY[1:-1]})?", row[cols["amount"]][2])
@@ -810,16 +811,26 @@ class ProjectRules:
                 if cols["place"] is not None:
                     pa, pb, _ = row[cols["place"]]
                     place = self._project_place_from(pa, pb) or False
-                self._project(a, b, a, stage, b, place, amount=amount)
+                pid = self._project(a, b, a, stage, b, place, amount=amount)
                 self.listed_ends.add(b)
+                if stage == "签约":
+                    self._rows_signed.append((pid, a, b))  # (at the article's one event: known after the pass)
+                if cols["company"] is not None:  # the investor's column: the company the cell names
+                    ca, cb, _ = row[cols["company"]]
+                    firm = next(((x, y) for x, y, _ in self.companies if ca <= x and y <= cb), None)
+                    if firm:
+                        self.f.rel("INVESTS_IN", self.company_node(*firm), pid, {}, self.span(*firm), MID)
 
     def project_rows(self) -> None:
         """A project a line, its cells apart by spaces and with no header (陕西甲公司 侯马市 年产3万吨碳纤维项目
         10亿元): a cell that is a project's name, one that is its amount with its unit, and one that is its
-        county or its company, in any order; signed at the one event the article tells of."""
+        county or its company, in any order; signed at the one event the article tells of (as the rows of
+        project_tables are)."""
+        events = [n.id for n in self.events_told()]
+        for pid, a, b in getattr(self, "_rows_signed", ()) if len(events) == 1 else ():  # project_tables' rows
+            self.f.rel("SIGNED", events[0], pid, {}, self.span(a, b), MID)
         if not _DONE.search(self.t):
             return
-        events = [n.id for n in self.events_told()]
         for line in _SPACED_ROW.finditer(self.t):
             cells = [(m.start(), m.end()) for m in _CELL.finditer(self.t, line.start(1), line.end(1))]
             name = amount = county = company = None
@@ -977,15 +988,37 @@ _INVESTOR_IS = re.compile(r"(?:投资方|投资主体|投资企业|投资单位|
 # what the company told after a project does with it: 由X公司投资建设 / 负责实施
 _BUILDS = re.compile(r"(?:负责)?(?:投资|建设|投建|实施|承建|出资)")
 # the columns of a table of projects: its name, its investment, where it is built
-_COLUMNS = {"name": re.compile(r"项目名称|^项目$"), "amount": re.compile(r"投资"),
-            "place": re.compile(r"建设地点|项目地点|所在地|实施地点|落地|县|区|地点")}
+_COLUMNS = {"name": re.compile(r"项目名称|^项目$"),
+            # (the amount's column, not the investor's: 投资企业 / 投资方 / 投资主体)
+            "amount": re.compile(r"投资(?!企业|方|主体|单位|人|商)"),
+            "place": re.compile(r"建设地点|项目地点|所在地|实施地点|落地|县|区|地点"),
+            "company": re.compile(r"投资(?:企业|方|主体|单位|商)|签约(?:企业|单位|方)|企业名称|建设单位|实施主体")}
+
+
+def _row(cells: list, head: list) -> list:
+    """A row's cells as many as its header's: the reading view joins a row's number to the next cell
+    (1<tab>光伏组件项目 reads 1光伏组件项目), which a 序号 column splits again."""
+    if len(cells) == len(head) - 1 and cells and head[0][2] in ("序号", "编号", "序"):
+        a, b, text = cells[0]
+        n = re.match(r"\d+[.、．]?", text)
+        if n:
+            return [(a, a + n.end(), n.group()), (a + n.end(), b, text[n.end():])] + cells[1:]
+    return cells
+
+
+_GAP = re.compile(r"[ \u3000]{2,}|\u3000")
 
 
 def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
     """The cells of a table row, (start, end, text) stripped: | A | B | or A<tab>B."""
     sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 1 else None
-    if sep is None:
-        return []
+    if sep is None:  # cells apart by two spaces or more (a table a page set in spaces): 序号  项目名称  总投资
+        gaps = list(_GAP.finditer(line))
+        if len(gaps) < 2:
+            return []
+        starts = [0] + [g.end() for g in gaps]
+        ends = [g.start() for g in gaps] + [len(line)]
+        return [(at + x, at + y, line[x:y]) for x, y in zip(starts, ends) if line[x:y].strip()]
     out, k = [], 0
     for piece in line.split(sep):
         text = piece.strip()
