@@ -35,6 +35,7 @@ _CITY_LAST = re.compile(rf"([{P.CJK}]{{2,5}}?市)$")
 _APPOINTED_AFTER_POST = re.compile(r"[^，,。；;]{0,16}" + _APPOINTED)
 _APPOINTED_AFTER_NAME = re.compile(rf"(?:先生|女士|同志|{P.POST_RE})?(?:[（(][^（()）]{{2,20}}[)）])?"
                                    rf"(?:等?[\d一二三四五六七八九十两几多]+[人位名](?:{P.POST_RE})?)?" + _APPOINTED)
+_AT_OCCASION = re.compile(r"会上|仪式上|活动上|活动中|现场|当天|当日|同时|随后")
 _COUNT_DIGITS = "二两三四五六七八九十"  # a figure a name's last character may be taken for (赵强三位会长)
 _APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
 # what sets up a liaison office (a plaque handed over, hung or unveiled, an office set up)
@@ -765,7 +766,7 @@ class PeopleRules:
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         if city_id is None:
             return
-        day = dates[-1].day if dates else self.event_date or self.published  # else the article's date
+        day = self._appointed_day(i, dates)
         native = "山西籍" in s
         # 商会会长于学义应邀出席…并受聘担任中山区“招商大使” / 王某被聘为…大使 / 聘请<chamber>会长王某为…顾问:
         # the names after a post or a boundary, before 受聘 (被聘, 获聘), or before 为 after 聘请
@@ -827,6 +828,17 @@ class PeopleRules:
                     prov = self.f.node("province:山西省", "Province", "山西省", {}, self.span(i + s.find("山西籍"), i + s.find("山西籍") + 2), MID)
                     self.f.rel("NATIVE_OF", pid, prov, {}, self.span(a, i + s.find("山西籍") + 3), MID)
 
+    def _appointed_day(self, i, dates):
+        """The day an ambassador or an office is told of at `i`: the sentence's, the event's, the dated opening's
+        for a sentence at the occasion (3月20日，…挂牌成立。⏎会上，…聘请…), else the article's."""
+        if dates:
+            return dates[-1].day
+        if self.event_date:
+            return self.event_date
+        if self._lede and _AT_OCCASION.match(self.t, i):
+            return self._lede[0].day
+        return self.published
+
     def _people_only(self, span):
         """A list of names up to the first that opens a chamber's name (王某、苏州山西商会…: 苏州山 is none); the
         last without a count's figure after it (甲、乙、赵强三位会长: 赵强)."""
@@ -871,7 +883,7 @@ class PeopleRules:
             city = next((p for p in self.places_in(clause, i + m.start()) if p.label in _OFFICE_OWNERS
                          and not any(c.start <= p.start < c.end for c in chambers) and self.t[p.start - 1:p.start] != "驻"), None)
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
-        day = dates[-1].day if dates else self.event_date or self.published  # else the article's date
+        day = self._appointed_day(i, dates)
         props = {"since": day} if day else {}
         for c in chambers:
             cid = self.chamber_node(c)

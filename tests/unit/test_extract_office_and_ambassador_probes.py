@@ -5,8 +5,11 @@ publisher) receiving the plaque, and ambassadors handed their letters of appoint
 招商大使”称号) or asked to serve (聘请…担任…顾问). Short sentences written for this test, names invented."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from loaders.articles import extract_text
 from tests.unit.test_extract_post_forms import ambassadors_of, liaisons_of
 
 OURS = "---\ndate: 2024-05-10\npublisher: 宁波市山西商会\n---\n"  # a chamber's own page
@@ -104,3 +107,20 @@ def test_ambassadors_handed_their_letters(text, expected):
 @pytest.mark.parametrize("text", AMBASSADOR_NEGATIVES)
 def test_no_ambassador_from_these(text):
     assert ambassadors_of(OURS + text) == set()
+
+
+def _days(text):
+    f = extract_text(text, "t.md")
+    return {(r.type, f.nodes[r.start].name): r.properties for r in f.rels.values()
+            if r.type in ("AMBASSADOR_OF", "LIAISON_OFFICE_OF")}
+
+
+def test_a_sentence_at_the_occasion_takes_the_day_of_the_dated_opening():
+    # the opening dates the occasion without naming an event; 会上 in the next paragraph is that day
+    text = PAPER.replace("吕梁日报", "平遥县人民政府").replace("2024-05-10", "2024-03-22") + \
+        "3月20日，平遥县驻天津招商引资工作站在天津市山西商会挂牌成立。\n会上，平遥县聘请天津市山西商会副会长陈海波为平遥县招商顾问。\n"
+    assert _days(text) == {("LIAISON_OFFICE_OF", "天津市山西商会"): {"since": date(2024, 3, 20)},
+                           ("AMBASSADOR_OF", "陈海波"): {"appointed_on": date(2024, 3, 20)}}
+    # not at the occasion: the article's date
+    later = text.replace("会上，平遥县聘请", "此前，平遥县已聘请")
+    assert _days(later)[("AMBASSADOR_OF", "陈海波")] == {"appointed_on": date(2024, 3, 22)}
