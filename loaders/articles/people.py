@@ -7,9 +7,10 @@ import re
 from bisect import bisect_left
 
 from loaders.articles import patterns as P
-from loaders.articles.entities import chamber_key, name_at, name_ends, names_list_at
+from loaders.articles.entities import Place, chamber_key, name_at, name_ends, names_list_at
 from loaders.articles.lookahead import quicken_all
 from loaders.articles.places import MUNICIPALITIES
+from loaders.text import fold
 
 HIGH, MID, LOW = 0.9, 0.75, 0.6  # confidence: an exact pattern; a likely reading; a guess
 # what may stand before a bare 山西商会 that is the chamber named before (据山西商会秘书长…): nothing or
@@ -35,6 +36,8 @@ _CITY_LAST = re.compile(rf"([{P.CJK}]{{2,5}}?市)$")
 _APPOINTED_AFTER_POST = re.compile(r"[^，,。；;]{0,16}" + _APPOINTED)
 _APPOINTED_AFTER_NAME = re.compile(rf"(?:先生|女士|同志|{P.POST_RE})?(?:[（(][^（()）]{{2,20}}[)）])?"
                                    rf"(?:等?[\d一二三四五六七八九十两几多]+[人位名](?:{P.POST_RE})?)?" + _APPOINTED)
+# a district right before an investment title that the place list does not know (和平区“招商大使”)
+_DISTRICT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,3}区[“\"「『]?$")
 _AT_OCCASION = re.compile(r"会上|仪式上|活动上|活动中|现场|当天|当日|同时|随后")
 _COUNT_DIGITS = "二两三四五六七八九十"  # a figure a name's last character may be taken for (赵强三位会长)
 _APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
@@ -853,17 +856,32 @@ class PeopleRules:
         """The county or city named last before 招商大使 (迎泽区为…招商大使授牌); a district the place list
         does not know (中山区, not 中山市) stands for the city of a chamber named in the sentence."""
         named = [x for x in self.places_in(i, p) if x.label in ("County", "City") and x.end <= p]
-        # a place that is no chamber's host first (晋城市聘请天津市山西商会会长…为招商顾问: 晋城市)
-        named = [x for x in named if x.start not in self._chamber_cover] or named
-        # (not the place an office is in: 在我会设立驻宁波招商联络处，聘请…为招商顾问)
-        named = [x for x in named if self.t[x.start - 1:x.start] != "驻"]
+        # a place that is no chamber's host (晋城市聘请天津市山西商会会长…为招商顾问: 晋城市), nor the place an
+        # office is in (在我会设立驻宁波招商联络处，聘请…为招商顾问)
+        named = [x for x in named if x.start not in self._chamber_cover and self.t[x.start - 1:x.start] != "驻"]
         if not named:
-            return None
+            # 我县 on a county's page: that county (天津市山西商会会长王某受聘为我县招商顾问: not 天津市)
+            ours = self._our_county(i, p)
+            if ours:
+                return ours
+            if not _DISTRICT_BEFORE.search(self.t, i, p):
+                return None  # (我市, or none named: the page's city, in the caller)
+            # 受聘担任和平区“招商大使”: a district the place list does not know, of the chamber's city
+            cities = [c.place for c in self.chambers if i <= c.start < p and c.place and c.place.label == "City"]
+            return cities[-1] if cities else None
         place = named[-1]
         if place.label == "City" and self.t[place.end:place.end + 1] in ("区", "县"):
             cities = [c.place for c in self.chambers if i <= c.start < p and c.place and c.place.label == "City"]
             return cities[-1] if cities else None
         return place
+
+    def _our_county(self, i, j):
+        """The county of 我县 / 本县 / 我区 / 本区 in i..j, on a page a county publishes (平遥县人民政府)."""
+        m = _OUR_COUNTY.search(self.t, i, j)
+        if m is None:
+            return None
+        pub = next((x for x in self.places.find(fold(self.a.meta.get("publisher") or "")) if x.label == "County"), None)
+        return Place(m.start(), m.end(), pub.id, pub.label, pub.name, pub.known) if pub else None
 
     def liaison(self, i, j, dates, chambers) -> None:
         s = self.t[i:j]
@@ -882,6 +900,7 @@ class PeopleRules:
             clause = i + max((k.end() for k in re.finditer(r"[，,；;：:]", s[:m.start()])), default=0)
             city = next((p for p in self.places_in(clause, i + m.start()) if p.label in _OFFICE_OWNERS
                          and not any(c.start <= p.start < c.end for c in chambers) and self.t[p.start - 1:p.start] != "驻"), None)
+        city = city or self._our_county(i, i + m.start())  # 我县驻天津招商联络处 on a county's page
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         day = self._appointed_day(i, dates)
         props = {"since": day} if day else {}

@@ -124,3 +124,24 @@ def test_a_sentence_at_the_occasion_takes_the_day_of_the_dated_opening():
     # not at the occasion: the article's date
     later = text.replace("会上，平遥县聘请", "此前，平遥县已聘请")
     assert _days(later)[("AMBASSADOR_OF", "陈海波")] == {"appointed_on": date(2024, 3, 22)}
+
+
+COUNTY = "---\ndate: 2024-05-10\npublisher: 平遥县人民政府\n---\n"  # a county's page: 我县 is 平遥县
+CITY = "---\ndate: 2024-05-10\npublisher: 晋城日报\n---\n"  # a city's daily: 我市 is 晋城市
+NEWS = "---\ndate: 2024-05-10\npublisher: 示例新闻网\n---\n"  # a page of no place
+
+OUR_PLACE = [
+    (COUNTY, "会上，我县聘请天津市山西商会会长王德明为我县招商大使。", {("王德明", "平遥县")}, set()),
+    (COUNTY, "天津市山西商会会长王德明受聘为我县招商顾问。", {("王德明", "平遥县")}, set()),
+    (COUNTY, "我县驻天津招商联络处在天津市山西商会揭牌。", set(), {("天津市山西商会", "平遥县")}),
+    (CITY, "天津市山西商会会长王德明受聘为我市招商大使。", {("王德明", "晋城市")}, set()),
+    (CITY, "会上，市长李明为天津市山西商会会长王德明颁发招商大使聘书。", {("王德明", "晋城市")}, set()),
+    # the chamber's host is never the place of the title (it was: 天津市)
+    (NEWS, "天津市山西商会会长王德明受聘为招商大使。", set(), set()),
+]
+
+
+@pytest.mark.parametrize("head,text,ambassadors,offices", OUR_PLACE)
+def test_our_county_or_city_and_never_the_chambers_host(head, text, ambassadors, offices):
+    assert ambassadors_of(head + text) == ambassadors
+    assert liaisons_of(head + text) == offices
