@@ -38,6 +38,7 @@ _APPOINTED_AFTER_NAME = re.compile(rf"(?:先生|女士|同志|{P.POST_RE})?(?:[�
                                    rf"(?:等?[\d一二三四五六七八九十两几多]+[人位名](?:{P.POST_RE})?)?" + _APPOINTED)
 # a district right before an investment title that the place list does not know (和平区“招商大使”)
 _DISTRICT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,3}区[“\"「『]?$")
+_CLAUSE_MARK = re.compile("[，,；;]")
 _AT_OCCASION = re.compile(r"会上|仪式上|活动上|活动中|现场|当天|当日|同时|随后")
 _COUNT_DIGITS = "二两三四五六七八九十"  # a figure a name's last character may be taken for (赵强三位会长)
 _APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
@@ -904,15 +905,31 @@ class PeopleRules:
         city_id = self.place_node(city, city.start, city.end) if city else self.home_node(i, j)
         day = self._appointed_day(i, dates)
         props = {"since": day} if day else {}
+        # a chamber (or 我会) told in a clause after the office's that sets nothing up is a guest (…牌匾，天津市
+        # 山西商会会长王某出席 / …揭牌，兄弟商会到场祝贺)
+        chambers = [c for c in chambers if self._office_clause(i, j, i + m.end(), c.start)]
+        we = self._we_at(i, j) if city_id else None
+        we = we if we and self._office_clause(i, j, i + m.end(), we[0]) else None
+        if we:  # beside 我会, a chamber told with its person's post is that person's (A商会会长甲与我会会长乙共同揭牌)
+            chambers = [c for c in chambers if not P.POSTS_AT.match(self.t, c.end)]
         for c in chambers:
             cid = self.chamber_node(c)
             if cid and city_id:
                 self.f.rel("LIAISON_OFFICE_OF", cid, city_id, props, self.span(min(c.start, i + m.start()), max(c.end, i + m.end())), HIGH)
-        we = self._we_at(i, j) if not chambers and city_id else None
         if we:  # 吕梁市向我会授予“吕梁市招商引资联络处”牌匾: the publishing chamber
             cid, label, name = self.publisher_chamber
             node = self.f.node(cid, label, name, {}, self.span(*we), MID)
             self.f.rel("LIAISON_OFFICE_OF", node, city_id, props, self.span(min(we[0], i + m.start()), max(we[1], i + m.end())), MID)
+
+    def _office_clause(self, i, j, office_end, k) -> bool:
+        """Whether the mention at k may receive the office ending at office_end: it is told before the clause
+        after the office's ends, or in a clause that sets one up itself."""
+        after = _CLAUSE_MARK.search(self.t, office_end, j)
+        if after is None or k < after.start():
+            return True
+        lo = max(self.t.rfind(x, i, k) for x in "，,；;") + 1
+        hi = _CLAUSE_MARK.search(self.t, k, j)
+        return bool(_SETS_UP.search(self.t, lo, hi.start() if hi else j))
 
     def _we_at(self, i, j):
         """Where 我会 / 本会, or a bare 商会 before any chamber is named (为商会授予…), stands between i and j

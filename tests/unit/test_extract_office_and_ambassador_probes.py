@@ -37,6 +37,21 @@ OFFICES = [
 ]
 
 
+# who receives the office among the chambers a sentence names: not a guest told after it
+AMONG = [
+    (OURS, "吕梁市向我会授予“吕梁市招商引资联络处”牌匾，天津市山西商会会长王德明出席。", {(NB, "吕梁市")}),
+    (OURS, "我会与天津市山西商会同时被授予“吕梁市招商引资联络处”牌匾。", {(NB, "吕梁市"), ("天津市山西商会", "吕梁市")}),
+    (OURS, "天津市山西商会会长王德明与我会会长张建国共同为“吕梁市招商引资联络处”揭牌。", {(NB, "吕梁市")}),
+    (OURS, "吕梁市招商引资联络处在我会揭牌，天津市山西商会等兄弟商会到场祝贺。", {(NB, "吕梁市")}),
+    (PAPER, "吕梁市在天津市山西商会设立招商引资联络处，苏州山西商会会长李红到场祝贺。", {("天津市山西商会", "吕梁市")}),
+]
+
+
+@pytest.mark.parametrize("head,text,expected", AMONG)
+def test_the_chamber_that_receives_the_office_not_a_guest(head, text, expected):
+    assert liaisons_of(head + text) == expected
+
+
 @pytest.mark.parametrize("text,expected", OFFICES)
 def test_an_office_set_in_a_chamber(text, expected):
     assert liaisons_of(PAPER + text) == expected
