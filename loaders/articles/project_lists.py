@@ -10,6 +10,11 @@ its clause names, it is placed in after it (落户/位于/在…, （<county>）
 records and tables of projects one a row. Amounts in 万元 become 亿元; 亿美元 gives none (the sets'
 conventions); classes (农业项目6个, 亿元以上项目, 全县重点…项目) and published-only projects are none.
 
+Who invests (`investor`): the company right before a project's name, the one company that signs or builds it
+in its clause (X公司与Y县签约Z项目), the one told after it (由X公司投资建设 / 投资方为X公司 / （X公司，5亿元）).
+Lists told 分别 pair their parties, projects and amounts in order (`paired_parties`, `settled_apart`); a
+project a line with its cells apart by spaces (`project_rows`) and tables with an investor's column too.
+
 Names listed without amounts (`named_lists`) at a signing or start the article tells of: what its meeting heard
 of (会议听取A项目、B项目情况介绍), what the signed or started projects include (签约项目包括…), the names after
 the verb (签约了…) or before it (A项目、B项目现场签约); each in its county, else the article's one county."""
@@ -294,13 +299,9 @@ class ProjectRules:
             companies = [next(((a, b) for a, b, _ in self.companies if (a, b) == x), None) for x in other]
             companies = companies * len(names) if len(companies) == 1 else companies  # 分别与X公司签约A、B
             companies = companies if len(companies) == len(names) else [None] * len(names)
-            stop = min([j] + [k for k in (self.t.find(x, m.end(), j) for x in "；;。") if k >= 0])
-            told = _RESPECTIVE.search(self.t, m.end(), stop)
-            amounts = list(re.finditer(rf"(?:{P.NUMBER}){_CURRENCY}", self.t[told.end():stop])) if told else []
-            amounts = amounts if len(amounts) == len(names) else [None] * len(names)
+            amounts = self._amounts_apart(m.end(), j, len(names))
             for (a, b), county, company, amount in zip(names, counties, companies, amounts):
-                pid = self._project(a, b, i, "签约", b, county,
-                                    amount=_amount(amount.group(1), amount.group(2)) if amount else None)
+                pid = self._project(a, b, i, "签约", b, county, amount=amount)
                 self.listed_ends.add(b)
                 if company:
                     self.f.rel("INVESTS_IN", self.company_node(*company), pid, {}, self.span(company[0], b), MID)
@@ -320,19 +321,22 @@ class ProjectRules:
             names = [(f[1] if f else a, b) for (a, b), f in zip(items, firms)]
             if any(not _ROW_NAME.search(self.t, a, b) or len(self.t[a:b]) < 4 or a_class(self.t[a:b]) for a, b in names):
                 continue
-            stop = min([j] + [k for k in (self.t.find(x, m.end(), j) for x in "；;。") if k >= 0])
-            told = _RESPECTIVE.search(self.t, m.end(), stop)
-            amounts = list(re.finditer(rf"(?:{P.NUMBER}){_CURRENCY}", self.t[told.end():stop])) if told else []
-            amounts = amounts if len(amounts) == len(names) else [None] * len(names)
+            amounts = self._amounts_apart(m.end(), j, len(names))
             stage = _stage_of(self.t[self.para_start:j])
             for (a, b), county, firm, amount in zip(names, counties, firms, amounts):
-                pid = self._project(a, b, i, stage, b, county,
-                                    amount=_amount(amount.group(1), amount.group(2)) if amount else None)
+                pid = self._project(a, b, i, stage, b, county, amount=amount)
                 self.listed_ends.add(b)
                 if firm:
                     self.f.rel("INVESTS_IN", self.company_node(*firm), pid, {}, self.span(firm[0], b), MID)
                 if self.event and stage == "签约":
                     self.f.rel("SIGNED", self.event, pid, {}, self.span(a, b), MID)
+
+    def _amounts_apart(self, k, j, n) -> list:
+        """The n amounts told 分别 after k in its sentence (，投资额分别为8.6亿元、6亿元), each 亿元 or None."""
+        stop = min([j] + [x for x in (self.t.find(c, k, j) for c in "；;。") if x >= 0])
+        told = _RESPECTIVE.search(self.t, k, stop)
+        found = list(re.finditer(rf"(?:{P.NUMBER}){_CURRENCY}", self.t[told.end():stop])) if told else []
+        return [_amount(x.group(1), x.group(2)) for x in found] if len(found) == n else [None] * n
 
     def _county_cell(self, a, b):
         """The county that a..b names, wholly (not one inside a longer name)."""
@@ -1011,7 +1015,7 @@ _GAP = re.compile(r"[ \u3000]{2,}|\u3000")
 
 
 def _cells(at: int, line: str) -> list[tuple[int, int, str]]:
-    """The cells of a table row, (start, end, text) stripped: | A | B | or A<tab>B."""
+    """The cells of a table row, (start, end, text) stripped: | A | B |, A<tab>B or A  B (two spaces or more)."""
     sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 1 else None
     if sep is None:  # cells apart by two spaces or more (a table a page set in spaces): 序号  项目名称  总投资
         gaps = list(_GAP.finditer(line))
