@@ -1468,7 +1468,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 props.setdefault("signed_on", self.event_date)
             if stage == "签约":  # the schema has no edge for "started at an event"; the stage says it
                 self.f.rel("SIGNED", self.event, pid, {}, self.span(start, end), MID)
-            amount = re.match(rf"(?:开工|签约|落地)?[，,]?(?:总投资|投资|计划投资)(?:额)?(?:达|为|约)?{P.NUMBER}{P.UNIT}",
+            amount = re.match(rf"(?:开工|签约|落地)?[，,]?(?:由[^，,。；;]{{2,30}}?)?(?:总投资|投资|计划投资)(?:额)?(?:达|为|约)?{P.NUMBER}{P.UNIT}",
                               self.t[end:j]) or _ASIDE_AMOUNT.match(self.t, end, j)  # …项目（X公司，5亿元）
             before = re.search(rf"(?:总投资|投资){P.NUMBER}{P.UNIT}的$", self.t[i:start])
             if amount or before:

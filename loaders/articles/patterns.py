@@ -80,7 +80,7 @@ SURNAMES = set(
 COMPANY_END = re.compile(r"股份有限公司|有限责任公司|集团有限公司|有限公司|集团")
 # what opens no company's name, before it: 其中X公司 / 签约项目包括X公司 / 投资最大的是X公司 / 投资方为X公司 /
 # X项目（Y公司，5亿元） and the words of membership, visits and lists
-COMPANY_CUT = re.compile(r"其中|包括|的是|(?:项目|工程)[（(]|(?:投资方|投资主体|建设单位|实施主体)(?:为|是)|产业集聚区|开发区|高新区|示范区|副会长单位|会长单位|会员单位|理事单位|会员企业|单位|邀请|考察|走访|参观|组织|带领|以及|与|和|及|向|赴|对|了|的|在|由|就|等|、")
+COMPANY_CUT = re.compile(r"其中|包括|的是|的为|(?:项目|工程)[（(]|(?:投资方|投资主体|建设单位|实施主体)(?:为|是)|产业集聚区|开发区|高新区|示范区|副会长单位|会长单位|会员单位|理事单位|会员企业|单位|邀请|考察|走访|参观|组织|带领|以及|与|和|及|向|赴|对|了|的|在|由|就|等|、")
 # 宣布项目开工 / 宣布全市…项目开工: the words of a ceremony, not a name
 PROJECT_CUT = re.compile(r"随着|宣布|签约了|签约|开工了|开工|举行了|举行|签署了|签署|签订了|签订|包括|就|了|的|等|和|与|及|为|是|对|将|在|有|、")
 # 其中X项目 is a class within a total told before it, not one project; nor 大项目好项目, classes in a row
