@@ -811,7 +811,7 @@ class ProjectRules:
                 if re.fullmatch(r"[-:\s|]*", name) or len(name) < 4 or _generic(name) or b in self.listed_ends:
                     continue
                 amount = _amount(figure.group(1), figure.group(2) or unit) if figure else None
-                place = False
+                place = self._only_place(a) or False  # no place column: the one county the article names
                 if cols["place"] is not None:
                     pa, pb, _ = row[cols["place"]]
                     place = self._project_place_from(pa, pb) or False
@@ -830,9 +830,9 @@ class ProjectRules:
         10亿元): a cell that is a project's name, one that is its amount with its unit, and one that is its
         county or its company, in any order; signed at the one event the article tells of (as the rows of
         project_tables are)."""
-        events = [n.id for n in self.events_told()]
-        for pid, a, b in getattr(self, "_rows_signed", ()) if len(events) == 1 else ():  # project_tables' rows
-            self.f.rel("SIGNED", events[0], pid, {}, self.span(a, b), MID)
+        events = [n for n in self.events_told()]
+        for pid, a, b in getattr(self, "_rows_signed", ()):  # project_tables' rows
+            self._signed_at_one(events, pid, a, b)
         if not _DONE.search(self.t):
             return
         for line in _SPACED_ROW.finditer(self.t):
@@ -860,8 +860,16 @@ class ProjectRules:
             self.listed_ends.add(b)
             if company:
                 self.f.rel("INVESTS_IN", self.company_node(*company), pid, {}, self.span(min(a, company[0]), max(b, company[1])), MID)
-            if stage == "签约" and len(events) == 1:
-                self.f.rel("SIGNED", events[0], pid, {}, self.span(a, b), MID)
+            if stage == "签约":
+                self._signed_at_one(events, pid, a, b)
+
+    def _signed_at_one(self, events, pid, a, b) -> None:
+        """A row's project signed at the one event the article tells of, on its day (when not approximate)."""
+        if len(events) != 1:
+            return
+        self.f.rel("SIGNED", events[0].id, pid, {}, self.span(a, b), MID)
+        if events[0].properties.get("date") and not events[0].properties.get("date_approx"):
+            self.f.nodes[pid].properties.setdefault("signed_on", events[0].properties["date"])
 
     def project_records(self) -> None:
         """项目名称：X / 投资额：7.6亿元 / 建设地点：沁县, one field a line: one project."""

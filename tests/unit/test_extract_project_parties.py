@@ -10,6 +10,8 @@ companies before one 签约 (甲公司、乙公司分别与…) tie none by that
 its amount with the unit, and its county or company."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from loaders.articles import extract_text
@@ -127,3 +129,16 @@ def test_no_project_from_these(text):
 def test_two_companies_before_one_signing_tie_neither_to_a_project_by_the_party_rule():
     got = told(f"{HR}、{TC}与高平市签约光伏组件项目，总投资8.6亿元。")
     assert got == {("光伏组件项目", 8.6, "高平市", (), True)}
+
+
+def test_a_table_without_a_place_column_is_in_the_articles_one_county_and_signed_on_its_events_day():
+    text = ("---\ndate: 2024-06-20\npublisher: 孝义市人民政府\n---\n6月18日，孝义市重点项目签约仪式举行。\n签约项目一览：\n"
+            "序号  项目名称  投资企业  总投资（亿元）\n1  年产10万吨铝合金型材项目  山西华鑫铝业有限公司  12\n")
+    f = extract_text(text, "t.md")
+    (project,) = [n for n in f.nodes.values() if n.label == "Project"]
+    assert (project.name, project.properties) == ("年产10万吨铝合金型材项目",
+                                                  {"stage": "签约", "amount_yi": 12.0, "signed_on": date(2024, 6, 18)})
+    assert {(r.type, f.nodes[r.start].name, f.nodes[r.end].name) for r in f.rels.values()
+            if project.id in (r.start, r.end)} == {
+        ("LOCATED_IN", project.name, "孝义市"), ("INVESTS_IN", "山西华鑫铝业有限公司", project.name),
+        ("SIGNED", "孝义市重点项目签约仪式", project.name)}
