@@ -38,6 +38,7 @@ _APPOINTED_AFTER_NAME = re.compile(rf"(?:先生|女士|同志|{P.POST_RE})?(?:[�
                                    rf"(?:等?[\d一二三四五六七八九十两几多]+[人位名](?:{P.POST_RE})?)?" + _APPOINTED)
 # a district right before an investment title that the place list does not know (和平区“招商大使”)
 _DISTRICT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,3}区[“\"「『]?$")
+_TITLE_AFTER_PLACE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批|新一批|新聘|新任)?(?:招商|投资|引资)[^，,。；;]{0,8}?(?:大使|顾问)")
 _CLAUSE_MARK = re.compile("[，,；;]")
 _AT_OCCASION = re.compile(r"会上|仪式上|活动上|活动中|现场|当天|当日|同时|随后")
 _COUNT_DIGITS = "二两三四五六七八九十"  # a figure a name's last character may be taken for (赵强三位会长)
@@ -57,7 +58,9 @@ _HANDED = re.compile(r"(?:等[\d一二三四五六七八九十两]+[人位名])?
 # what may stand between the one given a title and the title: its quote and the place it is of (授予<chamber>
 # 会长王某“吕梁市招商大使”称号)
 _TITLE_OPENS = re.compile(rf"[“\"「『]?(?:[{P.CJK}]{{2,6}}?[市县区省])?")
-_LISTED_AFTER = re.compile(r"(?:有|是|为|包括)[:：]")
+_LISTED_AFTER = re.compile(r"(?:名单(?:如下)?|有|是|为|包括|如下)[:：]")
+# one name a line after a list's opening (首批招商大使名单如下：⏎王某  <chamber>会长⏎李某 …)
+_NAME_LINE_START = re.compile(r"\n[ \t\u3000]*(?:\d+[.、．]|[（(]\d+[)）])?[ \t\u3000]*")
 _CHAIN = re.compile(rf"、[^、，,。；;：:]{{0,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
 _SURNAME = re.compile("[" + "".join(sorted(P.SURNAMES)) + "]")
 _OFFICE = re.compile(r"联络处|(?<=招商|引资|投资|工作)(?:工作站|联络站|服务站|联络点)|(?<=招商服务)工作站")
@@ -806,11 +809,17 @@ class PeopleRules:
                 seen.update(range(k, b + 1))
                 self.f.rel("AMBASSADOR_OF", self.person_node(k, b, MID), city_id,
                            {"appointed_on": day} if day else {}, self.span(k, i + m.end()), MID)
-        if _LISTED_AFTER.match(self.t, i + m.end()) and "聘" in self.t[lo:i + m.start()]:
-            starts = [i + m.end() + _LISTED_AFTER.match(self.t, i + m.end()).end() - (i + m.end())]
+        listed = _LISTED_AFTER.match(self.t, i + m.end())
+        if listed and ("聘" in self.t[lo:i + m.start()] or listed.group().startswith("名单")):
+            starts = [listed.end()]
             starts += [pm.end() for pm in _POST.finditer(self.t, starts[0], j)]
+            k = listed.end()
+            while (line := _NAME_LINE_START.match(self.t, k)) and names_list_at(self.t, line.end()):
+                starts.append(line.end())  # a name a line: each line's first name
+                k = self.t.find("\n", line.end())
+                k = len(self.t) if k < 0 else k
             for k in starts:
-                for a, b in self._people_only(names_list_at(self.t, k)):
+                for a, b in self._people_only(names_list_at(self.t, k))[:1 if k > j else None]:
                     if a not in seen:
                         seen.update(range(a, b + 1))
                         self.f.rel("AMBASSADOR_OF", self.person_node(a, b, MID), city_id,
@@ -834,12 +843,12 @@ class PeopleRules:
 
     def _appointed_day(self, i, dates):
         """The day an ambassador or an office is told of at `i`: the sentence's, the event's, the dated opening's
-        for a sentence at the occasion (3月20日，…挂牌成立。⏎会上，…聘请…), else the article's."""
+        for a sentence at the occasion (3月20日，…挂牌成立。⏎会上，…聘请…) or in its paragraph, else the article's."""
         if dates:
             return dates[-1].day
         if self.event_date:
             return self.event_date
-        if self._lede and _AT_OCCASION.match(self.t, i):
+        if self._lede and (_AT_OCCASION.match(self.t, i) or self._lede[1] > self.para_start):  # (or its paragraph)
             return self._lede[0].day
         return self.published
 
@@ -865,6 +874,11 @@ class PeopleRules:
             ours = self._our_county(i, p)
             if ours:
                 return ours
+            # 平遥县首批招商大使聘任仪式举行。受聘的招商大使为：…: the place whose title the paragraph named before
+            titled = [x for x in self.places_in(self.para_start, i) if x.label in ("County", "City")
+                      and x.start not in self._chamber_cover and _TITLE_AFTER_PLACE.match(self.t, x.end)]
+            if titled:
+                return titled[-1]
             if not _DISTRICT_BEFORE.search(self.t, i, p):
                 return None  # (我市, or none named: the page's city, in the caller)
             # 受聘担任和平区“招商大使”: a district the place list does not know, of the chamber's city

@@ -160,3 +160,21 @@ OUR_PLACE = [
 def test_our_county_or_city_and_never_the_chambers_host(head, text, ambassadors, offices):
     assert ambassadors_of(head + text) == ambassadors
     assert liaisons_of(head + text) == offices
+
+
+LISTS = [
+    # the title's place named in the paragraph's opening, the names listed after it
+    ("5月9日，平遥县首批招商大使聘任仪式举行。受聘的招商大使为：天津市山西商会会长王德明，苏州山西商会执行会长李红。",
+     {("王德明", "平遥县"), ("李红", "平遥县")}),
+    # one name a line, the post beside it
+    ("5月9日，平遥县首批招商大使聘任仪式举行。首批招商大使名单如下：\n王德明  天津市山西商会会长\n李红  苏州山西商会执行会长\n",
+     {("王德明", "平遥县"), ("李红", "平遥县")}),
+    ("5月9日，平遥县首批招商大使聘任仪式举行。首批招商大使名单如下：\n（名单附后）\n", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", LISTS)
+def test_ambassadors_listed_after_the_title(text, expected):
+    assert ambassadors_of(NEWS + text) == expected
+    if expected:  # on the paragraph's day, not the article's
+        assert {p["appointed_on"] for p in _days(NEWS + text).values()} == {date(2024, 5, 9)}
