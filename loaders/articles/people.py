@@ -44,7 +44,8 @@ _AT_OCCASION = re.compile(r"会上|仪式上|活动上|活动中|现场|当天|�
 _COUNT_DIGITS = "二两三四五六七八九十"  # a figure a name's last character may be taken for (赵强三位会长)
 _APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
 # what sets up a liaison office (a plaque handed over, hung or unveiled, an office set up)
-_SETS_UP = re.compile(r"授牌|挂牌|授予|获授|荣获|设立|设在|设于|揭牌|成立|成为|颁发|确定为|命名为|认定为|落户")
+_SETS_UP = re.compile(r"授牌|挂牌|授予|获授|荣获|设立|设在|设于|揭牌|成立|成为|颁发|确定为|命名为|认定为|落户|共建|承担|"
+                      r"委托[^，,。；;]{0,10}作为")
 # an office followed by a person's title is where someone works (驻津联络处主任李某致辞), not one set up
 _OFFICE_STAFF = re.compile(r"(?:副?主任|负责人|工作人员|处长|站长)")
 # the place an office is named for, right before its name: 忻州市招商引资联络处 / 吉林省驻津招商联络处
