@@ -257,7 +257,8 @@ class ProjectRules:
         if opened and opened.group().startswith("重点推介") and "项目" not in re.split(r"[，,；;。]", s[opened.end():])[0]:
             opened = None
         if opened:
-            stage = "推介" if opened.group().startswith("重点推介") else "签约"
+            # (开工项目分别是：… were started, not signed)
+            stage = "推介" if opened.group().startswith("重点推介") else _stage_of(self.t[i:i + opened.end()])
             k = i + opened.end()
             items = _ITEM_SPLIT.split(self.t[k:j])
             # when the items name who signed, an item without them is not one (a list cut short)
@@ -995,7 +996,7 @@ _ROW_AMOUNT = re.compile(rf"(?:{_INVEST})?(?:约)?(\d+(?:\.\d+)?){_CURRENCY}")
 _SIGNS_IT = re.compile(
     rf"(?:(?:董事长|总经理|总裁|负责人|代表)[{P.CJK}]{{2,3}})?"  # X公司董事长王某与Y县县长李某…签约
     rf"(?:与[^，,。；;、]{{2,16}}?就|"  # 与Y县就Z项目签约
-    rf"(?:(?:与[^，,。；;、]{{2,16}}?)?(?:正式|现场|成功|集中)?(?:签约|签订|签署)了?(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?"
+    rf"(?:(?:与[^，,。；;、]{{2,16}}?)?(?:正式|现场|成功|集中)?(?:签约|签订|签署)了?的?(?:(?:投资|合作|框架|战略)*(?:协议|合同)书?)?"
     rf"[，,]?)?"  # 与Y县签约(，) / 签订了投资协议，
     rf"(?:将|并)?"
     rf"(?:(?:计划|拟|将|预计)?(?:在[^，,。；;]{{2,10}}?)?(?:投资|出资)(?:约)?(?:{P.NUMBER}{_CURRENCY})?[，,]?"  # 投资5亿元在Y县建设

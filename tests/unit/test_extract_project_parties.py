@@ -54,6 +54,8 @@ FORMS = [
     ("蘇州恆瑞光電有限公司與高平市簽約光伏組件項目，總投資8.6億元。", {("光伏组件项目", 8.6, "高平市", (HR,), True)}),
     (f"{HR}与高平市就光伏组件项目正式签约，项目总投资8.6亿元。", {("光伏组件项目", 8.6, "高平市", (HR,), True)}),
     (f"现场，{HR}与高平市签订了投资协议，将投资8.6亿元建设光伏组件项目。", {("光伏组件项目", 8.6, "高平市", (HR,), True)}),
+    (f"签约的项目有：{HR}与高平市签约的光伏组件项目，总投资8.6亿元；{TC}与泽州县签约的精密铸造项目，总投资6亿元。",
+     {("光伏组件项目", 8.6, "高平市", (HR,), True), ("精密铸造项目", 6.0, "泽州县", (TC,), True)}),
     # the company right before the name, or 的 between
     (f"签约项目分别是：{HR}光伏组件项目，投资8.6亿元，落户高平市；{TC}精密铸造项目，投资6亿元，落户泽州县。",
      {("光伏组件项目", 8.6, "高平市", (HR,), True), ("精密铸造项目", 6.0, "泽州县", (TC,), True)}),
@@ -142,3 +144,12 @@ def test_a_table_without_a_place_column_is_in_the_articles_one_county_and_signed
             if project.id in (r.start, r.end)} == {
         ("LOCATED_IN", project.name, "孝义市"), ("INVESTS_IN", "山西华鑫铝业有限公司", project.name),
         ("SIGNED", "孝义市重点项目签约仪式", project.name)}
+
+
+def test_a_list_of_started_projects_is_started_not_signed():
+    text = ("---\ndate: 2024-05-10\npublisher: 示例日报\n---\n5月9日，高平市重点项目集中开工仪式举行。开工项目分别是："
+            f"{HR}光伏组件项目，总投资8.6亿元；{TC}精密铸造项目，总投资6000万元。")
+    f = extract_text(text, "t.md")
+    assert {(p.name, p.properties["stage"], p.properties["amount_yi"]) for p in f.nodes.values() if p.label == "Project"} == {
+        ("光伏组件项目", "开工", 8.6), ("精密铸造项目", "开工", 0.6)}
+    assert not [r for r in f.rels.values() if r.type == "SIGNED"]
