@@ -24,8 +24,8 @@ _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命|增补)(?:产生)?(?
                    rf"(?=(?:新一届|新一任|新任|首任|首届|第[一二三四五六七八九十\d]+[届任])?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
-# what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号), up to the title
-_APPOINTED = r"(?:受聘|被聘|获聘|被授予|荣获|获授|获得|被[^，,。；;聘]{2,12}?聘(?:任|请)?)(?:请)?(?:担任|为|成为)?[^，,。；;]{0,8}"
+# what the one appointed is told to have been (受聘为 / 被聘 / 获聘 / 被授予…“招商大使”称号 / 获颁…聘书), up to the title
+_APPOINTED = r"(?:受聘|被聘|获聘|被授予|荣获|获授|获颁|接过|获得|被[^，,。；;聘]{2,12}?聘(?:任|请)?)(?:请)?(?:担任|为|成为)?[^，,。；;]{0,8}"
 _POST = re.compile(P.POST_RE)
 # the patterns of the rules run for every sentence, compiled once (re's cache look-up for an inline
 # pattern string costs more than the search of a short sentence)
