@@ -41,6 +41,7 @@ _DISTRICT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,3}区[“\"「『]?$")
 _TITLE_AFTER_PLACE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批|新一批|新聘|新任)?(?:招商|投资|引资)[^，,。；;]{0,8}?(?:大使|顾问)")
 _CLAUSE_MARK = re.compile("[，,；;]")
 _AT_OCCASION = re.compile(r"会上|仪式上|活动上|活动中|现场|当天|当日|同时|随后")
+_WORD_AFTER = ("分别", "先后", "共同", "一同", "同时")  # words after a list of names whose first character a name may take
 _COUNT_DIGITS = "二两三四五六七八九十"  # a figure a name's last character may be taken for (赵强三位会长)
 _APPOINTS = re.compile(r"聘书|聘为|聘请|聘任|受聘|授予|颁发|授牌")
 # what sets up a liaison office (a plaque handed over, hung or unveiled, an office set up)
@@ -858,8 +859,9 @@ class PeopleRules:
         last without a count's figure after it (甲、乙、赵强三位会长: 赵强)."""
         inside = next((n for n, (a, _) in enumerate(span) if a in self._chamber_cover), None)
         span = span if inside is None else span[:inside]
-        if span and span[-1][1] - span[-1][0] == 3 and self.t[span[-1][1] - 1] in _COUNT_DIGITS \
-                and self.t[span[-1][1]:span[-1][1] + 1] in ("位", "名", "人"):
+        if span and span[-1][1] - span[-1][0] == 3 and (
+                self.t[span[-1][1] - 1] in _COUNT_DIGITS and self.t[span[-1][1]:span[-1][1] + 1] in ("位", "名", "人")
+                or self.t[span[-1][1] - 1:span[-1][1] + 1] in _WORD_AFTER):  # 李红分别被聘为…: 李红
             span = span[:-1] + [(span[-1][0], span[-1][1] - 1)]
         return span
 
