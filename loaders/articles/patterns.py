@@ -78,7 +78,8 @@ SURNAMES = set(
     # more surnames, several common in Shanxi (阎, 畅, 栗, 亢, 薄); not those that open common words (智能, 续签, 战略)
     "阎禹仝郗扈薄逯储郄弓亢贠茹尉郇杭栗邸畅訾荆琚")
 COMPANY_END = re.compile(r"股份有限公司|有限责任公司|集团有限公司|有限公司|集团")
-COMPANY_CUT = re.compile(r"产业集聚区|开发区|高新区|示范区|副会长单位|会长单位|会员单位|理事单位|会员企业|单位|邀请|考察|走访|参观|组织|带领|以及|与|和|及|向|赴|对|了|的|在|由|就|等|、")
+# (同意 / 增补 / 吸纳 A公司为会员单位: the decision, not the name)
+COMPANY_CUT = re.compile(r"产业集聚区|开发区|高新区|示范区|副会长单位|会长单位|会员单位|理事单位|会员企业|单位|邀请|考察|走访|参观|组织|带领|同意|增补|吸纳|接纳|批准|以及|与|和|及|向|赴|对|了|的|在|由|就|等|、")
 # 宣布项目开工 / 宣布全市…项目开工: the words of a ceremony, not a name
 PROJECT_CUT = re.compile(r"随着|宣布|签约了|签约|开工了|开工|举行了|举行|签署了|签署|包括|就|了|的|等|和|与|及|为|是|对|将|在|有|、")
 # 其中X项目 is a class within a total told before it, not one project; nor 大项目好项目, classes in a row

@@ -19,7 +19,7 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
 _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命|增补)(?:产生)?(?:了)?|"
-                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|获选(?:担任|为)?|(?:担|出|继|接|兼)?任)"
+                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|获选(?:担任|为)?|(?:连|留|续)任|(?:担|出|继|接|兼)?任)"
                    rf"(?=(?:新一届|新一任|新任|首任|首届|第[一二三四五六七八九十\d]+[届任])?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
@@ -43,7 +43,14 @@ _OFFICE_STAFF = re.compile(r"(?:副?主任|负责人|工作人员|处长|站长)
 _NAMED_OFFICE = re.compile(r"[市县区省](?:驻[\u4e00-\u9fff]{1,3}?)?(?:招商引资|招商|投资促进)?(?:与招才引智)?(?:工作)?"
                            r"(?:联络处|工作站|联络站|服务站|联络点)")
 _OFFICE_OWNERS = ("City", "County", "Province")
-_IS_MEMBER = re.compile(r"(?:是|系|为|已成为|成为|当选为|当选)$")  # a company, then the chamber whose member it is
+# a company, then the link to the chamber whose member it is (A公司是/系/也是/当选为/作为<chamber>副会长单位; 增补A公司为
+# 商会副会长单位; A公司加入商会，成为我会会员单位)
+_MEMBER_LINK = re.compile(r"(?:加入(?:商会|我会|本会|该会)[，,]?(?:并)?)?(?:也|均|都|已|正式|被|并)?"
+                          r"(?:是|系|为|成为|当选为|当选|作为|评为|增补为|吸纳为|接纳为|列为)$")
+# 商会 / 该会 / 我会 / 本会 right before a member's title (作为商会副会长单位 / 系我会常务副会长单位)
+_MEMBER_REF = re.compile(r"(?:该商会|该会|我会|本会|商会)$")
+# what may stand right before a member's title told alone: a boundary, or a visit's 了 (走访了会员企业X)
+_BEFORE_TITLE_ALONE = frozenset(P.NAME_BOUNDARY | {"了"})
 _HANDED = re.compile(r"(?:颁发|颁授|授予)了?[^，,。；;]{0,8}")  # 向<chamber>会长王某颁发…聘书
 _LISTED_AFTER = re.compile(r"(?:有|是|为|包括)[:：]")
 _CHAIN = re.compile(rf"、[^、，,。；;：:]{{0,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
@@ -73,7 +80,7 @@ _HONORIFICS = ("先生", "女士", "同志")
 _ELECTED_BEFORE = re.compile(
     r"(?<![曾原历前经卸])(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
     r"(?:当选(?:为)?|获选(?:担任|为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
-    r"(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
+    r"(?:现|兼|出|担|荣|继|接)?任|系|是|为)(?:为)?"
     r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$")
 # a line, in the post_lines pass; what may close a line holding a post alone (副会长名单：)
 _LINE = re.compile(r"[^\n]+")
@@ -222,7 +229,10 @@ class PeopleRules:
                                                    or right_after):
                     c = before[-1]
                     if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)
-                                            or self._other_holder(c.end, a)):
+                                            or self._other_holder(c.end, a)
+                                            # a chamber's own page: 张某会长 after a visiting chamber is named may
+                                            # be either's
+                                            or self.publisher_chamber and not self._is_publisher(c)):
                         break
                     self._post_before(a, p, end, m.group(), c)
                     break
@@ -405,11 +415,15 @@ class PeopleRules:
             if v.group().startswith(("选", "推", "聘", "任命", "增补")) and self._vote_for_named(a, i + v.end(), j, named):
                 continue
             before = [c for c in named if c.end <= a]
-            if not before:
+            if before:
+                c = before[-1]
+                if _FOUNDED.search(self.t, c.end, a) or self._unnamed_between(c.end, a):  # 解县成立商会，张某任会长:
+                    continue  # not the chamber named before
+                owner = lambda c=c: self.chamber_node(c)  # noqa: E731
+            elif self.publisher_chamber and not any(x.start < a for x in self.chambers):
+                owner = self._publisher_node(a, i + v.end())  # a chamber's own page that names no chamber before
+            else:
                 continue
-            c = before[-1]
-            if _FOUNDED.search(self.t, c.end, a) or self._unnamed_between(c.end, a):  # 解县成立商会，张某任会长:
-                continue  # not the chamber named before
             if not v.group().startswith(("选", "推", "聘", "任命", "增补")):  # 王某当选会长 / 王某任会长: the name right before
                 for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
@@ -418,7 +432,7 @@ class PeopleRules:
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
                         if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
                             people = self._list_before(span[-1])  # 李某、赵某当选副会长
-                            self._holds(people[0][0], people, [m.group(1)], self.chamber_node(c), MID)
+                            self._holds(people[0][0], people, [m.group(1)], owner(), MID)
                         break
                 continue
             k = i + v.end()
@@ -426,11 +440,19 @@ class PeopleRules:
                 people = names_list_at(self.t, k)
                 if not people or not self.t.startswith("为", people[-1][1]):
                     break
-                q = P.POST_TERM.match(self.t, people[-1][1] + 1) or P.FIRST_TERM.match(self.t, people[-1][1] + 1)
-                m = P.POSTS_AT.match(self.t, q.end() if q else people[-1][1] + 1)
+                at, who = people[-1][1] + 1, owner
+                ref = _REFERRING.match(self.t, at)  # 聘任王某为商会秘书长 / 选举王某为我会会长
+                if ref:
+                    at = ref.end()
+                    if ref.group() in ("我会", "本会"):
+                        if not self.publisher_chamber:
+                            break
+                        who = self._publisher_node(ref.start(), ref.end())
+                q = P.POST_TERM.match(self.t, at) or P.FIRST_TERM.match(self.t, at)
+                m = P.POSTS_AT.match(self.t, q.end() if q else at)
                 if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
                     break
-                self._holds(people[0][0], people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+                self._holds(people[0][0], people, re.split(r"、", m.group(1)), who(), MID)
                 k = m.end()
                 if self.t[k:k + 1] not in ("，", ",", "、", "；", ";"):
                     break
@@ -607,8 +629,8 @@ class PeopleRules:
         """曾建新当选为新一届<chamber>会长 / 王某担任<chamber>会长: the name before the verb, the post after
         the chamber (not 曾任 / 原任: a past post)."""
         before = _ELECTED_BEFORE.search(self.t[max(0, c_start - 16):c_start])
-        if not before:
-            return False
+        if not before or before.group() == "为" and self.t[m.end():m.end() + 1] not in _CLAUSE_END:
+            return False  # (县长李某为<chamber>会长颁发…: 为 is "for"; 董事长王某为商会副会长。 names the post)
         at = c_start - (len(self.t[max(0, c_start - 16):c_start]) - before.start())
         if self.t[at - 2:at] in _HONORIFICS:  # 王德明先生当选…
             at -= 2
@@ -690,6 +712,9 @@ class PeopleRules:
             if before and not (m.group() == "商会" and (self._ours(before[-1], a) or self._ambiguous(before[-1], a))):
                 c = before[-1]
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
+            elif self.publisher_chamber and not place and not any(c.start < a for c in self.chambers):
+                # a chamber's own page that names no chamber before (5月9日，商会执行会长陈某…): the publisher's
+                self.posts_after(a, b, j, self._publisher_node(a, b), conf=MID)
 
     def _holds(self, c_start, people, titles, cid, conf=HIGH, end=None) -> None:
             for a, b in people:
@@ -705,22 +730,67 @@ class PeopleRules:
                     self.f.rel("ATTENDED", pid, self.event, {}, self.span(a, b), MID)
 
     def members(self, i, j, chambers) -> None:
-        for c in chambers:
-            m = P.MEMBER_AT.match(self.t, c.end)
-            if not m:
+        """Member companies (副会长单位, 会员单位, 会员企业) of the chamber named right before the title, of the
+        one 商会 / 该会 / 我会 / 本会 stands for, or, with the title alone after a link (作为 / 是 / 系 / 成为…) or a
+        visit (走访会员企业…), of the chamber the page is about: the companies after it (<chamber>副会长单位：A公司、
+        B公司) or before it (A公司、B公司作为/是/当选为<chamber>副会长单位)."""
+        s = self.t[i:j]
+        if "单位" not in s and "会员企业" not in s:  # its words, cheaply
+            return
+        for m in P.MEMBER_AT.finditer(self.t, i, j):
+            k = m.start()
+            c = next((c for c in chambers if c.end == k), None)
+            if c is not None:
+                if c.generic:
+                    continue
+                c_start, owner = c.start, (lambda c=c: self.chamber_node(c))
+            elif (ref := _MEMBER_REF.search(self.t, max(0, k - 3), k)) is not None:
+                c_start = ref.start()
+                if ref.group() != "商会" or self.t[c_start - 1:c_start] in _BEFORE_BARE_CHAMBER:
+                    owner = self._chamber_referred(c_start, ref.group())
+                else:
+                    owner = None  # 兄弟商会 / 行业商会: a chamber of its own
+            elif self.t[k - 1:k] in _BEFORE_TITLE_ALONE or _MEMBER_LINK.search(self.t, max(0, k - 12), k):
+                # the title alone (作为副会长单位 / 走访了会员企业), not after another body (工商联会员单位)
+                c_start, owner = k, self._chamber_referred(k, "")
+            else:
                 continue
-            # <chamber>副会长单位(：)A公司、B公司 / A公司、B公司是(当选)<chamber>副会长单位 / 作为<chamber>副会长单位，A公司
-            colon = 1 if self.t[m.end():m.end() + 1] in ":：" else 0
-            comp = self._company_run(m.end() + colon, forward=True)
-            if not comp:
-                link = _IS_MEMBER.search(self.t[max(0, c.start - 3):c.start])
-                comp = self._company_run(c.start - len(link.group()), forward=False) if link else []
-            if not comp and self.t[c.start - 2:c.start] == "作为" and self.t[m.end():m.end() + 1] in "，,":
-                comp = self._company_run(m.end() + 1, forward=True)[:1]
-            cid = self.chamber_node(c)
-            for a, b, _ in comp if cid else ():
-                self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)},
-                           self.span(min(a, c.start), max(b, m.end())), HIGH)
+            if owner is None:
+                continue
+            self._members_of(c_start, m, owner)
+
+    def _members_of(self, c_start, m, owner) -> None:
+        """The companies told as members under the title `m` of the chamber named (or referred to) at c_start."""
+        colon = 1 if self.t[m.end():m.end() + 1] in ":：" else 0
+        comp = self._company_run(m.end() + colon, forward=True)
+        if not comp:
+            link = _MEMBER_LINK.search(self.t, max(0, c_start - 12), c_start)
+            comp = self._company_run(link.start(), forward=False) if link else []
+        if not comp and self.t[c_start - 2:c_start] == "作为" and self.t[m.end():m.end() + 1] in "，,":
+            comp = self._company_run(m.end() + 1, forward=True)[:1]  # 作为<chamber>副会长单位，A公司…
+        cid = owner() if comp else None
+        for a, b, _ in comp if cid else ():
+            self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)},
+                       self.span(min(a, c_start), max(b, m.end())), HIGH)
+
+    def _chamber_referred(self, a, word):
+        """What 商会 / 该会 / 我会 / 本会 at `a` (or a member's title alone) stands for, as a node maker: the
+        publisher on its own page (我会 always; 商会 when no chamber is named before, or the one named last is
+        the publisher); elsewhere the chamber named last, unless the sentence is about our city's people, many
+        chambers were spoken of, or another chamber was named between; else None."""
+        if word in ("我会", "本会"):
+            return self._publisher_node(a, a + 2) if self.publisher_chamber else None
+        named = [c for c in self.chambers if not c.generic and c.end <= a]
+        if self.publisher_chamber and not named:
+            return self._publisher_node(a, a + len(word))
+        if not named:
+            return None
+        c = named[-1]
+        if self.publisher_chamber and not self._is_publisher(c):
+            return None  # a visiting chamber named last: either's
+        if self._ours(c, a) or self._ambiguous(c, a) or self._unnamed_between(c.end, a):
+            return None
+        return lambda c=c: self.chamber_node(c)
 
     def _company_run(self, k, forward=True):
         """The companies named one after another (、 / 和 / 及 between them) from k on, or up to k."""
