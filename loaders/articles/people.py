@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from loaders.articles import patterns as P
-from loaders.articles.entities import chamber_key, name_at, name_ends, names_list_at
+from loaders.articles.entities import chamber_key, name_after_post, name_at, name_ends, names_list_at
 from loaders.articles.lookahead import quicken_all
 from loaders.articles.places import MUNICIPALITIES
 
@@ -19,7 +19,7 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
 _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命|增补)(?:产生)?(?:了)?|"
-                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|获选(?:担任|为)?|(?:连|留|续)任|(?:担|出|继|接|兼)?任)"
+                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|获选(?:担任|为)?|(?:连|留|续|改|转)任|(?:担|出|继|接|兼)?任)"
                    rf"(?=(?:新一届|新一任|新任|首任|首届|第[一二三四五六七八九十\d]+[届任])?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
@@ -29,6 +29,11 @@ _POST = re.compile(P.POST_RE)
 # the patterns of the rules run for every sentence, compiled once (re's cache look-up for an inline
 # pattern string costs more than the search of a short sentence)
 _REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
+# what joins the one elected or hired to the post (选举王某为会长 / 聘任王某担任商会秘书长)
+_AS_POST = re.compile(r"为|担任|出任")
+# another body's post after 兼, between a chamber's post and the name (副会长兼党支部组织委员王某 / 常务副会长兼
+# 女企业家委员会主任李某): the name holds the chamber's post
+_ALSO_OTHER = re.compile(rf"(?<=兼)(?:任)?[{P.CJK}]{{1,14}}?(?:主任|委员|部长|书记|主席|组长|董事长|总经理|总裁|理事长)")
 _AMBASSADOR_TITLE = re.compile(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)")
 _CITY_LAST = re.compile(rf"([{P.CJK}]{{2,5}}?市)$")
 _APPOINTED_AFTER_POST = re.compile(r"[^，,。；;]{0,16}" + _APPOINTED)
@@ -80,7 +85,7 @@ _HONORIFICS = ("先生", "女士", "同志")
 _ELECTED_BEFORE = re.compile(
     r"(?<![曾原历前经卸])(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
     r"(?:当选(?:为)?|获选(?:担任|为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
-    r"(?:现|兼|出|担|荣|继|接)?任|系|是|为)(?:为)?"
+    r"(?:现|兼|出|担|荣|继|接|改|转|留|续)?任|系|是|为)(?:为)?"
     r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$")
 # a line, in the post_lines pass; what may close a line holding a post alone (副会长名单：)
 _LINE = re.compile(r"[^\n]+")
@@ -438,9 +443,10 @@ class PeopleRules:
             k = i + v.end()
             while True:  # 王某为会长，李某、赵某为副会长
                 people = names_list_at(self.t, k)
-                if not people or not self.t.startswith("为", people[-1][1]):
+                said = _AS_POST.match(self.t, people[-1][1]) if people else None  # 为 / 担任 / 出任
+                if not said:
                     break
-                at, who = people[-1][1] + 1, owner
+                at, who = said.end(), owner
                 ref = _REFERRING.match(self.t, at)  # 聘任王某为商会秘书长 / 选举王某为我会会长
                 if ref:
                     at = ref.end()
@@ -526,6 +532,8 @@ class PeopleRules:
                         continue
                 return
             people = names_list_at(self.t, at)
+            if not people and (first := name_after_post(self.t, at)):  # 会长韩国强、监事长…
+                people = [first] + (names_list_at(self.t, first[1] + 1) if self.t[first[1]:first[1] + 1] == "、" else [])
             while people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):
                 more = names_list_at(self.t, people[-1][1] + 1)  # 副会长：赵某 孙某 周某
                 if not more:
@@ -537,6 +545,8 @@ class PeopleRules:
                 people = people[:-1]  # 会长金融服务 / 会长文明城市: a word, not a name
             if not people:
                 people = self._after_company_post(m.end())
+            if not people and self.t.startswith("兼", m.end()):
+                people = self._after_other_post(m.end() + 1)
             if not people and self.t[m.end():m.end() + 1] == "的" and not _PAST_BEFORE.search(self.t, max(0, c_start - 6), c_start):
                 # 担任天津市山西商会会长的王德明表示…: the name after 的, closed (not 会长的讲话); not 曾任…会长的王某
                 people = names_list_at(self.t, m.end() + 1)
@@ -554,6 +564,17 @@ class PeopleRules:
             if self.t[k:k + 1] not in ("、", ",", "，", "和", "及", "与") or not P.POSTS_AT.match(self.t, k + 1):
                 return
             k += 1
+
+    def _after_other_post(self, k) -> list:
+        """副会长兼党支部组织委员王某 / 常务副会长兼女企业家委员会主任李某: the name after another body's post
+        told after 兼 (from `k`, past 兼), the shortest reading whose name closes."""
+        for n in range(k + 3, min(k + 20, len(self.t)) + 1):  # (委员 in 委员会主任: read on)
+            also = _ALSO_OTHER.fullmatch(self.t, k, n)
+            if also and not _POST.search(also.group()):
+                people = names_list_at(self.t, n)[:1]
+                if people and self._closes(people[0][1]):
+                    return people
+        return []
 
     def _past_honorific(self, k) -> int:
         """Past 先生 / 女士 / 同志 after a name ending at `k`."""
@@ -750,7 +771,8 @@ class PeopleRules:
                     owner = self._chamber_referred(c_start, ref.group())
                 else:
                     owner = None  # 兄弟商会 / 行业商会: a chamber of its own
-            elif self.t[k - 1:k] in _BEFORE_TITLE_ALONE or _MEMBER_LINK.search(self.t, max(0, k - 12), k):
+            elif self.t[k - 1:k] in _BEFORE_TITLE_ALONE or _MEMBER_LINK.search(self.t, max(0, k - 12), k) \
+                    or self.t[k - 2:k] in ("新增", "新晋") or self.t[max(0, k - 4):k] in ("新加入的", "新入会的"):
                 # the title alone (作为副会长单位 / 走访了会员企业), not after another body (工商联会员单位)
                 c_start, owner = k, self._chamber_referred(k, "")
             else:

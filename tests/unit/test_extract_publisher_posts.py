@@ -1,0 +1,88 @@
+"""People with posts in the chamber that publishes the page (issue 15): a bare 商会 / 该会 on a chamber's own
+page that names no chamber before it is the publisher (商会执行会长陈某、副会长赵某…), as 我会 / 本会 are; lists
+会长A，执行会长B、C，副会长D…; posts given by a vote or a hiring (连任 / 留任 / 改任, 聘任王某担任商会秘书长,
+选举王某为我会会长, 董事长王某为商会副会长。); another body's post after 兼 between the chamber's post and the
+name (副会长兼党支部组织委员王某); names right after a post that open with a place's word (会长韩国强); and a
+surname of Shanxi (渠). Negatives that must give no post: officials and other bodies' people on county pages,
+张某会长 after a visiting chamber on another chamber's page, 为 as "for" (县长李某为商会会长颁发…), 商会 with a
+place of its own, a past post. Sentences written for this test (names and chambers invented); compared in the
+matching form (loaders.text.fold)."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.articles import extract_text
+from loaders.text import fold
+
+NB = "宁波市山西商会"
+HK = "香港山西商會"
+GZ = "广州市山西商会"
+TJ = "天津市山西商会"
+OURS = "---\npublisher: 宁波市山西商会\ndate: 2025-05-16\n---\n"
+HK_PAGE = "---\npublisher: 香港山西商會\ndate: 2025-06-12\n---\n"
+CITY = "---\npublisher: 平遥县人民政府\ndate: 2025-05-16\n---\n"
+PLAIN = "---\ndate: 2025-05-16\n---\n"
+
+
+def posts_of(text):
+    f = extract_text(text, "t.md")
+    return {(fold(f.nodes[r.start].name), fold(f.nodes[r.end].name), fold(r.properties["title"]))
+            for r in f.rels.values() if r.type == "HOLDS_POST"}
+
+
+def N(*pairs, chamber=NB):
+    return {(p, chamber, t) for p, t in pairs}
+
+
+POSTS = [
+    # --- a bare 商会 / 该会 on the chamber's own page that names no chamber before: the publisher
+    (OURS + "5月15日，商会执行会长陈永刚、副会长赵海、监事长孙宏亮等参加活动。",
+     N(("陈永刚", "执行会长"), ("赵海", "副会长"), ("孙宏亮", "监事长"))),
+    (OURS + "该会秘书长钱伟介绍情况。", N(("钱伟", "秘书长"))),
+    (OURS + "商会党支部书记孔亮讲话。", N(("孔亮", "党支部书记"))),
+    (OURS + "我会会长张建平，执行会长李强、王刚，副会长刘洋等出席。",
+     N(("张建平", "会长"), ("李强", "执行会长"), ("王刚", "执行会长"), ("刘洋", "副会长"))),
+    (OURS + "本会常务副会长马军主持。", N(("马军", "常务副会长"))),
+    (OURS + "会长张建平，执行会长李强、王刚，副会长刘洋、孟欣等出席。",
+     N(("张建平", "会长"), ("李强", "执行会长"), ("王刚", "执行会长"), ("刘洋", "副会长"), ("孟欣", "副会长"))),
+    # (the publisher named before: the same chamber)
+    (OURS + "宁波市山西商会赴太原考察。商会执行会长陈永刚参加。", N(("陈永刚", "执行会长"))),
+    # --- posts given by a vote or a hiring
+    (PLAIN + "宁波市山西商会召开换届大会，张建平当选会长，刘志刚连任秘书长。", N(("张建平", "会长"), ("刘志刚", "秘书长"))),
+    (PLAIN + "宁波市山西商会召开理事会，赵强留任监事长。", N(("赵强", "监事长"))),
+    (PLAIN + "宁波市山西商会召开理事会，周敏改任监事长。", N(("周敏", "监事长"))),
+    (PLAIN + "广州市山西商会召开理事会，聘任武晓燕担任商会秘书长。", N(("武晓燕", "秘书长"), chamber=GZ)),
+    (PLAIN + "杭州市山西商会召开理事会，聘任冀云飞为商会秘书长。", N(("冀云飞", "秘书长"), chamber="杭州市山西商会")),
+    (OURS + "理事会选举张建平为我会会长。", N(("张建平", "会长"))),
+    (OURS + "会议选举郭永红、孙志强为副会长。", N(("郭永红", "副会长"), ("孙志强", "副会长"))),
+    (OURS + "经研究，该公司董事长周建军为商会副会长。", N(("周建军", "副会长"))),
+    # --- another body's post after 兼, then the name: the chamber's post
+    (OURS + "商会副会长兼党支部组织委员牛振东参加活动。", N(("牛振东", "副会长"))),
+    (HK_PAGE + "本會常務副會長兼女企業家委員會主任郝秀英主持活動。", N(("郝秀英", "常务副会长"), chamber=HK)),
+    (PLAIN + "天津市山西商会副会长兼天津晋商投资有限公司董事长石磊出席。", N(("石磊", "副会长"), chamber=TJ)),
+    # --- names: after a post, one that opens with a place's word; a Shanxi surname; a verb after the name
+    (HK_PAGE + "3月8日，商會會長韓國強、監事長溫麗華出席。", N(("韩国强", "会长"), ("温丽华", "监事长"), chamber=HK)),
+    (PLAIN + "天津市山西商会会长吉林华出席。", N(("吉林华", "会长"), chamber=TJ)),
+    (CITY + "天津市山西商会副会长、天津晋祁贸易有限公司总经理渠文华参加座谈。", N(("渠文华", "副会长"), chamber=TJ)),
+    (HK_PAGE + "常務副會長梁志誠、副會長兼秘書長蘇美琪協助處理會務。",
+     N(("梁志诚", "常务副会长"), ("苏美琪", "副会长兼秘书长"), chamber=HK)),
+    # --- negatives: officials and other bodies' people; a visiting chamber before 张某会长 on another
+    # chamber's page; 为 as "for"; 商会 with a place of its own; past posts; a post word that is no name's
+    (CITY + "县委书记武建华会见了成都市山西商会会长梁国栋一行。县委常委、常务副县长张晓峰，县工商联主席李卫东参加会见。",
+     N(("梁国栋", "会长"), chamber="成都市山西商会")),
+    (HK_PAGE + "6月10日，廣州市山西商會常務副會長李文華來訪。張振東會長介紹了商會的發展歷程。",
+     N(("李文华", "常务副会长"), chamber="广州市山西商会")),
+    (PLAIN + "宁波市山西商会召开年会，县长李明为商会会长颁发证书。", set()),
+    (OURS + "北京商会会长王德明来访。", set()),
+    (CITY + "商会执行会长陈永刚参加活动。", set()),
+    (OURS + "原会长赵国庆出席。", set()),
+    (OURS + "商会会长高度评价了会员企业的贡献。", set()),
+    (OURS + "商会会长全程陪同。", set()),
+    (OURS + "商会副会长兼秘书处主任工作人员出席。", set()),
+    (PLAIN + "商会渠道建设不断完善，会员企业合作深入。", set()),
+]
+
+
+@pytest.mark.parametrize("text,want", POSTS, ids=[f"posts{n}" for n in range(len(POSTS))])
+def test_posts(text, want):
+    assert posts_of(text) == {(fold(p), fold(c), fold(t)) for p, c, t in want}
