@@ -27,7 +27,7 @@ POST_TERM = re.compile(r"(?:(?:第[一二三四五六七八九十\d]+届|新一�
 # (获选担任该商会首任会长: the post is 会长)
 FIRST_TERM = re.compile(r"(?:首任|首届|第[一二三四五六七八九十\d]+任)(?:理事会)?的?")
 NAME_BOUNDARY = set("，,、。；;：: \n“”\"(（)）由和与及对向请为")
-MEMBER_AT = re.compile(rf"(?:的)?((?:{POST_RE}|会员)单位|会员企业)")
+MEMBER_AT = re.compile(rf"(?:的)?(?:新的?)?((?:{POST_RE}|会员)单位|会员企业)")  # (成为商会新的副会长单位)
 EVENT_KINDS = ("招商引资推介会", "招商推介会", "推介会", "恳谈会", "招商会", "招商大会", "博览会", "交易会", "洽谈会",
                "签约仪式", "开工仪式", "开复工仪式", "开工启动仪式", "开复工启动仪式", "开工活动", "开复工活动", "签约大会", "会员大会", "换届大会", "对接会", "座谈会", "启动大会", "推介大会", "论坛", "峰会", "年会",
                "展览会", "石油展", "签约活动", "成立大会", "会员代表大会", "会员代表会议", "开幕大会", "大会", "启动典礼", "典礼", "庆典",
@@ -78,8 +78,9 @@ SURNAMES = set(
     # more surnames, several common in Shanxi (阎, 畅, 栗, 亢, 薄); not those that open common words (智能, 续签, 战略)
     "阎禹仝郗扈薄逯储郄弓亢贠茹尉郇杭栗邸畅訾荆琚渠")
 COMPANY_END = re.compile(r"股份有限公司|有限责任公司|集团有限公司|有限公司|集团")
-# (同意 / 增补 / 吸纳 A公司为会员单位: the decision, not the name)
-COMPANY_CUT = re.compile(r"产业集聚区|开发区|高新区|示范区|副会长单位|会长单位|会员单位|理事单位|会员企业|单位|邀请|考察|走访|参观|组织|带领|同意|增补|吸纳|接纳|批准|以及|与|和|及|向|赴|对|了|的|在|由|就|等|、")
+# (同意 / 增补 / 吸纳 / 推荐 A公司为会员单位: the decision, not the name; 大会为A公司颁奖: the 为 of a giving, after
+# 会 or 上 only: 华为 is a name)
+COMPANY_CUT = re.compile(r"产业集聚区|开发区|高新区|示范区|副会长单位|会长单位|会员单位|理事单位|会员企业|单位|邀请|考察|走访|参观|组织|带领|同意|增补|吸纳|接纳|批准|推荐|(?<=[会上])为|以及|与|和|及|向|赴|对|了|的|在|由|就|等|、")
 # 宣布项目开工 / 宣布全市…项目开工: the words of a ceremony, not a name
 PROJECT_CUT = re.compile(r"随着|宣布|签约了|签约|开工了|开工|举行了|举行|签署了|签署|包括|就|了|的|等|和|与|及|为|是|对|将|在|有|、")
 # 其中X项目 is a class within a total told before it, not one project; nor 大项目好项目, classes in a row

@@ -29,6 +29,13 @@ _POST = re.compile(P.POST_RE)
 # the patterns of the rules run for every sentence, compiled once (re's cache look-up for an inline
 # pattern string costs more than the search of a short sentence)
 _REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
+# the words that make a post opening a clause the current or new one (现任会长甲 / 新当选的副会长乙 / 新任秘书长丙),
+# or the term it is of (第三届理事会会长甲 / 新一届监事会监事长乙)
+_NEW_LEAD = re.compile(r"(?:现任|新任|新当选|新晋|(?:第[一二三四五六七八九十\d]+届|新一届)(?:理事会|监事会)?)$")
+# between a name set apart by a comma and the chamber whose post closes the clause: what the profile tells
+# first (男，山西平遥人，), then a verb and the posts held in other bodies (现任X公司董事长、)
+_APPOSED = re.compile(r"[，,]?(?:[^，,]*[，,])*(?:(?:现任|现为|系|是|任|为|兼任)"
+                      r"(?:[^，,。；;、]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长)、)*)?")
 # what joins the one elected or hired to the post (选举王某为会长 / 聘任王某担任商会秘书长)
 _AS_POST = re.compile(r"为|担任|出任")
 # another body's post after 兼, between a chamber's post and the name (副会长兼党支部组织委员王某 / 常务副会长兼
@@ -50,8 +57,11 @@ _NAMED_OFFICE = re.compile(r"[市县区省](?:驻[\u4e00-\u9fff]{1,3}?)?(?:招�
 _OFFICE_OWNERS = ("City", "County", "Province")
 # a company, then the link to the chamber whose member it is (A公司是/系/也是/当选为/作为<chamber>副会长单位; 增补A公司为
 # 商会副会长单位; A公司加入商会，成为我会会员单位)
-_MEMBER_LINK = re.compile(r"(?:加入(?:商会|我会|本会|该会)[，,]?(?:并)?)?(?:也|均|都|已|正式|被|并)?"
-                          r"(?:是|系|为|成为|当选为|当选|作为|评为|增补为|吸纳为|接纳为|列为)$")
+# (A公司等5家企业为会员单位 / 为A公司、B公司等10家优秀会员单位颁奖: the ones named of several)
+_MEMBER_LINK = re.compile(r"(?:等[\d一二三四五六七八九十两几多]+家(?:企业|公司|单位)?)?"
+                          r"(?:加入(?:商会|我会|本会|该会)[，,]?(?:并)?)?(?:也|均|都|已|正式|被|并)?"
+                          r"(?:是|系|为|成为|当选为|当选|作为|评为|增补为|吸纳为|接纳为|列为)$|"
+                          r"等[\d一二三四五六七八九十两几多]+家(?:优秀|新)?$")
 # 商会 / 该会 / 我会 / 本会 right before a member's title (作为商会副会长单位 / 系我会常务副会长单位)
 _MEMBER_REF = re.compile(r"(?:该商会|该会|我会|本会|商会)$")
 # what may stand right before a member's title told alone: a boundary, or a visit's 了 (走访了会员企业X)
@@ -102,9 +112,9 @@ _OTHER_HOLDER = re.compile(
     r"俱乐部|总商会|省委|市委|县委|区委|人大|政协|统战部)[^，,。；;、\n]{0,6}?"
     r"(?:会长|主席|秘书长|主任|书记|市长|县长|区长|局长|厅长|部长|董事长|总经理|总裁|理事长|校长|院长|行长)")
 # what may stand right before a bare 商会 that is the chamber named before: a boundary, or a word that
-# points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会); any other word names another
-# chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
-_BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系") | {""})
+# points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会, 选举商会副会长某为…, 邀请商会会长…);
+# any other word names another chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
+_BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系举请") | {""})
 # words for the group a list of people is told as (商会领导王某会长、李某秘书长)
 _GROUP_WORDS = ("领导", "嘉宾", "代表")
 # words before a chamber that make the post told after it a past one
@@ -161,8 +171,11 @@ class PeopleRules:
         for m in P.POSTS_AT.finditer(self.t, i, j):  # a post opening a clause: 名誉会长张再炜,会长王建勇
             p = m.start()
             before = [c for c in named if c.end <= p]
-            lead = p - 2 if self.t[p - 2:p] == "现任" else p  # 前任会长甲、现任会长乙: the current one
-            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?" or (lead == p and self.t[p - 1:p] == "、"):
+            # 前任会长甲、现任会长乙: the current one; 新当选的副会长甲、乙 / 新任秘书长丙: the new ones
+            new = _NEW_LEAD.search(self.t, max(0, p - 8), p)
+            lead = new.start() if new else p
+            # (会议由会长王某主持: 由 before the post)
+            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?由" or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             if not before:
                 # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's;
@@ -389,23 +402,36 @@ class PeopleRules:
         return bool(after) and self.t[after[-1][1]:after[-1][1] + 1] in ("", "，", ",", "。", "；", ";", "\n")
 
     def apposition(self, i, j, chambers) -> None:
-        """王某，(男，山西平遥人，)<chamber>会长。: a sentence opening with a name set apart by a comma, then
-        the chamber and post closing a clause, with no past (曾任, 原) between."""
-        if self.t[i:i + 1] not in P.SURNAMES or not chambers:
+        """王某，(男，山西平遥人，)(现任X公司董事长、)<chamber or 商会 / 我会>会长。: a sentence opening with a name
+        set apart by a comma, then the chamber and post closing a clause, with no past (曾任, 原) between."""
+        if self.t[i:i + 1] not in P.SURNAMES:
             return
         head = names_list_at(self.t, i)
         if len(head) != 1 or self.t[head[0][1]:head[0][1] + 1] not in ("，", ","):
             return
-        for c in chambers:
-            if c.generic or c.start - head[0][1] > 24:
+        for a, b, chamber in self._bodies(i, j, chambers):
+            if a - head[0][1] > 40:
                 continue
-            q = P.POST_TERM.match(self.t, c.end)
-            m = P.POSTS_AT.match(self.t, q.end() if q else c.end)
-            between = self.t[head[0][1]:c.start]
+            q = P.POST_TERM.match(self.t, b)
+            m = P.POSTS_AT.match(self.t, q.end() if q else b)
+            between = self.t[head[0][1]:a]
             if not m or m.end() > j or self.t[m.end():m.end() + 1] not in ("，", ",", "。", "；", ";", "、") \
-                    or re.search(r"[。；;]|曾|原|历任|前任|任职", between) or not re.fullmatch(r"[，,]?(?:[^，,]*[，,])*(?:现任|现为|系|是|任|为)?", between):
+                    or re.search(r"[。；;]|曾|原|历任|前任|任职", between) or not _APPOSED.fullmatch(between):
                 continue
-            self._holds(c.start, head, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+            self._holds(a, head, re.split(r"、", m.group(1)), chamber(), MID)
+
+    def _bodies(self, i, j, chambers) -> list:
+        """The chambers named in i..j, and 商会 / 该会 / 我会 / 本会 there standing for one, as (start, end,
+        node maker), in the order written."""
+        out = [(c.start, c.end, lambda c=c: self.chamber_node(c)) for c in chambers if not c.generic]
+        for m in _REFERRING.finditer(self.t, i, j):
+            a = m.start()
+            if a in self._chamber_cover or m.group() == "商会" and self.t[a - 1:a] not in _BEFORE_BARE_CHAMBER:
+                continue  # (兄弟商会 / 总商会: another body)
+            owner = self._chamber_referred(a, m.group())
+            if owner:
+                out.append((a, m.end(), owner))
+        return sorted(out, key=lambda x: x[0])
 
     def elected(self, i, j) -> None:
         """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
@@ -480,16 +506,18 @@ class PeopleRules:
         return True
 
     def profile_posts(self, i, j, chambers) -> None:
-        """现任/现为…、<chamber>会长、…: the posts a profile lists after 现任, held by the one it is about —
+        """现任/现为…、<chamber or 商会>会长、…: the posts a profile lists after 现任, held by the one it is about —
         the name right before 现任, or the name opening the paragraph (樊建川，山西兴县人，…。现为…)."""
-        for c in chambers:
-            m = P.POSTS_AT.match(self.t, c.end)
-            if c.generic or not m or m.end() > j or self.t[m.end():m.end() + 1] not in "、，,。；;":
+        if "现" not in self.t[i:j] and "目前" not in self.t[i:j]:  # its words, cheaply
+            return
+        for a, b, chamber in self._bodies(i, j, chambers):
+            m = P.POSTS_AT.match(self.t, b)
+            if not m or m.end() > j or self.t[m.end():m.end() + 1] not in "、，,。；;":
                 continue
             verb = None
-            for verb in re.finditer(r"现任|现为|现担任|现兼任|目前担任", self.t[i:c.start]):
+            for verb in re.finditer(r"现任|现为|现担任|现兼任|目前担任", self.t[i:a]):
                 pass
-            if verb is None or re.search(r"[。；;]|曾任|原任|历任", self.t[i + verb.end():c.start]):
+            if verb is None or re.search(r"[。；;]|曾任|原任|历任", self.t[i + verb.end():a]):
                 continue
             at = i + verb.start()
             who = next((s for n in (3, 2) for s in names_list_at(self.t, at - n)[:1]
@@ -498,7 +526,7 @@ class PeopleRules:
                 head = names_list_at(self.t, self.para_start)[:1]
                 who = head[0] if head and self.t[head[0][1]:head[0][1] + 1] in "，," else None
             if who:
-                self._holds(c.start, [who], re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+                self._holds(a, [who], re.split(r"、", m.group(1)), chamber(), MID)
 
     def posts_after(self, c_start, k, j, chamber, conf=HIGH) -> None:
         """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会); also after the term

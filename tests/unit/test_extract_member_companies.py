@@ -58,8 +58,15 @@ MEMBERS = [
      {("天津太行机械有限公司", TJ, "会员企业")}),
     (PLAIN + f"天津市山西商会副会长单位：天津晋商投资有限公司、天津太行机械有限公司。",
      {("天津晋商投资有限公司", TJ, "副会长单位"), ("天津太行机械有限公司", TJ, "副会长单位")}),
-    # (the decision's words before the company are not its name)
+    # (the decision's words before the company are not its name; nor a giving's 大会为)
     (OURS + f"会议同意{HUA}为副会长单位。", V(HUA)),
+    (OURS + f"会议推荐{HUA}为常务副会长单位。", V(HUA, title="常务副会长单位")),
+    # --- the ones named of several (等N家), a new member (新的)
+    (OURS + f"会议同意接纳{HUA}等5家企业为会员单位。", V(HUA, title="会员单位")),
+    (OURS + f"大会为{HUA}、{YUAN}等10家优秀会员单位颁奖。", V(HUA, YUAN, title="会员单位")),
+    (OURS + f"{HUA}、{YUAN}成为商会新的副会长单位。", V(HUA, YUAN)),
+    ("---\npublisher: 上海山西商會\ndate: 2025-09-18\n---\n上海晉申物流有限公司成為商會新的副會長單位。",
+     {("上海晉申物流有限公司", "上海山西商會", "副会长单位")}),
     # --- negatives: another body's members; a visiting chamber's bare 商会 on another chamber's page; 我会 with
     # no publisher; a title with no company by it
     (OURS + f"{HUA}是市工商联会员单位。", set()),

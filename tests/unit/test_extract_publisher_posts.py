@@ -3,7 +3,8 @@ page that names no chamber before it is the publisher (商会执行会长陈某�
 会长A，执行会长B、C，副会长D…; posts given by a vote or a hiring (连任 / 留任 / 改任, 聘任王某担任商会秘书长,
 选举王某为我会会长, 董事长王某为商会副会长。); another body's post after 兼 between the chamber's post and the
 name (副会长兼党支部组织委员王某); names right after a post that open with a place's word (会长韩国强); and a
-surname of Shanxi (渠). Negatives that must give no post: officials and other bodies' people on county pages,
+surname of Shanxi (渠); a post after the term it is of (第三届理事会会长); a profile (王某，男，…，现任X公司
+董事长、商会会长。). Negatives that must give no post: officials and other bodies' people on county pages,
 张某会长 after a visiting chamber on another chamber's page, 为 as "for" (县长李某为商会会长颁发…), 商会 with a
 place of its own, a past post. Sentences written for this test (names and chambers invented); compared in the
 matching form (loaders.text.fold)."""
@@ -47,6 +48,20 @@ POSTS = [
      N(("张建平", "会长"), ("李强", "执行会长"), ("王刚", "执行会长"), ("刘洋", "副会长"), ("孟欣", "副会长"))),
     # (the publisher named before: the same chamber)
     (OURS + "宁波市山西商会赴太原考察。商会执行会长陈永刚参加。", N(("陈永刚", "执行会长"))),
+    # --- a post opening a clause after 由, or after the words that make it the new one
+    (OURS + "10月9日，会议由会长李振华主持。", N(("李振华", "会长"))),
+    (OURS + "新当选的副会长郭永红、孙志强分别作表态发言。", N(("郭永红", "副会长"), ("孙志强", "副会长"))),
+    (OURS + "会上，新任秘书长刘志刚作了表态发言。", N(("刘志刚", "秘书长"))),
+    (OURS + "3月19日，第三届理事会会长张建平作工作部署。", N(("张建平", "会长"))),
+    (PLAIN + "宁波市山西商会召开大会。新一届监事会监事长赵丽华作报告。", N(("赵丽华", "监事长"))),
+    # --- a profile: the name set apart by a comma, what it tells first, posts in other bodies, then the
+    # chamber's (named, or 商会 / 我会 on its own page)
+    (PLAIN + "张建平，男，山西平遥人，现任宁波华晋贸易有限公司董事长、宁波市山西商会会长。", N(("张建平", "会长"))),
+    (OURS + "张建平，男，山西平遥人，现任宁波华晋贸易有限公司董事长、商会会长。", N(("张建平", "会长"))),
+    (OURS + "张建平，现任商会会长、宁波华晋贸易有限公司董事长。", N(("张建平", "会长"))),
+    (OURS + "张建平，男，1965年生，我会常务副会长。", N(("张建平", "常务副会长"))),
+    (PLAIN + "张建平，男，山西平遥人，现任宁波华晋贸易有限公司董事长、商会会长。", set()),
+    (OURS + "张建平，男，山西平遥人，曾任商会会长。", set()),
     # --- posts given by a vote or a hiring
     (PLAIN + "宁波市山西商会召开换届大会，张建平当选会长，刘志刚连任秘书长。", N(("张建平", "会长"), ("刘志刚", "秘书长"))),
     (PLAIN + "宁波市山西商会召开理事会，赵强留任监事长。", N(("赵强", "监事长"))),
@@ -80,6 +95,13 @@ POSTS = [
     (OURS + "商会会长全程陪同。", set()),
     (OURS + "商会副会长兼秘书处主任工作人员出席。", set()),
     (PLAIN + "商会渠道建设不断完善，会员企业合作深入。", set()),
+    (OURS + "宁波市工商联副主席、市总商会副会长王立平，山西省工商联副主席、省总商会副会长赵振华到会祝贺。", set()),
+    (OURS + "商会会员王晓东、李佳为副主任。商会顾问马德胜律师作专题讲座。", set()),
+    (OURS + "海曙区温州商会会长林国强、宁波市浙江商会秘书长吴敏应邀出席。", set()),
+    (CITY + "县工商联主席、县商会会长张永强参加。", set()),
+    # (选举 / 邀请 before a bare 商会: the one the page is about)
+    (OURS + "会议选举商会副会长郭永红为青年企业家委员会主任。", N(("郭永红", "副会长"))),
+    (OURS + "活动邀请商会执行会长陈永刚作分享。", N(("陈永刚", "执行会长"))),
 ]
 
 
