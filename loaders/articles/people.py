@@ -29,6 +29,9 @@ _POST = re.compile(P.POST_RE)
 # the patterns of the rules run for every sentence, compiled once (re's cache look-up for an inline
 # pattern string costs more than the search of a short sentence)
 _REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
+# a federation of commerce's post right before a bare 商会 (县工商联主席、商会会长某): the federation's chamber (a
+# county's 工商联 is its 总商会), not the one named before
+_FEDERATION_BEFORE = re.compile(r"工商联[^，,。；;、]{0,6}、$")
 # the words that make a post opening a clause the current or new one (现任会长甲 / 新当选的副会长乙 / 新任秘书长丙),
 # or the term it is of (第三届理事会会长甲 / 新一届监事会监事长乙)
 _NEW_LEAD = re.compile(r"(?:现任|新任|新当选|新晋|(?:第[一二三四五六七八九十\d]+届|新一届)(?:理事会|监事会)?)$")
@@ -748,8 +751,9 @@ class PeopleRules:
                 continue
             if m.group() in ("我会", "本会") and self.publisher_chamber:
                 continue  # we_chamber() gives these the publisher
-            if m.group() == "商会" and not inside and self.t[a - 1:a] == "总":
-                continue  # 工商联副主席、总商会副会长: the federation of commerce, not the chamber named before
+            if m.group() == "商会" and not inside and (self.t[a - 1:a] == "总"
+                                                       or _FEDERATION_BEFORE.search(self.t, max(0, a - 14), a)):
+                continue  # 工商联副主席、(总)商会副会长: the federation of commerce, not the chamber named before
             before = [c for c in named if c.end <= a]
             place = next((p for p in self.places_in(a - 4, a) if p.end == a), None)
             if place and m.group() == "商会":  # 北京商会会长: the chamber named with that place, or none

@@ -99,6 +99,10 @@ POSTS = [
     (OURS + "商会会员王晓东、李佳为副主任。商会顾问马德胜律师作专题讲座。", set()),
     (OURS + "海曙区温州商会会长林国强、宁波市浙江商会秘书长吴敏应邀出席。", set()),
     (CITY + "县工商联主席、县商会会长张永强参加。", set()),
+    # (a federation's post before a bare 商会: the federation's chamber, not the visiting one named before)
+    (CITY + "宁波市山西商会一行来我县考察。商会执行会长陈永刚参加。县工商联主席、商会会长张永强陪同。",
+     N(("陈永刚", "执行会长"))),
+    (CITY + "宁波市山西商会一行来我县考察。县工商联党组书记、商会会长张永强陪同。", set()),
     # (选举 / 邀请 before a bare 商会: the one the page is about)
     (OURS + "会议选举商会副会长郭永红为青年企业家委员会主任。", N(("郭永红", "副会长"))),
     (OURS + "活动邀请商会执行会长陈永刚作分享。", N(("陈永刚", "执行会长"))),
