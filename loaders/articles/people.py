@@ -18,8 +18,8 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
-_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命|增补)(?:产生)?(?:了)?|"
-                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|获选(?:担任|为)?|(?:连|留|续|改|转)任|(?:担|出|继|接|兼)?任)"
+_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|聘请|任命|增补)(?:产生)?(?:了)?|"
+                   rf"(?<![曾原历前经拟])(?:再次|再度|继续|全票|高票|顺利|正式|光荣|连续|一致|均)?(?:当选(?:为)?|获选(?:担任|为)?|(?:连|留|续|改|转)任|(?:担|出|继|接|兼)?任)"
                    rf"(?=(?:新一届|新一任|新任|首任|首届|第[一二三四五六七八九十\d]+[届任])?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
@@ -39,6 +39,8 @@ _NEW_LEAD = re.compile(r"(?:现任|新任|新当选|新晋|(?:第[一二三四�
 # first (男，山西平遥人，), then a verb and the posts held in other bodies (现任X公司董事长、)
 _APPOSED = re.compile(r"[，,]?(?:[^，,]*[，,])*(?:(?:现任|现为|系|是|任|为|兼任)"
                       r"(?:[^，,。；;、]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长)、)*)?")
+# the names told of more (白云飞等18人当选常务副会长): the ones named hold the post too
+_MANY_BEFORE = re.compile(r"等[\d一二三四五六七八九十两几多]+[人名位]$")
 # what joins the one elected or hired to the post (选举王某为会长 / 聘任王某担任商会秘书长)
 _AS_POST = re.compile(r"为|担任|出任")
 # another body's post after 兼, between a chamber's post and the name (副会长兼党支部组织委员王某 / 常务副会长兼
@@ -439,10 +441,11 @@ class PeopleRules:
     def elected(self, i, j) -> None:
         """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
         named last before them."""
-        if "选" not in self.t[i:j] and "任" not in self.t[i:j] and "增补" not in self.t[i:j]:
+        s = self.t[i:j]
+        if "选" not in s and "任" not in s and "增补" not in s and "聘" not in s:  # its words, cheaply
             return
         named = None
-        for v in _VOTE.finditer(self.t[i:j]):
+        for v in _VOTE.finditer(s):
             if named is None:
                 named = [c for c in self.chambers if not c.generic and c.start < j]
             a = i + v.start()
@@ -459,6 +462,8 @@ class PeopleRules:
             else:
                 continue
             if not v.group().startswith(("选", "推", "聘", "任命", "增补")):  # 王某当选会长 / 王某任会长: the name right before
+                many = _MANY_BEFORE.search(self.t, max(0, a - 6), a)  # 白云飞等18人当选常务副会长
+                a = many.start() if many else a
                 for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
                     if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
