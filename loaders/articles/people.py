@@ -66,11 +66,16 @@ _OFFICE_OWNERS = ("City", "County", "Province")
 _MEMBER_LINK = re.compile(r"(?:等[\d一二三四五六七八九十两几多]+家(?:企业|公司|单位)?)?"
                           r"(?:加入(?:商会|我会|本会|该会)[，,]?(?:并)?)?(?:也|均|都|已|正式|被|并)?"
                           r"(?:是|系|为|成为|当选为|当选|作为|评为|增补为|吸纳为|接纳为|列为)$|"
-                          r"等[\d一二三四五六七八九十两几多]+家(?:优秀|新)?$")
+                          r"等(?:[\d一二三四五六七八九十两几多]+家)?(?:优秀|新)?$")
+# what may stand between a member's title and the companies told after it
+_MEMBERS_TOLD = re.compile(r"(?:[（(][^（()）\n]{0,12}(?:排序|为序|排名|先后|排列|笔画|拼音)[^（()）\n]{0,6}[)）])?"
+                           r"(?:有|分别是|分别为|包括)?[:：]?")
+# the words before a member's title that make the companies told the new ones (新增会员单位：A / 新当选的副会长单位有：B)
+_NEW_MEMBERS = re.compile(r"(?:新增|新晋|新加入的?|新入会的?|新当选的?)$")
 # 商会 / 该会 / 我会 / 本会 right before a member's title (作为商会副会长单位 / 系我会常务副会长单位)
 _MEMBER_REF = re.compile(r"(?:该商会|该会|我会|本会|商会)$")
 # what may stand right before a member's title told alone: a boundary, or a visit's 了 (走访了会员企业X)
-_BEFORE_TITLE_ALONE = frozenset(P.NAME_BOUNDARY | {"了"})
+_BEFORE_TITLE_ALONE = frozenset(P.NAME_BOUNDARY | {"了", ""})
 _HANDED = re.compile(r"(?:颁发|颁授|授予)了?[^，,。；;]{0,8}")  # 向<chamber>会长王某颁发…聘书
 _LISTED_AFTER = re.compile(r"(?:有|是|为|包括)[:：]")
 _CHAIN = re.compile(rf"、[^、，,。；;：:]{{0,24}}?(?:{P.POST_RE})")  # 、<chamber><post> between two appointed
@@ -809,7 +814,7 @@ class PeopleRules:
                 else:
                     owner = None  # 兄弟商会 / 行业商会: a chamber of its own
             elif self.t[k - 1:k] in _BEFORE_TITLE_ALONE or _MEMBER_LINK.search(self.t, max(0, k - 12), k) \
-                    or self.t[k - 2:k] in ("新增", "新晋") or self.t[max(0, k - 4):k] in ("新加入的", "新入会的"):
+                    or _NEW_MEMBERS.search(self.t, max(0, k - 4), k):
                 # the title alone (作为副会长单位 / 走访了会员企业), not after another body (工商联会员单位)
                 c_start, owner = k, self._chamber_referred(k, "")
             else:
@@ -820,11 +825,13 @@ class PeopleRules:
 
     def _members_of(self, c_start, m, owner) -> None:
         """The companies told as members under the title `m` of the chamber named (or referred to) at c_start."""
-        colon = 1 if self.t[m.end():m.end() + 1] in ":：" else 0
-        comp = self._company_run(m.end() + colon, forward=True)
+        told = _MEMBERS_TOLD.match(self.t, m.end())  # (副会长单位（排名不分先后）：A / 副会长单位有：A / 分别是A)
+        comp = self._company_run(told.end(), forward=True)
         if not comp:
             link = _MEMBER_LINK.search(self.t, max(0, c_start - 12), c_start)
             comp = self._company_run(link.start(), forward=False) if link else []
+        if not comp and self.t[c_start - 1:c_start] in "（(" and self.t[m.end():m.end() + 1] in "）)":
+            comp = self._company_run(c_start - 1, forward=False)[-1:]  # A公司（商会副会长单位）
         if not comp and self.t[c_start - 2:c_start] == "作为" and self.t[m.end():m.end() + 1] in "，,":
             comp = self._company_run(m.end() + 1, forward=True)[:1]  # 作为<chamber>副会长单位，A公司…
         cid = owner() if comp else None

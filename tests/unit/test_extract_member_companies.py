@@ -58,6 +58,14 @@ MEMBERS = [
      {("天津太行机械有限公司", TJ, "会员企业")}),
     (PLAIN + f"天津市山西商会副会长单位：天津晋商投资有限公司、天津太行机械有限公司。",
      {("天津晋商投资有限公司", TJ, "副会长单位"), ("天津太行机械有限公司", TJ, "副会长单位")}),
+    (OURS + f"常务副会长单位（排名不分先后）：{HUA}、{YUAN}。", V(HUA, YUAN, title="常务副会长单位")),
+    (OURS + f"新当选的副会长单位有：{HUA}、{YUAN}。", V(HUA, YUAN)),
+    (OURS + f"副会长单位分别是{HUA}、{YUAN}。", V(HUA, YUAN)),
+    (OURS + f"会议通过。副会长单位包括{HUA}。", V(HUA)),
+    (OURS + f"{HUA}、{YUAN}等副会长单位负责人参加。", V(HUA, YUAN)),
+    (OURS + f"{HUA}被评为商会优秀会员企业。", V(HUA, title="会员企业")),
+    (OURS + f"{HUA}（商会副会长单位）总经理王强介绍了经验。", V(HUA)),
+    (OURS + f"{HUA}是我会执行会长单位。", V(HUA, title="执行会长单位")),
     # (the decision's words before the company are not its name; nor a giving's 大会为)
     (OURS + f"会议同意{HUA}为副会长单位。", V(HUA)),
     (OURS + f"会议推荐{HUA}为常务副会长单位。", V(HUA, title="常务副会长单位")),
@@ -76,6 +84,9 @@ MEMBERS = [
     (PLAIN + f"{HUA}作为副会长单位上台领牌。", set()),
     (OURS + "商会现有会员企业500余家，其中副会长单位36家。", set()),
     (OURS + f"{HUA}作为兄弟商会副会长单位参加。", set()),
+    (OURS + f"{HUA}是宁波市工商联会员企业。", set()),
+    (OURS + f"{HUA}（宁波市工商联会员企业）总经理王强介绍了经验。", set()),
+    (OURS + f"{HUA}等企业负责人参加。", set()),
     (CITY + f"{HUA}作为商会副会长单位参加。", set()),
 ]
 
