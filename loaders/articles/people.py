@@ -32,6 +32,8 @@ _REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
 # a federation of commerce's post right before a bare 商会 (县工商联主席、商会会长某): the federation's chamber (a
 # county's 工商联 is its 总商会), not the one named before
 _FEDERATION_BEFORE = re.compile(r"工商联[^，,。；;、]{0,6}、$")
+# posts in other bodies told first in a bracket after a name, before the chamber's (王某（X公司董事长、商会会长）)
+_POSTS_IN_ASIDE = re.compile(r"(?:[^（()）、，,。]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长|理事长)、)+")
 # the words that make a post opening a clause the current or new one (现任会长甲 / 新当选的副会长乙 / 新任秘书长丙),
 # or the term it is of (第三届理事会会长甲 / 新一届监事会监事长乙)
 _NEW_LEAD = re.compile(r"(?:现任|新任|新当选|新晋|(?:第[一二三四五六七八九十\d]+届|新一届)(?:理事会|监事会)?)$")
@@ -122,9 +124,10 @@ _OTHER_HOLDER = re.compile(
     r"俱乐部|总商会|省委|市委|县委|区委|人大|政协|统战部)[^，,。；;、\n]{0,6}?"
     r"(?:会长|主席|秘书长|主任|书记|市长|县长|区长|局长|厅长|部长|董事长|总经理|总裁|理事长|校长|院长|行长)")
 # what may stand right before a bare 商会 that is the chamber named before: a boundary, or a word that
-# points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会, 选举商会副会长某为…, 邀请商会会长…);
+# points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会, 选举商会副会长某为…, 邀请商会会长…,
+# 出席的有商会会长…);
 # any other word names another chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
-_BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系举请") | {""})
+_BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系举请有") | {""})
 # words for the group a list of people is told as (商会领导王某会长、李某秘书长)
 _GROUP_WORDS = ("领导", "嘉宾", "代表")
 # words before a chamber that make the post told after it a past one
@@ -275,7 +278,10 @@ class PeopleRules:
         for n in (5, 4, 3, 2):
             a = p - n
             span = names_list_at(self.t, a)
-            if span and span[0] == (a, p) and (a == 0 or self.t[a - 1] in P.NAME_BOUNDARY):
+            # (商会王德明会长: the chamber the page is about, named bare)
+            if span and span[0] == (a, p) and (a == 0 or self.t[a - 1] in P.NAME_BOUNDARY
+                                               or self.t[a - 2:a] == "商会" and self.t[a - 3:a - 2] in _BEFORE_BARE_CHAMBER
+                                               and self.publisher_chamber):
                 props = {"title": title}
                 if self.published:
                     props["as_of"] = self.published
@@ -732,14 +738,19 @@ class PeopleRules:
 
     def _bracketed(self, c_start, m, chamber, conf) -> bool:
         """王德明（<chamber>会长）: the name right before the bracket the chamber and post stand in."""
-        if self.t[c_start - 1:c_start] not in ("（", "(") or self.t[m.end():m.end() + 1] not in ("）", ")", "、", "，", ","):
+        if self.t[m.end():m.end() + 1] not in ("）", ")", "、", "，", ","):
             return False
         at = c_start - 1
+        if self.t[at:c_start] not in ("（", "("):  # 王德明（X公司董事长、<chamber>会长）: other posts first
+            at = max(self.t.rfind("（", max(0, c_start - 32), c_start), self.t.rfind("(", max(0, c_start - 32), c_start))
+            if at < 0 or not _POSTS_IN_ASIDE.fullmatch(self.t, at + 1, c_start):
+                return False
         if self.t[at - 2:at] in _HONORIFICS:  # 王德明先生（…会长）
             at -= 2
         for n in (3, 2):
             span = names_list_at(self.t, at - n)
-            if span and span[-1][1] == at and (at - n == 0 or self.t[at - n - 1] in P.NAME_BOUNDARY):
+            # (出席的有王德明（…会长）: 有 before the name)
+            if span and span[-1][1] == at and (at - n == 0 or self.t[at - n - 1] in P.NAME_BOUNDARY or self.t[at - n - 1] == "有"):
                 self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf, m.end())
                 return True
         return False
