@@ -34,6 +34,8 @@ _REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
 _FEDERATION_BEFORE = re.compile(r"工商联[^，,。；;、]{0,6}、$")
 # posts in other bodies told first in a bracket after a name, before the chamber's (王某（X公司董事长、商会会长）)
 _POSTS_IN_ASIDE = re.compile(r"(?:[^（()）、，,。]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长|理事长)、)+")
+# the heading of a roll of a chamber's office holders (第三届理事会领导成员名单 / 领导班子)
+_ROLL = re.compile(r"名单|领导班子|领导成员|组成人员")
 # the words that make a post opening a clause the current or new one (现任会长甲 / 新当选的副会长乙 / 新任秘书长丙),
 # or the term it is of (第三届理事会会长甲 / 新一届监事会监事长乙)
 _NEW_LEAD = re.compile(r"(?:现任|新任|新当选|新晋|(?:第[一二三四五六七八九十\d]+届|新一届)(?:理事会|监事会)?)$")
@@ -352,12 +354,17 @@ class PeopleRules:
                     self.t, c.end, m.start())) for c in self.chambers):
                 continue
             before = [c for c in self.chambers if c.end <= m.start()]
-            if not before or before[-1].generic or _SENTENCE_STOP.search(self.t, before[-1].end, a) \
+            if not before and self.publisher_chamber and _ROLL.search(self.t, max(0, a - 60), a) \
+                    and not _SENTENCE_STOP.search(self.t, _ROLL.search(self.t, max(0, a - 60), a).end(), a):
+                # a chamber's own page: a roll (领导成员名单) that names no chamber is the publisher's
+                lo, owner = a, self._publisher_node(m.start(), m.end())
+            elif not before or before[-1].generic or _SENTENCE_STOP.search(self.t, before[-1].end, a) \
                     or self._unnamed_between(before[-1].end, m.start()):
                 continue
-            c = before[-1]
+            else:
+                lo, owner = before[-1].end, (lambda c=before[-1]: self.chamber_node(c))
             people, k = [], b
-            between = self.t[c.end:a]
+            between = self.t[lo:a]
             name_first = not head and "姓名" in between and between.find("姓名") < max(between.find("职务"), between.find("职位"))
             while not name_first:
                 nxt = _LINE.search(self.t, k)
@@ -370,11 +377,11 @@ class PeopleRules:
                 k = nxt.end()
             if name_first:
                 # a table of 姓名 | 职务 columns, one cell a line: the name on the line before the post
-                prev = [x for x in _LINE.finditer(self.t, c.end, a) if x.group().strip(" \t\u3000|｜")]
+                prev = [x for x in _LINE.finditer(self.t, lo, a) if x.group().strip(" \t\u3000|｜")]
                 people = self._names_line(prev[-1].start(), prev[-1].end()) if prev else []
                 people = people if len(people) == 1 else []
             if people:
-                self._holds(m.start(), people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+                self._holds(m.start(), people, re.split(r"、", m.group(1)), owner(), MID)
 
     def _names_line(self, a, b) -> list:
         """The names of a line that holds names only (王德明 / 李文华、赵小燕 / 赵某 孙某 周某), else []."""

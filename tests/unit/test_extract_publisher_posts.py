@@ -70,6 +70,11 @@ POSTS = [
     (PLAIN + "张建平（宁波华晋贸易有限公司董事长、宁波市山西商会会长）发言。", N(("张建平", "会长"))),
     (OURS + "兄弟商会张建平会长出席。", set()),
     (PLAIN + "商会张建平会长出席。", set()),
+    # --- a roll on the chamber's own page that names no chamber (a post alone on a line, the names after)
+    (OURS + "第三届理事会领导成员名单\n\n会长\n张建平\n\n执行会长\n李强、王刚\n",
+     N(("张建平", "会长"), ("李强", "执行会长"), ("王刚", "执行会长"))),
+    (PLAIN + "第三届理事会领导成员名单\n\n会长\n张建平\n", set()),
+    (OURS + "会议召开。\n会长\n张建平\n", set()),
     # --- posts given by a vote or a hiring
     (PLAIN + "宁波市山西商会召开换届大会，张建平当选会长，刘志刚连任秘书长。", N(("张建平", "会长"), ("刘志刚", "秘书长"))),
     (PLAIN + "宁波市山西商会召开理事会，赵强留任监事长。", N(("赵强", "监事长"))),
