@@ -189,8 +189,8 @@ class PeopleRules:
             # 前任会长甲、现任会长乙: the current one; 新当选的副会长甲、乙 / 新任秘书长丙: the new ones
             new = _NEW_LEAD.search(self.t, max(0, p - 8), p)
             lead = new.start() if new else p
-            # (会议由会长王某主持: 由 before the post)
-            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?由" or (lead == p and self.t[p - 1:p] == "、"):
+            # (会议由会长王某主持: 由 before the post; …，以及监事长杨某、副秘书长郝某: 及 / 和 / 与)
+            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?由及和与" or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             if not before:
                 # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's;
