@@ -593,8 +593,9 @@ class PeopleRules:
                 if not more:
                     break
                 people += more
-            if people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] not in ("", "\n", "，", ",", "；", ";", "。", " "):
-                people = []  # 会长：我们… is someone speaking, not a list of names
+            if people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] not in ("", "\n", "，", ",", "；", ";", "。", " ",
+                                                                                     "（", "("):
+                people = []  # 会长：我们… is someone speaking, not a list of names (会长：王某（X公司董事长） is one)
             if people and not name_ends(self.t, self._past_honorific(people[-1][1])):
                 people = people[:-1]  # 会长金融服务 / 会长文明城市: a word, not a name
             if not people:
