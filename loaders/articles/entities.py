@@ -932,7 +932,8 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
         return None
     if text[i:i + 2] in _COMMON_WORDS or _POST_START.match(text, i + 1) or text.startswith(_TITLE_AFTER_SURNAME, i + 1):
         return None  # 高度评价 / 王会长 / 李书记
-    if text.startswith("商会", i + 2) or text.startswith("商会", i + 3):  # 成都商会: a chamber's place
+    # 成都商会 / 高平市商会: a chamber's place (not 王强任商会副秘书长 / 王强为商会监事长: a name, then a verb)
+    if text.startswith("商会", i + 2) or text.startswith("商会", i + 3) and text[i + 2:i + 3] not in STOP_AFTER_NAME:
         return None
     if i + 1 >= len(text) or not _CJK.match(text[i + 1]):
         return None

@@ -104,10 +104,11 @@ _SENTENCE_END = re.compile("[。；;!！?？\n]")
 _SAID_TO_BE = re.compile(r"(?:分别)?(?:为|是)")
 _CLAUSE_END = ("", "，", ",", "。", "；", ";", "\n")
 _HONORIFICS = ("先生", "女士", "同志")
-# the verb between a name and the chamber whose post it is given (王德明当选/连任/被推选为/受聘担任<chamber>会长),
+# the verb between a name and the chamber whose post it is given (王德明当选/连任/被推选为/受聘担任<chamber>会长;
+# 王德明2020年起担任…: since a year),
 # not a past one (曾任, 原任, 卸任)
 _ELECTED_BEFORE = re.compile(
-    r"(?<![曾原历前经卸])(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
+    r"(?<![曾原历前经卸])(?:\d{4}年(?:\d{1,2}月)?起)?(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
     r"(?:当选(?:为)?|获选(?:担任|为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
     r"(?:现|兼|出|担|荣|继|接|改|转|留|续)?任|系|是|为)(?:为)?"
     r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$")
