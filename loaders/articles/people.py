@@ -190,8 +190,9 @@ class PeopleRules:
             # 前任会长甲、现任会长乙: the current one; 新当选的副会长甲、乙 / 新任秘书长丙: the new ones
             new = _NEW_LEAD.search(self.t, max(0, p - 8), p)
             lead = new.start() if new else p
-            # (会议由会长王某主持: 由 before the post; …，以及监事长杨某、副秘书长郝某: 及 / 和 / 与)
-            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?由及和与" or (lead == p and self.t[p - 1:p] == "、"):
+            # (会议由会长王某主持: 由 before the post; …，以及监事长杨某、副秘书长郝某: 及 / 和 / 与; 图为会长王某（中）)
+            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?由及和与" and self.t[lead - 2:lead] != "图为" \
+                    or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             if not before:
                 # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's;
@@ -485,7 +486,9 @@ class PeopleRules:
                 a = many.start() if many else a
                 for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
-                    if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
+                    # (…公司总经理王某当选为副会长: a company's post before the name)
+                    if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY
+                                                            or self.t[a - n - 2:a - n] in ("董事", "事长", "经理", "总裁")):
                         q = P.POST_TERM.match(self.t, i + v.end()) or P.FIRST_TERM.match(self.t, i + v.end())
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
                         if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
