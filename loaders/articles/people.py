@@ -250,7 +250,8 @@ class PeopleRules:
                     if self.t[a - 2:a] != "该会" and self.publisher_chamber:
                         break
                     c = before[-1]
-                    if not (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)):
+                    if not (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)
+                            or self.t[a - 2:a] == "该会" and self._body_between(c.end, a)):
                         self._post_before(a, p, end, m.group(), c)
                     break
                 # 王利明会长 after a boundary; or right after the chamber's name: 宁波晋商会刘某会长等 /
@@ -332,6 +333,11 @@ class PeopleRules:
             if not _POST.search(self.t, max(clause, lo), m.start()):
                 return True
         return False
+
+    def _body_between(self, lo, hi) -> bool:
+        """Whether another body with posts of the chambers' names (示例协会, 联合会) is named between lo and hi,
+        outside any chamber's name: 该会 after it is that body."""
+        return any(m.start() not in self._chamber_cover for m in _ASSOCIATION.finditer(self.t, lo, hi))
 
     def _post_before(self, a, b, end, title, c) -> None:
         """王德明会长: the name at a..b, the post ending at `end`, of chamber `c`."""
@@ -795,6 +801,8 @@ class PeopleRules:
                 continue  # <place>企业商会 the finder did not read (北京陜西企业商会): a chamber of its own
             if m.group() == "商会" and not inside and self.t[a - 1:a] not in _BEFORE_BARE_CHAMBER:
                 continue  # 兄弟商会 / 示例县商会 / 餐饮行业商会会长: a chamber of its own, not the one named before
+            if before and m.group() == "该会" and self._body_between(before[-1].end, a):
+                continue  # <chamber>与示例协会签约。该会会长…: the body named last, not the chamber
             if before and not (m.group() == "商会" and (self._ours(before[-1], a) or self._ambiguous(before[-1], a))):
                 c = before[-1]
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
@@ -877,6 +885,8 @@ class PeopleRules:
         c = named[-1]
         if self.publisher_chamber and not self._is_publisher(c):
             return None  # a visiting chamber named last: either's
+        if word == "该会" and self._body_between(c.end, a):
+            return None  # 该会 after another body named (示例协会): that body
         if self._ours(c, a) or self._ambiguous(c, a) or self._unnamed_between(c.end, a):
             return None
         return lambda c=c: self.chamber_node(c)
