@@ -834,10 +834,11 @@ class PeopleRules:
         for m in P.MEMBER_AT.finditer(self.t, i, j):
             k = m.start()
             c = next((c for c in chambers if c.end == k), None)
+            conf = MID  # (the chamber read from 商会 / 我会 or the page: a likely reading)
             if c is not None:
                 if c.generic:
                     continue
-                c_start, owner = c.start, (lambda c=c: self.chamber_node(c))
+                c_start, owner, conf = c.start, (lambda c=c: self.chamber_node(c)), HIGH
             elif (ref := _MEMBER_REF.search(self.t, max(0, k - 3), k)) is not None:
                 c_start = ref.start()
                 if ref.group() != "商会" or self.t[c_start - 1:c_start] in _BEFORE_BARE_CHAMBER:
@@ -852,9 +853,9 @@ class PeopleRules:
                 continue
             if owner is None:
                 continue
-            self._members_of(c_start, m, owner)
+            self._members_of(c_start, m, owner, conf)
 
-    def _members_of(self, c_start, m, owner) -> None:
+    def _members_of(self, c_start, m, owner, conf) -> None:
         """The companies told as members under the title `m` of the chamber named (or referred to) at c_start."""
         told = _MEMBERS_TOLD.match(self.t, m.end())  # (副会长单位（排名不分先后）：A / 副会长单位有：A / 分别是A)
         comp = self._company_run(told.end(), forward=True)
@@ -868,7 +869,7 @@ class PeopleRules:
         cid = owner() if comp else None
         for a, b, _ in comp if cid else ():
             self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)},
-                       self.span(min(a, c_start), max(b, m.end())), HIGH)
+                       self.span(min(a, c_start), max(b, m.end())), conf)
 
     def _chamber_referred(self, a, word):
         """What 商会 / 该会 / 我会 / 本会 at `a` (or a member's title alone) stands for, as a node maker: the

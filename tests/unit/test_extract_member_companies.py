@@ -102,3 +102,10 @@ def test_a_member_company_points_at_the_words_that_tell_it():
     (member,) = [r for r in f.rels.values() if r.type == "MEMBER_OF"]
     (a, b), = member.evidence  # (offsets into the text as given, front matter and all)
     assert text[a:b] == f"{HUA}作为商会副会长单位"
+
+
+def test_a_member_of_a_chamber_read_from_the_page_is_a_likely_reading():
+    named = extract_text(PLAIN + f"{HUA}作为宁波市山西商会副会长单位随团考察。", "t.md")
+    ours = extract_text(OURS + f"{HUA}作为商会副会长单位随团考察。", "t.md")
+    assert [r.confidence for r in named.rels.values() if r.type == "MEMBER_OF"] == [0.9]
+    assert [r.confidence for r in ours.rels.values() if r.type == "MEMBER_OF"] == [0.75]
