@@ -362,8 +362,8 @@ class PeopleRules:
                     self.t, c.end, m.start())) for c in self.chambers):
                 continue
             before = [c for c in self.chambers if c.end <= m.start()]
-            if not before and self.publisher_chamber and _ROLL.search(self.t, max(0, a - 60), a) \
-                    and not _SENTENCE_STOP.search(self.t, _ROLL.search(self.t, max(0, a - 60), a).end(), a):
+            roll = _ROLL.search(self.t, max(0, a - 60), a) if not before and self.publisher_chamber else None
+            if roll and not _SENTENCE_STOP.search(self.t, roll.end(), a):
                 # a chamber's own page: a roll (领导成员名单) that names no chamber is the publisher's
                 lo, owner = a, self._publisher_node(m.start(), m.end())
             elif not before or before[-1].generic or _SENTENCE_STOP.search(self.t, before[-1].end, a) \
