@@ -836,7 +836,9 @@ _VERB_AFTER = VERB_AFTER_NAME + (
     "获评", "获颁", "获奖", "获聘", "获选", "荣膺", "领取", "受聘", "受到", "谈及", "听取", "观看", "深入", "实地",
     "鼓励", "勉励", "赞扬", "点评", "呼吁", "倡议", "连任", "卸任", "增补", "夫妇", "积极", "充分", "认真", "全票",
     "高票", "顺利", "光荣", "正式", "再度", "继续", "已经", "曾经", "首次", "视频", "线上", "通过",
-    "接牌", "接过", "公布", "致辞")
+    "接牌", "接过", "公布", "致辞",
+    # what those holding posts do in a chamber's news (副会长兼秘书长李某协助… / 秘书长王某负责…)
+    "协助", "协调", "负责", "分管", "主管", "宣读", "留任", "改任", "转任", "续任", "列席")
 # two-character surnames (复姓): the given name is the one or two characters after them (欧阳明华, 上官云)
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "司徒", "皇甫", "令狐", "夏侯", "慕容", "公孙", "尉迟", "端木",
                       "宇文", "呼延", "澹台", "轩辕", "独孤", "申屠", "淳于", "钟离")
@@ -864,6 +866,13 @@ _COMMON_WORDS = frozenset("""
 周到 周围 曾经 董事 程序 范围 陆续 谢谢 付出 顾问 顾客 温暖 康养 庞大 殷切 卓越 冷链 席位 边境 巩固 薄弱 储备 储能
 畅通 畅谈 杜绝 欧洲 夏季 白天 陶瓷 牛年 乔迁 颜色 黎明 孔子 甘肃 梅花 童年 谷物 柳树 武装 邢台 吕梁 霍州 阳泉 宁波
 宁夏 苏州 唐山 沈阳 温州 杭州 桂林 兰州 柳州 武汉 成都 安阳 江苏 江西 江南 蒙古 吉林 韩国 黄河 林业 梁山
+渠道
+""".split())
+# the common words above that name a place and open given names as well (韩国强, 吉林华, 江南春): right
+# after a post (会长韩国强出席) a three-character name that closes there is read
+_PLACE_WORDS = frozenset("""
+邢台 吕梁 霍州 阳泉 宁波 宁夏 苏州 唐山 沈阳 温州 杭州 桂林 兰州 柳州 武汉 成都 安阳 江苏 江西 江南 蒙古 吉林 韩国 黄河
+梁山 甘肃
 """.split())
 # titles said after a surname alone (王会长, 李书记, 赵总经理): a way of address, not a name
 _TITLE_AFTER_SURNAME = ("书记", "主任", "局长", "市长", "县长", "区长", "部长", "处长", "科长", "主席", "校长", "院长",
@@ -923,7 +932,8 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
         return None
     if text[i:i + 2] in _COMMON_WORDS or _POST_START.match(text, i + 1) or text.startswith(_TITLE_AFTER_SURNAME, i + 1):
         return None  # 高度评价 / 王会长 / 李书记
-    if text.startswith("商会", i + 2) or text.startswith("商会", i + 3):  # 成都商会: a chamber's place
+    # 成都商会 / 高平市商会: a chamber's place (not 王强任商会副秘书长 / 王强为商会监事长: a name, then a verb)
+    if text.startswith("商会", i + 2) or text.startswith("商会", i + 3) and text[i + 2:i + 3] not in STOP_AFTER_NAME:
         return None
     if i + 1 >= len(text) or not _CJK.match(text[i + 1]):
         return None
@@ -941,6 +951,20 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
             and not text.startswith(_VERB_AFTER, i + 2):  # 张新会长 / 兰勇接受: 张新 / 兰勇, then the post or verb
         return (i, i + 3)
     return (i, i + 2)
+
+
+def name_after_post(text: str, i: int) -> tuple[int, int] | None:
+    """A name right after a post (会长王某): as name_at reads it, or three characters whose first two name a
+    place (会长韩国强出席), when a boundary, a verb or a post closes them there."""
+    span = name_at(text, i)
+    if span or text[i:i + 2] not in _PLACE_WORDS or i + 3 > len(text) or not _CJK.match(text[i + 2]) \
+            or text[i + 2] in STOP_AFTER_NAME or text[i + 2] in "地得省市县区":
+        return span
+    k = i + 3
+    c = text[k:k + 1]
+    if c == "" or not _CJK.match(c) or c in "、等出在和与及" or text.startswith(_VERB_AFTER, k) or _POST_START.match(text, k):
+        return (i, k)
+    return None
 
 
 def names_list_at(text: str, i: int) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from loaders.articles import patterns as P
-from loaders.articles.entities import Place, chamber_key, name_at, name_ends, names_list_at
+from loaders.articles.entities import Place, chamber_key, name_after_post, name_at, name_ends, names_list_at
 from loaders.articles.lookahead import quicken_all
 from loaders.articles.places import MUNICIPALITIES
 from loaders.text import fold
@@ -19,8 +19,8 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
-_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|任命|增补)(?:产生)?(?:了)?|"
-                   rf"(?<![曾原历前经拟])(?:当选(?:为)?|获选(?:担任|为)?|(?:担|出|继|接|兼)?任)"
+_VOTE = re.compile(rf"(?:选举|推选|选出|聘任|聘请|任命|增补)(?:产生)?(?:了)?|"
+                   rf"(?<![曾原历前经拟])(?:再次|再度|继续|全票|高票|顺利|正式|光荣|连续|一致|均)?(?:当选(?:为)?|获选(?:担任|为)?|(?:连|留|续|改|转)任|(?:担|出|继|接|兼)?任)"
                    rf"(?=(?:新一届|新一任|新任|首任|首届|第[一二三四五六七八九十\d]+[届任])?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
@@ -31,6 +31,27 @@ _POST = re.compile(P.POST_RE)
 # pattern string costs more than the search of a short sentence)
 _REFERRING = re.compile(r"该商会|该会|商会|我会|本会")
 _WE = re.compile(r"我会|本会|商会")  # the publishing chamber, on its own page
+# a federation of commerce's post right before a bare 商会 (县工商联主席、商会会长某): the federation's chamber (a
+# county's 工商联 is its 总商会), not the one named before
+_FEDERATION_BEFORE = re.compile(r"工商联[^，,。；;、]{0,6}、$")
+# posts in other bodies told first in a bracket after a name, before the chamber's (王某（X公司董事长、商会会长）)
+_POSTS_IN_ASIDE = re.compile(r"(?:[^（()）、，,。]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长|理事长)、)+")
+# the heading of a roll of a chamber's office holders (第三届理事会领导成员名单 / 领导班子)
+_ROLL = re.compile(r"名单|领导班子|领导成员|组成人员")
+# the words that make a post opening a clause the current or new one (现任会长甲 / 新当选的副会长乙 / 新任秘书长丙),
+# or the term it is of (第三届理事会会长甲 / 新一届监事会监事长乙)
+_NEW_LEAD = re.compile(r"(?:现任|新任|新当选|新晋|(?:第[一二三四五六七八九十\d]+届|新一届)(?:理事会|监事会)?)$")
+# between a name set apart by a comma and the chamber whose post closes the clause: what the profile tells
+# first (男，山西平遥人，), then a verb and the posts held in other bodies (现任X公司董事长、)
+_APPOSED = re.compile(r"[，,]?(?:[^，,]*[，,])*(?:(?:现任|现为|系|是|任|为|兼任)"
+                      r"(?:[^，,。；;、]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长)、)*)?")
+# the names told of more (白云飞等18人当选常务副会长): the ones named hold the post too
+_MANY_BEFORE = re.compile(r"等[\d一二三四五六七八九十两几多]+[人名位]$")
+# what joins the one elected or hired to the post (选举王某为会长 / 聘任王某担任商会秘书长)
+_AS_POST = re.compile(r"为|担任|出任")
+# another body's post after 兼, between a chamber's post and the name (副会长兼党支部组织委员王某 / 常务副会长兼
+# 女企业家委员会主任李某): the name holds the chamber's post
+_ALSO_OTHER = re.compile(rf"(?<=兼)(?:任)?[{P.CJK}]{{1,14}}?(?:主任|委员|部长|书记|主席|组长|董事长|总经理|总裁|理事长)")
 _AMBASSADOR_TITLE = re.compile(r"(?:招商|投资|引资|引智)[^，,。；;]{0,8}?(?:大使|顾问)")
 _CITY_LAST = re.compile(rf"([{P.CJK}]{{2,5}}?市)$")
 _APPOINTED_AFTER_POST = re.compile(r"[^，,。；;]{0,16}" + _APPOINTED)
@@ -53,7 +74,22 @@ _OFFICE_STAFF = re.compile(r"(?:副?主任|负责人|工作人员|处长|站长)
 _NAMED_OFFICE = re.compile(r"[市县区省](?:驻[\u4e00-\u9fff]{1,3}?)?(?:招商引资|招商|投资促进)?(?:与招才引智)?(?:工作)?"
                            r"(?:联络处|工作站|联络站|服务站|联络点)")
 _OFFICE_OWNERS = ("City", "County", "Province")
-_IS_MEMBER = re.compile(r"(?:是|系|为|已成为|成为|当选为|当选)$")  # a company, then the chamber whose member it is
+# a company, then the link to the chamber whose member it is (A公司是/系/也是/当选为/作为<chamber>副会长单位; 增补A公司为
+# 商会副会长单位; A公司加入商会，成为我会会员单位)
+# (A公司等5家企业为会员单位 / 为A公司、B公司等10家优秀会员单位颁奖: the ones named of several)
+_MEMBER_LINK = re.compile(r"(?:等[\d一二三四五六七八九十两几多]+家(?:企业|公司|单位)?)?"
+                          r"(?:加入(?:商会|我会|本会|该会)[，,]?(?:并)?)?(?:也|均|都|已|正式|被|并)?"
+                          r"(?:是|系|为|成为|当选为|当选|作为|评为|增补为|吸纳为|接纳为|列为)$|"
+                          r"等(?:[\d一二三四五六七八九十两几多]+家)?(?:优秀|新)?$")
+# what may stand between a member's title and the companies told after it
+_MEMBERS_TOLD = re.compile(r"(?:[（(][^（()）\n]{0,12}(?:排序|为序|排名|先后|排列|笔画|拼音)[^（()）\n]{0,6}[)）])?"
+                           r"(?:有|分别是|分别为|包括)?[:：]?")
+# the words before a member's title that make the companies told the new ones (新增会员单位：A / 新当选的副会长单位有：B)
+_NEW_MEMBERS = re.compile(r"(?:新增|新晋|新加入的?|新入会的?|新当选的?)$")
+# 商会 / 该会 / 我会 / 本会 right before a member's title (作为商会副会长单位 / 系我会常务副会长单位)
+_MEMBER_REF = re.compile(r"(?:该商会|该会|我会|本会|商会)$")
+# what may stand right before a member's title told alone: a boundary, or a visit's 了 (走访了会员企业X)
+_BEFORE_TITLE_ALONE = frozenset(P.NAME_BOUNDARY | {"了", ""})
 # 向<chamber>会长王某颁发…聘书 / 为甲、乙等5人颁发“招商大使”聘书 / 为甲、乙颁发聘书，聘任二人为…大使
 _HANDED = re.compile(r"(?:等[\d一二三四五六七八九十两]+[人位名])?(?:颁发|颁授|授予)了?"
                      r"(?:聘书[，,]?(?:聘任|聘请|聘)(?:[二两三四五\d]+[人位]|他们|其|他|她)?(?:为|担任))?[^，,。；;]{0,8}")
@@ -85,12 +121,13 @@ _SENTENCE_END = re.compile("[。；;!！?？\n]")
 _SAID_TO_BE = re.compile(r"(?:分别)?(?:为|是)")
 _CLAUSE_END = ("", "，", ",", "。", "；", ";", "\n")
 _HONORIFICS = ("先生", "女士", "同志")
-# the verb between a name and the chamber whose post it is given (王德明当选/连任/被推选为/受聘担任<chamber>会长),
+# the verb between a name and the chamber whose post it is given (王德明当选/连任/被推选为/受聘担任<chamber>会长;
+# 王德明2020年起担任…: since a year),
 # not a past one (曾任, 原任, 卸任)
 _ELECTED_BEFORE = re.compile(
-    r"(?<![曾原历前经卸])(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
+    r"(?<![曾原历前经卸])(?:\d{4}年(?:\d{1,2}月)?起)?(?:再次|再度|继续|全票|高票|顺利|正式|成功|光荣|连续|一致|首次)?"
     r"(?:当选(?:为)?|获选(?:担任|为)?|连任|增补为|(?:被|获)(?:推选|推举|选举|选|聘请?|任命|增补)为|受聘(?:担任|为)?|被聘请?担任|"
-    r"(?:现|兼|出|担|荣|继|接)?任|系|是)(?:为)?"
+    r"(?:现|兼|出|担|荣|继|接|改|转|留|续)?任|系|是|为)(?:为)?"
     r"(?:新一届|新一任|新任|第[一二三四五六七八九十\d]+届)?$")
 # a line, in the post_lines pass; what may close a line holding a post alone (副会长名单：)
 _LINE = re.compile(r"[^\n]+")
@@ -107,9 +144,10 @@ _OTHER_HOLDER = re.compile(
     r"俱乐部|总商会|省委|市委|县委|区委|人大|政协|统战部)[^，,。；;、\n]{0,6}?"
     r"(?:会长|主席|秘书长|主任|书记|市长|县长|区长|局长|厅长|部长|董事长|总经理|总裁|理事长|校长|院长|行长)")
 # what may stand right before a bare 商会 that is the chamber named before: a boundary, or a word that
-# points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会); any other word names another
-# chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
-_BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系") | {""})
+# points at it (受商会会长…委托, 走访了商会副会长, 当选商会会长, 我们商会, 选举商会副会长某为…, 邀请商会会长…,
+# 出席的有商会会长…);
+# any other word names another chamber (兄弟商会, 友好商会, 示例县商会, 行业商会)
+_BEFORE_BARE_CHAMBER = frozenset(P.NAME_BOUNDARY | set("了受据经由与和向对在为是即表到访入加们的选任系举请有") | {""})
 # words for the group a list of people is told as (商会领导王某会长、李某秘书长)
 _GROUP_WORDS = ("领导", "嘉宾", "代表")
 # words before a chamber that make the post told after it a past one
@@ -166,8 +204,12 @@ class PeopleRules:
         for m in P.POSTS_AT.finditer(self.t, i, j):  # a post opening a clause: 名誉会长张再炜,会长王建勇
             p = m.start()
             before = [c for c in named if c.end <= p]
-            lead = p - 2 if self.t[p - 2:p] == "现任" else p  # 前任会长甲、现任会长乙: the current one
-            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?" or (lead == p and self.t[p - 1:p] == "、"):
+            # 前任会长甲、现任会长乙: the current one; 新当选的副会长甲、乙 / 新任秘书长丙: the new ones
+            new = _NEW_LEAD.search(self.t, max(0, p - 8), p)
+            lead = new.start() if new else p
+            # (会议由会长王某主持: 由 before the post; …，以及监事长杨某、副秘书长郝某: 及 / 和 / 与; 图为会长王某（中）)
+            if self.t[lead - 1:lead] not in "，,;；:：\n 、。！？!?由及和与" and self.t[lead - 2:lead] != "图为" \
+                    or (lead == p and self.t[p - 1:p] == "、"):
                 continue
             if not before:
                 # a chamber's own page that names no chamber before the post (5月9日，会长王某带队…): the publisher's;
@@ -225,7 +267,8 @@ class PeopleRules:
                     if self.t[a - 2:a] != "该会" and self.publisher_chamber:
                         break
                     c = before[-1]
-                    if not (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)):
+                    if not (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)
+                            or self.t[a - 2:a] == "该会" and self._body_between(c.end, a)):
                         self._post_before(a, p, end, m.group(), c)
                     break
                 # 王利明会长 after a boundary; or right after the chamber's name: 宁波晋商会刘某会长等 /
@@ -239,7 +282,10 @@ class PeopleRules:
                                                    or right_after):
                     c = before[-1]
                     if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)
-                                            or self._other_holder(c.end, a)):
+                                            or self._other_holder(c.end, a)
+                                            # a chamber's own page: 张某会长 after a visiting chamber is named may
+                                            # be either's
+                                            or self.publisher_chamber and not self._is_publisher(c)):
                         break
                     self._post_before(a, p, end, m.group(), c)
                     break
@@ -254,7 +300,10 @@ class PeopleRules:
         for n in (5, 4, 3, 2):
             a = p - n
             span = names_list_at(self.t, a)
-            if span and span[0] == (a, p) and (a == 0 or self.t[a - 1] in P.NAME_BOUNDARY):
+            # (商会王德明会长: the chamber the page is about, named bare)
+            if span and span[0] == (a, p) and (a == 0 or self.t[a - 1] in P.NAME_BOUNDARY
+                                               or self.t[a - 2:a] == "商会" and self.t[a - 3:a - 2] in _BEFORE_BARE_CHAMBER
+                                               and self.publisher_chamber):
                 props = {"title": title}
                 if self.published:
                     props["as_of"] = self.published
@@ -302,6 +351,11 @@ class PeopleRules:
                 return True
         return False
 
+    def _body_between(self, lo, hi) -> bool:
+        """Whether another body with posts of the chambers' names (示例协会, 联合会) is named between lo and hi,
+        outside any chamber's name: 该会 after it is that body."""
+        return any(m.start() not in self._chamber_cover for m in _ASSOCIATION.finditer(self.t, lo, hi))
+
     def _post_before(self, a, b, end, title, c) -> None:
         """王德明会长: the name at a..b, the post ending at `end`, of chamber `c`."""
         props = {"title": title}
@@ -325,12 +379,17 @@ class PeopleRules:
                     self.t, c.end, m.start())) for c in self.chambers):
                 continue
             before = [c for c in self.chambers if c.end <= m.start()]
-            if not before or before[-1].generic or _SENTENCE_STOP.search(self.t, before[-1].end, a) \
+            roll = _ROLL.search(self.t, max(0, a - 60), a) if not before and self.publisher_chamber else None
+            if roll and not _SENTENCE_STOP.search(self.t, roll.end(), a):
+                # a chamber's own page: a roll (领导成员名单) that names no chamber is the publisher's
+                lo, owner = a, self._publisher_node(m.start(), m.end())
+            elif not before or before[-1].generic or _SENTENCE_STOP.search(self.t, before[-1].end, a) \
                     or self._unnamed_between(before[-1].end, m.start()):
                 continue
-            c = before[-1]
+            else:
+                lo, owner = before[-1].end, (lambda c=before[-1]: self.chamber_node(c))
             people, k = [], b
-            between = self.t[c.end:a]
+            between = self.t[lo:a]
             name_first = not head and "姓名" in between and between.find("姓名") < max(between.find("职务"), between.find("职位"))
             while not name_first:
                 nxt = _LINE.search(self.t, k)
@@ -343,11 +402,11 @@ class PeopleRules:
                 k = nxt.end()
             if name_first:
                 # a table of 姓名 | 职务 columns, one cell a line: the name on the line before the post
-                prev = [x for x in _LINE.finditer(self.t, c.end, a) if x.group().strip(" \t\u3000|｜")]
+                prev = [x for x in _LINE.finditer(self.t, lo, a) if x.group().strip(" \t\u3000|｜")]
                 people = self._names_line(prev[-1].start(), prev[-1].end()) if prev else []
                 people = people if len(people) == 1 else []
             if people:
-                self._holds(m.start(), people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+                self._holds(m.start(), people, re.split(r"、", m.group(1)), owner(), MID)
 
     def _names_line(self, a, b) -> list:
         """The names of a line that holds names only (王德明 / 李文华、赵小燕 / 赵某 孙某 周某), else []."""
@@ -391,63 +450,94 @@ class PeopleRules:
         return bool(after) and self.t[after[-1][1]:after[-1][1] + 1] in ("", "，", ",", "。", "；", ";", "\n")
 
     def apposition(self, i, j, chambers) -> None:
-        """王某，(男，山西平遥人，)<chamber>会长。: a sentence opening with a name set apart by a comma, then
-        the chamber and post closing a clause, with no past (曾任, 原) between."""
-        if self.t[i:i + 1] not in P.SURNAMES or not chambers:
+        """王某，(男，山西平遥人，)(现任X公司董事长、)<chamber or 商会 / 我会>会长。: a sentence opening with a name
+        set apart by a comma, then the chamber and post closing a clause, with no past (曾任, 原) between."""
+        if self.t[i:i + 1] not in P.SURNAMES:
             return
         head = names_list_at(self.t, i)
         if len(head) != 1 or self.t[head[0][1]:head[0][1] + 1] not in ("，", ","):
             return
-        for c in chambers:
-            if c.generic or c.start - head[0][1] > 24:
+        for a, b, chamber in self._bodies(i, j, chambers):
+            if a - head[0][1] > 40:
                 continue
-            q = P.POST_TERM.match(self.t, c.end)
-            m = P.POSTS_AT.match(self.t, q.end() if q else c.end)
-            between = self.t[head[0][1]:c.start]
+            q = P.POST_TERM.match(self.t, b)
+            m = P.POSTS_AT.match(self.t, q.end() if q else b)
+            between = self.t[head[0][1]:a]
             if not m or m.end() > j or self.t[m.end():m.end() + 1] not in ("，", ",", "。", "；", ";", "、") \
-                    or re.search(r"[。；;]|曾|原|历任|前任|任职", between) or not re.fullmatch(r"[，,]?(?:[^，,]*[，,])*(?:现任|现为|系|是|任|为)?", between):
+                    or re.search(r"[。；;]|曾|原|历任|前任|任职", between) or not _APPOSED.fullmatch(between):
                 continue
-            self._holds(c.start, head, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+            self._holds(a, head, re.split(r"、", m.group(1)), chamber(), MID)
+
+    def _bodies(self, i, j, chambers) -> list:
+        """The chambers named in i..j, and 商会 / 该会 / 我会 / 本会 there standing for one, as (start, end,
+        node maker), in the order written."""
+        out = [(c.start, c.end, lambda c=c: self.chamber_node(c)) for c in chambers if not c.generic]
+        for m in _REFERRING.finditer(self.t, i, j):
+            a = m.start()
+            if a in self._chamber_cover or m.group() == "商会" and self.t[a - 1:a] not in _BEFORE_BARE_CHAMBER:
+                continue  # (兄弟商会 / 总商会: another body)
+            owner = self._chamber_referred(a, m.group())
+            if owner:
+                out.append((a, m.end(), owner))
+        return sorted(out, key=lambda x: x[0])
 
     def elected(self, i, j) -> None:
         """<chamber>…选举王某为会长，李某为执行会长 / 王某当选会长: posts given by a vote, in the chamber
         named last before them."""
-        if "选" not in self.t[i:j] and "任" not in self.t[i:j] and "增补" not in self.t[i:j]:
+        s = self.t[i:j]
+        if "选" not in s and "任" not in s and "增补" not in s and "聘" not in s:  # its words, cheaply
             return
         named = None
-        for v in _VOTE.finditer(self.t[i:j]):
+        for v in _VOTE.finditer(s):
             if named is None:
                 named = [c for c in self.chambers if not c.generic and c.start < j]
             a = i + v.start()
             if v.group().startswith(("选", "推", "聘", "任命", "增补")) and self._vote_for_named(a, i + v.end(), j, named):
                 continue
             before = [c for c in named if c.end <= a]
-            if not before:
+            if before:
+                c = before[-1]
+                if _FOUNDED.search(self.t, c.end, a) or self._unnamed_between(c.end, a):  # 解县成立商会，张某任会长:
+                    continue  # not the chamber named before
+                owner = lambda c=c: self.chamber_node(c)  # noqa: E731
+            elif self.publisher_chamber and not any(x.start < a for x in self.chambers):
+                owner = self._publisher_node(a, i + v.end())  # a chamber's own page that names no chamber before
+            else:
                 continue
-            c = before[-1]
-            if _FOUNDED.search(self.t, c.end, a) or self._unnamed_between(c.end, a):  # 解县成立商会，张某任会长:
-                continue  # not the chamber named before
             if not v.group().startswith(("选", "推", "聘", "任命", "增补")):  # 王某当选会长 / 王某任会长: the name right before
+                many = _MANY_BEFORE.search(self.t, max(0, a - 6), a)  # 白云飞等18人当选常务副会长
+                a = many.start() if many else a
                 for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
-                    if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY):
+                    # (…公司总经理王某当选为副会长: a company's post before the name)
+                    if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY
+                                                            or self.t[a - n - 2:a - n] in ("董事", "事长", "经理", "总裁")):
                         q = P.POST_TERM.match(self.t, i + v.end()) or P.FIRST_TERM.match(self.t, i + v.end())
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
                         if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
                             people = self._list_before(span[-1])  # 李某、赵某当选副会长
-                            self._holds(people[0][0], people, [m.group(1)], self.chamber_node(c), MID)
+                            self._holds(people[0][0], people, [m.group(1)], owner(), MID)
                         break
                 continue
             k = i + v.end()
             while True:  # 王某为会长，李某、赵某为副会长
                 people = names_list_at(self.t, k)
-                if not people or not self.t.startswith("为", people[-1][1]):
+                said = _AS_POST.match(self.t, people[-1][1]) if people else None  # 为 / 担任 / 出任
+                if not said:
                     break
-                q = P.POST_TERM.match(self.t, people[-1][1] + 1) or P.FIRST_TERM.match(self.t, people[-1][1] + 1)
-                m = P.POSTS_AT.match(self.t, q.end() if q else people[-1][1] + 1)
+                at, who = said.end(), owner
+                ref = _REFERRING.match(self.t, at)  # 聘任王某为商会秘书长 / 选举王某为我会会长
+                if ref:
+                    at = ref.end()
+                    if ref.group() in ("我会", "本会"):
+                        if not self.publisher_chamber:
+                            break
+                        who = self._publisher_node(ref.start(), ref.end())
+                q = P.POST_TERM.match(self.t, at) or P.FIRST_TERM.match(self.t, at)
+                m = P.POSTS_AT.match(self.t, q.end() if q else at)
                 if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
                     break
-                self._holds(people[0][0], people, re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+                self._holds(people[0][0], people, re.split(r"、", m.group(1)), who(), MID)
                 k = m.end()
                 if self.t[k:k + 1] not in ("，", ",", "、", "；", ";"):
                     break
@@ -469,16 +559,18 @@ class PeopleRules:
         return True
 
     def profile_posts(self, i, j, chambers) -> None:
-        """现任/现为…、<chamber>会长、…: the posts a profile lists after 现任, held by the one it is about —
+        """现任/现为…、<chamber or 商会>会长、…: the posts a profile lists after 现任, held by the one it is about —
         the name right before 现任, or the name opening the paragraph (樊建川，山西兴县人，…。现为…)."""
-        for c in chambers:
-            m = P.POSTS_AT.match(self.t, c.end)
-            if c.generic or not m or m.end() > j or self.t[m.end():m.end() + 1] not in "、，,。；;":
+        if "现" not in self.t[i:j] and "目前" not in self.t[i:j]:  # its words, cheaply
+            return
+        for a, b, chamber in self._bodies(i, j, chambers):
+            m = P.POSTS_AT.match(self.t, b)
+            if not m or m.end() > j or self.t[m.end():m.end() + 1] not in "、，,。；;":
                 continue
             verb = None
-            for verb in re.finditer(r"现任|现为|现担任|现兼任|目前担任", self.t[i:c.start]):
+            for verb in re.finditer(r"现任|现为|现担任|现兼任|目前担任", self.t[i:a]):
                 pass
-            if verb is None or re.search(r"[。；;]|曾任|原任|历任", self.t[i + verb.end():c.start]):
+            if verb is None or re.search(r"[。；;]|曾任|原任|历任", self.t[i + verb.end():a]):
                 continue
             at = i + verb.start()
             who = next((s for n in (3, 2) for s in names_list_at(self.t, at - n)[:1]
@@ -487,7 +579,7 @@ class PeopleRules:
                 head = names_list_at(self.t, self.para_start)[:1]
                 who = head[0] if head and self.t[head[0][1]:head[0][1] + 1] in "，," else None
             if who:
-                self._holds(c.start, [who], re.split(r"、", m.group(1)), self.chamber_node(c), MID)
+                self._holds(a, [who], re.split(r"、", m.group(1)), chamber(), MID)
 
     def posts_after(self, c_start, k, j, chamber, conf=HIGH) -> None:
         """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会); also after the term
@@ -521,17 +613,22 @@ class PeopleRules:
                         continue
                 return
             people = names_list_at(self.t, at)
+            if not people and (first := name_after_post(self.t, at)):  # 会长韩国强、监事长…
+                people = [first] + (names_list_at(self.t, first[1] + 1) if self.t[first[1]:first[1] + 1] == "、" else [])
             while people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):
                 more = names_list_at(self.t, people[-1][1] + 1)  # 副会长：赵某 孙某 周某
                 if not more:
                     break
                 people += more
-            if people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] not in ("", "\n", "，", ",", "；", ";", "。", " "):
-                people = []  # 会长：我们… is someone speaking, not a list of names
+            if people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] not in ("", "\n", "，", ",", "；", ";", "。", " ",
+                                                                                     "（", "("):
+                people = []  # 会长：我们… is someone speaking, not a list of names (会长：王某（X公司董事长） is one)
             if people and not name_ends(self.t, self._past_honorific(people[-1][1])):
                 people = people[:-1]  # 会长金融服务 / 会长文明城市: a word, not a name
             if not people:
                 people = self._after_company_post(m.end())
+            if not people and self.t.startswith("兼", m.end()):
+                people = self._after_other_post(m.end() + 1)
             if not people and self.t[m.end():m.end() + 1] == "的" and not _PAST_BEFORE.search(self.t, max(0, c_start - 6), c_start):
                 # 担任天津市山西商会会长的王德明表示…: the name after 的, closed (not 会长的讲话); not 曾任…会长的王某
                 people = names_list_at(self.t, m.end() + 1)
@@ -549,6 +646,17 @@ class PeopleRules:
             if self.t[k:k + 1] not in ("、", ",", "，", "和", "及", "与") or not P.POSTS_AT.match(self.t, k + 1):
                 return
             k += 1
+
+    def _after_other_post(self, k) -> list:
+        """副会长兼党支部组织委员王某 / 常务副会长兼女企业家委员会主任李某: the name after another body's post
+        told after 兼 (from `k`, past 兼), the shortest reading whose name closes."""
+        for n in range(k + 3, min(k + 20, len(self.t)) + 1):  # (委员 in 委员会主任: read on)
+            also = _ALSO_OTHER.fullmatch(self.t, k, n)
+            if also and not _POST.search(also.group()):
+                people = names_list_at(self.t, n)[:1]
+                if people and self._closes(people[0][1]):
+                    return people
+        return []
 
     def _past_honorific(self, k) -> int:
         """Past 先生 / 女士 / 同志 after a name ending at `k`."""
@@ -624,8 +732,8 @@ class PeopleRules:
         """曾建新当选为新一届<chamber>会长 / 王某担任<chamber>会长: the name before the verb, the post after
         the chamber (not 曾任 / 原任: a past post)."""
         before = _ELECTED_BEFORE.search(self.t[max(0, c_start - 16):c_start])
-        if not before:
-            return False
+        if not before or before.group() == "为" and self.t[m.end():m.end() + 1] not in _CLAUSE_END:
+            return False  # (县长李某为<chamber>会长颁发…: 为 is "for"; 董事长王某为商会副会长。 names the post)
         at = c_start - (len(self.t[max(0, c_start - 16):c_start]) - before.start())
         if self.t[at - 2:at] in _HONORIFICS:  # 王德明先生当选…
             at -= 2
@@ -665,14 +773,19 @@ class PeopleRules:
 
     def _bracketed(self, c_start, m, chamber, conf) -> bool:
         """王德明（<chamber>会长）: the name right before the bracket the chamber and post stand in."""
-        if self.t[c_start - 1:c_start] not in ("（", "(") or self.t[m.end():m.end() + 1] not in ("）", ")", "、", "，", ","):
+        if self.t[m.end():m.end() + 1] not in ("）", ")", "、", "，", ","):
             return False
         at = c_start - 1
+        if self.t[at:c_start] not in ("（", "("):  # 王德明（X公司董事长、<chamber>会长）: other posts first
+            at = max(self.t.rfind("（", max(0, c_start - 32), c_start), self.t.rfind("(", max(0, c_start - 32), c_start))
+            if at < 0 or not _POSTS_IN_ASIDE.fullmatch(self.t, at + 1, c_start):
+                return False
         if self.t[at - 2:at] in _HONORIFICS:  # 王德明先生（…会长）
             at -= 2
         for n in (3, 2):
             span = names_list_at(self.t, at - n)
-            if span and span[-1][1] == at and (at - n == 0 or self.t[at - n - 1] in P.NAME_BOUNDARY):
+            # (出席的有王德明（…会长）: 有 before the name)
+            if span and span[-1][1] == at and (at - n == 0 or self.t[at - n - 1] in P.NAME_BOUNDARY or self.t[at - n - 1] == "有"):
                 self._holds(c_start, span[-1:], [m.group(1)], chamber(), conf, m.end())
                 return True
         return False
@@ -694,8 +807,9 @@ class PeopleRules:
                 continue
             if m.group() in ("我会", "本会") and self.publisher_chamber:
                 continue  # we_chamber() gives these the publisher
-            if m.group() == "商会" and not inside and self.t[a - 1:a] == "总":
-                continue  # 工商联副主席、总商会副会长: the federation of commerce, not the chamber named before
+            if m.group() == "商会" and not inside and (self.t[a - 1:a] == "总"
+                                                       or _FEDERATION_BEFORE.search(self.t, max(0, a - 14), a)):
+                continue  # 工商联副主席、(总)商会副会长: the federation of commerce, not the chamber named before
             before = [c for c in named if c.end <= a]
             place = next((p for p in self.places_in(a - 4, a) if p.end == a), None)
             if place and m.group() == "商会":  # 北京商会会长: the chamber named with that place, or none
@@ -704,9 +818,14 @@ class PeopleRules:
                 continue  # <place>企业商会 the finder did not read (北京陜西企业商会): a chamber of its own
             if m.group() == "商会" and not inside and self.t[a - 1:a] not in _BEFORE_BARE_CHAMBER:
                 continue  # 兄弟商会 / 示例县商会 / 餐饮行业商会会长: a chamber of its own, not the one named before
+            if before and m.group() == "该会" and self._body_between(before[-1].end, a):
+                continue  # <chamber>与示例协会签约。该会会长…: the body named last, not the chamber
             if before and not (m.group() == "商会" and (self._ours(before[-1], a) or self._ambiguous(before[-1], a))):
                 c = before[-1]
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
+            elif self.publisher_chamber and not place and not any(c.start < a for c in self.chambers):
+                # a chamber's own page that names no chamber before (5月9日，商会执行会长陈某…): the publisher's
+                self.posts_after(a, b, j, self._publisher_node(a, b), conf=MID)
 
     def _holds(self, c_start, people, titles, cid, conf=HIGH, end=None) -> None:
             for a, b in people:
@@ -722,22 +841,73 @@ class PeopleRules:
                     self.f.rel("ATTENDED", pid, self.event, {}, self.span(a, b), MID)
 
     def members(self, i, j, chambers) -> None:
-        for c in chambers:
-            m = P.MEMBER_AT.match(self.t, c.end)
-            if not m:
+        """Member companies (副会长单位, 会员单位, 会员企业) of the chamber named right before the title, of the
+        one 商会 / 该会 / 我会 / 本会 stands for, or, with the title alone after a link (作为 / 是 / 系 / 成为…) or a
+        visit (走访会员企业…), of the chamber the page is about: the companies after it (<chamber>副会长单位：A公司、
+        B公司) or before it (A公司、B公司作为/是/当选为<chamber>副会长单位)."""
+        s = self.t[i:j]
+        if "单位" not in s and "会员企业" not in s:  # its words, cheaply
+            return
+        for m in P.MEMBER_AT.finditer(self.t, i, j):
+            k = m.start()
+            c = next((c for c in chambers if c.end == k), None)
+            conf = MID  # (the chamber read from 商会 / 我会 or the page: a likely reading)
+            if c is not None:
+                if c.generic:
+                    continue
+                c_start, owner, conf = c.start, (lambda c=c: self.chamber_node(c)), HIGH
+            elif (ref := _MEMBER_REF.search(self.t, max(0, k - 3), k)) is not None:
+                c_start = ref.start()
+                if ref.group() != "商会" or self.t[c_start - 1:c_start] in _BEFORE_BARE_CHAMBER:
+                    owner = self._chamber_referred(c_start, ref.group())
+                else:
+                    owner = None  # 兄弟商会 / 行业商会: a chamber of its own
+            elif self.t[k - 1:k] in _BEFORE_TITLE_ALONE or _MEMBER_LINK.search(self.t, max(0, k - 12), k) \
+                    or _NEW_MEMBERS.search(self.t, max(0, k - 4), k):
+                # the title alone (作为副会长单位 / 走访了会员企业), not after another body (工商联会员单位)
+                c_start, owner = k, self._chamber_referred(k, "")
+            else:
                 continue
-            # <chamber>副会长单位(：)A公司、B公司 / A公司、B公司是(当选)<chamber>副会长单位 / 作为<chamber>副会长单位，A公司
-            colon = 1 if self.t[m.end():m.end() + 1] in ":：" else 0
-            comp = self._company_run(m.end() + colon, forward=True)
-            if not comp:
-                link = _IS_MEMBER.search(self.t[max(0, c.start - 3):c.start])
-                comp = self._company_run(c.start - len(link.group()), forward=False) if link else []
-            if not comp and self.t[c.start - 2:c.start] == "作为" and self.t[m.end():m.end() + 1] in "，,":
-                comp = self._company_run(m.end() + 1, forward=True)[:1]
-            cid = self.chamber_node(c)
-            for a, b, _ in comp if cid else ():
-                self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)},
-                           self.span(min(a, c.start), max(b, m.end())), HIGH)
+            if owner is None:
+                continue
+            self._members_of(c_start, m, owner, conf)
+
+    def _members_of(self, c_start, m, owner, conf) -> None:
+        """The companies told as members under the title `m` of the chamber named (or referred to) at c_start."""
+        told = _MEMBERS_TOLD.match(self.t, m.end())  # (副会长单位（排名不分先后）：A / 副会长单位有：A / 分别是A)
+        comp = self._company_run(told.end(), forward=True)
+        if not comp:
+            link = _MEMBER_LINK.search(self.t, max(0, c_start - 12), c_start)
+            comp = self._company_run(link.start(), forward=False) if link else []
+        if not comp and self.t[c_start - 1:c_start] in "（(" and self.t[m.end():m.end() + 1] in "）)":
+            comp = self._company_run(c_start - 1, forward=False)[-1:]  # A公司（商会副会长单位）
+        if not comp and self.t[c_start - 2:c_start] == "作为" and self.t[m.end():m.end() + 1] in "，,":
+            comp = self._company_run(m.end() + 1, forward=True)[:1]  # 作为<chamber>副会长单位，A公司…
+        cid = owner() if comp else None
+        for a, b, _ in comp if cid else ():
+            self.f.rel("MEMBER_OF", self.company_node(a, b), cid, {"title": m.group(1)},
+                       self.span(min(a, c_start), max(b, m.end())), conf)
+
+    def _chamber_referred(self, a, word):
+        """What 商会 / 该会 / 我会 / 本会 at `a` (or a member's title alone) stands for, as a node maker: the
+        publisher on its own page (我会 always; 商会 when no chamber is named before, or the one named last is
+        the publisher); elsewhere the chamber named last, unless the sentence is about our city's people, many
+        chambers were spoken of, or another chamber was named between; else None."""
+        if word in ("我会", "本会"):
+            return self._publisher_node(a, a + 2) if self.publisher_chamber else None
+        named = [c for c in self.chambers if not c.generic and c.end <= a]
+        if self.publisher_chamber and not named:
+            return self._publisher_node(a, a + len(word))
+        if not named:
+            return None
+        c = named[-1]
+        if self.publisher_chamber and not self._is_publisher(c):
+            return None  # a visiting chamber named last: either's
+        if word == "该会" and self._body_between(c.end, a):
+            return None  # 该会 after another body named (示例协会): that body
+        if self._ours(c, a) or self._ambiguous(c, a) or self._unnamed_between(c.end, a):
+            return None
+        return lambda c=c: self.chamber_node(c)
 
     def _company_run(self, k, forward=True):
         """The companies named one after another (、 / 和 / 及 between them) from k on, or up to k."""

@@ -31,6 +31,8 @@ from tests.unit import test_extract_project_forms as projects
 from tests.unit import test_extract_project_forms_more as projects_more
 from tests.unit import test_extract_project_kinds as project_kinds
 from tests.unit import test_extract_liaison_forms as liaison_forms
+from tests.unit import test_extract_member_companies as member_companies
+from tests.unit import test_extract_publisher_posts as publisher_posts
 from tests.unit import test_extract_places as places
 from tests.unit import test_extract_signed_forms as signed
 from tests.unit import test_extract_signed_forms_more as signed_more
@@ -143,6 +145,14 @@ for n, (text, want) in enumerate(post_kinds.POSTS):
     if want:
         CASES.append((f"post_kinds{n}", text,
                       lambda t, w=want: post_kinds.posts_of(t) == {tuple(map(fold, x)) for x in w}, _POST_HEAD))
+for n, (text, want) in enumerate(publisher_posts.POSTS):
+    if want:
+        CASES.append((f"publisher_posts{n}", text,
+                      lambda t, w=want: publisher_posts.posts_of(t) == {tuple(map(fold, x)) for x in w}, _with_head("")))
+for n, (text, want) in enumerate(member_companies.MEMBERS):
+    if want:
+        CASES.append((f"members{n}", text,
+                      lambda t, w=want: member_companies.members_of(t) == {tuple(map(fold, x)) for x in w}, _with_head("")))
 for n, (text, want) in enumerate(posts.AMBASSADORS):
     CASES.append((f"ambassador{n}", text, lambda t, w=want: posts.ambassadors_of(t) == w, _POST_HEAD))
 for n, (text, want) in enumerate(posts.LIAISONS):
