@@ -172,6 +172,8 @@ def to_number(text: str):
 def amount_yi(number: str, unit: str) -> float:
     """An amount in 亿元 from its number and unit (亿元, 亿, 万元, 万, 元)."""
     value = float(to_number(number))
+    if unit.startswith("亿") and "万" in unit:  # 86亿5000万元: the 万 part after the 亿
+        return round(value + float(to_number(unit[1:unit.index("万")])) * 1e-4, 6)
     factor = {"亿元": 1.0, "亿": 1.0, "万亿元": 1e4, "万元": 1e-4, "万": 1e-4, "元": 1e-8}[unit]
     return round(value * factor, 6)
 

@@ -33,10 +33,13 @@ _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 # after 与N家企业签约: the projects and their count (与3家企业签约项目4个 / 签约了4个项目), the tally rather than the companies
 _PROJECTS_NEXT = r"(?!了?(?:项目|共|合作|投资)*[\d〇零一二三四五六七八九十百两]+[个项宗])(?!了?项目)"
+# …or an agreement signed with them: 与12家企业签订合作协议 (not 与12家企业签订合作协议5份: a count of agreements)
+_SIGNS_AGREEMENT = r"签[订署]了?[^，,。；;\d]{0,8}?(?:协议|合同)(?![^，,。；;]{0,3}?[\d〇零一二三四五六七八九十百两]+[个项份])"
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|"
     # (双方 / 现场)签订合作项目6个 / 簽署投資項目12項: the verbs of signing a contract, before the projects and their count
-    rf"签[订署]了?[^，,。；;\d]{{0,8}}?项目{P.NUMBER}[个项宗]|签约(?:的)?项目(?:总数|数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
+    rf"签[订署]了?[^，,。；;\d]{{0,8}}?项目{P.NUMBER}[个项宗]|"
+    rf"签约(?:的)?项目(?:总数|数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利|正式|当场|集体|同步){{0,3}}(?:签约|落户)|签约了?{P.NUMBER}[个项宗]|"
     # 现场签约的16个项目总投资X亿元 (not 签约的20个项目中, among them; not 签约的16个项目有：…, a list's head)
     rf"签约的{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?![中有是为]|包括|分别)|"
@@ -59,9 +62,12 @@ _SIGNED_COUNT = re.compile(
     rf"签约项目{P.NUMBER}项|"
     # 与20家企业正式签约: the companies that signed, at one ceremony
     # (与京津冀地区12家企业签约: where the companies are from, before their count)
-    rf"与(?:(?!签|项目)[^，,。；;\d]){{0,8}}?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约{_PROJECTS_NEXT}|签[署订]{P.NUMBER}[个项份][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    rf"与(?:(?!签|项目)[^，,。；;\d]){{0,8}}?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?"
+    rf"(?:签约{_PROJECTS_NEXT}|{_SIGNS_AGREEMENT})|签[署订]{P.NUMBER}[个项份][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
     # 15家企业现场签约: the companies that signed at the occasion (意向签约 is no signing: _NOT_SIGNED)
     rf"{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|客商)(?:现场|集中|成功|正式){{1,2}}签约{_PROJECTS_NEXT}|"
+    # 12家企业代表与晋城市签订了投资合作协议: the companies that signed an agreement each
+    rf"{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|客商)(?:代表|负责人)?[^，,。；;\d]{{0,8}}?{_SIGNS_AGREEMENT}|"
     # the amount first, then how many projects: 签约总金额62.8亿元，共15个项目
     rf"签约(?:总金额|金额|总额|额|资金|投资总额|总投资|投资额)[^，,。；;]{{0,12}}?元[，,]?(?:共|共计|涉及)(?:项目)?{P.NUMBER}[个项宗](?:项目)?|"
     # 与山西签订6个项目的合作 / 签署了12个合作项目
@@ -81,16 +87,17 @@ def _may_sign(s: str) -> bool:
 _AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资额|协议投资|协议引资|协议金额|协议资金|"
                 r"计划总投资|总投资额|总投资|投资总额|总金额|总额|涉及资金|涉及金额|合同金额|合同投资|签约投资额|签约投资|拟投资|"
                 # 签约项目计划投资额817.1亿元 / 签约投资额29.88亿元: what the signed projects plan to invest
-                r"计划投资额|投资额|资金总额|(?<!融资)金额|(?<!拟)引资|投资规模|总规模)")
-_AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近|突破|高达|总计|合计)?"
+                r"计划投资额|投资额|资金总额|引进资金|(?<!融资)金额|(?<!拟)引资|投资规模|总规模)")
+# (总投资达到了120亿元 / 约合120亿元: the verb with 了, about as converted)
+_AMOUNT_VERB = r"(?:达到了?|达|为|约合|约|超过了?|超|共计|共|计|逾|近|突破了?|高达|总计|合计)?"
 _SIGNED_TOTAL = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _TOTAL_AFTER = re.compile(
-    rf"[，,]?(?:{_AMOUNT_WORD[3:-1]}|投资)(?:达到|达|为|约|超过|超|共计|共)?"
+    rf"[，,]?(?:{_AMOUNT_WORD[3:-1]}|投资)(?:达到了?|达|为|约合|约|超过了?|超|共计|共)?"
     rf"{P.NUMBER}{P.UNIT}")
 # the amount a count's clause goes on to give, a few words on (签约项目12个,均为工业项目,总投资30亿元),
 # or in another currency (总投资3亿美元: the tally keeps its count and no amount); not past 其中 (a part)
 _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}"
-                          rf"(?:余|多)?({P.FOREIGN_UNIT}|万亿元|亿元|万元|亿))")
+                          rf"(?:余|多)?({P.FOREIGN_UNIT}|{P.UNIT_WORDS}))")
 # a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
 _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
                           rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
@@ -149,7 +156,10 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
     if "签" not in s and "达成" not in s and "合同项目" not in s or not _TALLY_GATE.search(s):  # every form says
         return out  # 签约 / 签署 / 签订, 达成 or 合同项目, and counts in 个 / 项 / 宗 / 家
     for m in _SIGNED_COUNT.finditer(s):
-        clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;：:") + 1:m.end()]
+        cut = max(s.rfind(c, 0, m.start()) for c in "，,；;：:")
+        clause = s[cut + 1:m.end()]
+        if cut >= 0 and s[cut] in "：:":  # 全年目标：签约项目150个: the words before the colon say what it is
+            clause = s[max(s.rfind(c, 0, cut) for c in "，,；;。") + 1:m.end()]
         if _NOT_SIGNED.search(clause) or _LAST_YEAR.search(s, 0, m.start()) or _EARLIER_OCCASION.search(clause):
             continue
         if m.group().startswith("合同项目") and len(re.findall("[(（]", s[:m.start()])) > len(re.findall("[)）]", s[:m.start()])):
@@ -223,6 +233,9 @@ _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
 _DATELINE = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)|讯)")  # (本报太原讯 too)
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
+# a trip's total over the events told before, each with its own tally: 此次长三角之行，共签约项目23个 / 此行 /
+# 本次招商活动期间共签约… (the article's own occasion, named by its title, for review)
+_WHOLE_TRIP = re.compile(r"(?:此次|这次|本次)[^，,。；;]{0,12}?(?:之行|行程|招商活动)|此行")
 # a sentence during the event told before, named bare or as this one: 大会期间， / 本届能博会期间， / 会议期间，
 _DURING_IT = re.compile(r"(?:(?:本次|此次|这次|本届|该)[^，,。；;]{0,12}?|大会|会议|展会|博览会|活动)期间[，,]")
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
@@ -258,7 +271,8 @@ _EVENT_COUNT = re.compile(rf"共(?:举办|开展|组织){P.NUMBER}[场次]")
 _PROVINCE_WORD = re.compile(r"全省|我省|省属")
 _SIGNED_PROJECT_N = re.compile(r"签约项目\d")
 _YEARLY = re.compile(r"(?:^|[，,：:])\d{4}年(?:全年)?[，,]")
-_CAMPAIGN_WORDS = re.compile(r"签约[^，,。；;\d]{0,10}?项目|到位资金|开工项目")
+# (签订 / 签署 too: 累计签订合作项目126个 / 共签署投资协议126份)
+_CAMPAIGN_WORDS = re.compile(r"签约[^，,。；;\d]{0,10}?项目|签[订署][^，,。；;\d]{0,10}?(?:项目|协议|合同)|到位资金|开工项目")
 _CAMPAIGN_MORE = re.compile(r"(?:落地|开工)项目\d+个|到位资金\d")
 _THEN = re.compile(r"(?:随后|随即|紧接着)[，,]")
 # event_details', projects' and campaign_totals' own (run for every event or campaign sentence)
@@ -775,14 +789,18 @@ class _Extractor(PeopleRules, ProjectRules):
                                       self.span(start, end), UNDATED)
                     holder = self.f.nodes[eid]
                     self._fallback.add(eid)
-            elif (self.event or self.last_event) and not period:
+            elif (self.event or self.last_event) and not period and not (
+                    _WHOLE_TRIP.search(s, 0, a) and "signed_count" in self.f.nodes[self.event or self.last_event].properties):
                 holder = self.f.nodes[self.event or self.last_event]
-            elif self.campaign:
+            elif self.campaign and not _WHOLE_TRIP.search(s, 0, a):
                 holder = self.f.nodes[self.campaign]
             else:
                 title = re.sub(r"^[\[【]|[\]】]$", "", str(self.a.meta.get("title") or "").strip()) or source_name(self.a)
-                eid = self.f.node(f"event:undated/{title}", "Event", title, {"kind": "签约仪式"}, self.span(i + a, i + b),
-                                  UNDATED)
+                # (the title's own event word where it has one: …赴长三角开展招商活动 is a 招商会, not a signing)
+                kw = P.EVENT_RE.search(_fold(title))
+                eid = self.f.node(f"event:undated/{title}", "Event", title,
+                                  {"kind": P.KIND_OF.get(kw.group(), kw.group()) if kw else "签约仪式"},
+                                  self.span(i + a, i + b), UNDATED)
                 holder = self.f.nodes[eid]
                 self._fallback.add(eid)
                 if not period:  # a period's total is never moved to an event
@@ -1590,6 +1608,10 @@ class _Extractor(PeopleRules, ProjectRules):
             if told[0][3] is not None:
                 props.setdefault("signed_total_yi", told[0][3])
         grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
+        # the year's target told on its own: 全年目标为签约项目150个、总投资600亿元 / 目标任务是签约总额600亿元
+        if "target_yi" not in props and "目标" in s:
+            grab(rf"目标(?:任务)?(?:为|是|：|:)?[^。；;]{{0,16}}?(?:总投资|签约总额|签约金额|投资总额|签约额)"
+                 rf"(?:达到|达|为)?{P.NUMBER}{P.UNIT}", "target_yi", True)
         grab(rf"落地项目{P.NUMBER}个", "landed_count")
         grab(rf"开工项目{P.NUMBER}个", "started_count")
         grab(rf"到位资金{P.NUMBER}{P.UNIT}", "funds_in_place_yi", True)

@@ -2,7 +2,8 @@
 by its organisers (由X市人民政府主办的招商推介会在深圳举行); a venue given by a city's short name or nickname
 (在鹏城 / 在深 / 在沪 举行) over the city the name opens with; a county that signed during a fair held elsewhere
 (在第七届进博会期间，灵石县…签约) that is not the fair's place; the city an organiser names (晋中市人民政府承办)
-rather than the publisher's; and the kinds 签字仪式 (a signing), 竣工投产仪式 / 投产仪式, 项目观摩会, 推介活动.
+rather than the publisher's; and the kinds 签字仪式 (a signing), 竣工投产仪式 / 投产仪式, 项目观摩会, 推介活动
+(where the sentence holds it there).
 Short paragraphs written for this test, with invented names; an article of 2023-06-20 unless its front matter
 says otherwise. Each gives the set of (kind, date, city) it states, or the organisers (role, name)."""
 from __future__ import annotations
@@ -43,7 +44,11 @@ FORMS = [
     (_doc("6月18日，晋城市重点项目竣工投产仪式在泽州县举行。"), {("投产仪式", "2023-06-18", "晋城市")}),
     (_doc("6月18日，阳泉市示例公司投产仪式在阳泉经济技术开发区举行。"), {("投产仪式", "2023-06-18", "阳泉市")}),
     (_doc("6月18日，晋城市二季度重点项目观摩会在泽州县举行。"), {("观摩会", "2023-06-18", "晋城市")}),
-    (_doc("6月18日，晋城市在深圳举办招商引资项目推介活动，签约项目5个，总投资20亿元。"), {("推介会", "2023-06-18", "深圳市")}),
+    (_doc("6月18日，晋城市招商推介活动在深圳举行，签约项目5个，总投资20亿元。"), {("推介会", "2023-06-18", "深圳市")}),
+    (_doc("6月18日，“晋城周”招商推介活动在深圳启幕。"), {("推介会", "2023-06-18", "深圳市")}),
+    # …not one a county organised during a fair, whose day and place are the fair's
+    (_doc("6月14日，在广州举行的第十九届中国国际中小企业博览会上，河津市组织了专场招商推介活动，现场签约项目4个。"),
+     {("博览会", "2023-06-14", "广州市")}),
     (_doc("6月18日，簡易市示例項目簽字儀式在太原舉行。"), {("签约仪式", "2023-06-18", "太原市")}),
 ]
 
