@@ -39,7 +39,7 @@ _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|"
     # (双方 / 现场)签订合作项目6个 / 簽署投資項目12項: the verbs of signing a contract, before the projects and their count
     rf"签[订署]了?[^，,。；;\d]{{0,8}}?项目{P.NUMBER}[个项宗]|"
-    rf"签约(?:的)?项目(?:总数|数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
+    rf"签约(?:的)?项目(?:总数|数量|数)?(?:达到了?|达|共计|共|计|为|合计|总计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
     rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利|正式|当场|集体|同步){{0,3}}(?:签约|落户)|签约了?{P.NUMBER}[个项宗]|"
     # 现场签约的16个项目总投资X亿元 (not 签约的20个项目中, among them; not 签约的16个项目有：…, a list's head)
     rf"签约的{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?![中有是为]|包括|分别)|"
@@ -122,6 +122,8 @@ _COLLECTIVE = re.compile(r"集中|签约(?:的)?项目(?![\d一二三四五六�
 _LAST_YEAR = re.compile(r"(?:去年|上年|上一年)同期")
 # (in the count's own clause: 据介绍，上届推介会共签约… / 在去年推介会上签约的…; not 在历届的基础上，本届…)
 _EARLIER_OCCASION = re.compile(r"上届|上一届|往届|(?:去年|前年)(?:举办|举行)?的?[^，,。；;\d]{0,12}?(?:会|活动|仪式)")
+# a sentence telling what was signed before the occasion: 此前，双方已签订合作项目3个
+_BEFOREHAND = re.compile(r"\s*(?:此前|之前|先前|早前|前期)[，,]")
 # a clause giving a part of the total the sentence before told: 其中,签约项目19个
 _PART_AFTER = re.compile(r"其中[，,：:]?")
 # a paragraph that opens with its occasion as subject: 大同市“三个一批”活动共推进… / 吕梁市举行…“三个一批”活动。
@@ -162,6 +164,8 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
             clause = s[max(s.rfind(c, 0, cut) for c in "，,；;。") + 1:m.end()]
         if _NOT_SIGNED.search(clause) or _LAST_YEAR.search(s, 0, m.start()) or _EARLIER_OCCASION.search(clause):
             continue
+        if s.startswith("月", m.end()) and s[m.end() - 1] == "个" or _BEFOREHAND.match(s):
+            continue  # 签约项目12个月内开工: months, not projects; 此前，双方已签订…: signed before the occasion
         if m.group().startswith("合同项目") and len(re.findall("[(（]", s[:m.start()])) > len(re.findall("[)）]", s[:m.start()])):
             continue  # (协议项目22个,合同项目9个): a part of a total told before the brackets
         n = to_number(next(g for g in m.groups() if g))

@@ -6,8 +6,9 @@ agreements follows); 正式 / 当场 between the count and 签约; 总额 / 引�
 its verb; a Chinese-numeral fraction (三十五点六亿元) and 亿 with 万 (86亿5000万元); a signing held during the event
 told before (大会期间，举行了…签约仪式) as that event's; a trip's total over its events' own (此次…之行). Not
 tallies: an intention reached (达成合作意向项目4个 / 达成投资意向, the sets' convention), a plan or a target
-(拟签订 / 计划签订 / 力争 / 全年目标：签订…). Short articles written for this test with invented names; each gives
-the (count, amount in 亿元) of every Event or Campaign that holds a tally."""
+(拟签订 / 计划签订 / 力争 / 全年目标：签订…), months (12个月内), a signing before the occasion (此前，…). Short
+articles written for this test with invented names; each gives the (count, amount in 亿元) of every Event or
+Campaign that holds a tally."""
 from __future__ import annotations
 
 import pytest
@@ -83,6 +84,8 @@ FIRES = [
     (HELD + "12个重点项目当场签约，总投资达35亿元。", [(12, 35.0)]),
     (HELD + "12个项目集体签约，总投资达35亿元。", [(12, 35.0)]),
     (HELD + "签约项目12个，总额35亿元。", [(12, 35.0)]),
+    (HELD + "签约项目数量达12个，总投资35亿元。", [(12, 35.0)]),
+    (HELD + "签约项目合计12个，总投资35亿元。", [(12, 35.0)]),
     (HELD + "12个项目签约，总投资三十五点六亿元。", [(12, 35.6)]),
     (HELD + "签约项目十二个，签约金额一百零八点五亿元。", [(12, 108.5)]),
     # 亿 and 万 together, one amount (86亿5000万元 / 八十六億五千萬元)
@@ -110,6 +113,10 @@ NONE = [
     (EVENT + "会上，双方签订合作协议，约定十点前完成对接。", []),
     (EVENT + "重点签约项目将于下月开工。", []),
     (EVENT + "12家企业参加对接，吕梁市与示例集团签订合作协议。", []),
+    # months, not projects; what was signed before the occasion
+    (EVENT + "双方签订的合作项目12个月内开工建设。", []),
+    (EVENT + "签约项目12个月内开工建设。", []),
+    (EVENT + "此前，双方已签订合作项目3个。", []),
 ]
 
 
