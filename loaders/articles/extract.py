@@ -1001,7 +1001,10 @@ class _Extractor(PeopleRules, ProjectRules):
             return
         exact = [x for x in dates if not x.approx]
         d = ([x for x in exact if x.start < m.start()] or exact or dates)[-1]
-        name = f"{subject}项目{m.group(2)}{verb}"
+        # the words as written (陽城縣重點項目集中簽約 stays traditional); 开复工 / 复工 named 开工
+        said = self.written(m.end(2), m.end())
+        name = subject + self.written(m.start(), m.start() + 2) + self.written(m.start(2), m.end(2)) + \
+            (said if _fold(said) == verb else verb)
         eid, props, conf = self._event_when(d, city, name)
         props["kind"] = kind
         if conf is None:

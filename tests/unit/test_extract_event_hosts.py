@@ -36,6 +36,9 @@ FORMS = [
     (_doc("6月13日下午，长治（广州）产业合作推介会举行，会上集中签约项目10个；14日，代表团一行赴深圳考察企业。"),
      {("推介会", "2023-06-13", "广州市")}),
     (_doc("6月13日，晋城市招商推介会在杭州举行；6月14日，代表团赴上海考察。"), {("推介会", "2023-06-13", "杭州市")}),
+    # a quoted activity held (“云签约”活动举行 / “晋城日”活动在太原举行): a signing where its quote says so
+    (_doc("6月18日，阳城县招商引资项目“云签约”活动举行，8个项目通过视频连线签约。"), {("签约仪式", "2023-06-18", "晋城市")}),
+    (_doc("6月18日，“晋城日”活动在太原举行，签约项目8个。"), {("活动", "2023-06-18", "太原市")}),
     # a fair's county inside its name is still its place (2024平遥古城招商洽谈会期间)
     (_doc("9月20日，在2023平遥古城招商洽谈会期间，签约项目15个。"), {("洽谈会", "2023-09-20", "晋中市")}),
     # the kinds: 签字仪式 is a signing; 竣工投产仪式 / 投产仪式; 项目观摩会; 推介活动 a promotion
@@ -100,3 +103,10 @@ def test_the_organiser_named_is_the_organiser(text, want):
 
 def test_the_tables_hold_enough_forms():
     assert len(FORMS) >= 20 and len(NONE) >= 6 and len(ORGANISERS) >= 5
+
+
+def test_a_signing_told_by_its_verb_is_named_as_written():
+    facts = extract_text(_doc("6月18日，陽城縣重點項目集中簽約，共簽約項目8個，總投資16億元。"), "w.md")
+    assert [n.name for n in facts.nodes.values() if n.label == "Event"] == ["陽城縣重點項目集中簽約"]
+    facts = extract_text(_doc("6月18日，沁源县第二批重点项目集中开复工，共开工项目12个。"), "w.md")
+    assert [n.name for n in facts.nodes.values() if n.label == "Event"] == ["沁源县第二批重点项目集中开工"]
