@@ -292,7 +292,8 @@ _ATTENDING = re.compile(r"参加|出席|到会|参会|与会|负责人|县区|�
 _SIGNS_OR_STARTS = re.compile(r"签约|开工|签署")
 _PROJECT_WORD = re.compile(r"项目|工程(?=[、，,。等]|的?奠基)")
 _AS_OF_MONTH = re.compile(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)")
-_OUR_COUNTY = re.compile(r"全县|我县|本县")
+# (全区 on a district's page, 全市 on a county-level city's: the word's 县 / 区 / 市 is the county's own)
+_OUR_COUNTY = re.compile(r"[全我本][县区市]")
 _AS_OF_NOW = re.compile(r"截[至止]目前|截[至止]今天|目前为止")
 
 
@@ -1546,7 +1547,8 @@ class _Extractor(PeopleRules, ProjectRules):
     def _campaign_county(self, i, j):
         """The county whose total the sentence i..j tells: one it names before its first tally word, with no
         city named (平陆县 / 孝义市, a county-level city), else, on a county's page (灵石县人民政府) that names
-        no city of its own, the publisher's county where the sentence says 全县 / 我县 / 本县."""
+        no city of its own, the publisher's county where the sentence says 全县 / 我县 / 本县 (全区 on a
+        district's, 全市 / 我市 on a county-level city's)."""
         named = self.places_in(i, j)
         if any(p.label == "City" for p in named):
             return None
@@ -1558,7 +1560,7 @@ class _Extractor(PeopleRules, ProjectRules):
         if ours:  # the publisher's county, its evidence the words 全县 / 我县
             pub = self.places.find(_fold(self.a.meta.get("publisher") or ""))
             county = next((_moved(p, ours.start(), ours.end()) for p in pub
-                           if p.label == "County" and p.id.count("/") == 1), None)
+                           if p.label == "County" and p.id.count("/") == 1 and p.name[-1] == ours.group()[-1]), None)
         return county
 
     def campaign_totals(self, i, j, dates, province=False) -> None:

@@ -1,9 +1,10 @@
 """Whose campaign a period's signed total is (issue 15): a county's own total (今年以来，平陆县累计签约… / 截至8月底，
-孝义市今年累计… (a county-level city) / 2023年全县累计… on a county's page) is that county's Campaign, CAMPAIGN_OF the
-county, not an undated event named after the article, nor the campaign of another city the article named before
-(its promotion's venue) nor of the county's prefecture; a city's total stays the city's, and a county named only as
-a part (其中) or beside a city leaves the total to the city. Short articles written for this test; each gives the
-set of (campaign name, owner label, owner name, signed_count, signed_total_yi)."""
+孝义市今年累计… (a county-level city) / 2023年全县累计… on a county's page, 全区 on a district's, 全市 on a
+county-level city's) is that county's Campaign, CAMPAIGN_OF the county, not an undated event named after the
+article, nor the campaign of another city the article named before (its promotion's venue) nor of the county's
+prefecture; a city's total stays the city's, and a county named only as a part (其中) or beside a city leaves the
+total to the city. Short articles written for this test; each gives the set of (campaign name, owner label,
+owner name, signed_count, signed_total_yi)."""
 from __future__ import annotations
 
 import pytest
@@ -45,6 +46,11 @@ FORMS = [
      {("沁源县2022年招商引资", "County", "沁源县", 67, 286.0)}),
     (_doc("今年以来，我县累计签约项目37个，总投资158亿元。", publisher="灵石县人民政府"),
      {("灵石县2022年招商引资", "County", "灵石县", 37, 158.0)}),
+    # 全区 on a district's page, 全市 / 我市 on a county-level city's
+    (_doc("今年以来，全区累计签约项目37个，总投资158亿元。", publisher="上党区人民政府"),
+     {("上党区2022年招商引资", "County", "上党区", 37, 158.0)}),
+    (_doc("今年以来，我市累计签约项目37个，总投资158亿元。", publisher="孝义市融媒体中心"),
+     {("孝义市2022年招商引资", "County", "孝义市", 37, 158.0)}),
     # a period's total told by 签订 / 签署
     (_doc("截至目前，晋城市今年已签订招商引资项目126个，总投资560.2亿元。"),
      {("晋城市2022年招商引资", "City", "晋城市", 126, 560.2)}),
@@ -76,6 +82,8 @@ NONE = [
     # a target, and a county's total with no figure signed
     _doc("今年，平陆县目标签约项目50个。"),
     _doc("今年以来，平陆县累计接待客商120批次。"),
+    # 全市 on a county's page: not the county's (and no city is named to own it)
+    _doc("今年以来，全市累计签约项目37个，总投资158亿元。", publisher="灵石县人民政府"),
 ]
 
 
@@ -85,4 +93,4 @@ def test_no_campaign_without_a_signed_total(text):
 
 
 def test_the_tables_hold_enough_forms():
-    assert len(FORMS) >= 9 and len(NONE) >= 2
+    assert len(FORMS) >= 14 and len(NONE) >= 3
