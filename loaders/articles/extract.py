@@ -33,8 +33,10 @@ _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
 # after 与N家企业签约: the projects and their count (与3家企业签约项目4个 / 签约了4个项目), the tally rather than the companies
 _PROJECTS_NEXT = r"(?!了?(?:项目|共|合作|投资)*[\d〇零一二三四五六七八九十百两]+[个项宗])(?!了?项目)"
-# …or an agreement signed with them: 与12家企业签订合作协议 (not 与12家企业签订合作协议5份: a count of agreements)
-_SIGNS_AGREEMENT = r"签[订署]了?[^，,。；;\d]{0,8}?(?:协议|合同)(?![^，,。；;]{0,3}?[\d〇零一二三四五六七八九十百两]+[个项份])"
+# …or an agreement signed with them: 与12家企业签订合作协议 (not 与12家企业签订合作协议5份: a count of agreements;
+# nor a chamber's agreements of membership, service, training or pairing: 与12家会员企业签订服务协议)
+_SIGNS_AGREEMENT = (r"签[订署]了?(?:(?!会员|入会|服务|保密|培训|劳动|就业|用工|帮扶|结对|共建)[^，,。；;\d]){0,8}?(?:协议|合同)"
+                    r"(?![^，,。；;]{0,3}?[\d〇零一二三四五六七八九十百两]+[个项份])")
 _SIGNED_COUNT = re.compile(
     rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|"
     # (双方 / 现场)签订合作项目6个 / 簽署投資項目12項: the verbs of signing a contract, before the projects and their count

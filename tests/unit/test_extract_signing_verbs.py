@@ -113,6 +113,10 @@ NONE = [
     (EVENT + "会上，双方签订合作协议，约定十点前完成对接。", []),
     (EVENT + "重点签约项目将于下月开工。", []),
     (EVENT + "12家企业参加对接，吕梁市与示例集团签订合作协议。", []),
+    # a chamber's agreements of membership, service or pairing with companies: no investment signed
+    (EVENT + "会上，商会与12家会员企业签订了服务协议。", []),
+    (EVENT + "会后，商会与15家企业签订入会协议。", []),
+    (EVENT + "会上，吕梁市与8家企业签订结对帮扶协议。", []),
     # months, not projects; what was signed before the occasion
     (EVENT + "双方签订的合作项目12个月内开工建设。", []),
     (EVENT + "签约项目12个月内开工建设。", []),
