@@ -242,6 +242,8 @@ _DATED_PLACE = re.compile(r"\s*于")
 # a trip's total over the events told before, each with its own tally: 此次长三角之行，共签约项目23个 / 此行 /
 # 本次招商活动期间共签约… (the article's own occasion, named by its title, for review)
 _WHOLE_TRIP = re.compile(r"(?:此次|这次|本次)[^，,。；;]{0,12}?(?:之行|行程|招商活动)|此行")
+# the verb that holds an event where a short name or nickname just said: 在鹏城(隆重)举行
+_HOLDS_THERE = re.compile(r"(?:隆重|成功|盛大|圆满)?(?:举行|举办|召开|开幕|启幕)")
 # a sentence during the event told before, named bare or as this one: 大会期间， / 本届能博会期间， / 会议期间，
 _DURING_IT = re.compile(r"(?:(?:本次|此次|这次|本届|该)[^，,。；;]{0,12}?|大会|会议|展会|博览会|活动)期间[，,]")
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
@@ -1304,7 +1306,8 @@ class _Extractor(PeopleRules, ProjectRules):
     def _alias_city(self, i, j, triggered=False):
         """A city the sentence i..j names by a short name or a nickname: 在京 / 赴沪 / 在并 (a one-character
         name, only right after 在/赴/抵/来), 在鹏城; 龙城 / 省城 untriggered only in an article about that
-        province (Shanxi's 太原). With triggered, only one right after 在 / 赴 … ."""
+        province (Shanxi's 太原). With triggered, only one right after 在 / 赴 … and before the verb that holds
+        the event there (在鹏城举行; not 在鹏城工作的企业家)."""
         short = _SHORT_CITY_RE.search(self.t, i, j)
         if short:
             full = _SHORT_CITY[short.group(1)]
@@ -1315,7 +1318,7 @@ class _Extractor(PeopleRules, ProjectRules):
         after_trigger = nick and _TRIGGERED.search(self.t, max(i, nick.start() - 3), nick.start())
         if nick and (_NICKNAMES[nick.group()][0] is None and after_trigger
                      or self.home_province and self.home_province[1] == _NICKNAMES[nick.group()][0]) \
-                and (after_trigger or not triggered):
+                and (not triggered or after_trigger and _HOLDS_THERE.match(self.t, nick.end())):
             full = _NICKNAMES[nick.group()][1]
             known = self.index.lookup(full, ("City",))
             return _place(nick.start(), nick.end(), known.id if known else f"city:{full}", full, bool(known))
