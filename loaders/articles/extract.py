@@ -291,6 +291,7 @@ _CITY_ORGANISER = re.compile(r"(?:市委|市政府|市人民政府|我市|市)$"
 _PROVINCE_ORGANISER = re.compile(r"(?:省委|省政府|省人民政府)$")
 _CITY_HOSTED = re.compile(r"我市[^，,。]{0,20}举办了")
 _DELEGATION = re.compile(r"组团|代表团")
+_CHAMBER_DELEGATION = re.compile(r"商会$|商會$")
 _TODAY = re.compile(r"今天|今日")
 _ATTENDING = re.compile(r"参加|出席|到会|参会|与会|负责人|县区|县、区|应邀")
 _SIGNS_OR_STARTS = re.compile(r"签约|开工|签署")
@@ -1393,7 +1394,11 @@ class _Extractor(PeopleRules, ProjectRules):
             else:
                 ev.properties.setdefault("attendance", n)
                 ev.evidence.append(self.span(i + m.start(), i + m.end()))
-        if _DELEGATION.search(s) and self.home:
+        # (成都市山西商会代表团 / 商会率领商会代表团: the chamber's delegation, which attends as the chamber, not
+        # the home city's)
+        if self.home and any(not any(c.end <= i + d.start() <= c.end + 4 for c in chambers)
+                             and not _CHAMBER_DELEGATION.search(s, max(0, d.start() - 4), d.start())
+                             for d in _DELEGATION.finditer(s)):
             self.f.rel("ATTENDED", self.home_node(i, j), eid, {"role": "代表团"}, self.span(i, j), MID)
         # signed counts and amounts at the event, not at another one the sentence names (举行了X推介会,
         # …N个项目签约 is that earlier one's tally); 今天签约的… is the tally of the event the article opens with

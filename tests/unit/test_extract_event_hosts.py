@@ -2,10 +2,11 @@
 by its organisers (由X市人民政府主办的招商推介会在深圳举行); a venue given by a city's short name or nickname
 (在鹏城 / 在深 / 在沪 举行) over the city the name opens with; a county that signed during a fair held elsewhere
 (在第七届进博会期间，灵石县…签约) that is not the fair's place; the city an organiser names (晋中市人民政府承办)
-rather than the publisher's; and the kinds 签字仪式 (a signing), 竣工投产仪式 / 投产仪式, 项目观摩会, 推介活动
-(where the sentence holds it there).
-Short paragraphs written for this test, with invented names; an article of 2023-06-20 unless its front matter
-says otherwise. Each gives the set of (kind, date, city) it states, or the organisers (role, name)."""
+rather than the publisher's; the kinds 签字仪式 (a signing), 竣工投产仪式 / 投产仪式, 项目观摩会, 推介活动 (where
+the sentence holds it there); and a delegation as its sender's: the home city's (晋城市代表团 / 我市组团), a
+chamber's (商会代表团) the chamber's, not its city's. Short paragraphs written for this test, with invented
+names; an article of 2023-06-20 unless its front matter says otherwise. Each gives the set of (kind, date, city)
+it states, the organisers (role, name) or the attending (label, name, role)."""
 from __future__ import annotations
 
 import pytest
@@ -113,3 +114,26 @@ def test_a_signing_told_by_its_verb_is_named_as_written():
     assert [n.name for n in facts.nodes.values() if n.label == "Event"] == ["陽城縣重點項目集中簽約"]
     facts = extract_text(_doc("6月18日，沁源县第二批重点项目集中开复工，共开工项目12个。"), "w.md")
     assert [n.name for n in facts.nodes.values() if n.label == "Event"] == ["沁源县第二批重点项目集中开工"]
+
+
+def _attending(text: str) -> set:
+    facts = extract_text(text, "a.md")
+    return {(facts.nodes[r.start].label, facts.nodes[r.start].name, r.properties.get("role"))
+            for r in facts.rels.values() if r.type == "ATTENDED"}
+
+
+DELEGATIONS = [
+    # the home city's delegation (代表团 / 组团 on a city paper's page)
+    (_doc("6月18日，示例博览会在深圳举行，晋城市代表团参会。", publisher="晋城日报"), {("City", "晋城市", "代表团")}),
+    (_doc("6月18日，示例博览会在深圳举行，我市组团参加。", publisher="晋城日报"), {("City", "晋城市", "代表团")}),
+    # a chamber's delegation on the chamber's page: the chamber attends, not its city
+    (_doc("9月15日，第八届示例对接会在晋中市召开。成都市山西商会率领商会代表团一行12人参会。",
+          publisher="成都市山西商会"), {("Chamber", "成都市山西商会", None)}),
+    (_doc("9月15日，第八届示例对接会在晋中市召开，成都市山西商会代表团参会。", publisher="成都市山西商会"),
+     {("Chamber", "成都市山西商会", None)}),
+]
+
+
+@pytest.mark.parametrize("text, want", DELEGATIONS)
+def test_a_delegation_is_its_senders(text, want):
+    assert _attending(text) == want
