@@ -80,8 +80,10 @@ _THIS_MONTH = re.compile(r"(本月|上月)(\d{1,2})[日号]")
 # 上周五 / 本周三: a day of the publication's week or the week before, exact
 _WEEKDAY = re.compile(r"(上|本|这)(?:周|星期|礼拜)([一二三四五六日天])")
 _WEEKDAYS = "一二三四五六日"
-_SAME_DAY = re.compile(r"(?:^|(?<=[\s,，。；;]))(?:当天|当日|同日|次日|翌日)(?=[,，上下晚在])")
-_SAME_DAY_WORDS = ("当天", "当日", "同日", "次日", "翌日")  # one of them in every _SAME_DAY match
+# (第二天 / 隔天 / 隔日 as 次日, opening a sentence: not 博览会第二天, a day of the event)
+_SAME_DAY = re.compile(r"(?:^|(?<=[\s,，。；;]))(?:当天|当日|同日|次日|翌日|第二天|隔天|隔日)(?=[,，上下晚在])")
+_SAME_DAY_WORDS = ("当天", "当日", "同日", "次日", "翌日", "第二天", "隔天", "隔日")  # one of them in every _SAME_DAY match
+_NEXT_DAY_WORDS = ("次日", "翌日", "第二天", "隔天", "隔日")
 _APPROX_DAY = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # no day at all: the publication date stands for it (上周/本周: that week's Monday); 期间 only
 # after what is held (博览会期间, 活动期间), not 十三五期间
@@ -172,6 +174,8 @@ def to_number(text: str):
 def amount_yi(number: str, unit: str) -> float:
     """An amount in 亿元 from its number and unit (亿元, 亿, 万元, 万, 元)."""
     value = float(to_number(number))
+    if unit.startswith("亿") and "万" in unit:  # 86亿5000万元: the 万 part after the 亿
+        return round(value + float(to_number(unit[1:unit.index("万")])) * 1e-4, 6)
     factor = {"亿元": 1.0, "亿": 1.0, "万亿元": 1e4, "万元": 1e-4, "万": 1e-4, "元": 1e-8}[unit]
     return round(value * factor, 6)
 
@@ -312,7 +316,7 @@ def find_dates(text: str, published: date | None, base: int = 0, marks=None) -> 
         last = next((x for x in reversed(out) if x.start < m.start() + base), None)
         if last is None or last.approx or last.end_day or not _next_paragraph(text[last.end - base:m.start()]):
             continue
-        d = date.fromordinal(last.day.toordinal() + (m.group() in ("次日", "翌日")))
+        d = date.fromordinal(last.day.toordinal() + (m.group() in _NEXT_DAY_WORDS))
         out.append(DateMention(m.start() + base, m.end() + base, d, None, False, last.year_given))
     return sorted(out, key=lambda d: d.start)
 

@@ -17,8 +17,8 @@ from loaders.articles import patterns as P
 from loaders.articles import places
 from loaders.articles.dates import (DateMention, MonthDay, amount_yi, find_dates, passing_years, to_number,
                                     year_marks, yearless_dates)
-from loaders.articles.entities import (ChamberMention, Places, chamber_key, find_chambers, find_companies,
-                                       run_left)
+from loaders.articles.entities import (ChamberMention, Places, _moved, chamber_key, find_chambers,
+                                       find_companies, run_left)
 from loaders.articles.facts import UNDATED, Facts
 from loaders.articles.lookahead import quicken_all
 from loaders.articles.people import HIGH, LOW, MID, PeopleRules
@@ -31,9 +31,18 @@ from loaders.articles.view import build_view
 _KIND_TALLY = re.compile(rf"(?:有|共|达|计|共有)?{P.NUMBER}个")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _NAME_RUN = re.compile(rf"[{P.CJK}0-9A-Za-z()（）·]")
+# after 与N家企业签约: the projects and their count (与3家企业签约项目4个 / 签约了4个项目), the tally rather than the companies
+_PROJECTS_NEXT = r"(?!了?(?:项目|共|合作|投资)*[\d〇零一二三四五六七八九十百两]+[个项宗])(?!了?项目)"
+# …or an agreement signed with them: 与12家企业签订合作协议 (not 与12家企业签订合作协议5份: a count of agreements;
+# nor a chamber's agreements of membership, service, training or pairing: 与12家会员企业签订服务协议)
+_SIGNS_AGREEMENT = (r"签[订署]了?(?:(?!会员|入会|服务|保密|培训|劳动|就业|用工|帮扶|结对|共建)[^，,。；;\d]){0,8}?(?:协议|合同)"
+                    r"(?![^，,。；;]{0,3}?[\d〇零一二三四五六七八九十百两]+[个项份])")
 _SIGNED_COUNT = re.compile(
-    rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|签约(?:的)?项目(?:总数|数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
-    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利){{0,3}}(?:签约|落户)|签约了?{P.NUMBER}[个项宗]|"
+    rf"签约[^，,。；;\d]{{0,10}}?项目{P.NUMBER}[个宗]|"
+    # (双方 / 现场)签订合作项目6个 / 簽署投資項目12項: the verbs of signing a contract, before the projects and their count
+    rf"签[订署]了?[^，,。；;\d]{{0,8}}?项目{P.NUMBER}[个项宗]|"
+    rf"签约(?:的)?项目(?:总数|数量|数)?(?:达到了?|达|共计|共|计|为|合计|总计)?{P.NUMBER}[个项宗]|签约{P.NUMBER}[个项宗][^，,。；;\d]{{0,6}}?项目|"
+    rf"{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?:进行了?|成功|现场|集中|顺利|正式|当场|集体|同步){{0,3}}(?:签约|落户)|签约了?{P.NUMBER}[个项宗]|"
     # 现场签约的16个项目总投资X亿元 (not 签约的20个项目中, among them; not 签约的16个项目有：…, a list's head)
     rf"签约的{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目(?![中有是为]|包括|分别)|"
     # 15个项目通过视频连线签约 / 以“云签约”方式签约: the way of signing between the projects and the verb
@@ -45,17 +54,22 @@ _SIGNED_COUNT = re.compile(
     # 签下16个项目 / 16个项目的负责人与X签订了投资协议
     rf"签下{P.NUMBER}[个项宗]|{P.NUMBER}个[^，,。；;\d]{{0,6}}?项目[^，,。；;\d]{{0,12}}?签[订署]了?[^，,。；;\d]{{0,6}}?(?:协议|合同)|"
     rf"签约[”\"]?[，,]?(?:共)?涉及(?:项目)?{P.NUMBER}[个项宗]|"
-    # 达成合同或意向项目18项 / 达成合作项目12个: agreements reached at the occasion
-    rf"达成(?:合同|协议|合作)[^，,。；;\d]{{0,6}}?项目{P.NUMBER}[个项宗]|"
+    # 达成合同或意向项目18项 / 达成合作项目12个 / 达成合作协议7个: agreements reached at the occasion (not 达成合作
+    # 意向项目4个 / 达成投资意向: an intention reached is no signing, the sets' convention; 合同或意向 holds contracts)
+    rf"达成(?:合同|协议|合作)(?!意向)[^，,。；;\d]{{0,6}}?(?:项目{P.NUMBER}[个项宗]|协议{P.NUMBER}[个项份])|"
     # 合同项目413个,总投资2800亿元: projects under contract, i.e. signed (not 履约 / 在建 contracts)
     rf"(?<!履约|在建|续建)合同项目(?:数)?(?:达到|达|共|计|为|共计)?{P.NUMBER}[个项宗]|"
     rf"等{P.NUMBER}个项目[^，,。；;\d]{{0,10}}?(?:签约|落户)|"  # a list's total: …等14个项目分两批进行了现场签约
     # 共签约项目102项 / 签署N个合同及协议 / 签订项目合作协议N个 / 就N项合作协议进行签约 / 总投资X亿元的N个项目…签约
     rf"签约项目{P.NUMBER}项|"
     # 与20家企业正式签约: the companies that signed, at one ceremony
-    rf"与(?:国内|国内外|省内外|海内外)?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?签约|签[署订]{P.NUMBER}[个项份][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
+    # (与京津冀地区12家企业签约: where the companies are from, before their count)
+    rf"与(?:(?!签|项目)[^，,。；;\d]){{0,8}}?{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|单位|客商)[^，,。；;\d]{{0,6}}?"
+    rf"(?:签约{_PROJECTS_NEXT}|{_SIGNS_AGREEMENT})|签[署订]{P.NUMBER}[个项份][^，,。；;\d]{{0,3}}?(?:合同|协议)|"
     # 15家企业现场签约: the companies that signed at the occasion (意向签约 is no signing: _NOT_SIGNED)
-    rf"{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|客商)(?:现场|集中|成功|正式){{1,2}}签约|"
+    rf"{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|客商)(?:现场|集中|成功|正式){{1,2}}签约{_PROJECTS_NEXT}|"
+    # 12家企业代表与晋城市签订了投资合作协议: the companies that signed an agreement each
+    rf"{P.NUMBER}家[^，,。；;\d]{{0,8}}?(?:企业|公司|客商)(?:代表|负责人)?[^，,。；;\d]{{0,8}}?{_SIGNS_AGREEMENT}|"
     # the amount first, then how many projects: 签约总金额62.8亿元，共15个项目
     rf"签约(?:总金额|金额|总额|额|资金|投资总额|总投资|投资额)[^，,。；;]{{0,12}}?元[，,]?(?:共|共计|涉及)(?:项目)?{P.NUMBER}[个项宗](?:项目)?|"
     # 与山西签订6个项目的合作 / 签署了12个合作项目
@@ -77,18 +91,19 @@ def _may_sign(s: str) -> bool:
 
 # the words that say what signed projects total: 总投资 / 协议引资 / 签约金额 / 涉及资金 / 计划总投资 …
 _AMOUNT_WORD = (r"(?:签约总金额|签约总额|签约金额|签约资金|签约额|协议投资总额|协议投资额|协议投资|协议引资|协议金额|协议资金|"
-                r"计划总投资|总投资额|总投资|投资总额|总金额|涉及资金|涉及金额|合同金额|合同投资|签约投资额|签约投资|拟投资|"
+                r"计划总投资|总投资额|总投资|投资总额|总金额|总额|涉及资金|涉及金额|合同金额|合同投资|签约投资额|签约投资|拟投资|"
                 # 签约项目计划投资额817.1亿元 / 签约投资额29.88亿元: what the signed projects plan to invest
-                r"计划投资额|投资额|资金总额|(?<!融资)金额|(?<!拟)引资|投资规模|总规模)")
-_AMOUNT_VERB = r"(?:达到|达|为|约|超过|超|共计|共|计|逾|近|突破|高达|总计|合计)?"
+                r"计划投资额|投资额|资金总额|引进资金|(?<!融资)金额|(?<!拟)引资|投资规模|总规模)")
+# (总投资达到了120亿元 / 约合120亿元: the verb with 了, about as converted)
+_AMOUNT_VERB = r"(?:达到了?|达|为|约合|约|超过了?|超|共计|共|计|逾|近|突破了?|高达|总计|合计)?"
 _SIGNED_TOTAL = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 _TOTAL_AFTER = re.compile(
-    rf"[，,]?(?:{_AMOUNT_WORD[3:-1]}|投资)(?:达到|达|为|约|超过|超|共计|共)?"
+    rf"[，,]?(?:{_AMOUNT_WORD[3:-1]}|投资)(?:达到了?|达|为|约合|约|超过了?|超|共计|共)?"
     rf"{P.NUMBER}{P.UNIT}")
 # the amount a count's clause goes on to give, a few words on (签约项目12个,均为工业项目,总投资30亿元),
 # or in another currency (总投资3亿美元: the tally keeps its count and no amount); not past 其中 (a part)
 _AMOUNT_NEAR = re.compile(rf"[^。；;！？]{{0,24}}?(?P<w>(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}"
-                          rf"(?:余|多)?({P.FOREIGN_UNIT}|万亿元|亿元|万元|亿))")
+                          rf"(?:余|多)?({P.FOREIGN_UNIT}|{P.UNIT_WORDS}))")
 # a count told again with its amount: …等24个项目,⏎涵盖了…,总投资350.73亿元 / 这24个项目总投资X亿元
 _COUNT_AGAIN = re.compile(rf"(?:等|这|上述|以上|此次|本次)(?:签约的)?(\d+)个(?:签约)?项目[，,]?([^。；;]{{0,30}}?)"
                           rf"(?<!拟)(?:{_AMOUNT_WORD[3:-1]}){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
@@ -113,6 +128,8 @@ _COLLECTIVE = re.compile(r"集中|签约(?:的)?项目(?![\d一二三四五六�
 _LAST_YEAR = re.compile(r"(?:去年|上年|上一年)同期")
 # (in the count's own clause: 据介绍，上届推介会共签约… / 在去年推介会上签约的…; not 在历届的基础上，本届…)
 _EARLIER_OCCASION = re.compile(r"上届|上一届|往届|(?:去年|前年)(?:举办|举行)?的?[^，,。；;\d]{0,12}?(?:会|活动|仪式)")
+# a sentence telling what was signed before the occasion: 此前，双方已签订合作项目3个
+_BEFOREHAND = re.compile(r"\s*(?:此前|之前|先前|早前|前期)[，,]")
 # a clause giving a part of the total the sentence before told: 其中,签约项目19个
 _PART_AFTER = re.compile(r"其中[，,：:]?")
 # a paragraph that opens with its occasion as subject: 大同市“三个一批”活动共推进… / 吕梁市举行…“三个一批”活动。
@@ -135,7 +152,7 @@ _TALLY_GATE = re.compile(r"[\d〇零一二三四五六七八九十百千两][个
 _AMOUNT_BEFORE = re.compile(rf"{_AMOUNT_WORD}{_AMOUNT_VERB}{P.NUMBER}{P.UNIT}的$")  # 投资总额60亿元的11个项目
 _TALLY_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORD[3:-1]}|投资){_AMOUNT_VERB}{P.NUMBER}{P.UNIT}")
 # what is not yet signed: a target, a plan, a promotion (目标签约 / 计划引进 / 力争 / 推介 N 个项目)
-_NOT_SIGNED = re.compile(r"目标|计划(?!总投资|投资)|力争|预计|任务|拟签约|将签约|待签约|意向签约|推介(?!会|大会)|发布(?!会)|储备|谋划|在谈|融资")
+_NOT_SIGNED = re.compile(r"目标|计划(?!总投资|投资)|力争|预计|任务|[拟将待]签[约订署]|意向签约|推介(?!会|大会)|发布(?!会)|储备|谋划|在谈|融资")
 # an occasion a clause names as where its tally was signed: 在第十六届“厦洽会”上, / 首届世界晋商大会期间,
 _OCCASION = re.compile(r"(?:^|[，,：:])(?:在|于)?((?:(?![在于，,。；;：:])[^，,。；;])*?(?:会|展|仪式|活动)[”\"]?)(?:上|期间|中|现场)[，,]?")
 
@@ -147,9 +164,14 @@ def _tallies(s: str) -> list[tuple[int, int, int, float | None, tuple | None]]:
     if "签" not in s and "达成" not in s and "合同项目" not in s or not _TALLY_GATE.search(s):  # every form says
         return out  # 签约 / 签署 / 签订, 达成 or 合同项目, and counts in 个 / 项 / 宗 / 家
     for m in _SIGNED_COUNT.finditer(s):
-        clause = s[max(s.rfind(c, 0, m.start()) for c in "，,；;：:") + 1:m.end()]
+        cut = max(s.rfind(c, 0, m.start()) for c in "，,；;：:")
+        clause = s[cut + 1:m.end()]
+        if cut >= 0 and s[cut] in "：:":  # 全年目标：签约项目150个: the words before the colon say what it is
+            clause = s[max(s.rfind(c, 0, cut) for c in "，,；;。") + 1:m.end()]
         if _NOT_SIGNED.search(clause) or _LAST_YEAR.search(s, 0, m.start()) or _EARLIER_OCCASION.search(clause):
             continue
+        if s.startswith("月", m.end()) and s[m.end() - 1] == "个" or _BEFOREHAND.match(s):
+            continue  # 签约项目12个月内开工: months, not projects; 此前，双方已签订…: signed before the occasion
         if m.group().startswith("合同项目") and len(re.findall("[(（]", s[:m.start()])) > len(re.findall("[)）]", s[:m.start()])):
             continue  # (协议项目22个,合同项目9个): a part of a total told before the brackets
         n = to_number(next(g for g in m.groups() if g))
@@ -221,6 +243,13 @@ _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
 _DATELINE = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)|讯)")  # (本报太原讯 too)
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
+# a trip's total over the events told before, each with its own tally: 此次长三角之行，共签约项目23个 / 此行 /
+# 本次招商活动期间共签约… (the article's own occasion, named by its title, for review)
+_WHOLE_TRIP = re.compile(r"(?:此次|这次|本次)[^，,。；;]{0,12}?(?:之行|行程|招商活动)|此行")
+# the verb that holds an event where a short name or nickname just said: 在鹏城(隆重)举行
+_HOLDS_THERE = re.compile(r"(?:隆重|成功|盛大|圆满)?(?:举行|举办|召开|开幕|启幕)")
+# a sentence during the event told before, named bare or as this one: 大会期间， / 本届能博会期间， / 会议期间，
+_DURING_IT = re.compile(r"(?:(?:本次|此次|这次|本届|该)[^，,。；;]{0,12}?|大会|会议|展会|博览会|活动)期间[，,]")
 _THIS_EVENT = re.compile(r"(?:这次|此次|本次)[^，,。；;]{0,30}?(?:活动|大会|会议)[，,]")
 # a sentence opening at an event: 集中签约仪式上, / 在X推介会上, (本次大会上 is the one told of before)
 _AT_EVENT = re.compile(rf"^(?!在?(?:本次|此次|这次|该|会议))(?:在)?[^，,。；;]{{0,30}}?(?:{'|'.join(P.EVENT_KINDS)})上[，,]")
@@ -243,8 +272,9 @@ _HOLDER_VERB = re.compile(r"(?:举办|举行|召开)了?\Z")
 _DAY_RANGE = r"(?:[至到\-—–~～〜](?:\d{1,2}月)?\d{1,2}[日号])?"
 _HELD_ON = re.compile(r"(?:”|\)|》)?(?P<day>(?:将|定|拟)?于?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?" + _DAY_RANGE + r"(?:上午|下午|晚上?)?|于?\d{1,2}[日号]"
                       + _DAY_RANGE + r"|于?(?:昨日|昨天|昨晚|今天|今日|日前|近日))?"
-                      r"(?:(?<=[日号午晚上])将)?(?:在[^，,。；;]{0,16}?)?(?:召开|举行|举办|开幕|启动|隆重)")
-_HELD = re.compile(r"(?:”|\)|》)?(?:在[^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
+                      r"(?:(?<=[日号午晚上])将)?(?:[在于][^，,。；;]{0,16}?)?(?:召开|举行|举办|开幕|启动|隆重)")
+# (于北京召开 as 在北京召开)
+_HELD = re.compile(r"(?:”|\)|》)?(?:[在于][^，,。]{0,12}?)?(?:召开|举行|举办|开幕|启动|隆重)")
 
 
 # the sentence rules' own patterns, compiled once (sentence() runs for every sentence; re's cache
@@ -253,20 +283,26 @@ _EVENT_COUNT = re.compile(rf"共(?:举办|开展|组织){P.NUMBER}[场次]")
 _PROVINCE_WORD = re.compile(r"全省|我省|省属")
 _SIGNED_PROJECT_N = re.compile(r"签约项目\d")
 _YEARLY = re.compile(r"(?:^|[，,：:])\d{4}年(?:全年)?[，,]")
-_CAMPAIGN_WORDS = re.compile(r"签约[^，,。；;\d]{0,10}?项目|到位资金|开工项目")
+# (签订 / 签署 too: 累计签订合作项目126个 / 共签署投资协议126份)
+_CAMPAIGN_WORDS = re.compile(r"签约[^，,。；;\d]{0,10}?项目|签[订署][^，,。；;\d]{0,10}?(?:项目|协议|合同)|到位资金|开工项目")
 _CAMPAIGN_MORE = re.compile(r"(?:落地|开工)项目\d+个|到位资金\d")
 _THEN = re.compile(r"(?:随后|随即|紧接着)[，,]")
 # event_details', projects' and campaign_totals' own (run for every event or campaign sentence)
+# a bare event word its organisers open, held where the clause says: 由X市人民政府主办的招商推介会在深圳举行
+_ORGANISED_BY = re.compile(r"(?:主办|承办|协办|举办)的\Z")
 _ORGANISER_ROLE = re.compile(r"(主办|承办|协办|举办的)")
 _CITY_ORGANISER = re.compile(r"(?:市委|市政府|市人民政府|我市|市)$")
 _PROVINCE_ORGANISER = re.compile(r"(?:省委|省政府|省人民政府)$")
 _CITY_HOSTED = re.compile(r"我市[^，,。]{0,20}举办了")
 _DELEGATION = re.compile(r"组团|代表团")
+_CHAMBER_DELEGATION = re.compile(r"商会$|商會$")
 _TODAY = re.compile(r"今天|今日")
 _ATTENDING = re.compile(r"参加|出席|到会|参会|与会|负责人|县区|县、区|应邀")
 _SIGNS_OR_STARTS = re.compile(r"签约|开工|签署")
 _PROJECT_WORD = re.compile(r"项目|工程(?=[、，,。等]|的?奠基)")
 _AS_OF_MONTH = re.compile(r"截[至止](?:(\d{4})年|(去年|今年))?(\d{1,2})月(?:底|末)")
+# (全区 on a district's page, 全市 on a county-level city's: the word's 县 / 区 / 市 is the county's own)
+_OUR_COUNTY = re.compile(r"[全我本][县区市]")
 _AS_OF_NOW = re.compile(r"截[至止]目前|截[至止]今天|目前为止")
 
 
@@ -573,7 +609,7 @@ class _Extractor(PeopleRules, ProjectRules):
             self._lede = (dates[0], j)  # a dated lede that named no event, and where it ends
         if self.event:
             self.last_event, self._last_event_at = self.event, i
-        elif self.last_event and (_THIS_EVENT.match(s) or _THEN.match(s)):
+        elif self.last_event and (_THIS_EVENT.match(s) or _THEN.match(s) or _DURING_IT.match(s)):
             self.event = self.last_event  # 这次…活动 / 随后,… in a later paragraph: the same occasion
         elif self.last_event and not dates and _may_sign(s) and _SIGNED_COUNT.search(s) and len(self.events_told()) == 1 \
                 and "signed_count" not in self.f.nodes[self.last_event].properties:
@@ -768,14 +804,18 @@ class _Extractor(PeopleRules, ProjectRules):
                                       self.span(start, end), UNDATED)
                     holder = self.f.nodes[eid]
                     self._fallback.add(eid)
-            elif (self.event or self.last_event) and not period:
+            elif (self.event or self.last_event) and not period and not (
+                    _WHOLE_TRIP.search(s, 0, a) and "signed_count" in self.f.nodes[self.event or self.last_event].properties):
                 holder = self.f.nodes[self.event or self.last_event]
-            elif self.campaign:
+            elif self.campaign and not _WHOLE_TRIP.search(s, 0, a):
                 holder = self.f.nodes[self.campaign]
             else:
                 title = re.sub(r"^[\[【]|[\]】]$", "", str(self.a.meta.get("title") or "").strip()) or source_name(self.a)
-                eid = self.f.node(f"event:undated/{title}", "Event", title, {"kind": "签约仪式"}, self.span(i + a, i + b),
-                                  UNDATED)
+                # (the title's own event word where it has one: …赴长三角开展招商活动 is a 招商会, not a signing)
+                kw = P.EVENT_RE.search(_fold(title))
+                eid = self.f.node(f"event:undated/{title}", "Event", title,
+                                  {"kind": P.KIND_OF.get(kw.group(), kw.group()) if kw else "签约仪式"},
+                                  self.span(i + a, i + b), UNDATED)
                 holder = self.f.nodes[eid]
                 self._fallback.add(eid)
                 if not period:  # a period's total is never moved to an event
@@ -836,7 +876,8 @@ class _Extractor(PeopleRules, ProjectRules):
             if subject:
                 start, name_v = i + subject.start(1), subject.group(1) + m.group()
             elif (len(name_v) < 4 or not self._is_name(name_v)) and not (
-                    (self._held_there(i, start, kw_end) or on and (name_v[:-len(m.group())] or on.group("day")))
+                    (self._held_there(i, start, kw_end) or on and (name_v[:-len(m.group())] or on.group("day")
+                                                                   or _ORGANISED_BY.search(self.t, i, start)))
                     and not re.fullmatch(r"本次|此次|这次|该|上述|本届|会议|活动|展会|大会", name_v[:-len(m.group())])):
                 # a short name (示例推介会) is one where the clause holds it: …推介会在太原举行 / 在杭州举办推介会
                 continue
@@ -971,7 +1012,10 @@ class _Extractor(PeopleRules, ProjectRules):
             return
         exact = [x for x in dates if not x.approx]
         d = ([x for x in exact if x.start < m.start()] or exact or dates)[-1]
-        name = f"{subject}项目{m.group(2)}{verb}"
+        # the words as written (陽城縣重點項目集中簽約 stays traditional); 开复工 / 复工 named 开工
+        said = self.written(m.end(2), m.end())
+        name = subject + self.written(m.start(), m.start() + 2) + self.written(m.start(2), m.end(2)) + \
+            (said if _fold(said) == verb else verb)
         eid, props, conf = self._event_when(d, city, name)
         props["kind"] = kind
         if conf is None:
@@ -1199,6 +1243,8 @@ class _Extractor(PeopleRules, ProjectRules):
         return not re.fullmatch(r"(?:本次|此次|这次|该|会议|活动|展会|大会)?\w{0,2}", name[:-3] if len(name) > 3 else "")
 
     def _event_city(self, i, j, name_start, name_end):
+        # (…推介会举行，会上签约…；14日，代表团赴深圳考察: a later clause's place is another day's)
+        j = min((k for k in (self.t.find("；", name_end, j), self.t.find(";", name_end, j)) if k >= 0), default=j)
         capital = self._provincial_capital(i, j)
         if capital is not None:
             return capital
@@ -1236,10 +1282,15 @@ class _Extractor(PeopleRules, ProjectRules):
             known = self.index.lookup(city, ("City",))
             return _place(at_county[0].start, at_county[0].end, known.id if known else f"city:{city}", city, bool(known))
         if not triggered and opening:
-            return opening[0]
+            # 晋城市招商推介会在鹏城举行 / 在深举行: the city the clause holds it in, by its short name or
+            # nickname, over the one the name opens with
+            return self._alias_city(name_end, j, triggered=True) or opening[0]
         if not triggered and any(p.label == "Province" and p.start >= name_end and self.t[p.start - 1:p.start] == "在"
                                  and _HELD_IN_PROVINCE.match(self.t, p.end) for p in found):
             return None  # X联席会在陕西圆满举办: the name's event is held in a province, in no city the sentence names
+        if self.t.startswith("期间", name_end):
+            # 在第七届进博会期间，灵石县与3家企业签约…: the county that signed during a fair, not where it was held
+            via_county = [p for p in via_county if p.start < name_end]
         for pool in (away, [p for p in found if name_start <= p.start < name_end], outside, via_county):
             cities = [p for p in pool if p.label == "City"]
             triggered = [p for p in cities if self._triggered(i, p)]
@@ -1256,17 +1307,24 @@ class _Extractor(PeopleRules, ProjectRules):
             home = self.home_county if ours.group()[1] == "县" else self.home
             if home is not None:
                 return home
-        # 在京 / 赴沪 / 在并: a city's one-character name, only right after 在/赴/抵/来
+        return self._alias_city(i, j)
+
+    def _alias_city(self, i, j, triggered=False):
+        """A city the sentence i..j names by a short name or a nickname: 在京 / 赴沪 / 在并 (a one-character
+        name, only right after 在/赴/抵/来), 在鹏城; 龙城 / 省城 untriggered only in an article about that
+        province (Shanxi's 太原). With triggered, only one right after 在 / 赴 … and before the verb that holds
+        the event there (在鹏城举行; not 在鹏城工作的企业家)."""
         short = _SHORT_CITY_RE.search(self.t, i, j)
         if short:
             full = _SHORT_CITY[short.group(1)]
             known = self.index.lookup(full, ("City",))
             a = short.start(1)
             return _place(a, a + 1, known.id if known else f"city:{full}", full, bool(known))
-        # a city's nickname (龙城, 省城 in a Shanxi article: 太原), only where the article is about that province
         nick = _NICKNAMES_RE.search(self.t, i, j)
-        if nick and (_NICKNAMES[nick.group()][0] is None and _TRIGGERED.search(self.t, max(i, nick.start() - 3), nick.start())
-                     or self.home_province and self.home_province[1] == _NICKNAMES[nick.group()][0]):
+        after_trigger = nick and _TRIGGERED.search(self.t, max(i, nick.start() - 3), nick.start())
+        if nick and (_NICKNAMES[nick.group()][0] is None and after_trigger
+                     or self.home_province and self.home_province[1] == _NICKNAMES[nick.group()][0]) \
+                and (not triggered or after_trigger and _HOLDS_THERE.match(self.t, nick.end())):
             full = _NICKNAMES[nick.group()][1]
             known = self.index.lookup(full, ("City",))
             return _place(nick.start(), nick.end(), known.id if known else f"city:{full}", full, bool(known))
@@ -1311,7 +1369,15 @@ class _Extractor(PeopleRules, ProjectRules):
             if ch and not ch[0].generic:
                 org = self.chamber_node(ch[0])
             elif _CITY_ORGANISER.search(before):
-                org = self.home_node(end - 3, end)
+                # 晋中市人民政府承办: the city it names, not the publisher's (a chamber's page elsewhere); only
+                # 市委 / 市政府 / 我市 with no name before them is the home city
+                suffix = _CITY_ORGANISER.search(before)
+                cut = end - len(suffix.group()) + suffix.group().find("市") + 1
+                named = [p for p in self.places_in(max(i, end - 12), end) if p.end == cut]
+                if named:
+                    org = self.place_node(named[-1], named[-1].start, end, MID) if named[-1].label == "City" else None
+                else:
+                    org = self.home_node(end - 3, end)
             elif _PROVINCE_ORGANISER.search(before) and self.home:
                 org = self.f.node("province:山西省", "Province", "山西省", {}, self.span(end - 3, end), MID)
             if org:
@@ -1333,14 +1399,21 @@ class _Extractor(PeopleRules, ProjectRules):
             else:
                 ev.properties.setdefault("attendance", n)
                 ev.evidence.append(self.span(i + m.start(), i + m.end()))
-        if _DELEGATION.search(s) and self.home:
+        # (成都市山西商会代表团 / 商会率领商会代表团: the chamber's delegation, which attends as the chamber, not
+        # the home city's)
+        if self.home and any(not any(c.end <= i + d.start() <= c.end + 4 for c in chambers)
+                             and not _CHAMBER_DELEGATION.search(s, max(0, d.start() - 4), d.start())
+                             for d in _DELEGATION.finditer(s)):
             self.f.rel("ATTENDED", self.home_node(i, j), eid, {"role": "代表团"}, self.span(i, j), MID)
         # signed counts and amounts at the event, not at another one the sentence names (举行了X推介会,
         # …N个项目签约 is that earlier one's tally); 今天签约的… is the tally of the event the article opens with
         own = ev
         if _TODAY.search(s) and _SIGNED_COUNT.search(s):
             own = self.events_told()[0]
-        others = [m.group() for m in self.events_in(i, j) if m.group() not in _fold(own.name)]
+        # (大会期间，举行了项目集中签约仪式，共签约…: a signing held during the event is the event's tally)
+        during = _DURING_IT.match(s)
+        others = [m.group() for m in self.events_in(i, j) if m.group() not in _fold(own.name)
+                  and not (during and P.KIND_OF.get(m.group(), m.group()) == "签约仪式")]
         tallies = [] if others else self.tallies_of(i, j)
         count = tallies[0] if tallies else None
         ev = own
@@ -1487,10 +1560,33 @@ class _Extractor(PeopleRules, ProjectRules):
             self.investor(pid, i, start, end)  # X公司与Y县签约Z项目 / X有限公司Z项目 / Z项目…由X公司投资建设
 
     # ----- campaign totals ---------------------------------------------------------------------
+    def _campaign_county(self, i, j):
+        """The county whose total the sentence i..j tells: one it names before its first tally word, with no
+        city named (平陆县 / 孝义市, a county-level city), else, on a county's page (灵石县人民政府) that names
+        no city of its own, the publisher's county where the sentence says 全县 / 我县 / 本县 (全区 on a
+        district's, 全市 / 我市 on a county-level city's)."""
+        named = self.places_in(i, j)
+        if any(p.label == "City" for p in named):
+            return None
+        sign = min((k for k in (self.t.find(w, i, j) for w in ("签约", "签订", "签署")) if k >= 0), default=j)
+        part = self.t.find("其中", i, j)  # 全年…，其中平陆县…: a part, not the owner
+        county = next((p for p in named if p.label == "County" and p.id.count("/") == 1 and p.end <= sign
+                       and (part < 0 or p.start < part)), None)
+        ours = _OUR_COUNTY.search(self.t, i, sign) if county is None and self.home is None else None
+        if ours:  # the publisher's county, its evidence the words 全县 / 我县
+            pub = self.places.find(_fold(self.a.meta.get("publisher") or ""))
+            county = next((_moved(p, ours.start(), ours.end()) for p in pub
+                           if p.label == "County" and p.id.count("/") == 1 and p.name[-1] == ours.group()[-1]), None)
+        return county
+
     def campaign_totals(self, i, j, dates, province=False) -> None:
         s = self.t[i:j]
+        # a county's own total, where the sentence names the county and no city (今年以来，平陆县累计签约… /
+        # 截至8月底，孝义市今年累计…), or says 全县 / 我县 on a county's page: the county's campaign, not the
+        # city's that holds it nor another city the article named before (its promotion's in 郑州)
+        county = None if province else self._campaign_county(i, j)
         # whose total: 我市's, else the city the sentence names (2023年,大同市共签约…)
-        home = self.home or next((p for p in self.places_in(i, j) if p.label == "City"), None) or \
+        home = county or self.home or next((p for p in self.places_in(i, j) if p.label == "City"), None) or \
             getattr(self, "campaign_city", None) or \
             next((p for p in self.all_places if p.label == "City" and p.start < i), None)
         # 全市 after a total of the city named before; else the city the article named first (晋城市招商推介会
@@ -1537,6 +1633,10 @@ class _Extractor(PeopleRules, ProjectRules):
             if told[0][3] is not None:
                 props.setdefault("signed_total_yi", told[0][3])
         grab(rf"总投资[\d.]+亿元[，,]?完成[^，,。]*?目标任务{P.NUMBER}{P.UNIT}", "target_yi", True)
+        # the year's target told on its own: 全年目标为签约项目150个、总投资600亿元 / 目标任务是签约总额600亿元
+        if "target_yi" not in props and "目标" in s:
+            grab(rf"目标(?:任务)?(?:为|是|：|:)?[^。；;]{{0,16}}?(?:总投资|签约总额|签约金额|投资总额|签约额)"
+                 rf"(?:达到|达|为)?{P.NUMBER}{P.UNIT}", "target_yi", True)
         grab(rf"落地项目{P.NUMBER}个", "landed_count")
         grab(rf"开工项目{P.NUMBER}个", "started_count")
         grab(rf"到位资金{P.NUMBER}{P.UNIT}", "funds_in_place_yi", True)
@@ -1556,6 +1656,8 @@ class _Extractor(PeopleRules, ProjectRules):
             m = re.search(r"全省|我省|省属", s)
             pid, owner = self.home_province
             home = self.f.node(pid, "Province", owner, {}, self.span(i + m.start(), i + m.end()), MID)
+        elif county:
+            home, owner = self.place_node(county, county.start, county.end, MID), county.name
         else:
             if self.home:
                 home, owner = self.home_node(i, j), self.home.name

@@ -35,13 +35,19 @@ EVENT_KINDS = ("招商引资推介会", "招商推介会", "推介会", "恳谈�
                "签约落地仪式", "奠基仪式", "开工奠基仪式",
                # gatherings chambers and promoters hold beside those: New Year receptions, seminars, briefings,
                # launches, unveilings of a plaque, opening ceremonies, a week of promotion
-               "团拜会", "研讨会", "说明会", "茶话会", "启动仪式", "揭牌仪式", "授牌仪式", "开幕式", "招商周")
-KIND_OF = {"招商引资推介会": "推介会", "招商推介会": "推介会", "推介大会": "推介会", "招商大会": "招商会",
+               "团拜会", "研讨会", "说明会", "茶话会", "启动仪式", "揭牌仪式", "授牌仪式", "开幕式", "招商周",
+               # a signing told as its signatures (签字仪式), a plant's completion and start of production, a
+               # county's tour of its projects (项目观摩会)
+               "签字仪式", "竣工投产仪式", "投产仪式", "竣工仪式", "观摩会")
+KIND_OF = {"签字仪式": "签约仪式", "竣工投产仪式": "投产仪式", "竣工仪式": "投产仪式", "推介活动": "推介会",
+           "招商引资推介会": "推介会", "招商推介会": "推介会", "推介大会": "推介会", "招商大会": "招商会",
            "签约大会": "签约仪式", "会员代表会议": "会员代表大会", "开复工仪式": "开工仪式", "开工启动仪式": "开工仪式", "开复工启动仪式": "开工仪式",
            "开工活动": "开工仪式", "开复工活动": "开工仪式", "展览会": "博览会", "石油展": "博览会",
            "签约活动": "签约仪式", "联席会议": "联席会", "签约会": "签约仪式", "签约落地仪式": "签约仪式", "奠基仪式": "开工仪式", "开工奠基仪式": "开工仪式", "揭牌仪式": "授牌", "授牌仪式": "授牌", "启动仪式": "启动大会", "洽会": "洽谈会", "博会": "博览会", "广交会": "交易会", "高交会": "交易会", "双招双引活动": "招商会", "招商活动": "招商会", "启动典礼": "启动大会", "展销周": "博览会", "展销会": "博览会"}
 # a quoted name's 活动 is one event where the sentence is at it: 在“三个一批”活动上 / 这次“X”活动,
-QUOTED_ACTIVITY = r"(?<=”)(?:系列)?活动(?=上|期间|中|[,，。;；])"
+# (or held: 项目“云签约”活动举行 / …活动在X启动; not …活动在X举行启动典礼, the ceremony's name)
+QUOTED_ACTIVITY = (r"(?<=”)(?:系列)?活动(?=上|期间|中|[,，。;；]|(?:在[^，,。；;]{0,12}?)?(?:隆重|圆满|成功)?"
+                   r"(?:举行|举办|启动|开幕)(?![^，,。；;]{0,6}?(?:典礼|仪式|大会)))")
 # a quoted name that ends in 活动, then its day and where it was held or ended: “X考察活动”10日在大同结束
 QUOTED_HELD_ACTIVITY = r"活动(?=”(?:\d{1,2}[日号](?:上午|下午|晚上)?)?在[^，,。；;]{0,20}?(?:举行|举办|召开|开幕|闭幕|结束|启动))"
 # 联谊会 names a body as often as a gathering (同乡联谊会, 台湾同胞投资企业联谊会): a gathering where the
@@ -55,8 +61,12 @@ HELD_JOINT_MEETING = r"联席会(?:议)?(?=在[^，,。；;]{0,12}?(?:隆重|圆
 # (在广交会期间亮相 / 此次中博会前后)
 HELD_FAIR = (r"(?:洽会|博会|广交会|高交会)(?=(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上?)?)?(?:在[^，,。；;]{0,12}?)?"
              r"(?:隆重|圆满|盛大|正式)?(?:举行|举办|召开|开幕|启幕))")
+# a promotion told as an activity is one event where the sentence holds it there (“晋城周”招商推介活动在深圳启幕),
+# not one a county organised during a fair (在X博览会上，河津市组织了专场推介活动: the fair's tally)
+HELD_PROMOTION = (r"推介活动(?=”?(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上?)?)?(?:在[^，,。；;]{0,12}?)?"
+                  r"(?:隆重|圆满|成功|盛大|正式)?(?:举行|举办|召开|开幕|启幕|启动))")
 EVENT_RE = re.compile("|".join(sorted(EVENT_KINDS, key=len, reverse=True)) + "|" + QUOTED_ACTIVITY + "|" + QUOTED_HELD_ACTIVITY
-                      + "|" + HELD_GATHERING + "|" + HELD_JOINT_MEETING + "|" + HELD_FAIR)
+                      + "|" + HELD_GATHERING + "|" + HELD_JOINT_MEETING + "|" + HELD_FAIR + "|" + HELD_PROMOTION)
 # words after which an event's or a project's name begins
 NAME_CUT = re.compile(r"参加了|参加|举办了|举办|举行了|举行|召开了|召开|出席了|出席|组织了|开幕的|的|了|在|赴|于|即|是|、")
 LEADING = re.compile(r"^(?:\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?|我市|我县|我省|本市|市|县|全市)+")
@@ -91,10 +101,13 @@ GENERIC_PROJECT = re.compile(r"^[个年批类名项暨]|^其中|招商引资|(?:
 CAMPAIGN_HINT = re.compile(r"全市|全县|全区|全年|累计|截至|截止|今年以来|年初|上半年|下半年|前三季度|"
                            r"\d{1,2}\s?[-—–~至到]\s?\d{1,2}月(?!\d{1,2}[日号])|[一二三四1-4]季度|首季度|前[两二三]季度|上月|本月|当月")
 # a figure, with the space some sites set around it (总投资达 101 亿元, 签约项目 19项)
-NUMBER = r"[ \t\u3000\xa0]?(\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二三四五六七八九十百千万两]+)[ \t\u3000\xa0]?"
+# (a Chinese-numeral fraction too: 三十五点六亿元)
+NUMBER = r"[ \t\u3000\xa0]?(\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二三四五六七八九十百千万两]+(?:点[〇零一二三四五六七八九]+)?)[ \t\u3000\xa0]?"
 # 亿 alone is 亿元 (3.5亿), never 亿美元 / 亿港元: another currency is not 亿元 (the sets' conventions)
 # (60余亿元 / 60多亿元: about, the figure as stated)
-UNIT = r"(?:余|多)?(万亿元|亿元|万元|亿(?![美港欧日英]))"
+# (86亿5000万元 / 八十六亿五千万元: 亿 and 万 together, one amount)
+UNIT_WORDS = r"万亿元|亿元|万元|亿(?:\d{1,4}|[零〇一二三四五六七八九十百千两]+)万元?|亿(?![美港欧日英])"
+UNIT = rf"(?:余|多)?({UNIT_WORDS})"
 # an amount in another currency, which a signed tally keeps as no amount at all
 FOREIGN_UNIT = r"(?:万|亿)(?:美元|港元|港币|欧元|日元|英镑)"
 
