@@ -227,9 +227,17 @@ def _article_records(rows, articles, reviewed, known) -> Dataset:
     if articles:
         sel = articles_dataset(articles, graph_index(rows), known=known)
         ds.extend(sel.dataset)
-        if sel.skipped:
-            console.print(f"{len(sel.skipped)} fact(s) below the confidence threshold were not loaded; "
+        low = [x for x in sel.skipped if ": confidence " in x]
+        if low:
+            console.print(f"{len(low)} 条事实置信度低于阈值，未载入，可用 `jinshang extract --review FILE.xlsx` 审核 / "
+                          f"{len(low)} fact(s) below the confidence threshold were not loaded; "
                           "review them with `jinshang extract --review FILE.xlsx`")
+        rest = [x for x in sel.skipped if ": confidence " not in x]
+        if rest:  # (a node the graph lacks and the article cannot make: said fact by fact)
+            console.print(f"{len(rest)} 条事实未载入（所需节点不在图中或缺少必填属性）/ {len(rest)} fact(s) not loaded "
+                          "(a node they need is not in the graph or lacks a required property):", markup=False)
+            for x in rest:
+                console.print(f"  {x}", markup=False)
     if reviewed is not None:
         ds.extend(reviewed_dataset(reviewed, known=known).dataset)
     return ds

@@ -414,7 +414,9 @@ class _Extractor(PeopleRules, ProjectRules):
         return "".join(out)
 
     def place_node(self, place, i, j, conf=HIGH) -> str:
-        return self.f.node(place.id, place.label, place.name, {}, self.span(i, j), conf)
+        kind = places.county_kind(place.name) if place.label == "County" else None
+        props = {"kind": kind} if kind else {}
+        return self.f.node(place.id, place.label, place.name, props, self.span(i, j), conf)
 
     def _home_city(self):
         """The city of 我市 / 本市: the publisher's or title's city, else the most named city."""
@@ -1566,7 +1568,11 @@ class _Extractor(PeopleRules, ProjectRules):
         no city of its own, the publisher's county where the sentence says 全县 / 我县 / 本县 (全区 on a
         district's, 全市 / 我市 on a county-level city's)."""
         named = self.places_in(i, j)
-        if any(p.label == "City" for p in named):
+        # (a city written right before a county of its own, 运城市平陆县, names the county's city, not another owner;
+        # 运城市平陆县等地 is the city's total)
+        heads = {(p.start, p.id.split(":", 1)[1].split("/")[0]) for p in named
+                 if p.label == "County" and self.t[p.end:p.end + 1] != "等"}
+        if any(p.label == "City" and (p.end, p.name) not in heads for p in named):
             return None
         sign = min((k for k in (self.t.find(w, i, j) for w in ("签约", "签订", "签署")) if k >= 0), default=j)
         part = self.t.find("其中", i, j)  # 全年…，其中平陆县…: a part, not the owner

@@ -19,6 +19,9 @@ the context makes it a place (see AMBIGUOUS).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from graph.schema import get_schema
 from loaders.resolution import places as dictionary
 
 _PROVINCE_LEVEL = dictionary.divisions("province", "municipality")
@@ -149,6 +152,18 @@ def short(name: str) -> str:
     if CITY_PROVINCE.get(name) and not name.endswith("市"):
         return dictionary.lookup(name)[0].short
     return _short(name)
+
+
+def county_kind(name: str) -> str | None:
+    """The kind of county-level division a name is (the contract's County.kind), told by its ending:
+    曲沃县 → 县, 迎泽区 → 区, 孝义市 → 市, 忻州经济开发区 → 开发区; None when the ending tells none. An
+    article's county then loads as a node of its own when the graph does not have it yet."""
+    return next((k for k in _county_kinds() if name.endswith(k)), None)
+
+
+@lru_cache(maxsize=1)
+def _county_kinds() -> tuple[str, ...]:
+    return tuple(sorted(get_schema().label("County").properties["kind"].enum, key=len, reverse=True))
 
 
 def shanxi_counties() -> list[tuple[str, str, str]]:

@@ -72,6 +72,12 @@ def to_dataset(all_facts: list[Facts], *, base: Dataset | None = None, known: di
                 skipped.append(f"{n.id}: a required property is missing")
                 continue
             ds.add_node(NodeRecord(n.label, n.id, props, (sid,)))
+        for n in facts.nodes.values():
+            if n.label == "County" and n.id in ds.nodes and n.id not in known:
+                # a county new to the graph is of the city its id names (the place table's: 平陆县 of 运城市)
+                city = "city:" + n.id.split(":", 1)[1].split("/")[0]
+                if city in ds.nodes or city in known:
+                    ds.add_edge(EdgeRecord("PART_OF", n.id, city, {"evidence": ds.nodes[n.id].props["evidence"]}, (sid,)))
         for r in facts.rels.values():
             fact_id = rel_fact_id(r)
             props = checked(r, fact_id, schema.rel(r.type))

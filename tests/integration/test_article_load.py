@@ -92,3 +92,25 @@ def test_a_sheet_that_is_not_a_review_sheet_is_refused_in_one_line(cli, seeded, 
     assert code == 1
     assert_one_line_error(err, "bad.xlsx", "xlsx")
     assert snapshot(seeded) == before
+
+
+def test_an_articles_county_new_to_the_graph_is_loaded_with_its_kind_and_city(cli, seeded):
+    """平陆县 is no county of the bundled dataset: the article's facts about it (its own year's total, its
+    attendance) load with it, a 县 of 运城市, instead of being dropped for a missing kind."""
+    article = ARTICLES / "pinglu-county-campaign.md"
+    code, out, err = cli("load", article)
+    assert code == 0, err
+    with seeded.session() as s:
+        county = s.run("MATCH (c:County {id: 'county:运城市/平陆县'}) OPTIONAL MATCH (c)-[:PART_OF]->(city:City) "
+                       "RETURN c.kind AS kind, c.name AS name, city.id AS city").single()
+        total = s.run("MATCH (k:Campaign)-[:CAMPAIGN_OF]->(:County {id: 'county:运城市/平陆县'}) "
+                      "RETURN k.signed_count AS n, k.signed_total_yi AS yi").single()
+        attended = s.run("MATCH (c:County)-[:ATTENDED]->(:Event {id: 'event:2025-09-26/郑州市'}) "
+                         "RETURN c.name AS name ORDER BY name").value()
+    assert (county["kind"], county["name"], county["city"]) == ("县", "平陆县", "city:运城市")
+    assert (total["n"], total["yi"]) == (20, 50.6)
+    assert attended == ["夏县", "平陆县", "芮城县"]
+    snap = snapshot(seeded)
+    code, _, err = cli("load", article)
+    assert code == 0, err
+    assert snapshot(seeded) == snap
