@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from graph.reader import counts, snapshot
+from queries.library import run
 from tests.integration.conftest import assert_one_line_error
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
@@ -110,6 +111,8 @@ def test_an_articles_county_new_to_the_graph_is_loaded_with_its_kind_and_city(cl
     assert (county["kind"], county["name"], county["city"]) == ("县", "平陆县", "city:运城市")
     assert (total["n"], total["yi"]) == (20, 50.6)
     assert attended == ["夏县", "平陆县", "芮城县"]
+    [row] = run(seeded, "campaign_vs_targets", city="平陆县")  # a county's own campaign, in the library's question
+    assert (row["city"], row["year"], row["signed_count"], row["signed_total_yi"]) == ("平陆县", 2025, 20, 50.6)
     snap = snapshot(seeded)
     code, _, err = cli("load", article)
     assert code == 0, err
