@@ -234,8 +234,8 @@ def _article_records(rows, articles, reviewed, known) -> Dataset:
                           "review them with `jinshang extract --review FILE.xlsx`")
         rest = [x for x in sel.skipped if ": confidence " not in x]
         if rest:  # (a node the graph lacks and the article cannot make: said fact by fact)
-            console.print(f"{len(rest)} 条事实未载入（所需节点不在图中或缺少必填属性）/ {len(rest)} fact(s) not loaded "
-                          "(a node they need is not in the graph or lacks a required property):", markup=False)
+            console.print(f"{len(rest)} 条事实未载入（所需节点既不在图中，也未随之载入）/ {len(rest)} fact(s) not loaded "
+                          "(a node they need is neither in the graph nor loaded with them):", markup=False)
             for x in rest:
                 console.print(f"  {x}", markup=False)
     if reviewed is not None:
