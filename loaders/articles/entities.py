@@ -299,6 +299,11 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
             k, place = branch
             out.append(ChamberMention(k, q, text[k:q], place, index.lookup(text[k:q], ("Chamber",))))
             continue
+        if "驻" in text[left:m.start()]:
+            stationed = _stationed(text, left, m, places_, index)
+            if stationed:
+                out.append(stationed)
+                continue
         sibling = _sibling(text, left, m.start(), out, places_)
         if sibling:
             out.append(ChamberMention(left, q, text[left:q], sibling[1], None, prefix=sibling[0]))
@@ -347,6 +352,9 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
             break
         if found is None:
             known = _known_ending_at(text, q, index)
+            if out and not known and (shared := _shared_host(text, m, out[-1], index)):
+                out.append(shared)
+                continue
             if known:
                 found = known
             elif own := _county_own(text, left, m, index):
@@ -665,10 +673,81 @@ def _sibling(text: str, left: int, at: int, out: list, places_: "Places"):
     if place is None or place.end != at:
         return None
     last = out[-1]
+    if last.prefix and not text.endswith("总商会", 0, last.prefix[1]):
+        return None  # a host shared by a list (太原市 of 、台州商会, see _shared_host), not a federation
     fed = last.prefix or (_branch(text, last.start, last.end - 2, places_) and (last.start, text.find("总商会", last.start) + 3))
     if not fed or re.search("[。；;!！?？\n]", text[last.end:left]):
         return None
     return fed, place
+
+
+# the place after 驻 in a chamber's name: a province's one-character abbreviation (驻晋, 驻京) or a place's name
+_STATIONED_AT = re.compile(rf"驻([{''.join(ABBREVIATIONS)}])?$")
+
+
+def _stationed(text: str, left: int, m: re.Match, places_: "Places", index: Index) -> ChamberMention | None:
+    """河南省驻晋商会, 浙江省温州市驻太原商会: <home>驻<host>商会 names one chamber based in the place after 驻 (驻晋 is
+    山西省), not the host's own chamber (太原商会). The home is a province or city right before 驻."""
+    d = text.rfind("驻", left, m.start())
+    words = text[d + 1:m.start()]
+    if len(words) == 1:
+        if words not in ABBREVIATIONS:
+            return None
+        p = places_.at(ABBREVIATIONS[words], 0, ("Province",))
+        host = p and Place(d + 1, d + 2, p.id, p.label, p.name, p.known)
+    else:
+        host = places_.at(text, d + 1, ("City", "Province"))
+        if host and host.end != m.start():
+            host = None
+    if host is None:
+        return None
+    for k in range(left, d):
+        home = places_.at(text, k, ("Province", "City"))
+        if home and home.name != host.name and (home.end == d or places_.at(text, home.end, ("City",)) is not None
+                                               and places_.at(text, home.end, ("City",)).end == d):
+            if host.label == "City" and host.name in places.MUNICIPALITIES:
+                host = places_.at(text, host.start, ("Province",)) or host
+            return ChamberMention(k, m.end(), text[k:m.end()], host, index.lookup(text[k:m.end()], ("Chamber",)))
+    return None
+
+
+_SHARED_SEP = re.compile("、|和|及|以及")
+
+
+def _other_people(words: str) -> bool:
+    """Whether `words` (between a host and 商会) are another province's or place's people, not Shanxi's: 浙江,
+    温州, 河北唐山, 潮汕, 浙江企业."""
+    if "山西" in words or "晋" in words or words in _SHANXI_COUNTIES:
+        return False
+    i, home = _home(words)
+    return home is not None and home != "山西省" and _TRADE_TAIL.fullmatch(words, i) is not None and "总" not in words
+
+
+def _shared_host(text: str, m: re.Match, last: ChamberMention, index: Index) -> ChamberMention | None:
+    """太原市温州商会、台州商会、丽水商会 / 山西省福建商会、浙江商会: chambers of other places' people listed right
+    after one named with its host share that host (太原市台州商会), as the conventions list distributive names. Only
+    after a chamber of another home than Shanxi: a bare 河南商会 after 深圳市山西商会 is left open."""
+    sep = _SHARED_SEP.match(text, last.end)
+    if sep is None or last.place is None or last.generic or last.listed or not last.written.endswith("商会"):
+        return None
+    item = text[sep.end():m.start()]
+    if not 2 <= len(item) <= 8 or not _other_people(item):
+        return None
+    if last.prefix:
+        host_at, home_at = last.prefix, last.start
+    elif last.start <= last.place.start < last.end:
+        home_at = last.place.end
+        while text[home_at] in "省市":
+            home_at += 1
+        host_at = (last.start, home_at)
+    else:
+        return None
+    home = text[home_at:last.end - 2]
+    if not _other_people(home) or _home(item)[1] in (last.place.name, _home(home)[1]):
+        return None
+    name = text[host_at[0]:host_at[1]] + text[sep.end():m.end()]
+    return ChamberMention(sep.end(), m.end(), text[sep.end():m.end()], last.place, index.lookup(name, ("Chamber",)),
+                          prefix=host_at)
 
 
 def _shanxi_tie(place, middle: str) -> bool:
@@ -725,6 +804,10 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     if home and _parent(home) == host.name:
         # 湖南省长沙市浙江商会: the province's city is the host when another home follows it
         j, home2 = _home(middle[i:])
+        if host.label == "City" and home2 is not None:
+            # 晋中市平遥县浙江商会, 大同市云冈区福建商会: the city's county or district, then the home — based in
+            # the city, as 平遥县浙江商会 is (a district resolves to its city)
+            return host if _TRADE_TAIL.fullmatch(middle, i + j) and "总" not in middle[i + j:] else None
         city = places_.at(text, at, ("City",))
         if city is None or city.end != at + i:  # a city the built-in list leaves out (四川遂宁浙江商会)
             city = Place(at, at + i, f"city:{home}", "City", home, False)

@@ -1,0 +1,111 @@
+"""Chambers of other provinces' people in Shanxi, and of Shanxi people elsewhere, as these chambers' own pages and
+local media name them (issue 15; the conventions of benchmarks/devset/annotations.yaml and dev2.yaml: a chamber
+of another province's merchants is a chamber like any other, with the city or province it is based in; generic
+mentions name none). Every sentence is written for this table.
+
+Three forms probing found: a list after one full name shares its host (太原市温州商会、台州商会 → 太原市台州商会, as
+the conventions list distributive names); a city's county or district before the home keeps the city as the host
+(晋中市平遥县浙江商会 → 晋中市, as 平遥县浙江商会 is); and <home>驻<host>商会 is one chamber based in the place
+after 驻 (河南省驻晋商会 → 山西省), never the host's own chamber (太原商会)."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.articles import extract_text
+from loaders.text import fold
+
+
+def named(text: str) -> dict[str, str | None]:
+    """Chamber name (matching form) → the name of the place it is BASED_IN (None when none)."""
+    facts = extract_text(text, "t.md")
+    based = {r.start: facts.nodes[r.end].name for r in facts.rels.values() if r.type == "BASED_IN"}
+    return {fold(n.name): based.get(n.id) for n in facts.nodes.values() if n.label == "Chamber"}
+
+
+NAMED = [
+    # a list after one full name: the items share its host
+    ("山西省福建商会、浙江商会、江苏商会等在晋商会代表出席。",
+     {"山西省福建商会": "山西省", "山西省浙江商会": "山西省", "山西省江苏商会": "山西省"}),
+    ("會議由太原市溫州商會、台州商會、麗水商會聯合主辦。",  # traditional script
+     {"太原市温州商会": "太原市", "太原市台州商会": "太原市", "太原市丽水商会": "太原市"}),
+    ("长治市河南商会、山东商会负责人参加。", {"长治市河南商会": "长治市", "长治市山东商会": "长治市"}),
+    ("长治市河南商会和山东商会负责人参加。", {"长治市河南商会": "长治市", "长治市山东商会": "长治市"}),
+    ("山西浙江商会、江苏商会会长出席。", {"山西浙江商会": "山西省", "山西江苏商会": "山西省"}),
+    ("山西省太原市浙江商会、江苏商会会长出席。", {"山西省太原市浙江商会": "太原市", "山西省太原市江苏商会": "太原市"}),
+    ("运城市浙江商会、福建商会、河南商会、潮汕商会等异地商会参加。",
+     {"运城市浙江商会": "运城市", "运城市福建商会": "运城市", "运城市河南商会": "运城市", "运城市潮汕商会": "运城市"}),
+    ("上海市潮汕商会、客家商会会长出席。", {"上海市潮汕商会": "上海市", "上海市客家商会": "上海市"}),
+    ("北京浙江商会、河南企业商会会长出席。", {"北京浙江商会": "北京市", "北京河南企业商会": "北京市"}),
+    # a city's county or district, then the home: based in the city
+    ("晋中市平遥县浙江商会成立。", {"晋中市平遥县浙江商会": "晋中市"}),
+    ("大同市云冈区福建商会会长出席。", {"大同市云冈区福建商会": "大同市"}),
+    ("运城市盐湖区河南商会成立。", {"运城市盐湖区河南商会": "运城市"}),
+    ("太原市小店区温州商会成立。", {"太原市小店区温州商会": "太原市"}),
+    ("長治市潞州區浙江商會會長出席。", {"长治市潞州区浙江商会": "长治市"}),
+    # <home>驻<host>商会: based in the place after 驻
+    ("河南省驻晋商会会长出席。", {"河南省驻晋商会": "山西省"}),
+    ("福建驻晋商会组织会员参观。", {"福建驻晋商会": "山西省"}),
+    ("浙江省温州市驻太原商会成立。", {"浙江省温州市驻太原商会": "太原市"}),
+    ("温州驻京商会会长出席。", {"温州驻京商会": "北京市"}),
+    ("四川省驻深圳商会会长出席。", {"四川省驻深圳商会": "深圳市"}),
+    # other provinces' people in Shanxi's cities and counties (forms that already held: pinned)
+    ("晋城河南商会会长张某出席。", {"晋城河南商会": "晋城市"}),
+    ("高平市河南商会召开年会。", {"高平市河南商会": "晋城市"}),
+    ("山西省晋江商会召开理事会。", {"山西省晋江商会": "山西省"}),
+    ("山西省山东商会举行年会。", {"山西省山东商会": "山西省"}),
+    ("山西省陕西商会会长出席。", {"山西省陕西商会": "山西省"}),
+    ("山西黑龙江商会会长出席。", {"山西黑龙江商会": "山西省"}),
+    ("山西省晋城市河南商会召开会员大会。", {"山西省晋城市河南商会": "晋城市"}),
+    ("太原市福建安溪商会召开年会。", {"太原市福建安溪商会": "太原市"}),
+    ("晋中市川渝商会成立。", {"晋中市川渝商会": "晋中市"}),
+    ("太原市苏浙皖商会召开年会。", {"太原市苏浙皖商会": "太原市"}),
+    ("晉城市溫州商會會長出席。", {"晋城市温州商会": "晋城市"}),
+    ("太原市臺州商會會長出席。", {"太原市台州商会": "太原市"}),
+    ("太原市温州商会（筹）召开筹备会议。", {"太原市温州商会": "太原市"}),
+    ("山西省河南商会与晋城市河南商会、长治市河南商会共同主办。",
+     {"山西省河南商会": "山西省", "晋城市河南商会": "晋城市", "长治市河南商会": "长治市"}),
+    # Shanxi people's chambers elsewhere
+    ("江苏省晋商会召开年会。", {"江苏省晋商会": "江苏省"}),
+    ("北京市山西平遥商会会长出席。", {"北京市山西平遥商会": "北京市"}),
+    ("天津市山西长治商会举行年会。", {"天津市山西长治商会": "天津市"}),
+    ("瀋陽市山西商會會長出席。", {"沈阳市山西商会": "沈阳市"}),
+    ("包头市山西商会、鄂尔多斯市山西商会、呼和浩特市山西商会会长出席。",
+     {"包头市山西商会": "包头市", "鄂尔多斯市山西商会": "鄂尔多斯市", "呼和浩特市山西商会": "呼和浩特市"}),
+    ("温州市太原商会会长出席。", {"温州市太原商会": "温州市"}),
+]
+
+
+@pytest.mark.parametrize("text, want", NAMED)
+def test_named_with_their_host(text, want):
+    assert named(text) == want
+
+
+# (sentence, the chambers it names): a list item that is no chamber of another home, or follows none
+LISTS_LEFT_OPEN = [
+    ("深圳市山西商会、河南商会会长出席。", {"深圳市山西商会": "深圳市"}),  # a bare 河南商会 after a Shanxi chamber
+    ("太原市温州商会、温州商会会长出席。", {"太原市温州商会": "太原市"}),  # the same home again
+    ("太原市温州商会、兄弟商会会长出席。", {"太原市温州商会": "太原市"}),
+    ("太原市温州商会、各地商会会长出席。", {"太原市温州商会": "太原市"}),
+    ("太原市温州商会、山西商会会长出席。", {"太原市温州商会": "太原市"}),
+    ("晋城市河南商会等兄弟商会出席。", {"晋城市河南商会": "晋城市"}),
+    ("太原市温州商会会长林某、台州商会会长王某出席。", {"太原市温州商会": "太原市"}),  # not right after the name
+]
+
+
+@pytest.mark.parametrize("text, want", LISTS_LEFT_OPEN)
+def test_lists_that_share_no_host(text, want):
+    assert named(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "在晋各商会负责人参加会议。", "驻晋各商会代表出席。", "在晋异地商会代表出席。", "驻晋异地商会负责人参加。",
+    "全省各地浙江商会会长参加。", "各市浙江商会负责人出席。", "我省各地市河南商会代表参加。", "山西各地河南商会会长出席。",
+    "11个地市的浙江商会会长出席。", "各县区商会负责人出席。", "市级商会和县级商会代表参加。", "各兄弟商会代表出席。",
+    "在晋浙江商会会长周某出席。", "驻晋浙江商会负责人参加。", "省浙江商会会长出席。", "市温州商会会长出席。",
+    "太原市各异地商会会长出席。", "全市异地商会负责人参加。", "该市河南商会会长出席。", "在晋的浙江商会、福建商会代表出席。",
+    "山西省异地商会联合会召开会议。", "浙江商会会长出席。", "温州商会秘书长出席。",
+    "驻晋商会会长出席。", "各省驻晋商会负责人参加。", "外省驻晋商会负责人参加。",  # 驻 with no home named
+    "温州市人民政府驻太原联络处主任出席。",
+])
+def test_generic_mentions_name_no_chamber(text):
+    assert named(text) == {}
