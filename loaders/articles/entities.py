@@ -699,15 +699,18 @@ def _stationed(text: str, left: int, m: re.Match, places_: "Places", index: Inde
         host = places_.at(text, d + 1, ("City", "Province"))
         if host and host.end != m.start():
             host = None
-    if host is None:
-        return None
+    if host is None or text.startswith(("联合会", "联谊会", "联席会"), m.end()):
+        return None  # 北京河南驻京商会联合会: a federation of such chambers, no one chamber
     for k in range(left, d):
         home = places_.at(text, k, ("Province", "City"))
-        if home and home.name != host.name and (home.end == d or places_.at(text, home.end, ("City",)) is not None
-                                               and places_.at(text, home.end, ("City",)).end == d):
-            if host.label == "City" and host.name in places.MUNICIPALITIES:
-                host = places_.at(text, host.start, ("Province",)) or host
-            return ChamberMention(k, m.end(), text[k:m.end()], host, index.lookup(text[k:m.end()], ("Chamber",)))
+        if home is None:
+            continue
+        inner = home.end != d and places_.at(text, home.end, ("City",))  # 浙江省温州市: a province, then its city
+        if home.name == host.name or not (home.end == d or inner and inner.end == d):
+            return None  # the first place of the run is not the home (北京河南驻京商会)
+        if host.label == "City" and host.name in places.MUNICIPALITIES:
+            host = places_.at(text, host.start, ("Province",)) or host
+        return ChamberMention(k, m.end(), text[k:m.end()], host, index.lookup(text[k:m.end()], ("Chamber",)))
     return None
 
 
