@@ -734,7 +734,8 @@ def _shared_host(text: str, m: re.Match, last: ChamberMention, index: Index) -> 
     if sep is None or last.place is None or last.generic or last.listed or not last.written.endswith("商会"):
         return None
     item = text[sep.end():m.start()]
-    if not 2 <= len(item) <= 8 or not _other_people(item):
+    level = item[:1] if item[:1] in ("省", "市") else ""  # 大同市浙江商会和市福建商会: the host's 市 written again
+    if not 2 <= len(item) - len(level) <= 8 or not _other_people(item[len(level):]):
         return None
     if last.prefix:
         host_at, home_at = last.prefix, last.start
@@ -745,9 +746,15 @@ def _shared_host(text: str, m: re.Match, last: ChamberMention, index: Index) -> 
         host_at = (last.start, home_at)
     else:
         return None
-    home = text[home_at:last.end - 2]
-    if not _other_people(home) or _home(item)[1] in (last.place.name, _home(home)[1]):
+    home = text[home_at:last.end - 2].lstrip("省市")
+    if not _other_people(home) or _home(item[len(level):])[1] in (last.place.name, _home(home)[1]):
         return None
+    if level and last.prefix and text[last.start] == level:
+        pass  # 、市福建商会、市河南商会: the host without its 市, as the item before took it
+    elif level:
+        if text[host_at[1] - 1] != level:
+            return None  # 山西浙江商会、市福建商会: not the host's level
+        host_at = (host_at[0], host_at[1] - 1)
     name = text[host_at[0]:host_at[1]] + text[sep.end():m.end()]
     return ChamberMention(sep.end(), m.end(), text[sep.end():m.end()], last.place, index.lookup(name, ("Chamber",)),
                           prefix=host_at)
@@ -792,6 +799,9 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     host begin, `m` the 商会 that ends the name. Returns the host, None when those words are no name (外省,
     各地, 异地, 企业, a verb) or leave the host open (河北唐山商会: 唐山 is in 河北, the host is not named)."""
     middle = text[at:m.start()]
+    if len(middle) == 1 and middle in _ONE_CHAR_HOMES:
+        # 晋城市豫商会, 太原浙商会: the home province by its abbreviation (as 浙商 is, _MERCHANTS), not the host's own
+        return host if not host.name.startswith(ABBREVIATIONS[middle]) and m.group() == "商会" else None
     if not middle:
         # 运城商会: a Shanxi city's own chamber (a gazetteer's history of the city's chambers); 义乌市商会, 晋江市商会,
         # 顺德区商会: a county-level place's own, written with its 市 / 区 (not 义乌商会: a chamber of 义乌 people)
@@ -1072,7 +1082,26 @@ def names_list_at(text: str, i: int) -> list[tuple[int, int]]:
 def chamber_key(name: str) -> str:
     """A chamber's matching key within an article: its folded name, 省 and 市 aside (柬埔寨山西省商会 is
     柬埔寨山西商会, 深圳山西商会 深圳市山西商会)."""
-    return re.sub("[省市]", "", fold(name))
+    key = re.sub("[省市]", "", fold(name))
+    m = _abbreviated(key)
+    return key[:m.start()] + ABBREVIATIONS[m.group(1)] + "商会" if m else key  # 晋城豫商会 is 晋城河南商会
+
+
+def abbreviated_home(name: str) -> bool:
+    """Whether a chamber's name gives its home province by abbreviation (晋城豫商会, 太原浙商会)."""
+    return _abbreviated(re.sub("[省市]", "", fold(name))) is not None
+
+
+def _abbreviated(key: str) -> re.Match | None:
+    m = _ABBREVIATED_HOME.search(key) if key.endswith("商会") else None
+    # not the last character of a place's name (上海江苏商会, 太原西宁商会)
+    return None if m is None or any(lookup_folded(key[m.start() - n:m.end(1)]) for n in (1, 2)) else m
+
+
+# a province's people by its one-character abbreviation, after a host: 晋城市豫商会, 太原浙商会, 山西浙商商会 (not 晋:
+# 北京晋商会 keeps its own key; not 新/青/台, which open other words: 新商会, 台商会)
+_ONE_CHAR_HOMES = "".join(a for a in ABBREVIATIONS if a not in "晋新青台")
+_ABBREVIATED_HOME = re.compile(rf"(?<=[{CJK}]{{2}})([{_ONE_CHAR_HOMES}])商?商会$")
 
 
 quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

@@ -109,3 +109,65 @@ def test_lists_that_share_no_host(text, want):
 ])
 def test_generic_mentions_name_no_chamber(text):
     assert named(text) == {}
+
+
+# the home province by its one-character abbreviation after a host (晋城市豫商会, 太原浙商会), as 浙商 names one
+ABBREVIATED = [
+    ("晋城市豫商会会长出席。", {"晋城市豫商会": "晋城市"}),
+    ("太原浙商会会长出席。", {"太原浙商会": "太原市"}),
+    ("大同闽商会组织会员考察。", {"大同闽商会": "大同市"}),
+    ("山西省粤商会会长出席。", {"山西省粤商会": "山西省"}),
+    ("北京粤商会举行年会。", {"北京粤商会": "北京市"}),
+    ("山西浙商商会会长出席。", {"山西浙商商会": "山西省"}),
+    # after its full name in the same article: one chamber, named by the full name, whichever is met first
+    ("晋城市河南商会召开年会。会上，晋城豫商会会长张某讲话。", {"晋城市河南商会": "晋城市"}),
+    ("山西浙商商会会长王某出席。山西省浙江商会成立于2005年。", {"山西省浙江商会": "山西省"}),  # even written after
+    # other hosts are other chambers
+    ("太原浙商会会长出席。山西浙江商会会长也出席。", {"太原浙商会": "太原市", "山西浙江商会": "山西省"}),
+]
+
+
+@pytest.mark.parametrize("text, want", ABBREVIATED)
+def test_abbreviated_homes(text, want):
+    assert named(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "河南省豫商会会长出席。", "广东粤商会会长出席。",  # the host's own province: no name
+    "太原市新商会成立。", "山西省台商会成立。",  # 新, 台 open other words
+    "浙商会会长出席。", "豫商会组织会员学习。",  # no host
+])
+def test_abbreviations_that_name_no_chamber(text):
+    assert named(text) == {}
+
+
+def test_the_post_of_an_abbreviated_mention_goes_to_the_full_name():
+    facts = extract_text("晋城市河南商会召开年会。会上，晋城豫商会会长张某讲话。", "t.md")
+    posts = {(facts.nodes[r.start].name, facts.nodes[r.end].name, r.properties["title"])
+             for r in facts.rels.values() if r.type == "HOLDS_POST"}
+    assert posts == {("张某", "晋城市河南商会", "会长")}
+
+
+def test_a_place_ending_in_an_abbreviation_is_no_abbreviated_home():
+    from loaders.articles.entities import chamber_key
+    assert chamber_key("晋城豫商会") == chamber_key("晋城市河南商会")
+    assert chamber_key("上海市江苏商会") == "上海江苏商会" and chamber_key("太原市西宁商会") == "太原西宁商会"
+
+
+# the host's 省 / 市 written again before a listed item (大同市浙江商会和市福建商会), as local media write it
+LEVEL_AGAIN = [
+    ("山西省浙江商会、省江苏商会代表出席。", {"山西省浙江商会": "山西省", "山西省江苏商会": "山西省"}),
+    ("大同市浙江商会和市福建商会联合举办活动。", {"大同市浙江商会": "大同市", "大同市福建商会": "大同市"}),
+    ("大同市浙江商会、市福建商会、市河南商会联合举办活动。",
+     {"大同市浙江商会": "大同市", "大同市福建商会": "大同市", "大同市河南商会": "大同市"}),
+    ("大同市浙江商会、福建商会、市河南商会联合举办活动。",
+     {"大同市浙江商会": "大同市", "大同市福建商会": "大同市", "大同市河南商会": "大同市"}),
+    # not the host's level: left open
+    ("山西浙江商会、市福建商会联合举办活动。", {"山西浙江商会": "山西省"}),
+    ("大同浙江商会、市福建商会联合举办活动。", {"大同浙江商会": "大同市"}),
+]
+
+
+@pytest.mark.parametrize("text, want", LEVEL_AGAIN)
+def test_the_hosts_level_written_again(text, want):
+    assert named(text) == want
