@@ -1087,6 +1087,7 @@ def chamber_key(name: str) -> str:
     return key[:m.start()] + ABBREVIATIONS[m.group(1)] + "商会" if m else key  # 晋城豫商会 is 晋城河南商会
 
 
+@lru_cache(maxsize=4096)
 def abbreviated_home(name: str) -> bool:
     """Whether a chamber's name gives its home province by abbreviation (晋城豫商会, 太原浙商会)."""
     return _abbreviated(re.sub("[省市]", "", fold(name))) is not None
