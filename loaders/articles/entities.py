@@ -292,6 +292,8 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
     # 甘肃晋商商业联合会; 山西商业联合会 (a place's federation of commerce, not its 工商业联合会); 香港晋商总会
     for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|(?<![晋工])商业联合会|(?<=晋商)总会", text):
         q = m.end()
+        if text.startswith("联合会", q) and m.group() == "商会":
+            continue  # 山西省浙江商会联合会: a federation of such chambers, not the chamber its name begins with
         left = run_left(text, m.start())
         found = None
         branch = _branch(text, left, m.start(), places_)

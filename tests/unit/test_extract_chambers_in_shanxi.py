@@ -106,6 +106,7 @@ def test_lists_that_share_no_host(text, want):
     "山西省异地商会联合会召开会议。", "浙江商会会长出席。", "温州商会秘书长出席。",
     "驻晋商会会长出席。", "各省驻晋商会负责人参加。", "外省驻晋商会负责人参加。",  # 驻 with no home named
     "温州市人民政府驻太原联络处主任出席。", "河南省驻晋商会联谊会召开会议。",  # a federation of such chambers
+    "山西省浙江商会联合会会长出席。", "在晋浙江商会联合会会长出席。",  # … and a 商会联合会
 ])
 def test_generic_mentions_name_no_chamber(text):
     assert named(text) == {}
