@@ -809,6 +809,8 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
         # 顺德区商会: a county-level place's own, written with its 市 / 区 (not 义乌商会: a chamber of 义乌 people)
         own = text[at - 1:at] in ("市", "区", "县", "旗") and (
             text[host.start:at] in places.COUNTY_CITIES or bool(_HOST_COUNTY.fullmatch(text, host.start, at)))
+        if text[host.start - 1:host.start] == "驻":
+            return None  # 驻太原商会 with no home before it (see _stationed): not 太原's own chamber
         return host if own or m.group() == "商业联合会" or places.short(host.name) in places.SHANXI_CITIES else None
     if (host.label == "City" or host.name in places.MUNICIPALITIES) and _local_tail(middle):
         return host  # 中山市东区商会, 中山市小榄镇商会, 深圳市龙华区服装商会: a district's or town's, in its city
