@@ -374,10 +374,42 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                                                   suffix=(at, q)))
                     continue
                 found = _district_host(text, left, m) or ChamberMention(left, q, text[left:q], None, None, generic=True)
+            elif text[m.start() - 1:m.start()] in _ONE_CHAR_HOMES and out:
+                found = _short_form(text, left, m, out)
         if found:
             out.extend(_listed_before(text, found, places_, index) or _listed_locals(text, found, places_, index))
             out.append(found)
     return out
+
+
+def _short_form(text: str, left: int, m: re.Match, out: list) -> ChamberMention | None:
+    """山西浙江商会 …… 浙商会与温州商会同根同源: a province's abbreviation and 商会, with no host, after the one chamber
+    named earlier whose home is that province, is that chamber (its host + 浙商会 is its key, chamber_key). Not after
+    a word that makes it generic (各地浙商会) or runs into it (在晋浙商会), and not where two such chambers were
+    named."""
+    a = m.start() - 1
+    before = text[left:a]
+    if before and not (_NAME_OPENS.search(before) and _NAME_OPENS.search(before).end() == len(before)) \
+            or _NOT_ONE_BEFORE.search(before):
+        return None
+    province = ABBREVIATIONS[text[a]]
+    hosts = {}
+    for c in out:
+        if c.generic or c.listed or c.place is None or not c.written.endswith("商会"):
+            continue
+        if c.prefix:
+            host, words = c.prefix, text[c.start:c.end - 2]
+        elif c.start <= c.place.start < c.end:
+            host, words = (c.start, c.place.end), text[c.place.end:c.end - 2]
+        else:
+            continue
+        words = words.lstrip("省市")
+        if words.startswith(province) or words.startswith(text[a] + "商"):
+            hosts[chamber_key(text[host[0]:host[1]] + text[a:m.end()])] = (host, c)
+    if len(hosts) != 1:
+        return None
+    (host, c), = hosts.values()
+    return ChamberMention(a, m.end(), text[a:m.end()], c.place, c.known, prefix=host)
 
 
 _COUNTY_FORMS = places.shanxi_county_forms()

@@ -487,7 +487,8 @@ class _Extractor(PeopleRules, ProjectRules):
     def _full_names_first(self) -> None:
         """晋城市河南商会 …… 晋城豫商会会长张某: one chamber, named by its full name, whichever rule meets a mention
         first (the abbreviated one, with its post, may be met before the full one in the final pass)."""
-        short = {chamber_key(c.written) for c in self.chambers if not c.generic and abbreviated_home(c.written)}
+        short = {chamber_key(w) for c in self.chambers if not c.generic
+                 and abbreviated_home(w := (self.t[c.prefix[0]:c.prefix[1]] if c.prefix else "") + c.written)}
         if not short:
             return  # (most articles: nothing to do)
         for c in self.chambers:

@@ -173,3 +173,40 @@ LEVEL_AGAIN = [
 @pytest.mark.parametrize("text, want", LEVEL_AGAIN)
 def test_the_hosts_level_written_again(text, want):
     assert named(text) == want
+
+
+def posts_of(text: str) -> set[tuple[str, str, str]]:
+    facts = extract_text(text, "t.md")
+    return {(facts.nodes[r.start].name, facts.nodes[r.end].name, r.properties["title"])
+            for r in facts.rels.values() if r.type == "HOLDS_POST"}
+
+
+# a province's abbreviation and 商会 with no host (浙商会, 豫商会) after the one chamber of that home named before it
+SHORT_FORMS = [
+    ("山西浙江商会会长周某出席。浙商会副会长王某发言。",
+     {("周某", "山西浙江商会", "会长"), ("王某", "山西浙江商会", "副会长")}),
+    ("晋城市河南商会召开年会。豫商会会长张某致辞。", {("张某", "晋城市河南商会", "会长")}),
+    ("山西省福建商会召开年会，闽商会会长陈某讲话。", {("陈某", "山西省福建商会", "会长")}),
+    ("晉城市河南商會召開年會。豫商會會長張某致辭。", {("張某", "晉城市河南商會", "会长")}),  # traditional script
+]
+
+
+@pytest.mark.parametrize("text, want", SHORT_FORMS)
+def test_short_forms_are_the_chamber_named_before(text, want):
+    assert posts_of(text) == want
+    assert len(named(text)) == 1
+
+
+@pytest.mark.parametrize("text, want", [
+    ("山西浙江商会与晋中市浙江商会座谈。浙商会会长周某发言。", {"山西浙江商会": "山西省", "晋中市浙江商会": "晋中市"}),
+    ("山西浙江商会会长周某出席。各地浙商会代表参加。", {"山西浙江商会": "山西省"}),
+    ("山西浙江商会会长周某出席。在晋浙商会代表参加。", {"山西浙江商会": "山西省"}),
+    ("浙商会会长周某出席。山西浙江商会成立于2005年。", {"山西浙江商会": "山西省"}),  # not before the full name
+    ("深圳市山西商会召开年会。晋商会会长讲话。", {"深圳市山西商会": "深圳市"}),
+])
+def test_short_forms_left_open(text, want):
+    assert named(text) == want
+
+
+def test_a_short_form_left_open_holds_no_post():
+    assert posts_of("山西浙江商会与晋中市浙江商会座谈。浙商会会长周某发言。") == set()
