@@ -374,7 +374,7 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                                                   suffix=(at, q)))
                     continue
                 found = _district_host(text, left, m) or ChamberMention(left, q, text[left:q], None, None, generic=True)
-            elif text[m.start() - 1:m.start()] in _ONE_CHAR_HOMES and out:
+            elif out and m.start() > left:
                 found = _short_form(text, left, m, out)
         if found:
             out.extend(_listed_before(text, found, places_, index) or _listed_locals(text, found, places_, index))
@@ -383,16 +383,23 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
 
 
 def _short_form(text: str, left: int, m: re.Match, out: list) -> ChamberMention | None:
-    """山西浙江商会 …… 浙商会与温州商会同根同源: a province's abbreviation and 商会, with no host, after the one chamber
-    named earlier whose home is that province, is that chamber (its host + 浙商会 is its key, chamber_key). Not after
-    a word that makes it generic (各地浙商会) or runs into it (在晋浙商会), and not where two such chambers were
-    named."""
-    a = m.start() - 1
-    before = text[left:a]
-    if before and not (_NAME_OPENS.search(before) and _NAME_OPENS.search(before).end() == len(before)) \
-            or _NOT_ONE_BEFORE.search(before):
+    """山西浙江商会 …… 浙商会与温州商会同根同源: a home and 商会 with no host (浙商会, 豫商会: a province by its
+    abbreviation; 温州商会, 浙江商会: a home by name), after the one chamber named earlier whose home it is, is that
+    chamber (its host + the short form is its key, chamber_key). Not after a word that makes it generic (各地浙商会)
+    or runs into it (在晋浙商会), and not where two such chambers were named."""
+    for n in range(min(6, m.start() - left), 0, -1):
+        a = m.start() - n
+        word = text[a:m.start()]
+        if not (word in _ONE_CHAR_HOMES if n == 1 else _other_people(word) and _home(word)[0] == n):
+            continue
+        before = text[left:a]
+        if before and not (_NAME_OPENS.search(before) and _NAME_OPENS.search(before).end() == len(before)) \
+                or _NOT_ONE_BEFORE.search(before):
+            return None
+        break
+    else:
         return None
-    province = ABBREVIATIONS[text[a]]
+    province = ABBREVIATIONS[word] if n == 1 else None
     hosts = {}
     for c in out:
         if c.generic or c.listed or c.place is None or not c.written.endswith("商会"):
@@ -404,7 +411,7 @@ def _short_form(text: str, left: int, m: re.Match, out: list) -> ChamberMention 
         else:
             continue
         words = words.lstrip("省市")
-        if words.startswith(province) or words.startswith(text[a] + "商"):
+        if words == word or province and (words.startswith(province) or words.startswith(word + "商")):
             hosts[chamber_key(text[host[0]:host[1]] + text[a:m.end()])] = (host, c)
     if len(hosts) != 1:
         return None

@@ -3,10 +3,13 @@ local media name them (issue 15; the conventions of benchmarks/devset/annotation
 of another province's merchants is a chamber like any other, with the city or province it is based in; generic
 mentions name none). Every sentence is written for this table.
 
-Three forms probing found: a list after one full name shares its host (太原市温州商会、台州商会 → 太原市台州商会, as
-the conventions list distributive names); a city's county or district before the home keeps the city as the host
-(晋中市平遥县浙江商会 → 晋中市, as 平遥县浙江商会 is); and <home>驻<host>商会 is one chamber based in the place
-after 驻 (河南省驻晋商会 → 山西省), never the host's own chamber (太原商会)."""
+Forms probing found: a list after one full name shares its host (太原市温州商会、台州商会 → 太原市台州商会, as the
+conventions list distributive names; also with the host's 市 again, 和市福建商会); a city's county or district
+before the home keeps the city as the host (晋中市平遥县浙江商会 → 晋中市, as 平遥县浙江商会 is); <home>驻<host>商会
+is one chamber based in the place after 驻 (河南省驻晋商会 → 山西省), never the host's own chamber (太原商会); a home
+province by its abbreviation after a host (晋城市豫商会) is a chamber, the same as its full name in one article;
+a short form with no host (浙商会, 温州商会) after the one chamber of that home named before it is that chamber; and
+<X>商会联合会 is a federation, not X."""
 from __future__ import annotations
 
 import pytest
@@ -188,6 +191,10 @@ SHORT_FORMS = [
     ("晋城市河南商会召开年会。豫商会会长张某致辞。", {("张某", "晋城市河南商会", "会长")}),
     ("山西省福建商会召开年会，闽商会会长陈某讲话。", {("陈某", "山西省福建商会", "会长")}),
     ("晉城市河南商會召開年會。豫商會會長張某致辭。", {("張某", "晉城市河南商會", "会长")}),  # traditional script
+    # … and a home by name, as the page goes on after the full name
+    ("太原市温州商会召开年会。温州商会会长林某致辞。", {("林某", "太原市温州商会", "会长")}),
+    ("太原市温州商会召开年会。会上，温州商会会长林某致辞。", {("林某", "太原市温州商会", "会长")}),
+    ("山西省浙江商会召开年会。浙江商会会长周某致辞。", {("周某", "山西省浙江商会", "会长")}),
 ]
 
 
@@ -203,10 +210,16 @@ def test_short_forms_are_the_chamber_named_before(text, want):
     ("山西浙江商会会长周某出席。在晋浙商会代表参加。", {"山西浙江商会": "山西省"}),
     ("浙商会会长周某出席。山西浙江商会成立于2005年。", {"山西浙江商会": "山西省"}),  # not before the full name
     ("深圳市山西商会召开年会。晋商会会长讲话。", {"深圳市山西商会": "深圳市"}),
+    ("深圳市山西商会召开年会。山西商会会长讲话。", {"深圳市山西商会": "深圳市"}),
+    ("太原市温州商会与晋中市温州商会座谈。温州商会会长林某发言。", {"太原市温州商会": "太原市", "晋中市温州商会": "晋中市"}),
+    ("太原市温州商会召开年会。各地温州商会代表参加。", {"太原市温州商会": "太原市"}),
+    ("太原市温州商会召开年会。在晋温州商会代表参加。", {"太原市温州商会": "太原市"}),
 ])
 def test_short_forms_left_open(text, want):
     assert named(text) == want
 
 
-def test_a_short_form_left_open_holds_no_post():
-    assert posts_of("山西浙江商会与晋中市浙江商会座谈。浙商会会长周某发言。") == set()
+@pytest.mark.parametrize("text", ["山西浙江商会与晋中市浙江商会座谈。浙商会会长周某发言。",
+                                  "太原市温州商会与晋中市温州商会座谈。温州商会会长林某发言。"])
+def test_a_short_form_left_open_holds_no_post(text):
+    assert posts_of(text) == set()
