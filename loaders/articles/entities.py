@@ -295,6 +295,10 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
         if text.startswith("联合会", q) and m.group() == "商会":
             continue  # 山西省浙江商会联合会: a federation of such chambers, not the chamber its name begins with
         left = run_left(text, m.start())
+        if out and m.start() - out[-1].end <= 10 and _SHARED_SEP.match(text, out[-1].end) and \
+                (shared := _shared_host(text, m, out[-1], index, shanxi=True)):
+            out.append(shared)  # 北京平遥商会、介休商会 (before the county's own chamber, 介休商会, is read)
+            continue
         found = None
         branch = _branch(text, left, m.start(), places_)
         if branch:
@@ -767,17 +771,28 @@ def _other_people(words: str) -> bool:
     return home is not None and home != "山西省" and _TRADE_TAIL.fullmatch(words, i) is not None and "总" not in words
 
 
-def _shared_host(text: str, m: re.Match, last: ChamberMention, index: Index) -> ChamberMention | None:
+def _shanxi_place(words: str) -> bool:
+    """Whether `words` are a Shanxi city or county as a chamber's home (平遥, 介休, 运城市)."""
+    return words in _SHANXI_COUNTIES or words.removesuffix("市") in places.SHANXI_CITIES
+
+
+def _shared_host(text: str, m: re.Match, last: ChamberMention, index: Index,
+                 shanxi: bool = False) -> ChamberMention | None:
     """太原市温州商会、台州商会、丽水商会 / 山西省福建商会、浙江商会: chambers of other places' people listed right
     after one named with its host share that host (太原市台州商会), as the conventions list distributive names. Only
-    after a chamber of another home than Shanxi: a bare 河南商会 after 深圳市山西商会 is left open."""
+    after a chamber of another home than Shanxi: a bare 河南商会 after 深圳市山西商会 is left open. With `shanxi`:
+    Shanxi cities' and counties' chambers outside Shanxi (北京平遥商会、介休商会 → 北京介休商会), not the county's
+    own chamber."""
+    kind = _shanxi_place if shanxi else _other_people
     sep = _SHARED_SEP.match(text, last.end)
     if sep is None or last.place is None or last.generic or last.listed or not last.written.endswith("商会"):
         return None
     item = text[sep.end():m.start()]
     level = item[:1] if item[:1] in ("省", "市") else ""  # 大同市浙江商会和市福建商会: the host's 市 written again
-    if not 2 <= len(item) - len(level) <= 8 or not _other_people(item[len(level):]):
+    if not 2 <= len(item) - len(level) <= 8 or not kind(item[len(level):]):
         return None
+    if shanxi and (last.place.name == "山西省" or places.short(last.place.name) in places.SHANXI_CITIES):
+        return None  # 太原市平遥商会、介休商会: in Shanxi, the county's own chamber may be meant
     if last.prefix:
         host_at, home_at = last.prefix, last.start
     elif last.start <= last.place.start < last.end:
@@ -788,7 +803,8 @@ def _shared_host(text: str, m: re.Match, last: ChamberMention, index: Index) -> 
     else:
         return None
     home = text[home_at:last.end - 2].lstrip("省市")
-    if not _other_people(home) or _home(item[len(level):])[1] in (last.place.name, _home(home)[1]):
+    if not kind(home) or home == item[len(level):] or \
+            not shanxi and _home(item[len(level):])[1] in (last.place.name, _home(home)[1]):
         return None
     if level and last.prefix and text[last.start] == level:
         pass  # 、市福建商会、市河南商会: the host without its 市, as the item before took it

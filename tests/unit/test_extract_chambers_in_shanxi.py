@@ -4,7 +4,8 @@ of another province's merchants is a chamber like any other, with the city or pr
 mentions name none). Every sentence is written for this table.
 
 Forms probing found: a list after one full name shares its host (太原市温州商会、台州商会 → 太原市台州商会, as the
-conventions list distributive names; also with the host's 市 again, 和市福建商会); a city's county or district
+conventions list distributive names; also with the host's 市 again, 和市福建商会, and for Shanxi homes outside
+Shanxi, 北京平遥商会、介休商会 → 北京介休商会); a city's county or district
 before the home keeps the city as the host (晋中市平遥县浙江商会 → 晋中市, as 平遥县浙江商会 is); <home>驻<host>商会
 is one chamber based in the place after 驻 (河南省驻晋商会 → 山西省), never the host's own chamber (太原商会); a home
 province by its abbreviation after a host (晋城市豫商会) is a chamber, the same as its full name in one article;
@@ -80,6 +81,25 @@ NAMED = [
 
 @pytest.mark.parametrize("text, want", NAMED)
 def test_named_with_their_host(text, want):
+    assert named(text) == want
+
+
+# Shanxi cities' and counties' chambers listed after one outside Shanxi share its host (not the county's own)
+SHANXI_LISTED = [
+    ("北京平遥商会、介休商会、灵石商会代表出席。",
+     {"北京平遥商会": "北京市", "北京介休商会": "北京市", "北京灵石商会": "北京市"}),
+    ("深圳市运城商会、临汾商会、长治商会代表出席。",
+     {"深圳市运城商会": "深圳市", "深圳市临汾商会": "深圳市", "深圳市长治商会": "深圳市"}),
+    # in Shanxi, or after a chamber of all Shanxi, or the same home again: the county's own chamber, as before
+    ("太原市平遥商会与介休商会签约。", {"太原市平遥商会": "太原市", "介休商会": "晋中市"}),
+    ("北京山西商会、平遥商会代表出席。", {"北京山西商会": "北京市", "平遥商会": "晋中市"}),
+    ("北京平遥商会、平遥商会代表出席。", {"北京平遥商会": "北京市", "平遥商会": "晋中市"}),
+    ("解县、安邑、运城商会", {"解县商会": "运城市", "安邑商会": "运城市", "运城商会": "运城市"}),
+]
+
+
+@pytest.mark.parametrize("text, want", SHANXI_LISTED)
+def test_shanxi_homes_listed_after_one_outside_shanxi(text, want):
     assert named(text) == want
 
 
