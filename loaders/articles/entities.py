@@ -396,6 +396,8 @@ def _short_form(text: str, left: int, m: re.Match, out: list) -> ChamberMention 
         word = text[a:m.start()]
         if not (word in _ONE_CHAR_HOMES if n == 1 else _other_people(word) and _home(word)[0] == n):
             continue
+        if text[a - 1:a] in ("省", "市") and a - 1 >= left:
+            a -= 1  # 市河南商会: the host's level kept, its name left out
         before = text[left:a]
         if before and not (_NAME_OPENS.search(before) and _NAME_OPENS.search(before).end() == len(before)) \
                 or _NOT_ONE_BEFORE.search(before):
@@ -415,6 +417,8 @@ def _short_form(text: str, left: int, m: re.Match, out: list) -> ChamberMention 
         else:
             continue
         words = words.lstrip("省市")
+        if a < m.start() - n and text[host[1] - 1] != text[a]:
+            continue  # 市河南商会 is a city's, not 山西省河南商会
         if words == word or province and (words.startswith(province) or words.startswith(word + "商")):
             hosts[chamber_key(text[host[0]:host[1]] + text[a:m.end()])] = (host, c)
     if len(hosts) != 1:

@@ -487,12 +487,14 @@ class _Extractor(PeopleRules, ProjectRules):
     def _full_names_first(self) -> None:
         """晋城市河南商会 …… 晋城豫商会会长张某: one chamber, named by its full name, whichever rule meets a mention
         first (the abbreviated one, with its post, may be met before the full one in the final pass)."""
+        # abbreviated (晋城豫商会) or named apart from the host they take (市河南商会 of 晋城市, entities._short_form)
         short = {chamber_key(w) for c in self.chambers if not c.generic
-                 and abbreviated_home(w := (self.t[c.prefix[0]:c.prefix[1]] if c.prefix else "") + c.written)}
+                 and (abbreviated_home(w := (self.t[c.prefix[0]:c.prefix[1]] if c.prefix else "") + c.written)
+                      or c.prefix and c.prefix[1] != c.start)}
         if not short:
             return  # (most articles: nothing to do)
         for c in self.chambers:
-            if not c.generic and not c.known and not abbreviated_home(c.written):
+            if not c.generic and not c.known and not c.prefix and not abbreviated_home(c.written):
                 name = re.sub(r"\s+", "", self._mention_name(c))
                 if chamber_key(name) in short:
                     self._chamber_ids.setdefault(chamber_key(name), f"chamber:{name}")
