@@ -292,13 +292,24 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
     # 甘肃晋商商业联合会; 山西商业联合会 (a place's federation of commerce, not its 工商业联合会); 香港晋商总会
     for m in re.finditer("商会|(?<=晋商)(?:商业)?联合会|(?<![晋工])商业联合会|(?<=晋商)总会", text):
         q = m.end()
+        if text.startswith("联合会", q) and m.group() == "商会":
+            continue  # 山西省浙江商会联合会: a federation of such chambers, not the chamber its name begins with
         left = run_left(text, m.start())
+        if out and m.start() - out[-1].end <= 10 and _SHARED_SEP.match(text, out[-1].end) and \
+                (shared := _shared_host(text, m, out[-1], index, shanxi=True)):
+            out.append(shared)  # 北京平遥商会、介休商会 (before the county's own chamber, 介休商会, is read)
+            continue
         found = None
         branch = _branch(text, left, m.start(), places_)
         if branch:
             k, place = branch
             out.append(ChamberMention(k, q, text[k:q], place, index.lookup(text[k:q], ("Chamber",))))
             continue
+        if "驻" in text[left:m.start()]:
+            stationed = _stationed(text, left, m, places_, index)
+            if stationed:
+                out.append(stationed)
+                continue
         sibling = _sibling(text, left, m.start(), out, places_)
         if sibling:
             out.append(ChamberMention(left, q, text[left:q], sibling[1], None, prefix=sibling[0]))
@@ -347,6 +358,9 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
             break
         if found is None:
             known = _known_ending_at(text, q, index)
+            if out and not known and (shared := _shared_host(text, m, out[-1], index)):
+                out.append(shared)
+                continue
             if known:
                 found = known
             elif own := _county_own(text, left, m, index):
@@ -364,10 +378,53 @@ def _find_chambers(text: str, places_: Places, index: Index) -> list[ChamberMent
                                                   suffix=(at, q)))
                     continue
                 found = _district_host(text, left, m) or ChamberMention(left, q, text[left:q], None, None, generic=True)
+            elif out and m.start() > left:
+                found = _short_form(text, left, m, out)
         if found:
             out.extend(_listed_before(text, found, places_, index) or _listed_locals(text, found, places_, index))
             out.append(found)
     return out
+
+
+def _short_form(text: str, left: int, m: re.Match, out: list) -> ChamberMention | None:
+    """山西浙江商会 …… 浙商会与温州商会同根同源: a home and 商会 with no host (浙商会, 豫商会: a province by its
+    abbreviation; 温州商会, 浙江商会: a home by name), after the one chamber named earlier whose home it is, is that
+    chamber (its host + the short form is its key, chamber_key). Not after a word that makes it generic (各地浙商会)
+    or runs into it (在晋浙商会), and not where two such chambers were named."""
+    for n in range(min(6, m.start() - left), 0, -1):
+        a = m.start() - n
+        word = text[a:m.start()]
+        if not (word in _ONE_CHAR_HOMES if n == 1 else _other_people(word) and _home(word)[0] == n):
+            continue
+        if text[a - 1:a] in ("省", "市") and a - 1 >= left:
+            a -= 1  # 市河南商会: the host's level kept, its name left out
+        before = text[left:a]
+        if before and not (_NAME_OPENS.search(before) and _NAME_OPENS.search(before).end() == len(before)) \
+                or _NOT_ONE_BEFORE.search(before):
+            return None
+        break
+    else:
+        return None
+    province = ABBREVIATIONS[word] if n == 1 else None
+    hosts = {}
+    for c in out:
+        if c.generic or c.listed or c.place is None or not c.written.endswith("商会"):
+            continue
+        if c.prefix:
+            host, words = c.prefix, text[c.start:c.end - 2]
+        elif c.start <= c.place.start < c.end:
+            host, words = (c.start, c.place.end), text[c.place.end:c.end - 2]
+        else:
+            continue
+        words = words.lstrip("省市")
+        if a < m.start() - n and text[host[1] - 1] != text[a]:
+            continue  # 市河南商会 is a city's, not 山西省河南商会
+        if words == word or province and (words.startswith(province) or words.startswith(word + "商")):
+            hosts[chamber_key(text[host[0]:host[1]] + text[a:m.end()])] = (host, c)
+    if len(hosts) != 1:
+        return None
+    (host, c), = hosts.values()
+    return ChamberMention(a, m.end(), text[a:m.end()], c.place, c.known, prefix=host)
 
 
 _COUNTY_FORMS = places.shanxi_county_forms()
@@ -665,10 +722,103 @@ def _sibling(text: str, left: int, at: int, out: list, places_: "Places"):
     if place is None or place.end != at:
         return None
     last = out[-1]
+    if last.prefix and not text.endswith("总商会", 0, last.prefix[1]):
+        return None  # a host shared by a list (太原市 of 、台州商会, see _shared_host), not a federation
     fed = last.prefix or (_branch(text, last.start, last.end - 2, places_) and (last.start, text.find("总商会", last.start) + 3))
     if not fed or re.search("[。；;!！?？\n]", text[last.end:left]):
         return None
     return fed, place
+
+
+# the place after 驻 in a chamber's name: a province's one-character abbreviation (驻晋, 驻京) or a place's name
+_STATIONED_AT = re.compile(rf"驻([{''.join(ABBREVIATIONS)}])?$")
+
+
+def _stationed(text: str, left: int, m: re.Match, places_: "Places", index: Index) -> ChamberMention | None:
+    """河南省驻晋商会, 浙江省温州市驻太原商会: <home>驻<host>商会 names one chamber based in the place after 驻 (驻晋 is
+    山西省), not the host's own chamber (太原商会). The home is a province or city right before 驻."""
+    d = text.rfind("驻", left, m.start())
+    words = text[d + 1:m.start()]
+    if len(words) == 1:
+        if words not in ABBREVIATIONS:
+            return None
+        p = places_.at(ABBREVIATIONS[words], 0, ("Province",))
+        host = p and Place(d + 1, d + 2, p.id, p.label, p.name, p.known)
+    else:
+        host = places_.at(text, d + 1, ("City", "Province"))
+        if host and host.end != m.start():
+            host = None
+    if host is None or text.startswith(("联合会", "联谊会", "联席会"), m.end()):
+        return None  # 北京河南驻京商会联合会: a federation of such chambers, no one chamber
+    for k in range(left, d):
+        home = places_.at(text, k, ("Province", "City"))
+        if home is None:
+            continue
+        inner = home.end != d and places_.at(text, home.end, ("City",))  # 浙江省温州市: a province, then its city
+        if home.name == host.name or not (home.end == d or inner and inner.end == d):
+            return None  # the first place of the run is not the home (北京河南驻京商会)
+        if host.label == "City" and host.name in places.MUNICIPALITIES:
+            host = places_.at(text, host.start, ("Province",)) or host
+        return ChamberMention(k, m.end(), text[k:m.end()], host, index.lookup(text[k:m.end()], ("Chamber",)))
+    return None
+
+
+_SHARED_SEP = re.compile("、|和|及|以及")
+
+
+def _other_people(words: str) -> bool:
+    """Whether `words` (between a host and 商会) are another province's or place's people, not Shanxi's: 浙江,
+    温州, 河北唐山, 潮汕, 浙江企业."""
+    if "山西" in words or "晋" in words or words in _SHANXI_COUNTIES:
+        return False
+    i, home = _home(words)
+    return home is not None and home != "山西省" and _TRADE_TAIL.fullmatch(words, i) is not None and "总" not in words
+
+
+def _shanxi_place(words: str) -> bool:
+    """Whether `words` are a Shanxi city or county as a chamber's home (平遥, 介休, 运城市)."""
+    return words in _SHANXI_COUNTIES or words.removesuffix("市") in places.SHANXI_CITIES
+
+
+def _shared_host(text: str, m: re.Match, last: ChamberMention, index: Index,
+                 shanxi: bool = False) -> ChamberMention | None:
+    """太原市温州商会、台州商会、丽水商会 / 山西省福建商会、浙江商会: chambers of other places' people listed right
+    after one named with its host share that host (太原市台州商会), as the conventions list distributive names. Only
+    after a chamber of another home than Shanxi: a bare 河南商会 after 深圳市山西商会 is left open. With `shanxi`:
+    Shanxi cities' and counties' chambers outside Shanxi (北京平遥商会、介休商会 → 北京介休商会), not the county's
+    own chamber."""
+    kind = _shanxi_place if shanxi else _other_people
+    sep = _SHARED_SEP.match(text, last.end)
+    if sep is None or last.place is None or last.generic or last.listed or not last.written.endswith("商会"):
+        return None
+    item = text[sep.end():m.start()]
+    level = item[:1] if item[:1] in ("省", "市") else ""  # 大同市浙江商会和市福建商会: the host's 市 written again
+    if not 2 <= len(item) - len(level) <= 8 or not kind(item[len(level):]):
+        return None
+    if shanxi and (last.place.name == "山西省" or places.short(last.place.name) in places.SHANXI_CITIES):
+        return None  # 太原市平遥商会、介休商会: in Shanxi, the county's own chamber may be meant
+    if last.prefix:
+        host_at, home_at = last.prefix, last.start
+    elif last.start <= last.place.start < last.end:
+        home_at = last.place.end
+        while text[home_at] in "省市":
+            home_at += 1
+        host_at = (last.start, home_at)
+    else:
+        return None
+    home = text[home_at:last.end - 2].lstrip("省市")
+    if not kind(home) or home == item[len(level):] or \
+            not shanxi and _home(item[len(level):])[1] in (last.place.name, _home(home)[1]):
+        return None
+    if level and last.prefix and text[last.start] == level:
+        pass  # 、市福建商会、市河南商会: the host without its 市, as the item before took it
+    elif level:
+        if text[host_at[1] - 1] != level:
+            return None  # 山西浙江商会、市福建商会: not the host's level
+        host_at = (host_at[0], host_at[1] - 1)
+    name = text[host_at[0]:host_at[1]] + text[sep.end():m.end()]
+    return ChamberMention(sep.end(), m.end(), text[sep.end():m.end()], last.place, index.lookup(name, ("Chamber",)),
+                          prefix=host_at)
 
 
 def _shanxi_tie(place, middle: str) -> bool:
@@ -710,11 +860,16 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     host begin, `m` the 商会 that ends the name. Returns the host, None when those words are no name (外省,
     各地, 异地, 企业, a verb) or leave the host open (河北唐山商会: 唐山 is in 河北, the host is not named)."""
     middle = text[at:m.start()]
+    if len(middle) == 1 and middle in _ONE_CHAR_HOMES:
+        # 晋城市豫商会, 太原浙商会: the home province by its abbreviation (as 浙商 is, _MERCHANTS), not the host's own
+        return host if not host.name.startswith(ABBREVIATIONS[middle]) and m.group() == "商会" else None
     if not middle:
         # 运城商会: a Shanxi city's own chamber (a gazetteer's history of the city's chambers); 义乌市商会, 晋江市商会,
         # 顺德区商会: a county-level place's own, written with its 市 / 区 (not 义乌商会: a chamber of 义乌 people)
         own = text[at - 1:at] in ("市", "区", "县", "旗") and (
             text[host.start:at] in places.COUNTY_CITIES or bool(_HOST_COUNTY.fullmatch(text, host.start, at)))
+        if text[host.start - 1:host.start] == "驻":
+            return None  # 驻太原商会 with no home before it (see _stationed): not 太原's own chamber
         return host if own or m.group() == "商业联合会" or places.short(host.name) in places.SHANXI_CITIES else None
     if (host.label == "City" or host.name in places.MUNICIPALITIES) and _local_tail(middle):
         return host  # 中山市东区商会, 中山市小榄镇商会, 深圳市龙华区服装商会: a district's or town's, in its city
@@ -725,6 +880,10 @@ def _named_middle(text: str, host: "Place", at: int, m: re.Match, places_: "Plac
     if home and _parent(home) == host.name:
         # 湖南省长沙市浙江商会: the province's city is the host when another home follows it
         j, home2 = _home(middle[i:])
+        if host.label == "City" and home2 is not None:
+            # 晋中市平遥县浙江商会, 大同市云冈区福建商会: the city's county or district, then the home — based in
+            # the city, as 平遥县浙江商会 is (a district resolves to its city)
+            return host if _TRADE_TAIL.fullmatch(middle, i + j) and "总" not in middle[i + j:] else None
         city = places_.at(text, at, ("City",))
         if city is None or city.end != at + i:  # a city the built-in list leaves out (四川遂宁浙江商会)
             city = Place(at, at + i, f"city:{home}", "City", home, False)
@@ -986,7 +1145,27 @@ def names_list_at(text: str, i: int) -> list[tuple[int, int]]:
 def chamber_key(name: str) -> str:
     """A chamber's matching key within an article: its folded name, 省 and 市 aside (柬埔寨山西省商会 is
     柬埔寨山西商会, 深圳山西商会 深圳市山西商会)."""
-    return re.sub("[省市]", "", fold(name))
+    key = re.sub("[省市]", "", fold(name))
+    m = _abbreviated(key)
+    return key[:m.start()] + ABBREVIATIONS[m.group(1)] + "商会" if m else key  # 晋城豫商会 is 晋城河南商会
+
+
+@lru_cache(maxsize=4096)
+def abbreviated_home(name: str) -> bool:
+    """Whether a chamber's name gives its home province by abbreviation (晋城豫商会, 太原浙商会)."""
+    return _abbreviated(re.sub("[省市]", "", fold(name))) is not None
+
+
+def _abbreviated(key: str) -> re.Match | None:
+    m = _ABBREVIATED_HOME.search(key) if key.endswith("商会") else None
+    # not the last character of a place's name (上海江苏商会, 太原西宁商会)
+    return None if m is None or any(lookup_folded(key[m.start() - n:m.end(1)]) for n in (1, 2)) else m
+
+
+# a province's people by its one-character abbreviation, after a host: 晋城市豫商会, 太原浙商会, 山西浙商商会 (not 晋:
+# 北京晋商会 keeps its own key; not 新/青/台, which open other words: 新商会, 台商会)
+_ONE_CHAR_HOMES = "".join(a for a in ABBREVIATIONS if a not in "晋新青台")
+_ABBREVIATED_HOME = re.compile(rf"(?<=[{CJK}]{{2}})([{_ONE_CHAR_HOMES}])商?商会$")
 
 
 quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)

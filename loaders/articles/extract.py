@@ -17,7 +17,7 @@ from loaders.articles import patterns as P
 from loaders.articles import places
 from loaders.articles.dates import (DateMention, MonthDay, amount_yi, find_dates, passing_years, to_number,
                                     year_marks, yearless_dates)
-from loaders.articles.entities import (ChamberMention, Places, _moved, chamber_key, find_chambers,
+from loaders.articles.entities import (ChamberMention, Places, _moved, abbreviated_home, chamber_key, find_chambers,
                                        find_companies, run_left)
 from loaders.articles.facts import UNDATED, Facts
 from loaders.articles.lookahead import quicken_all
@@ -385,6 +385,7 @@ class _Extractor(PeopleRules, ProjectRules):
         self.campaign: str | None = None
         self._chamber_ids: dict[str, str] = {}
         self._chamber_done: dict[tuple, str | None] = {}  # chamber_node's answers (a call again adds nothing)
+        self._full_names_first()
         self.home_province = self._home_province()
         self.listed_ends: set[int] = set()  # where projects a list rule named end
         self._lower_bound: set[str] = set()  # events whose signed total was told as 超过X
@@ -479,6 +480,25 @@ class _Extractor(PeopleRules, ProjectRules):
             self._chamber_done[key] = cid = self._chamber_node(c, conf)
         return cid
 
+    def _mention_name(self, c: ChamberMention) -> str:
+        return (self.written(*c.prefix) if c.prefix else "") + self.written(c.start, c.end) + \
+            (self.written(*c.suffix) if c.suffix else "")
+
+    def _full_names_first(self) -> None:
+        """晋城市河南商会 …… 晋城豫商会会长张某: one chamber, named by its full name, whichever rule meets a mention
+        first (the abbreviated one, with its post, may be met before the full one in the final pass)."""
+        # abbreviated (晋城豫商会) or named apart from the host they take (市河南商会 of 晋城市, entities._short_form)
+        short = {chamber_key(w) for c in self.chambers if not c.generic
+                 and (abbreviated_home(w := (self.t[c.prefix[0]:c.prefix[1]] if c.prefix else "") + c.written)
+                      or c.prefix and c.prefix[1] != c.start)}
+        if not short:
+            return  # (most articles: nothing to do)
+        for c in self.chambers:
+            if not c.generic and not c.known and not c.prefix and not abbreviated_home(c.written):
+                name = re.sub(r"\s+", "", self._mention_name(c))
+                if chamber_key(name) in short:
+                    self._chamber_ids.setdefault(chamber_key(name), f"chamber:{name}")
+
     def _chamber_node(self, c: ChamberMention, conf) -> str:
         span = self.span(c.start, c.end)
         if c.known:
@@ -487,13 +507,11 @@ class _Extractor(PeopleRules, ProjectRules):
             props = {}
             if c.place:
                 props["level"] = "province" if c.place.label == "Province" else "city"
-            name = (self.written(*c.prefix) if c.prefix else "") + self.written(c.start, c.end) + \
-                (self.written(*c.suffix) if c.suffix else "")
-            name = re.sub(r"\s+", "", name)  # a line break or space the page set inside the name
-            # 柬埔寨山西省商会 and later 柬埔寨山西商会: one chamber, named as the article first writes it
+            name = re.sub(r"\s+", "", self._mention_name(c))  # a line break or space the page set inside the name
+            # 柬埔寨山西省商会 and later 柬埔寨山西商会: one chamber, named as the article first writes it (its full
+            # name before an abbreviated one, _full_names_first)
             first = self._chamber_ids.setdefault(chamber_key(name), f"chamber:{name}")
-            cid = self.f.node(first, "Chamber", self.f.nodes[first].name if first in self.f.nodes else name,
-                              props, span, conf if c.place else MID)
+            cid = self.f.node(first, "Chamber", first.removeprefix("chamber:"), props, span, conf if c.place else MID)
         if c.place:
             pid = self.place_node(c.place, c.place.start, c.place.end, conf)
             self.f.rel("BASED_IN", cid, pid, {}, span, conf if c.place.known else MID)
