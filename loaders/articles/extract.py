@@ -240,6 +240,10 @@ _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)
 _SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:签约)?(?:落地|落户)(?!后|以来)")  # …项目签约落户榆次区 too
 _HELD_IN_PROVINCE = re.compile(r"(?:省|自治区)?(?:圆满|隆重|成功)?(?:举行|举办|召开)")
 _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
+# a chamber's own rooms (在商会会议室召开 / 在我会三楼会议室): the meeting is in the chamber's city
+_AT_HOME = r"在(?:商会|该会|我会|本会|秘书处)(?:\d+楼|[一二三四五六七八九十]楼)?(?:大|小|多功能)?(?:会议室|办公室|会所|会议厅|活动室|党建活动室|党群活动中心)"
+_CALLS_HOME = re.compile("(?:" + _AT_HOME + r")?(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
+_HELD_HOME = re.compile(r"(?:”|\)|》)?" + _AT_HOME + r"(?:隆重)?(?:召开|举行|举办)")
 _DATELINE = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)|讯)")  # (本报太原讯 too)
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
@@ -903,8 +907,10 @@ class _Extractor(PeopleRules, ProjectRules):
                 city = self._event_city(i, j, start, kw_end)
                 if city is None and isinstance(d, DateMention):
                     # X商会召开会员代表会议, no place named: the meeting of a chamber is held in its city
+                    # (or in its own rooms: X商会在商会会议室召开… / X商会第六次会长办公会议在商会办公室召开)
                     host = next((c for c in chambers if not c.generic and c.place is not None
-                                 and _CALLS.fullmatch(self.t, c.end, start)), None)
+                                 and (_CALLS_HOME.fullmatch(self.t, c.end, start)
+                                      or start <= c.start and c.end <= kw_end and _HELD_HOME.match(self.t, kw_end))), None)
                     city = self._city_of(host.place, d.day) if host else None
                 if city is None:
                     continue

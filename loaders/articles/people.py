@@ -113,6 +113,8 @@ _NOT_PLACE = ("全体", "整个", "各个", "我们", "这个", "这家", "该�
 _FOUNDED = re.compile(r"(?:成立|组建|筹建|创立)了?商会(?=[，,。；;])")
 # <chamber>一行在监事长林某(的)带领下 / 由会长王某率领: the post of the one leading the chamber's group
 _LED_BY = re.compile(rf"(?<=[在由])((?:{P.POST_RE})(?:[兼、](?:{P.POST_RE}))*)")
+# a chamber's leader taking its other office holders along (会长甲带领执行会长乙 / 率商会副会长丙): theirs too
+_LEADS_OWN = re.compile(r"(?:带领|率领|率|携|偕同|偕)了?(?:商会|该会|本会|我会)?")
 _LEADS = re.compile(r"(?:的)?(?:带领|率领)下|(?:带领|率领|带队|率队)")
 # many chambers at once (来自28家在京省级商会…, 各地商会): after it, "商会" alone is no longer the one named before
 _MANY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)家[^。；;!！?？\n]{0,16}?商会|各(?:地|省|市|省市|兄弟)?商会")
@@ -613,6 +615,12 @@ class PeopleRules:
                         continue
                 return
             people = names_list_at(self.t, at)
+            if not people and at == m.end() and self.t.startswith("由", at):  # 秘书长由钱某担任: the name after 由
+                by = names_list_at(self.t, at + 1)
+                people = by if by and self.t.startswith(("担任", "出任", "兼任"), self._past_honorific(by[-1][1])) else []
+                if people:
+                    self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+                    return
             if not people and (first := name_after_post(self.t, at)):  # 会长韩国强、监事长…
                 people = [first] + (names_list_at(self.t, first[1] + 1) if self.t[first[1]:first[1] + 1] == "、" else [])
             while people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):
@@ -642,6 +650,10 @@ class PeopleRules:
             self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
             k = self._past_honorific(people[-1][1])
             if P.POSTS_AT.match(self.t, k) and not self.t.startswith("的", k):  # 赵晋川副秘书长杨庆华
+                continue
+            led = _LEADS_OWN.match(self.t, k)  # 会长甲带领执行会长乙、副会长丙: the leader's own chamber's people
+            if led and P.POSTS_AT.match(self.t, led.end()):
+                k = led.end()
                 continue
             if self.t[k:k + 1] not in ("、", ",", "，", "和", "及", "与") or not P.POSTS_AT.match(self.t, k + 1):
                 return

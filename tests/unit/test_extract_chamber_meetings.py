@@ -1,0 +1,91 @@
+"""People with posts and meetings as the news pages of chambers of other provinces' people in Shanxi cities
+(山西浙江商会, 太原市温州商会, 晋城市河南商会 …) tell them (issue 15): a chamber's own meetings (会长办公会议,
+二届三次理事会, 三届二次监事会), held in the chamber's city when they sit in its own rooms (在商会会议室召开); the
+office holders its leader takes along (会长甲带领执行会长乙、副会长丙 / 率 / 率领商会…); a post given 由 someone
+(秘书长由钱某担任); a given name ending in 和 (陈永和、…); the surname 楼. Negatives that must give nothing: 理事会
+and 监事会 as bodies (商会理事会会长, 监事会成员), a meeting in a room of no named place's chamber, a leader taking
+officials or member companies along, 由 … 主持. Sentences written for this test (names and chambers invented);
+compared in the matching form (loaders.text.fold)."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.text import fold
+from tests.unit.test_extract_event_forms import _events
+from tests.unit.test_extract_publisher_posts import posts_of
+
+DT = "大同市福建商会"
+OURS = "---\npublisher: 大同市福建商会\ndate: 2024-09-20\n---\n"
+PLAIN = "---\ndate: 2024-09-20\n---\n"
+
+
+def N(*pairs, chamber=DT):
+    return {(p, chamber, t) for p, t in pairs}
+
+
+POSTS = [
+    # the office holders a chamber's leader takes along: 带领 / 率 / 率领 / 携, with or without 商会 after it
+    (PLAIN + "日前，大同市福建商会会长林国华带领执行会长陈志坚、副会长黄文斌、秘书长郑小燕一行走访会员企业。",
+     N(("林国华", "会长"), ("陈志坚", "执行会长"), ("黄文斌", "副会长"), ("郑小燕", "秘书长"))),
+    (PLAIN + "大同市福建商会会长林国华率执行会长陈志坚、副会长黄文斌一行赴阳高县考察。",
+     N(("林国华", "会长"), ("陈志坚", "执行会长"), ("黄文斌", "副会长"))),
+    (PLAIN + "大同市福建商会会长林国华率领商会副会长黄文斌一行赴阳高县考察。", N(("林国华", "会长"), ("黄文斌", "副会长"))),
+    (OURS + "商会会长林国华带领执行会长陈志坚、副会长黄文斌走访会员企业。",
+     N(("林国华", "会长"), ("陈志坚", "执行会长"), ("黄文斌", "副会长"))),
+    (OURS + "会长林国华携副会长黄文斌、秘书长郑小燕走访会员企业。",
+     N(("林国华", "会长"), ("黄文斌", "副会长"), ("郑小燕", "秘书长"))),
+    (PLAIN + "晉城市河南商會會長王振東率常務副會長孫紅旗赴陽城縣考察。",
+     N(("王振東", "会长"), ("孫紅旗", "常务副会长"), chamber="晉城市河南商會")),
+    # (whom the leader takes along that holds no post of the chamber: nothing more)
+    (PLAIN + "大同市福建商会会长林国华带领会员企业赴阳高县考察。", N(("林国华", "会长"))),
+    (PLAIN + "大同市福建商会会长林国华率市工商联副主席黄文斌一行赴阳高县考察。", N(("林国华", "会长"))),
+    # a post given 由 someone: 秘书长由钱某担任 / 出任
+    (PLAIN + "临汾市江苏商会成立，选举顾建平为首任会长，秘书长由钱文担任。",
+     N(("顾建平", "会长"), ("钱文", "秘书长"), chamber="临汾市江苏商会")),
+    (OURS + "商会秘书长由钱文担任。", N(("钱文", "秘书长"))),
+    (PLAIN + "临汾市江苏商会秘书长由钱文主持会议。", set()),
+    # a given name ending in 和, closed by a boundary; people of several chambers in one sentence
+    (PLAIN + "运城市福建商会会长陈永和、运城市温州商会常务副会长张德才到会祝贺。",
+     {("陈永和", "运城市福建商会", "会长"), ("张德才", "运城市温州商会", "常务副会长")}),
+    (PLAIN + "运城市福建商会副会长陈永和李强出席。",
+     N(("陈永", "副会长"), ("李强", "副会长"), chamber="运城市福建商会")),
+    # the surname 楼 (common among Zhejiang merchants)
+    (PLAIN + "长治市浙江商会执行会长金立、副会长楼小平参加考察。",
+     N(("金立", "执行会长"), ("楼小平", "副会长"), chamber="长治市浙江商会")),
+    (PLAIN + "长治市浙江商会会长金立参观了楼宇经济示范区。", N(("金立", "会长"), chamber="长治市浙江商会")),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSTS)
+def test_posts_on_chamber_pages(text, expected):
+    assert posts_of(text) == {tuple(fold(v) for v in x) for x in expected}
+
+
+def _doc(body: str, pub: str = "2024-07-12") -> str:
+    return f"---\ndate: {pub}\n---\n{body}"
+
+
+MEETINGS = [
+    # 会长办公会(议) is always a meeting; in the chamber's own rooms, in the chamber's city
+    (_doc("7月10日上午，晋城市河南商会在商会会议室召开第二届第六次会长办公会议。"),
+     {("会长办公会", "2024-07-10", "晋城市")}),
+    (_doc("7月10日，晋城市河南商会第六次会长办公会议在商会会议室召开。"), {("会长办公会", "2024-07-10", "晋城市")}),
+    (_doc("7月10日，晋城市河南商会召开2024年第三次会长办公会。"), {("会长办公会", "2024-07-10", "晋城市")}),
+    (_doc("7月10日，太原市温州商会在我会三楼会议室召开二届五次理事会。"), {("理事会", "2024-07-10", "太原市")}),
+    # 理事会 / 监事会 counted as a session (二届三次), with a place
+    (_doc("二〇二四年四月十二日，吕梁市安徽商会二届三次理事会在离石区召开。", "2024-04-15"),
+     {("理事会", "2024-04-12", "吕梁市")}),
+    (_doc("7月10日，晋城市河南商会第二届第三次常务理事会议在晋城市召开。"), {("常务理事会", "2024-07-10", "晋城市")}),
+    (_doc("7月10日，晋城市河南商会三届二次监事会在泽州县召开。"), {("监事会", "2024-07-10", "晋城市")}),
+    # the bodies, not meetings; a room of a chamber that names no place; no day
+    (_doc("7月10日，晋城市河南商会理事会会长王振东出席活动。"), set()),
+    (_doc("7月10日，晋城市河南商会监事会成员参加培训。"), set()),
+    (_doc("7月10日，山西福建商会三届二次监事会在商会办公室召开。"), set()),
+    (_doc("晋城市河南商会在商会会议室召开会长办公会议。"), set()),
+    (_doc("7月10日，晋城市河南商会在太原召开会长办公会议。"), {("会长办公会", "2024-07-10", "太原市")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEETINGS)
+def test_chamber_meetings(text, expected):
+    assert _events(text) == expected
