@@ -219,11 +219,12 @@ _HOST_MEETING = re.compile(rf"(?:^|[，,]|[日号](?:上午|下午|晚上)?)([{P
                            rf"([^，,。；;]{{4,30}}?)(?:进行|举行)?座谈(?:交流)?(?!会)")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
 # (到 only where the clause says what they did there: 到X商会进行学习研讨)
-_VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
-_VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
+_VISIT = re.compile(r"(莅临|到访|回访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
+_VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"), ("回访", "拜会"),
                ("看望", "看望"), ("研讨", "座谈会"))
 # a group's dated visit: <who>一行(20人)…来到/在/赴 <where>, then what they did there
-_GROUP_VISIT = re.compile(r"(一行)(?:\d+人)?")
+# (or a chamber taking its members on a trip: X商会组织会员企业赴长治市考察)
+_GROUP_VISIT = re.compile(r"(一行|组织(?:部分)?(?:会员企业|会员|企业家)?(?=赴|前往))(?:\d+人)?")
 _GOES_TO = re.compile(r"(?:来到|前往|莅临|走进|在|到|赴)了?([^，,。；;]{2,20})")
 _VISIT_VERB = re.compile(r"考察|参观|访问|调研|座谈")
 # a chamber's own meeting: <chamber>党委理论学习中心组,组织座谈 / <chamber>秘书处召开座谈

@@ -20,7 +20,7 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
 _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|聘请|任命|增补)(?:产生)?(?:了)?|"
-                   rf"(?<![曾原历前经拟])(?:再次|再度|继续|全票|高票|顺利|正式|光荣|连续|一致|均)?(?:当选(?:为)?|获选(?:担任|为)?|(?:连|留|续|改|转)任|(?:担|出|继|接|兼)?任)"
+                   rf"(?<![曾原历前经拟])(?:再次|再度|继续|全票|高票|顺利|正式|光荣|连续|一致|均)?(?:当选(?:为)?|获选(?:担任|为)?|(?:被|受|获)聘(?:为|担任|任)?|(?:连|留|续|改|转)任|(?:担|出|继|接|兼)?任)"
                    rf"(?=(?:新一届|新一任|新任|首任|首届|第[一二三四五六七八九十\d]+[届任])?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
@@ -46,6 +46,7 @@ _NEW_LEAD = re.compile(r"(?:现任|新任|新当选|新晋|(?:第[一二三四�
 _APPOSED = re.compile(r"[，,]?(?:[^，,]*[，,])*(?:(?:现任|现为|系|是|任|为|兼任)"
                       r"(?:[^，,。；;、]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长)、)*)?")
 # the names told of more (白云飞等18人当选常务副会长): the ones named hold the post too
+_MANY_AFTER = re.compile(r"等[\d一二三四五六七八九十两]+[人名位]")
 _MANY_BEFORE = re.compile(r"等[\d一二三四五六七八九十两几多]+[人名位]$")
 # what joins the one elected or hired to the post (选举王某为会长 / 聘任王某担任商会秘书长)
 _AS_POST = re.compile(r"为|担任|出任")
@@ -512,8 +513,9 @@ class PeopleRules:
                 for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
                     # (…公司总经理王某当选为副会长: a company's post before the name)
+                    # (原会长王某被聘为名誉会长: a post before the name, the one it is given after)
                     if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY
-                                                            or self.t[a - n - 2:a - n] in ("董事", "事长", "经理", "总裁")):
+                                                            or self.t[a - n - 2:a - n] in ("董事", "事长", "经理", "总裁", "会长", "书长")):
                         q = P.POST_TERM.match(self.t, i + v.end()) or P.FIRST_TERM.match(self.t, i + v.end())
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
                         if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
@@ -524,7 +526,8 @@ class PeopleRules:
             k = i + v.end()
             while True:  # 王某为会长，李某、赵某为副会长
                 people = names_list_at(self.t, k)
-                said = _AS_POST.match(self.t, people[-1][1]) if people else None  # 为 / 担任 / 出任
+                many = _MANY_AFTER.match(self.t, people[-1][1]) if people else None  # 吴某等5人为常务副会长
+                said = _AS_POST.match(self.t, many.end() if many else people[-1][1]) if people else None  # 为 / 担任 / 出任
                 if not said:
                     break
                 at, who = said.end(), owner
