@@ -244,6 +244,7 @@ _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
 # a chamber's own rooms (在商会会议室召开 / 在我会三楼会议室): the meeting is in the chamber's city
 _AT_HOME = r"在(?:商会|该会|我会|本会|秘书处)(?:\d+楼|[一二三四五六七八九十]楼)?(?:大|小|多功能)?(?:会议室|办公室|会所|会议厅|活动室|党建活动室|党群活动中心)"
 _CALLS_HOME = re.compile("(?:" + _AT_HOME + r")?(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
+_WE_CALL = re.compile(r"(?:我会|本会)(?:" + _AT_HOME + r")?(?:隆重)?(?:召开|举行|举办)了?$")
 _HELD_HOME = re.compile(r"(?:”|\)|》)?" + _AT_HOME + r"(?:隆重)?(?:召开|举行|举办)")
 _DATELINE = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)|讯)")  # (本报太原讯 too)
 _DATED_PLACE = re.compile(r"\s*于")
@@ -913,6 +914,10 @@ class _Extractor(PeopleRules, ProjectRules):
                                  and (_CALLS_HOME.fullmatch(self.t, c.end, start)
                                       or start <= c.start and c.end <= kw_end and _HELD_HOME.match(self.t, kw_end))), None)
                     city = self._city_of(host.place, d.day) if host else None
+                if city is None and isinstance(d, DateMention) and self.publisher_chamber and (
+                        self.t.startswith(("我会", "本会"), start) or _WE_CALL.search(self.t[max(i, start - 30):start])):
+                    # 我会2024年第一次会长办公会在商会会议室召开 / 我会召开…: on a chamber's own page, in its city
+                    city = next((p for p in self.places.find(_fold(self.publisher_chamber[2])) if p.label == "City"), None)
                 if city is None:
                     continue
             eid, props, conf = self._event_when(d, city, written)
