@@ -889,7 +889,7 @@ def name_ends(text: str, k: int) -> bool:
 
 
 # single characters that open what is said after a name (王某携夫人, 王某到会, 王某用…, 王某还…)
-_OPENS_AFTER_NAME = frozenset("携到来用以给做都更回领亲深再已还又则便即曾让请送赴莅首随热现详重特专分正均率亦虽因但不没很非始一多")
+_OPENS_AFTER_NAME = frozenset("偕携到来用以给做都更回领亲深再已还又则便即曾让请送赴莅首随热现详重特专分正均率亦虽因但不没很非始一多")
 
 
 def _dot_name(text: str, i: int) -> tuple[int, int] | None:

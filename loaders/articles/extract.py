@@ -243,7 +243,10 @@ _HELD_IN_PROVINCE = re.compile(r"(?:省|自治区)?(?:圆满|隆重|成功)?(?:�
 _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
 # a chamber's own rooms (在商会会议室召开 / 在我会三楼会议室): the meeting is in the chamber's city
 _AT_HOME = r"在(?:商会|该会|我会|本会|秘书处)(?:\d+楼|[一二三四五六七八九十]楼)?(?:大|小|多功能)?(?:会议室|办公室|会所|会议厅|活动室|党建活动室|党群活动中心)"
-_CALLS_HOME = re.compile("(?:" + _AT_HOME + r")?(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
+# (or in a venue the text names by no place: 在凤展皇冠假日酒店召开2024年年会, in the chamber's city as
+# 商会2024年年会在凤展皇冠假日酒店举行 is; a venue that names its place gives that place first)
+_VENUE = r"在[^，,。；;在]{2,14}?(?:酒店|宾馆|饭店|会议中心|大厦|会堂|礼堂|会所)(?:[^，,。；;]{0,8}?[厅室])?"
+_CALLS_HOME = re.compile("(?:" + _AT_HOME + "|" + _VENUE + r")?(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
 _WE_CALL = re.compile(r"(?:我会|本会)(?:" + _AT_HOME + r")?(?:隆重)?(?:召开|举行|举办)了?$")
 _HELD_HOME = re.compile(r"(?:”|\)|》)?" + _AT_HOME + r"(?:隆重)?(?:召开|举行|举办)")
 _DATELINE = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)|讯)")  # (本报太原讯 too)

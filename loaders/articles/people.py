@@ -115,7 +115,8 @@ _FOUNDED = re.compile(r"(?:成立|组建|筹建|创立)了?商会(?=[，,。；;
 # <chamber>一行在监事长林某(的)带领下 / 由会长王某率领: the post of the one leading the chamber's group
 _LED_BY = re.compile(rf"(?<=[在由])((?:{P.POST_RE})(?:[兼、](?:{P.POST_RE}))*)")
 # a chamber's leader taking its other office holders along (会长甲带领执行会长乙 / 率商会副会长丙): theirs too
-_LEADS_OWN = re.compile(r"(?:带领|率领|率|携|偕同|偕)了?(?:商会|该会|本会|我会)?")
+# (or taken along by them: 秘书长甲陪同会长乙 / 会长甲在副会长乙陪同下)
+_LEADS_OWN = re.compile(r"(?:带领|率领|率|携|偕同|偕|陪同)了?(?:商会|该会|本会|我会)?|在(?=[^，,。；;]{3,16}?陪同下)")
 _LEADS = re.compile(r"(?:的)?(?:带领|率领)下|(?:带领|率领|带队|率队)")
 # many chambers at once (来自28家在京省级商会…, 各地商会): after it, "商会" alone is no longer the one named before
 _MANY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)家[^。；;!！?？\n]{0,16}?商会|各(?:地|省|市|省市|兄弟)?商会")
