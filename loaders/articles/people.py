@@ -46,6 +46,7 @@ _NEW_LEAD = re.compile(r"(?:现任|新任|新当选|新晋|(?:第[一二三四�
 _APPOSED = re.compile(r"[，,]?(?:[^，,]*[，,])*(?:(?:现任|现为|系|是|任|为|兼任)"
                       r"(?:[^，,。；;、]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长)、)*)?")
 # the names told of more (白云飞等18人当选常务副会长): the ones named hold the post too
+_FORMER_POST = re.compile(rf"(?:原|前任|上届|上一届)(?:{P.POST_RE})")
 _MANY_AFTER = re.compile(r"等[\d一二三四五六七八九十两]+[人名位]")
 _MANY_BEFORE = re.compile(r"等[\d一二三四五六七八九十两几多]+[人名位]$")
 # what joins the one elected or hired to the post (选举王某为会长 / 聘任王某担任商会秘书长)
@@ -526,7 +527,8 @@ class PeopleRules:
                 continue
             k = i + v.end()
             while True:  # 王某为会长，李某、赵某为副会长
-                people = names_list_at(self.t, k)
+                former = _FORMER_POST.match(self.t, k)  # 聘请原会长王某为名誉会长: the post held before, aside
+                people = names_list_at(self.t, former.end() if former else k)
                 many = _MANY_AFTER.match(self.t, people[-1][1]) if people else None  # 吴某等5人为常务副会长
                 said = _AS_POST.match(self.t, many.end() if many else people[-1][1]) if people else None  # 为 / 担任 / 出任
                 if not said:
