@@ -13,7 +13,9 @@ POSTS = ("永久名誉会长", "永久荣誉会长", "名誉会长", "荣誉会�
          "执行副会长", "名誉副会长", "荣誉副会长", "常务监事",
          # a post held for now (代理会长; not 候任会长, one not yet held); an executive supervisor, a resident
          # secretary-general
-         "代理会长", "代理秘书长", "执行监事长", "驻会秘书长", "常务副监事长")
+         "代理会长", "代理秘书长", "执行监事长", "驻会秘书长", "常务副监事长",
+         # an executive president in turn (轮值执行会长), as 轮值会长
+         "轮值执行会长")
 POST_RE = "|".join(sorted(POSTS, key=len, reverse=True))
 # a post or several joined by 兼 (副会长兼常务副秘书长) or 、 (会长、党支部书记)
 # a company post between a chamber post and the name: 秘书长、X有限公司董事长孙旭峰

@@ -117,6 +117,7 @@ _FOUNDED = re.compile(r"(?:成立|组建|筹建|创立)了?商会(?=[，,。；;
 _LED_BY = re.compile(rf"(?<=[在由])((?:{P.POST_RE})(?:[兼、](?:{P.POST_RE}))*)")
 # a chamber's leader taking its other office holders along (会长甲带领执行会长乙 / 率商会副会长丙): theirs too
 # (or taken along by them: 秘书长甲陪同会长乙 / 会长甲在副会长乙陪同下)
+_LED_BACK = re.compile(rf"(?:{P.POST_RE})(?:带领|率领|率|携|偕同|陪同)了?$")
 _LEADS_OWN = re.compile(r"(?:带领|率领|率|携|偕同|偕|陪同)了?(?:商会|该会|本会|我会)?|在(?=[^，,。；;]{3,16}?陪同下)")
 _LEADS = re.compile(r"(?:的)?(?:带领|率领)下|(?:带领|率领|带队|率队)")
 # many chambers at once (来自28家在京省级商会…, 各地商会): after it, "商会" alone is no longer the one named before
@@ -282,8 +283,10 @@ class PeopleRules:
                 right_after = a - (self.t[a - 1:a] == "的") == before[-1].end and not self.t.startswith("单位", end)
                 if self._place_not_name(a, p, end):
                     break
+                # (周某会长带领王某副会长: a post holder taking one along, 带领 / 率 / 陪同 right before the name)
                 if span and span[0] == (a, p) and (a > before[-1].end and (self.t[a - 1] in P.NAME_BOUNDARY
-                                                                           or self.t[a - 2:a] in _GROUP_WORDS)
+                                                                           or self.t[a - 2:a] in _GROUP_WORDS
+                                                                           or _LED_BACK.search(self.t, max(0, a - 12), a))
                                                    or right_after):
                     c = before[-1]
                     if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)
