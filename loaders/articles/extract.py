@@ -247,7 +247,8 @@ _AT_HOME = r"在(?:商会|该会|我会|本会|秘书处)(?:\d+楼|[一二三四
 # 商会2024年年会在凤展皇冠假日酒店举行 is; a venue that names its place gives that place first)
 _VENUE = r"在[^，,。；;在]{2,14}?(?:酒店|宾馆|饭店|会议中心|大厦|会堂|礼堂|会所)(?:[^，,。；;]{0,8}?[厅室])?"
 _CALLS_HOME = re.compile("(?:" + _AT_HOME + "|" + _VENUE + r")?(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
-_WE_CALL = re.compile(r"(?:我会|本会)(?:" + _AT_HOME + r")?(?:隆重)?(?:召开|举行|举办)了?$")
+# (a bare 商会 opening its clause is the publisher too: 6月1日，商会召开三届四次会长办公会)
+_WE_CALL = re.compile(r"(?:我会|本会|(?<![^，,。；;\s])商会)(?:" + _AT_HOME + r")?(?:隆重)?(?:召开|举行|举办)了?$")
 _HELD_HOME = re.compile(r"(?:”|\)|》)?" + _AT_HOME + r"(?:隆重)?(?:召开|举行|举办)")
 _DATELINE = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)|讯)")  # (本报太原讯 too)
 _DATED_PLACE = re.compile(r"\s*于")
@@ -918,7 +919,7 @@ class _Extractor(PeopleRules, ProjectRules):
                                       or start <= c.start and c.end <= kw_end and _HELD_HOME.match(self.t, kw_end))), None)
                     city = self._city_of(host.place, d.day) if host else None
                 if city is None and isinstance(d, DateMention) and self.publisher_chamber and (
-                        self.t.startswith(("我会", "本会"), start) or _WE_CALL.search(self.t[max(i, start - 30):start])):
+                        self.t.startswith(("我会", "本会"), start) or _WE_CALL.search(self.t, max(i, start - 30), start)):
                     # 我会2024年第一次会长办公会在商会会议室召开 / 我会召开…: on a chamber's own page, in its city
                     city = next((p for p in self.places.find(_fold(self.publisher_chamber[2])) if p.label == "City"), None)
                 if city is None:
