@@ -534,6 +534,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.sentence(i, j)
         self.line_lists()
         self.post_lines()
+        self.spaced_post_lines()
         self.project_records()
         self.project_rows()
         self.we_chamber()

@@ -47,6 +47,9 @@ _APPOSED = re.compile(r"[，,]?(?:[^，,]*[，,])*(?:(?:现任|现为|系|是|�
                       r"(?:[^，,。；;、]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长)、)*)?")
 # the names told of more (白云飞等18人当选常务副会长): the ones named hold the post too
 _FORMER_POST = re.compile(rf"(?:原|前任|上届|上一届)(?:{P.POST_RE})")
+# a two-character post padded with spaces at a line's start, then a colon (会　长： / 理  事：)
+_SPACED_POST = re.compile(r"^[ \t\u3000|｜]*(会|理|监)[ \t\u3000]{1,3}(长|事)[ \t\u3000]*[:：][ \t\u3000]*", re.M)
+_ROW_END = re.compile(r"[ \t\u3000]*(?:[（(]兼[)）])?[ \t\u3000]*(?:\n|$)")
 _MANY_AFTER = re.compile(r"等[\d一二三四五六七八九十两]+[人名位]")
 _MANY_BEFORE = re.compile(r"等[\d一二三四五六七八九十两几多]+[人名位]$")
 # what joins the one elected or hired to the post (选举王某为会长 / 聘任王某担任商会秘书长)
@@ -415,6 +418,41 @@ class PeopleRules:
                 people = people if len(people) == 1 else []
             if people:
                 self._holds(m.start(), people, re.split(r"、", m.group(1)), owner(), MID)
+
+    def spaced_post_lines(self) -> None:
+        """会　长：周某 / 理　事：甲、乙: a roll that pads a two-character post to the width of the longer ones
+        (a space in the post, which POSTS_AT does not read), of the chamber a post opening a clause would be
+        of (the one named before, else the publishing chamber on its own page)."""
+        if "长" not in self.t and "事" not in self.t:
+            return
+        named = [c for c in self.chambers if not c.generic]
+        for m in _SPACED_POST.finditer(self.t):
+            p = m.start(1)
+            people, k = names_list_at(self.t, m.end()), m.end()
+            while people and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):  # 王海　陈晓燕
+                k = people[-1][1]
+                while self.t[k:k + 1] in (" ", "\u3000"):
+                    k += 1
+                more = names_list_at(self.t, k)
+                if not more:
+                    break
+                people += more
+            if not people or not _ROW_END.match(self.t, people[-1][1]):
+                continue
+            before = [c for c in named if c.end <= p]
+            if not before:
+                if any(c.start < p for c in self.chambers) or not self.publisher_chamber or self._other_holder(0, p) \
+                        or _ASSOCIATION.search(self.t, max(0, p - 80), p):  # (another body's roll: 促进会名单)
+                    continue
+                owner = self._publisher_node(p, m.end(2))
+            else:
+                c = before[-1]
+                if self.publisher_chamber and not self._is_publisher(c) or self._ours(c, p) \
+                        or self._unnamed_between(c.end, p) or self._ambiguous(c, p) or self._other_holder(c.end, p) \
+                        or _ASSOCIATION.search(self.t, c.end, p):
+                    continue
+                owner = lambda c=c: self.chamber_node(c)  # noqa: E731
+            self._holds(p, people, [m.group(1) + m.group(2)], owner(), MID)
 
     def _names_line(self, a, b) -> list:
         """The names of a line that holds names only (王德明 / 李文华、赵小燕 / 赵某 孙某 周某), else []."""
