@@ -335,6 +335,17 @@ class PeopleRules:
             self._title_chamber_found = named[0] if one and not any(x.generic for x in self.chambers) else None
         return self._title_chamber_found
 
+    def _title_subject(self):
+        """The one chamber the title names among those the text names (its first mention), else None."""
+        if not hasattr(self, "_title_subject_found"):
+            title = chamber_key(str(self.a.meta.get("title") or ""))
+            named = {}
+            for c in self.chambers:
+                if not c.generic and chamber_key(c.written) in title:
+                    named.setdefault(chamber_key(c.written), c)
+            self._title_subject_found = next(iter(named.values())) if len(named) == 1 and title else None
+        return self._title_subject_found
+
     def _is_publisher(self, c) -> bool:
         cid, _, name = self.publisher_chamber
         return bool(c.known and c.known.id == cid) or chamber_key(c.written) == chamber_key(name)
@@ -881,6 +892,11 @@ class PeopleRules:
                 continue  # <chamber>与示例协会签约。该会会长…: the body named last, not the chamber
             if before and not (m.group() == "商会" and (self._ours(before[-1], a) or self._ambiguous(before[-1], a))):
                 c = before[-1]
+                self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
+            elif before and m.group() == "商会" and not place and not self.publisher_chamber \
+                    and (c := self._title_subject()) is not None and not self._ours(before[-1], a):
+                # 晋中市温州商会举行庆典 (the title) … 太原市温州商会会长甲、大同市温州商会会长乙到场祝贺。商会
+                # 秘书长丙主持: many chambers named, the bare 商会 is the one the title is about
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
             elif self.publisher_chamber and not place and not any(c.start < a for c in self.chambers):
                 # a chamber's own page that names no chamber before (5月9日，商会执行会长陈某…): the publisher's
