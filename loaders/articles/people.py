@@ -50,6 +50,7 @@ _FORMER_POST = re.compile(rf"(?:原|前任|上届|上一届)(?:{P.POST_RE})")
 # a two-character post padded with spaces at a line's start, then a colon (会　长： / 理  事：)
 _SPACED_POST = re.compile(r"^[ \t\u3000|｜]*(会|理|监)[ \t\u3000]{1,3}(长|事)[ \t\u3000]*[:：][ \t\u3000]*", re.M)
 _ROW_END = re.compile(r"[ \t\u3000]*(?:[（(]兼[)）])?[ \t\u3000]*(?:\n|$)")
+_LEGAL_REP = re.compile(r"法定代表人|法人代表")
 _MANY_AFTER = re.compile(r"等[\d一二三四五六七八九十两]+[人名位]")
 _MANY_BEFORE = re.compile(r"等[\d一二三四五六七八九十两几多]+[人名位]$")
 # what joins the one elected or hired to the post (选举王某为会长 / 聘任王某担任商会秘书长)
@@ -778,6 +779,10 @@ class PeopleRules:
         """常务副会长兼秘书长、X有限公司董事长孙旭峰: the name after the company's post."""
         if self.t[k:k + 1] != "、":
             return []
+        legal = _LEGAL_REP.match(self.t, k + 1)  # 会长、法定代表人王某: the chamber's own legal representative
+        if legal:
+            people = names_list_at(self.t, legal.end())[:1]
+            return people if people and self._closes(people[0][1]) else []
         for a, b, _ in self.companies:
             if a == k + 1:
                 m = P.COMPANY_POST.match(self.t, b)

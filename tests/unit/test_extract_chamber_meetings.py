@@ -96,6 +96,9 @@ POSTS = [
     ("---\ntitle: 庆典举行\ndate: 2024-10-15\n---\n晋中市温州商会迎来成立五周年。"
      "太原市温州商会会长周国栋，大同市温州商会会长叶文到场。商会秘书长潘小燕主持。",
      {("周国栋", "太原市温州商会", "会长"), ("叶文", "大同市温州商会", "会长")}),
+    # the chamber's legal representative between the post and the name
+    (PLAIN + "大同市福建商会会长、法定代表人林国华出席。", N(("林国华", "会长"))),
+    (PLAIN + "大同市福建商会会长、法人代表林国华出席。", N(("林国华", "会长"))),
     # the surname 楼 (common among Zhejiang merchants)
     (PLAIN + "长治市浙江商会执行会长金立、副会长楼小平参加考察。",
      N(("金立", "执行会长"), ("楼小平", "副会长"), chamber="长治市浙江商会")),
