@@ -1025,7 +1025,7 @@ _COMMON_WORDS = frozenset("""
 周到 周围 曾经 董事 程序 范围 陆续 谢谢 付出 顾问 顾客 温暖 康养 庞大 殷切 卓越 冷链 席位 边境 巩固 薄弱 储备 储能
 畅通 畅谈 杜绝 欧洲 夏季 白天 陶瓷 牛年 乔迁 颜色 黎明 孔子 甘肃 梅花 童年 谷物 柳树 武装 邢台 吕梁 霍州 阳泉 宁波
 宁夏 苏州 唐山 沈阳 温州 杭州 桂林 兰州 柳州 武汉 成都 安阳 江苏 江西 江南 蒙古 吉林 韩国 黄河 林业 梁山
-渠道
+渠道 楼宇 楼盘 楼层 楼房 楼上 楼下 楼顶
 """.split())
 # the common words above that name a place and open given names as well (韩国强, 吉林华, 江南春): right
 # after a post (会长韩国强出席) a three-character name that closes there is read
@@ -1048,7 +1048,7 @@ def name_ends(text: str, k: int) -> bool:
 
 
 # single characters that open what is said after a name (王某携夫人, 王某到会, 王某用…, 王某还…)
-_OPENS_AFTER_NAME = frozenset("携到来用以给做都更回领亲深再已还又则便即曾让请送赴莅首随热现详重特专分正均率亦虽因但不没很非始一多")
+_OPENS_AFTER_NAME = frozenset("偕携到来用以给做都更回领亲深再已还又则便即曾让请送赴莅首随热现详重特专分正均率亦虽因但不没很非始一多")
 
 
 def _dot_name(text: str, i: int) -> tuple[int, int] | None:
@@ -1105,6 +1105,9 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
                 and not text.startswith(_NOT_NAME, i + 1):
             return (i, i + 3)
         return None
+    if text[i + 2:i + 3] == "和" and text[i + 3:i + 4] in ("、", "，", ",", "。", "；", ";", "）", ")") \
+            and text[i + 1:i + 2] not in STOP_AFTER_NAME:
+        return (i, i + 3)  # 陈永和、…: a given name that ends in 和, closed by a boundary (not 甲和乙: a name follows)
     if i + 2 < len(text) and _CJK.match(text[i + 2]) and text[i + 2] not in STOP_AFTER_NAME \
             and not _POST_START.match(text, i + 2) \
             and not text.startswith(_VERB_AFTER, i + 2):  # 张新会长 / 兰勇接受: 张新 / 兰勇, then the post or verb

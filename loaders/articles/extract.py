@@ -219,11 +219,12 @@ _HOST_MEETING = re.compile(rf"(?:^|[，,]|[日号](?:上午|下午|晚上)?)([{P
                            rf"([^，,。；;]{{4,30}}?)(?:进行|举行)?座谈(?:交流)?(?!会)")
 # a dated visit to a chamber: 一行莅临我会 / 赴苏州市山西商会 / 看望了香港山西商会同仁
 # (到 only where the clause says what they did there: 到X商会进行学习研讨)
-_VISIT = re.compile(r"(莅临|到访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
-_VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"),
+_VISIT = re.compile(r"(莅临|到访|回访|走访|看望|拜会|拜访|赴|到(?=[^，,。；;]{4,30}?(?:学习|研讨|交流|座谈|考察|调研)))了?")
+_VISIT_KIND = (("座谈", "座谈会"), ("调研", "调研"), ("考察", "考察"), ("拜会", "拜会"), ("拜访", "拜会"), ("回访", "拜会"),
                ("看望", "看望"), ("研讨", "座谈会"))
 # a group's dated visit: <who>一行(20人)…来到/在/赴 <where>, then what they did there
-_GROUP_VISIT = re.compile(r"(一行)(?:\d+人)?")
+# (or a chamber taking its members on a trip: X商会组织会员企业赴长治市考察)
+_GROUP_VISIT = re.compile(r"(一行|组织(?:部分)?(?:会员企业|会员|企业家)?(?=赴|前往))(?:\d+人)?")
 _GOES_TO = re.compile(r"(?:来到|前往|莅临|走进|在|到|赴)了?([^，,。；;]{2,20})")
 _VISIT_VERB = re.compile(r"考察|参观|访问|调研|座谈")
 # a chamber's own meeting: <chamber>党委理论学习中心组,组织座谈 / <chamber>秘书处召开座谈
@@ -240,6 +241,15 @@ _TRIP = re.compile(r"(?:带队|率队|率团|带团)赴([^，,。；;、]{2,8}?)
 _SETTLES = re.compile(r"项目(?:正式|成功|顺利)?(?:签约)?(?:落地|落户)(?!后|以来)")  # …项目签约落户榆次区 too
 _HELD_IN_PROVINCE = re.compile(r"(?:省|自治区)?(?:圆满|隆重|成功)?(?:举行|举办|召开)")
 _CALLS = re.compile(r"(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
+# a chamber's own rooms (在商会会议室召开 / 在我会三楼会议室): the meeting is in the chamber's city
+_AT_HOME = r"在(?:商会|该会|我会|本会|秘书处)(?:\d+楼|[一二三四五六七八九十]楼)?(?:大|小|多功能)?(?:会议室|办公室|会所|会议厅|活动室|党建活动室|党群活动中心)"
+# (or in a venue the text names by no place: 在凤展皇冠假日酒店召开2024年年会, in the chamber's city as
+# 商会2024年年会在凤展皇冠假日酒店举行 is; a venue that names its place gives that place first)
+_VENUE = r"在[^，,。；;在]{2,14}?(?:酒店|宾馆|饭店|会议中心|大厦|会堂|礼堂|会所)(?:[^，,。；;]{0,8}?[厅室])?"
+_CALLS_HOME = re.compile("(?:" + _AT_HOME + "|" + _VENUE + r")?(?:隆重)?(?:召开|举行|举办|组织)(?:了)?")
+# (a bare 商会 opening its clause is the publisher too: 6月1日，商会召开三届四次会长办公会)
+_WE_CALL = re.compile(r"(?:我会|本会|(?<![^，,。；;\s])商会)(?:" + _AT_HOME + r")?(?:隆重)?(?:召开|举行|举办)了?$")
+_HELD_HOME = re.compile(r"(?:”|\)|》)?" + _AT_HOME + r"(?:隆重)?(?:召开|举行|举办)")
 _DATELINE = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[ \t]*(?:电|讯)|讯)")  # (本报太原讯 too)
 _DATED_PLACE = re.compile(r"\s*于")
 # a paragraph opening on the event told of before: 这次山西省全省开发区“三个一批”活动,签约…
@@ -542,6 +552,7 @@ class _Extractor(PeopleRules, ProjectRules):
                 self.sentence(i, j)
         self.line_lists()
         self.post_lines()
+        self.spaced_post_lines()
         self.project_records()
         self.project_rows()
         self.we_chamber()
@@ -921,9 +932,15 @@ class _Extractor(PeopleRules, ProjectRules):
                 city = self._event_city(i, j, start, kw_end)
                 if city is None and isinstance(d, DateMention):
                     # X商会召开会员代表会议, no place named: the meeting of a chamber is held in its city
+                    # (or in its own rooms: X商会在商会会议室召开… / X商会第六次会长办公会议在商会办公室召开)
                     host = next((c for c in chambers if not c.generic and c.place is not None
-                                 and _CALLS.fullmatch(self.t, c.end, start)), None)
+                                 and (_CALLS_HOME.fullmatch(self.t, c.end, start)
+                                      or start <= c.start and c.end <= kw_end and _HELD_HOME.match(self.t, kw_end))), None)
                     city = self._city_of(host.place, d.day) if host else None
+                if city is None and isinstance(d, DateMention) and self.publisher_chamber and (
+                        self.t.startswith(("我会", "本会"), start) or _WE_CALL.search(self.t, max(i, start - 30), start)):
+                    # 我会2024年第一次会长办公会在商会会议室召开 / 我会召开…: on a chamber's own page, in its city
+                    city = next((p for p in self.places.find(_fold(self.publisher_chamber[2])) if p.label == "City"), None)
                 if city is None:
                     continue
             eid, props, conf = self._event_when(d, city, written)

@@ -13,7 +13,9 @@ POSTS = ("永久名誉会长", "永久荣誉会长", "名誉会长", "荣誉会�
          "执行副会长", "名誉副会长", "荣誉副会长", "常务监事",
          # a post held for now (代理会长; not 候任会长, one not yet held); an executive supervisor, a resident
          # secretary-general
-         "代理会长", "代理秘书长", "执行监事长", "驻会秘书长", "常务副监事长")
+         "代理会长", "代理秘书长", "执行监事长", "驻会秘书长", "常务副监事长",
+         # an executive president in turn (轮值执行会长), as 轮值会长
+         "轮值执行会长")
 POST_RE = "|".join(sorted(POSTS, key=len, reverse=True))
 # a post or several joined by 兼 (副会长兼常务副秘书长) or 、 (会长、党支部书记)
 # a company post between a chamber post and the name: 秘书长、X有限公司董事长孙旭峰
@@ -38,8 +40,15 @@ EVENT_KINDS = ("招商引资推介会", "招商推介会", "推介会", "恳谈�
                "团拜会", "研讨会", "说明会", "茶话会", "启动仪式", "揭牌仪式", "授牌仪式", "开幕式", "招商周",
                # a signing told as its signatures (签字仪式), a plant's completion and start of production, a
                # county's tour of its projects (项目观摩会)
-               "签字仪式", "竣工投产仪式", "投产仪式", "竣工仪式", "观摩会")
-KIND_OF = {"签字仪式": "签约仪式", "竣工投产仪式": "投产仪式", "竣工仪式": "投产仪式", "推介活动": "推介会",
+               "签字仪式", "竣工投产仪式", "投产仪式", "竣工仪式", "观摩会",
+               # a season's gathering of a chamber's members (a bare 联谊会 names a body as often: HELD_GATHERING)
+               "新春联谊会", "迎春联谊会", "新年联谊会", "中秋联谊会", "年终联谊会")
+KIND_OF = {"会长办公（扩大）会议": "会长办公会", "会长办公(扩大)会议": "会长办公会", "会长（扩大）会议": "会长办公会",
+           "会长(扩大)会议": "会长办公会", "会长办公（扩大）会": "会长办公会", "会长办公(扩大)会": "会长办公会",
+           "新春联谊会": "联谊会", "迎春联谊会": "联谊会", "新年联谊会": "联谊会", "中秋联谊会": "联谊会", "年终联谊会": "联谊会",
+           "会长办公会议": "会长办公会", "秘书长办公会议": "秘书长办公会", "理事会议": "理事会", "常务理事会议": "常务理事会",
+           "监事会议": "监事会", "会长会议": "会长办公会",
+           "签字仪式": "签约仪式", "竣工投产仪式": "投产仪式", "竣工仪式": "投产仪式", "推介活动": "推介会",
            "招商引资推介会": "推介会", "招商推介会": "推介会", "推介大会": "推介会", "招商大会": "招商会",
            "签约大会": "签约仪式", "会员代表会议": "会员代表大会", "开复工仪式": "开工仪式", "开工启动仪式": "开工仪式", "开复工启动仪式": "开工仪式",
            "开工活动": "开工仪式", "开复工活动": "开工仪式", "展览会": "博览会", "石油展": "博览会",
@@ -65,7 +74,10 @@ HELD_FAIR = (r"(?:洽会|博会|广交会|高交会)(?=(?:(?:\d{1,2}月)?\d{1,2}
 # not one a county organised during a fair (在X博览会上，河津市组织了专场推介活动: the fair's tally)
 HELD_PROMOTION = (r"推介活动(?=”?(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上?)?)?(?:在[^，,。；;]{0,12}?)?"
                   r"(?:隆重|圆满|成功|盛大|正式)?(?:举行|举办|召开|开幕|启幕|启动))")
-EVENT_RE = re.compile("|".join(sorted(EVENT_KINDS, key=len, reverse=True)) + "|" + QUOTED_ACTIVITY + "|" + QUOTED_HELD_ACTIVITY
+# a chamber's own meetings: 会长办公会(议) is always a meeting; 理事会 / 监事会 name the body as often (理事会会长),
+# the meeting only where its session is counted before it (二届三次理事会 / 第六次常务理事会议)
+BOARD_MEETING = r"(?:会长|秘书长)办公(?:[（(]扩大[)）])?会(?:议)?|会长[（(]扩大[)）]会议|(?<=次)(?:常务)?(?:理事会|监事会)(?:议)?|(?<=次)(?:会长|常务理事|理事|监事)会议"
+EVENT_RE = re.compile("|".join(sorted(EVENT_KINDS, key=len, reverse=True)) + "|" + BOARD_MEETING + "|" + QUOTED_ACTIVITY + "|" + QUOTED_HELD_ACTIVITY
                       + "|" + HELD_GATHERING + "|" + HELD_JOINT_MEETING + "|" + HELD_FAIR + "|" + HELD_PROMOTION)
 # words after which an event's or a project's name begins
 NAME_CUT = re.compile(r"参加了|参加|举办了|举办|举行了|举行|召开了|召开|出席了|出席|组织了|开幕的|的|了|在|赴|于|即|是|、")
@@ -86,7 +98,9 @@ SURNAMES = set(
     "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇"
     "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝郜冀"
     # more surnames, several common in Shanxi (阎, 畅, 栗, 亢, 薄); not those that open common words (智能, 续签, 战略)
-    "阎禹仝郗扈薄逯储郄弓亢贠茹尉郇杭栗邸畅訾荆琚渠")
+    "阎禹仝郗扈薄逯储郄弓亢贠茹尉郇杭栗邸畅訾荆琚渠"
+    # surnames common among Zhejiang and Fujian merchants (楼, 竺, 诸)
+    "楼竺")
 COMPANY_END = re.compile(r"股份有限公司|有限责任公司|集团有限公司|有限公司|集团")
 # what opens no company's name, before it: 其中X公司 / 签约项目包括X公司 / 投资最大的是X公司 / 投资方为X公司 /
 # X项目（Y公司，5亿元） and the words of membership, visits and lists (同意 / 增补 / 吸纳 / 推荐 A公司为会员单位: the

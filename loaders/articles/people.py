@@ -20,7 +20,7 @@ _BARE_BEFORE = ("", "据", "经", "由", "与", "和", "向", "对", "在", "为
 
 # posts given by a vote: 选举王某为会长 / 王某当选会长
 _VOTE = re.compile(rf"(?:选举|推选|选出|聘任|聘请|任命|增补)(?:产生)?(?:了)?|"
-                   rf"(?<![曾原历前经拟])(?:再次|再度|继续|全票|高票|顺利|正式|光荣|连续|一致|均)?(?:当选(?:为)?|获选(?:担任|为)?|(?:连|留|续|改|转)任|(?:担|出|继|接|兼)?任)"
+                   rf"(?<![曾原历前经拟])(?:再次|再度|继续|全票|高票|顺利|正式|光荣|连续|一致|均)?(?:当选(?:为)?|获选(?:担任|为)?|(?:被|受|获)聘(?:为|担任|任)?|(?:连|留|续|改|转)任|(?:担|出|继|接|兼)?任)"
                    rf"(?=(?:新一届|新一任|新任|首任|首届|第[一二三四五六七八九十\d]+[届任])?(?:{P.POST_RE}))")
 # a liaison office: 联络处, or a 工作站 / 联络站 / 服务站 / 联络点 of investment promotion
 _ASIDE = re.compile(r"[（(][^（()）]{2,20}[)）]")
@@ -46,6 +46,12 @@ _NEW_LEAD = re.compile(r"(?:现任|新任|新当选|新晋|(?:第[一二三四�
 _APPOSED = re.compile(r"[，,]?(?:[^，,]*[，,])*(?:(?:现任|现为|系|是|任|为|兼任)"
                       r"(?:[^，,。；;、]{2,30}?(?:董事长|总经理|总裁|董事|创始人|主席|主任|会长)、)*)?")
 # the names told of more (白云飞等18人当选常务副会长): the ones named hold the post too
+_FORMER_POST = re.compile(rf"(?:原|前任|上届|上一届)(?:{P.POST_RE})")
+# a two-character post padded with spaces at a line's start, then a colon (会　长： / 理  事：)
+_SPACED_POST = re.compile(r"^[ \t\u3000|｜]*(会|理|监)[ \t\u3000]{1,3}(长|事)[ \t\u3000]*[:：][ \t\u3000]*", re.M)
+_ROW_END = re.compile(r"[ \t\u3000]*(?:[（(]兼[)）])?[ \t\u3000]*(?:\n|$)")
+_LEGAL_REP = re.compile(r"法定代表人|法人代表")
+_MANY_AFTER = re.compile(r"等[\d一二三四五六七八九十两]+[人名位]")
 _MANY_BEFORE = re.compile(r"等[\d一二三四五六七八九十两几多]+[人名位]$")
 # what joins the one elected or hired to the post (选举王某为会长 / 聘任王某担任商会秘书长)
 _AS_POST = re.compile(r"为|担任|出任")
@@ -113,6 +119,10 @@ _NOT_PLACE = ("全体", "整个", "各个", "我们", "这个", "这家", "该�
 _FOUNDED = re.compile(r"(?:成立|组建|筹建|创立)了?商会(?=[，,。；;])")
 # <chamber>一行在监事长林某(的)带领下 / 由会长王某率领: the post of the one leading the chamber's group
 _LED_BY = re.compile(rf"(?<=[在由])((?:{P.POST_RE})(?:[兼、](?:{P.POST_RE}))*)")
+# a chamber's leader taking its other office holders along (会长甲带领执行会长乙 / 率商会副会长丙): theirs too
+# (or taken along by them: 秘书长甲陪同会长乙 / 会长甲在副会长乙陪同下)
+_LED_BACK = re.compile(rf"(?:{P.POST_RE})(?:带领|率领|率|携|偕同|陪同)了?$")
+_LEADS_OWN = re.compile(r"(?:带领|率领|率|携|偕同|偕|陪同)了?(?:商会|该会|本会|我会)?|在(?=[^，,。；;]{3,16}?陪同下)")
 _LEADS = re.compile(r"(?:的)?(?:带领|率领)下|(?:带领|率领|带队|率队)")
 # many chambers at once (来自28家在京省级商会…, 各地商会): after it, "商会" alone is no longer the one named before
 _MANY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)家[^。；;!！?？\n]{0,16}?商会|各(?:地|省|市|省市|兄弟)?商会")
@@ -277,8 +287,10 @@ class PeopleRules:
                 right_after = a - (self.t[a - 1:a] == "的") == before[-1].end and not self.t.startswith("单位", end)
                 if self._place_not_name(a, p, end):
                     break
+                # (周某会长带领王某副会长: a post holder taking one along, 带领 / 率 / 陪同 right before the name)
                 if span and span[0] == (a, p) and (a > before[-1].end and (self.t[a - 1] in P.NAME_BOUNDARY
-                                                                           or self.t[a - 2:a] in _GROUP_WORDS)
+                                                                           or self.t[a - 2:a] in _GROUP_WORDS
+                                                                           or _LED_BACK.search(self.t, max(0, a - 12), a))
                                                    or right_after):
                     c = before[-1]
                     if not right_after and (self._ours(c, a) or self._unnamed_between(c.end, a) or self._ambiguous(c, a)
@@ -323,6 +335,17 @@ class PeopleRules:
             one = len({chamber_key(c.written) for c in named}) == 1 and chamber_key(named[0].written) in title
             self._title_chamber_found = named[0] if one and not any(x.generic for x in self.chambers) else None
         return self._title_chamber_found
+
+    def _title_subject(self):
+        """The one chamber the title names among those the text names (its first mention), else None."""
+        if not hasattr(self, "_title_subject_found"):
+            title = chamber_key(str(self.a.meta.get("title") or ""))
+            named = {}
+            for c in self.chambers:
+                if not c.generic and chamber_key(c.written) in title:
+                    named.setdefault(chamber_key(c.written), c)
+            self._title_subject_found = next(iter(named.values())) if len(named) == 1 and title else None
+        return self._title_subject_found
 
     def _is_publisher(self, c) -> bool:
         cid, _, name = self.publisher_chamber
@@ -407,6 +430,41 @@ class PeopleRules:
                 people = people if len(people) == 1 else []
             if people:
                 self._holds(m.start(), people, re.split(r"、", m.group(1)), owner(), MID)
+
+    def spaced_post_lines(self) -> None:
+        """会　长：周某 / 理　事：甲、乙: a roll that pads a two-character post to the width of the longer ones
+        (a space in the post, which POSTS_AT does not read), of the chamber a post opening a clause would be
+        of (the one named before, else the publishing chamber on its own page)."""
+        if "长" not in self.t and "事" not in self.t:
+            return
+        named = [c for c in self.chambers if not c.generic]
+        for m in _SPACED_POST.finditer(self.t):
+            p = m.start(1)
+            people, k = names_list_at(self.t, m.end()), m.end()
+            while people and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):  # 王海　陈晓燕
+                k = people[-1][1]
+                while self.t[k:k + 1] in (" ", "\u3000"):
+                    k += 1
+                more = names_list_at(self.t, k)
+                if not more:
+                    break
+                people += more
+            if not people or not _ROW_END.match(self.t, people[-1][1]):
+                continue
+            before = [c for c in named if c.end <= p]
+            if not before:
+                if any(c.start < p for c in self.chambers) or not self.publisher_chamber or self._other_holder(0, p) \
+                        or _ASSOCIATION.search(self.t, max(0, p - 80), p):  # (another body's roll: 促进会名单)
+                    continue
+                owner = self._publisher_node(p, m.end(2))
+            else:
+                c = before[-1]
+                if self.publisher_chamber and not self._is_publisher(c) or self._ours(c, p) \
+                        or self._unnamed_between(c.end, p) or self._ambiguous(c, p) or self._other_holder(c.end, p) \
+                        or _ASSOCIATION.search(self.t, c.end, p):
+                    continue
+                owner = lambda c=c: self.chamber_node(c)  # noqa: E731
+            self._holds(p, people, [m.group(1) + m.group(2)], owner(), MID)
 
     def _names_line(self, a, b) -> list:
         """The names of a line that holds names only (王德明 / 李文华、赵小燕 / 赵某 孙某 周某), else []."""
@@ -510,8 +568,9 @@ class PeopleRules:
                 for n in (5, 4, 3, 2):
                     span = names_list_at(self.t, a - n)
                     # (…公司总经理王某当选为副会长: a company's post before the name)
+                    # (原会长王某被聘为名誉会长: a post before the name, the one it is given after)
                     if span and span[-1] == (a - n, a) and (a - n == 0 or self.t[a - n - 1] in P.NAME_BOUNDARY
-                                                            or self.t[a - n - 2:a - n] in ("董事", "事长", "经理", "总裁")):
+                                                            or self.t[a - n - 2:a - n] in ("董事", "事长", "经理", "总裁", "会长", "书长")):
                         q = P.POST_TERM.match(self.t, i + v.end()) or P.FIRST_TERM.match(self.t, i + v.end())
                         m = P.POSTS_AT.match(self.t, q.end() if q else i + v.end())
                         if m and m.end() <= j and not self.t.startswith(("单位", "长"), m.end()):
@@ -521,8 +580,10 @@ class PeopleRules:
                 continue
             k = i + v.end()
             while True:  # 王某为会长，李某、赵某为副会长
-                people = names_list_at(self.t, k)
-                said = _AS_POST.match(self.t, people[-1][1]) if people else None  # 为 / 担任 / 出任
+                former = _FORMER_POST.match(self.t, k)  # 聘请原会长王某为名誉会长: the post held before, aside
+                people = names_list_at(self.t, former.end() if former else k)
+                many = _MANY_AFTER.match(self.t, people[-1][1]) if people else None  # 吴某等5人为常务副会长
+                said = _AS_POST.match(self.t, many.end() if many else people[-1][1]) if people else None  # 为 / 担任 / 出任
                 if not said:
                     break
                 at, who = said.end(), owner
@@ -613,6 +674,12 @@ class PeopleRules:
                         continue
                 return
             people = names_list_at(self.t, at)
+            if not people and at == m.end() and self.t.startswith("由", at):  # 秘书长由钱某担任: the name after 由
+                by = names_list_at(self.t, at + 1)
+                people = by if by and self.t.startswith(("担任", "出任", "兼任"), self._past_honorific(by[-1][1])) else []
+                if people:
+                    self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+                    return
             if not people and (first := name_after_post(self.t, at)):  # 会长韩国强、监事长…
                 people = [first] + (names_list_at(self.t, first[1] + 1) if self.t[first[1]:first[1] + 1] == "、" else [])
             while people and at > m.end() and self.t[people[-1][1]:people[-1][1] + 1] in (" ", "\u3000"):
@@ -642,6 +709,10 @@ class PeopleRules:
             self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
             k = self._past_honorific(people[-1][1])
             if P.POSTS_AT.match(self.t, k) and not self.t.startswith("的", k):  # 赵晋川副秘书长杨庆华
+                continue
+            led = _LEADS_OWN.match(self.t, k)  # 会长甲带领执行会长乙、副会长丙: the leader's own chamber's people
+            if led and P.POSTS_AT.match(self.t, led.end()):
+                k = led.end()
                 continue
             if self.t[k:k + 1] not in ("、", ",", "，", "和", "及", "与") or not P.POSTS_AT.match(self.t, k + 1):
                 return
@@ -708,6 +779,10 @@ class PeopleRules:
         """常务副会长兼秘书长、X有限公司董事长孙旭峰: the name after the company's post."""
         if self.t[k:k + 1] != "、":
             return []
+        legal = _LEGAL_REP.match(self.t, k + 1)  # 会长、法定代表人王某: the chamber's own legal representative
+        if legal:
+            people = names_list_at(self.t, legal.end())[:1]
+            return people if people and self._closes(people[0][1]) else []
         for a, b, _ in self.companies:
             if a == k + 1:
                 m = P.COMPANY_POST.match(self.t, b)
@@ -822,6 +897,11 @@ class PeopleRules:
                 continue  # <chamber>与示例协会签约。该会会长…: the body named last, not the chamber
             if before and not (m.group() == "商会" and (self._ours(before[-1], a) or self._ambiguous(before[-1], a))):
                 c = before[-1]
+                self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
+            elif before and m.group() == "商会" and not place and not self.publisher_chamber \
+                    and (c := self._title_subject()) is not None and not self._ours(before[-1], a):
+                # 晋中市温州商会举行庆典 (the title) … 太原市温州商会会长甲、大同市温州商会会长乙到场祝贺。商会
+                # 秘书长丙主持: many chambers named, the bare 商会 is the one the title is about
                 self.posts_after(a, b, j, lambda c=c: self.chamber_node(c), conf=MID)
             elif self.publisher_chamber and not place and not any(c.start < a for c in self.chambers):
                 # a chamber's own page that names no chamber before (5月9日，商会执行会长陈某…): the publisher's

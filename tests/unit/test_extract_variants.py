@@ -21,6 +21,7 @@ from loaders.text import fold
 from tests.unit import test_extract_chambers_any as chambers_any
 from tests.unit import test_extract_chamber_names_more as chamber_names
 from tests.unit import test_extract_chamber_kinds as chamber_kinds
+from tests.unit import test_extract_chamber_meetings as chamber_meetings
 from tests.unit import test_extract_event_forms as events
 from tests.unit import test_extract_event_forms_more as events_more
 from tests.unit import test_extract_event_kinds as event_kinds
@@ -149,6 +150,13 @@ for n, (text, want) in enumerate(publisher_posts.POSTS):
     if want:
         CASES.append((f"publisher_posts{n}", text,
                       lambda t, w=want: publisher_posts.posts_of(t) == {tuple(map(fold, x)) for x in w}, _with_head("")))
+for n, (text, want) in enumerate(chamber_meetings.POSTS):
+    if want:
+        CASES.append((f"chamber_posts{n}", text,
+                      lambda t, w=want: publisher_posts.posts_of(t) == {tuple(map(fold, x)) for x in w}, _with_head("")))
+for n, (text, want) in enumerate(chamber_meetings.MEETINGS):
+    if want:
+        CASES.append((f"chamber_meetings{n}", text, lambda t, w=want: events._events(t) == w, _with_head("")))
 for n, (text, want) in enumerate(member_companies.MEMBERS):
     if want:
         CASES.append((f"members{n}", text,
