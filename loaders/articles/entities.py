@@ -221,7 +221,7 @@ def run_left(text: str, end: int, limit: int = 24, chars=_CJK) -> int:
 _RUNS: dict = {}
 
 
-_MIDDLE_VERB = re.compile("了|举行|举办|组织|召开|成立|参加|出席|来到|前往|[向驻赴给]")
+_MIDDLE_VERB = re.compile("了|举行|举办|组织|召开|成立|参加|出席|来到|前往|拜访|走访|拜会|看望|慰问|考察|参观|调研|到访|莅临|[向驻赴给]")
 _OVERSEAS = re.compile(rf"(?:晋商)?(?:{'|'.join(sorted(places.COUNTRIES + places.CITIES_ABROAD, key=len, reverse=True))})"
                        r"(?:山西省?|晋商|晋)?总?")
 

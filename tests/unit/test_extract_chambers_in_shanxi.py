@@ -27,6 +27,9 @@ def named(text: str) -> dict[str, str | None]:
 
 
 NAMED = [
+    # a visit's verb before a chamber is no part of its name (赴北京拜访北京山西企业商会: not 北京拜访北京山西企业商会)
+    ("大同市浙江商会一行赴北京拜访北京山西企业商会。", {"大同市浙江商会": "大同市", "北京山西企业商会": "北京市"}),
+    ("会长一行到太原走访太原市温州商会。", {"太原市温州商会": "太原市"}),
     # a list after one full name: the items share its host
     ("山西省福建商会、浙江商会、江苏商会等在晋商会代表出席。",
      {"山西省福建商会": "山西省", "山西省浙江商会": "山西省", "山西省江苏商会": "山西省"}),
