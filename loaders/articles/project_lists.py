@@ -87,6 +87,10 @@ _LINE_LIST = re.compile(r"(?:签约|开工)的(?:项目)?(?:有|是|包括)[—\
 _ZONE_NAME = re.compile(rf"[{P.CJK}]{{2,3}}?(?:{_ZONE_SUFFIX})")
 
 
+# a word one of the project-list rules needs in its sentence
+_PROJECT_WORD = re.compile(r"项目|工程|投资|签|建|开工|落户|落地|亿|万元")
+
+
 class ProjectRules:
     def line_lists(self) -> None:
         """Projects listed one a line (此次集中签约的有——\nA、\nB、\nC等24个项目): each is signed, in the
@@ -243,6 +247,8 @@ class ProjectRules:
             self.listed_ends.add(b)
 
     def project_lists(self, i, j) -> None:
+        if not _PROJECT_WORD.search(self.t, i, j):
+            return  # (most sentences name no project: one look for its words instead of a dozen rules' patterns)
         if "分别" in self.t[i:j]:
             self.paired_parties(i, j)
             self.settled_apart(i, j)
