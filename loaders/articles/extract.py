@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ from loaders.articles import patterns as P
 from loaders.articles import places
 from loaders.articles.dates import (DateMention, MonthDay, amount_yi, find_dates, passing_years, to_number,
                                     year_marks, yearless_dates)
-from loaders.articles.entities import (ChamberMention, Places, _moved, abbreviated_home, chamber_key, find_chambers,
+from loaders.articles.entities import (ChamberMention, Places, abbreviated_home, chamber_key, find_chambers,
                                        find_companies, run_left)
 from loaders.articles.facts import UNDATED, Facts
 from loaders.articles.lookahead import quicken_all
@@ -459,7 +460,7 @@ class _Extractor(PeopleRules, ProjectRules):
         """我县: the city of the county that publishes the page (sx-jc.gov.cn (交城县) → 吕梁市)."""
         for p in self.places.find(_fold(self.a.meta.get("publisher") or "")):
             if p.label == "County" and p.id.count("/") == 1:
-                city = p.id.split(":", 1)[1].split("/")[0]
+                city = places.county_city(p.id)
                 known = self.index.lookup(city, ("City",))
                 return _place(p.start, p.end, known.id if known else f"city:{city}", city, bool(known))
         return None
@@ -1228,7 +1229,7 @@ class _Extractor(PeopleRules, ProjectRules):
             if p.label == "City":
                 return p
             if p.label == "County" and p.id.count("/") == 1:
-                city = p.id.split(":", 1)[1].split("/")[0]
+                city = places.county_city(p.id)
                 return _place(p.start, p.end, "city:" + city, city, False)
         return None
 
@@ -1299,8 +1300,8 @@ class _Extractor(PeopleRules, ProjectRules):
         if self.home:  # 我市 / 忻州市组团… names the travellers' city, not where the event is
             away = [p for p in outside if p.id != self.home.id or self._triggered(i, p)]
         counties = [p for p in found if p.label == "County" and p.id.count("/") == 1]
-        via_county = [type(p)(p.start, p.end, "city:" + p.id.split(":", 1)[1].split("/")[0], "City",
-                              p.id.split(":", 1)[1].split("/")[0], True) for p in counties]
+        via_county = [type(p)(p.start, p.end, "city:" + places.county_city(p.id), "City",
+                              places.county_city(p.id), True) for p in counties]
         # 在上海举办的X推介会 is in 上海; else X市…推介会, a name opening with a city, is held there
         # (not in the city an organiser or a forum beside it is named after)
         triggered = [p for p in away if p.label == "City" and self._triggered(i, p)]
@@ -1315,7 +1316,7 @@ class _Extractor(PeopleRules, ProjectRules):
         # city (the travellers' or organisers'): the county's city
         at_county = [p for p in away if p.label == "County" and p.id.count("/") == 1 and self._triggered(i, p)]
         if not triggered and at_county:
-            city = at_county[0].id.split(":", 1)[1].split("/")[0]
+            city = places.county_city(at_county[0].id)
             known = self.index.lookup(city, ("City",))
             return _place(at_county[0].start, at_county[0].end, known.id if known else f"city:{city}", city, bool(known))
         if not triggered and opening:
@@ -1599,13 +1600,13 @@ class _Extractor(PeopleRules, ProjectRules):
     # ----- campaign totals ---------------------------------------------------------------------
     def _campaign_county(self, i, j):
         """The county whose total the sentence i..j tells: one it names before its first tally word, with no
-        city named (平陆县 / 孝义市, a county-level city), else, on a county's page (灵石县人民政府) that names
+        city named but its own right before it (平陆县 / 运城市平陆县 / 孝义市, a county-level city), else, on a county's page (灵石县人民政府) that names
         no city of its own, the publisher's county where the sentence says 全县 / 我县 / 本县 (全区 on a
         district's, 全市 / 我市 on a county-level city's)."""
         named = self.places_in(i, j)
         # (a city written right before a county of its own, 运城市平陆县, names the county's city, not another owner;
         # 运城市平陆县等地 is the city's total)
-        heads = {(p.start, p.id.split(":", 1)[1].split("/")[0]) for p in named
+        heads = {(p.start, places.county_city(p.id)) for p in named
                  if p.label == "County" and self.t[p.end:p.end + 1] != "等"}
         if any(p.label == "City" and (p.end, p.name) not in heads for p in named):
             return None
@@ -1616,7 +1617,7 @@ class _Extractor(PeopleRules, ProjectRules):
         ours = _OUR_COUNTY.search(self.t, i, sign) if county is None and self.home is None else None
         if ours:  # the publisher's county, its evidence the words 全县 / 我县
             pub = self.places.find(_fold(self.a.meta.get("publisher") or ""))
-            county = next((_moved(p, ours.start(), ours.end()) for p in pub
+            county = next((replace(p, start=ours.start(), end=ours.end()) for p in pub
                            if p.label == "County" and p.id.count("/") == 1 and p.name[-1] == ours.group()[-1]), None)
         return county
 

@@ -154,6 +154,11 @@ def short(name: str) -> str:
     return _short(name)
 
 
+def county_city(county_id: str) -> str:
+    """The city a County node's id names: county:运城市/平陆县 → 运城市."""
+    return county_id.split(":", 1)[1].split("/")[0]
+
+
 def county_kind(name: str) -> str | None:
     """The kind of county-level division a name is (the contract's County.kind), told by its ending:
     曲沃县 → 县, 迎泽区 → 区, 孝义市 → 市, 忻州经济开发区 → 开发区; None when the ending tells none. An

@@ -147,7 +147,7 @@ class ProjectRules:
         place = next((p for p in self.places_in(a, z) if p.start == a), None)
         city = None
         if place is not None and place.label == "County" and place.id.count("/") == 1:
-            city = place.id.split(":", 1)[1].split("/")[0]
+            city = places.county_city(place.id)
         elif place is not None and place.label == "City":
             city = place.name
         elif self.home is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from graph.errors import Problem, ValidationError
 from graph.records import Dataset, EdgeRecord, NodeRecord
 from graph.schema import get_schema
+from loaders.articles import places
 from loaders.articles.facts import THRESHOLD, Facts
 
 SOURCE_PROPS = ("title", "publisher", "author", "date", "url", "kind", "synthetic")
@@ -75,7 +76,7 @@ def to_dataset(all_facts: list[Facts], *, base: Dataset | None = None, known: di
         for n in facts.nodes.values():
             if n.label == "County" and n.id in ds.nodes and n.id not in known:
                 # a county new to the graph is of the city its id names (the place table's: 平陆县 of 运城市)
-                city = "city:" + n.id.split(":", 1)[1].split("/")[0]
+                city = "city:" + places.county_city(n.id)
                 if city in ds.nodes or city in known:
                     ds.add_edge(EdgeRecord("PART_OF", n.id, city, {"evidence": ds.nodes[n.id].props["evidence"]}, (sid,)))
         for r in facts.rels.values():
