@@ -429,7 +429,7 @@ class PeopleRules:
                 people = self._names_line(prev[-1].start(), prev[-1].end()) if prev else []
                 people = people if len(people) == 1 else []
             if people:
-                self._holds(m.start(), people, re.split(r"、", m.group(1)), owner(), MID)
+                self._holds(m.start(), people, m.group(1).split("、"), owner(), MID)
 
     def spaced_post_lines(self) -> None:
         """会　长：周某 / 理　事：甲、乙: a roll that pads a two-character post to the width of the longer ones
@@ -524,7 +524,7 @@ class PeopleRules:
             if not m or m.end() > j or self.t[m.end():m.end() + 1] not in ("，", ",", "。", "；", ";", "、") \
                     or re.search(r"[。；;]|曾|原|历任|前任|任职", between) or not _APPOSED.fullmatch(between):
                 continue
-            self._holds(a, head, re.split(r"、", m.group(1)), chamber(), MID)
+            self._holds(a, head, m.group(1).split("、"), chamber(), MID)
 
     def _bodies(self, i, j, chambers) -> list:
         """The chambers named in i..j, and 商会 / 该会 / 我会 / 本会 there standing for one, as (start, end,
@@ -598,7 +598,7 @@ class PeopleRules:
                 m = P.POSTS_AT.match(self.t, q.end() if q else at)
                 if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
                     break
-                self._holds(people[0][0], people, re.split(r"、", m.group(1)), who(), MID)
+                self._holds(people[0][0], people, m.group(1).split("、"), who(), MID)
                 k = m.end()
                 if self.t[k:k + 1] not in ("，", ",", "、", "；", ";"):
                     break
@@ -616,7 +616,7 @@ class PeopleRules:
         m = P.POSTS_AT.match(self.t, q.end() if q else c.end)
         if not m or m.end() > j or self.t.startswith(("单位", "长"), m.end()):
             return False
-        self._holds(people[0][0], people, re.split(r"、", m.group(1)), self.chamber_node(c), MID, m.end())
+        self._holds(people[0][0], people, m.group(1).split("、"), self.chamber_node(c), MID, m.end())
         return True
 
     def profile_posts(self, i, j, chambers) -> None:
@@ -640,7 +640,7 @@ class PeopleRules:
                 head = names_list_at(self.t, self.para_start)[:1]
                 who = head[0] if head and self.t[head[0][1]:head[0][1] + 1] in "，," else None
             if who:
-                self._holds(a, [who], re.split(r"、", m.group(1)), chamber(), MID)
+                self._holds(a, [who], m.group(1).split("、"), chamber(), MID)
 
     def posts_after(self, c_start, k, j, chamber, conf=HIGH) -> None:
         """会长王德明、常务副会长李文华、秘书长赵小燕 after a chamber's name (or 我会); also after the term
@@ -667,7 +667,7 @@ class PeopleRules:
             if said and at == m.end():
                 people = self._extend(names_list_at(self.t, said.end()), m.group(1))
                 if people and self.t[self._past_honorific(people[-1][1]):][:1] in _CLAUSE_END:
-                    self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+                    self._holds(c_start, people, m.group(1).split("、"), chamber(), conf)
                     k = self._past_honorific(people[-1][1])
                     if self.t[k:k + 1] in ("，", ",", "；", ";") and P.POSTS_AT.match(self.t, k + 1):
                         k += 1
@@ -678,7 +678,7 @@ class PeopleRules:
                 by = names_list_at(self.t, at + 1)
                 people = by if by and self.t.startswith(("担任", "出任", "兼任"), self._past_honorific(by[-1][1])) else []
                 if people:
-                    self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+                    self._holds(c_start, people, m.group(1).split("、"), chamber(), conf)
                     return
             if not people and (first := name_after_post(self.t, at)):  # 会长韩国强、监事长…
                 people = [first] + (names_list_at(self.t, first[1] + 1) if self.t[first[1]:first[1] + 1] == "、" else [])
@@ -706,7 +706,7 @@ class PeopleRules:
                 return
             people = self._extend(people, m.group(1))
             # 副会长兼常务副秘书长 is one post as written; 会长、党支部书记 two
-            self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+            self._holds(c_start, people, m.group(1).split("、"), chamber(), conf)
             k = self._past_honorific(people[-1][1])
             if P.POSTS_AT.match(self.t, k) and not self.t.startswith("的", k):  # 赵晋川副秘书长杨庆华
                 continue
@@ -828,7 +828,7 @@ class PeopleRules:
         people = names_list_at(self.t, m.end() + 1)[:1]
         if not people or not self._closes(people[0][1]) and not _CJK.match(self.t[people[0][1]:people[0][1] + 1]):
             return False
-        self._holds(c_start, people, re.split(r"、", m.group(1)), chamber(), conf)
+        self._holds(c_start, people, m.group(1).split("、"), chamber(), conf)
         return True
 
     def _list_before(self, last) -> list:
@@ -1242,7 +1242,7 @@ class PeopleRules:
             if span:
                 post = P.POSTS_AT.match(self.t, self._past_honorific(span[0][1]))
                 if post and not post.group().startswith("的") and not self.t.startswith(("单位", "长"), post.end()):
-                    self._holds(m.start(), span, re.split(r"、", post.group(1)), node(), MID, post.end())
+                    self._holds(m.start(), span, post.group(1).split("、"), node(), MID, post.end())
 
 
 quicken_all(globals())  # every pattern above: a leading look-ahead of where it can start (lookahead.py)
